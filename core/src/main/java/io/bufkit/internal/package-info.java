@@ -1,0 +1,4 @@
+/**
+ * Implementation details; not exported, not API.
+ */
+package io.bufkit.internal;

@@ -1,0 +1,11 @@
+/**
+ * Byte views, owned byte strings and leases: the ownership model of bufkit.
+ *
+ * <p><b>Views out, copies in.</b> A {@link io.bufkit.ByteView} is a window over memory somebody else
+ * owns; it <em>borrows</em> that memory under a {@link io.bufkit.Lease} and throws
+ * {@link io.bufkit.StaleViewException} once the lease ends. A {@link io.bufkit.Bytes} is an <em>owned</em>,
+ * immutable copy with value semantics. Every method that returns bytes says which of the two it returns.
+ * Parsers return views (zero copy); code that keeps data beyond the current read, frame or lease copies
+ * it explicitly with {@link io.bufkit.ByteView#copy()} or {@link io.bufkit.ByteView#compact()}.
+ */
+package io.bufkit;

@@ -1,0 +1,8 @@
+/**
+ * bufkit: borrowed byte views, leased pooled buffers, declarative packet layouts and an incremental TLV
+ * decoder, with no dependencies outside the JDK.
+ */
+module io.bufkit {
+    exports io.bufkit;
+    exports io.bufkit.layout;
+}
