@@ -1034,14 +1034,14 @@ public final class PacketLayout {
         private LayoutField handle(Decl d) {
             return switch (d.kind) {
                 case U8, I8, U16BE, U16LE, I16BE, I16LE, I32BE, I32LE ->
-                        new IntField(name, d.name, d.kind, d.offset, d.hasConstant, d.constantLong);
+                        IntField.of(name, d.name, d.kind, d.offset, d.hasConstant, d.constantLong);
                 case U32BE, U32LE, I64BE, I64LE ->
-                        new LongField(name, d.name, d.kind, d.offset, d.hasConstant, d.constantLong);
-                case F32BE, F32LE -> new FloatField(name, d.name, d.kind, d.offset, d.hasConstant, (float) d.constantDouble);
-                case F64BE, F64LE -> new DoubleField(name, d.name, d.kind, d.offset, d.hasConstant, d.constantDouble);
+                        LongField.of(name, d.name, d.kind, d.offset, d.hasConstant, d.constantLong);
+                case F32BE, F32LE -> FloatField.of(name, d.name, d.kind, d.offset, d.hasConstant, (float) d.constantDouble);
+                case F64BE, F64LE -> DoubleField.of(name, d.name, d.kind, d.offset, d.hasConstant, d.constantDouble);
                 case BYTES -> new BytesField(name, d.name, d.offset, d.width, d.hasConstant ? d.constantBytes : null);
                 case FLAGS8, FLAGS16BE, FLAGS16LE, FLAGS32BE, FLAGS32LE ->
-                        new FlagsField(name, d.name, d.kind, d.offset, d.bitNames, d.hasConstant, d.constantLong);
+                        FlagsField.of(name, d.name, d.kind, d.offset, d.bitNames, d.hasConstant, d.constantLong);
                 case PADDING -> throw new AssertionError("padding has no handle");
             };
         }
