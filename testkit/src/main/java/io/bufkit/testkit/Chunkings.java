@@ -57,7 +57,7 @@ public final class Chunkings {
 
     /**
      * Random cut points anywhere in {@code [0, length]} with many repeats, so that empty chunks appear at the
-     * start, the end and in between.
+     * start, the end and in between; every chunking has at least one empty chunk.
      *
      * @param length the stream length, at least 0
      * @return the generator
@@ -72,7 +72,7 @@ public final class Chunkings {
             for (int i = 0; i < distinct; i++) {
                 int c = r.nextInt(4) == 0 ? (r.nextBoolean() ? 0 : length) : r.nextInt(length + 1);
                 cuts[2 * i] = c;
-                cuts[2 * i + 1] = r.nextBoolean() ? c : r.nextInt(length + 1);
+                cuts[2 * i + 1] = i == 0 || r.nextBoolean() ? c : r.nextInt(length + 1);
             }
             Arrays.sort(cuts);
             return Chunking.of(length, cuts);
