@@ -281,6 +281,11 @@ public final class BufferPool {
             }
         }
         CompletableFuture<PooledLease> waiter = new CompletableFuture<>();
+        waiter.whenComplete((lease, failure) -> {
+            if (failure != null) {
+                forget(waiter);   // cancelled or timed out: stop counting it as waiting
+            }
+        });
         waiters.addLast(waiter);
         waiting = waiters.size();
         waits.incrementAndGet();
