@@ -5,4 +5,5 @@
 module io.bufkit {
     exports io.bufkit;
     exports io.bufkit.layout;
+    exports io.bufkit.tlv;
 }
