@@ -1,11 +1,9 @@
 package io.bufkit.examples;
 
-import io.bufkit.ByteReader;
 import io.bufkit.ByteView;
 import io.bufkit.Bytes;
 import io.bufkit.layout.LayoutException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The README's demo: decodes the reference vectors of the protocol catalogue and prints them.
@@ -27,6 +25,7 @@ public final class Demo {
         sensor(out);
         tlv(out);
         legacy(out);
+        RetainedViews.run(out);
     }
 
     static void sensor(PrintStream out) {
@@ -46,15 +45,7 @@ public final class Demo {
     }
 
     static void tlv(PrintStream out) {
-        ByteView stream = Bytes.fromHex("01 00 05 68 65 6c 6c 6f 02 00 08 67 6f 6f 64 62 79 65 21").view();
-        out.println("== TLV stream (type u8, length u16be) ==");
-        ByteReader r = new ByteReader(stream);
-        while (r.hasRemaining()) {
-            int type = r.u8();
-            ByteView value = r.view(r.u16be());
-            out.printf("frame type=%d value=\"%s\"%n", type, value.toString(StandardCharsets.US_ASCII));
-        }
-        out.println();
+        TlvStreamExample.run(out);
     }
 
     static void legacy(PrintStream out) {
