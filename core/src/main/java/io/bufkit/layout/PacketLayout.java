@@ -405,9 +405,9 @@ public final class PacketLayout {
     }
 
     /**
-     * Describes the layout: its name, size and fields with their types and offsets.
+     * Describes the layout: its name, size, and its fields and padding with their types, offsets and constants.
      *
-     * @return for example {@code "PacketLayout[sensor, 24 bytes: sensorId u32be @0, timestamp f64be @4, ...]"}
+     * @return for example {@code "PacketLayout[legacy, 16 bytes: signature u16be @0 = 51966 (0xcafe), deviceId i32le @2, ...]"}
      */
     @Override
     public String toString() {
@@ -424,6 +424,9 @@ public final class PacketLayout {
                 }
             }
             sb.append(" @").append(s.offset);
+            if (s.field != null && s.field.constant) {
+                sb.append(" = ").append(s.field.formatExpected());
+            }
         }
         return sb.append(']').toString();
     }
