@@ -54,10 +54,7 @@ public record LegacyPacket(int deviceId, float voltage, int status, int checksum
      * whose signature is not 0xCAFE, with a {@link io.bufkit.layout.LayoutException} naming the field, the
      * expected and the actual value.
      */
-    public static final PacketCodec<LegacyPacket> CODEC = new Codec();
-
-    private static final class Codec implements PacketCodec<LegacyPacket> {
-
+    public static final PacketCodec<LegacyPacket> CODEC = new PacketCodec<>() {
         @Override
         public LegacyPacket decode(ByteView packet) {
             LAYOUT.validate(packet);
@@ -66,18 +63,18 @@ public record LegacyPacket(int deviceId, float voltage, int status, int checksum
         }
 
         @Override
-        public void encode(LegacyPacket value, MutableByteView out) {
+        public void encode(LegacyPacket p, MutableByteView out) {
             LAYOUT.writeConstants(out);
-            DEVICE_ID.set(out, value.deviceId());
-            VOLTAGE.set(out, value.voltage());
-            STATUS.set(out, value.status());
-            CHECKSUM.set(out, value.checksum());
-            UPTIME.set(out, value.uptime());
+            DEVICE_ID.set(out, p.deviceId());
+            VOLTAGE.set(out, p.voltage());
+            STATUS.set(out, p.status());
+            CHECKSUM.set(out, p.checksum());
+            UPTIME.set(out, p.uptime());
         }
 
         @Override
         public int size() {
             return LAYOUT.size();
         }
-    }
+    };
 }
