@@ -45,11 +45,12 @@ import org.junit.jupiter.api.DynamicTest;
  *
  * <p><b>Which chunkings.</b> For an input of at most {@link #exhaustiveUpTo(int) 14} bytes, all
  * {@code 2^(n-1)} chunkings into non-empty chunks; for longer inputs, one byte at a time. Then every single
- * cut point, an empty chunk between all bytes and at both ends, and each header byte in a chunk of its own
- * (see {@link #headerBytes(Function)}); then {@code tries} random chunkings from {@link Chunkings#any(int, int...)}.
- * With a generator of inputs, {@code tries} counts inputs instead, and each input is decoded exhaustively if
- * short, else one byte at a time, with its header bytes isolated, and in
- * {@link #chunkingsPerInput(int) 8} random chunkings.
+ * cut point (inputs of up to 4096 bytes), an empty chunk between all bytes and at both ends (up to 64 KiB),
+ * and each header byte in a chunk of its own (see {@link #headerBytes(Function)}); then {@code tries} random
+ * chunkings from {@link Chunkings#any(int, int...)}. With a generator of inputs, {@code tries} counts inputs
+ * instead: a short input gets all its chunkings and empty chunks between all bytes; a longer one is decoded
+ * whole, one byte at a time, with its header bytes isolated, and in {@link #chunkingsPerInput(int) 8} random
+ * chunkings.
  *
  * <p><b>Chunks are borrowed.</b> Each decoding gets fresh chunks: {@code ByteView}s under a lease that ends
  * when the decoder returns, exact-size {@code byte[]}s, or heap {@code ByteBuffer}s whose position and
@@ -77,6 +78,8 @@ public final class ChunkProperty<R> {
     public static final int DEFAULT_CHUNKINGS_PER_INPUT = 8;
     /** Inputs longer than this do not get the {@code n + 1} single-cut chunkings (quadratic cost). */
     static final int MAX_SINGLE_CUT_LENGTH = 4096;
+    /** Inputs longer than this do not get an empty chunk around every byte (two chunks per byte). */
+    static final int MAX_EMPTY_CHUNKS_LENGTH = 65536;
 
     /** What the chunk memory of a reference decoding is overwritten with. */
     private static final byte REFERENCE_SCRIBBLE = 0x5a;
@@ -496,7 +499,8 @@ public final class ChunkProperty<R> {
                         label = "every single cut point";
                         break;
                     case EMPTY_CHUNKS:
-                        chunkings = List.of(Chunking.emptyChunksEverywhere(n)).iterator();
+                        chunkings = n <= MAX_EMPTY_CHUNKS_LENGTH ? List.of(Chunking.emptyChunksEverywhere(n)).iterator()
+                                : List.<Chunking>of().iterator();
                         label = "empty chunks between all bytes";
                         break;
                     case HEADER_BYTES:
@@ -642,6 +646,13 @@ public final class ChunkProperty<R> {
                     .append("\n  actual:   ").append(actual);
             if (m.comparisonFailure != null) {
                 sb.append("\n  comparing the outcomes threw ").append(m.comparisonFailure);
+            }
+            if (expected.contains("STALE") || actual.contains("STALE")) {
+                sb.append("\n  hint:     the result keeps a borrowed chunk view whose lease ended when decoding returned;"
+                        + " copy() what the result keeps");
+            } else if (expected.equals(actual)) {
+                sb.append("\n  hint:     expected and actual print the same but are not equal: give the result a"
+                        + " value-based equals (records, lists, Bytes), or copy bytes out of borrowed chunks");
             }
             byte[] originalInput = original.subject.value().bytes;
             sb.append("\n  shrunk:   ").append(steps).append(" steps (").append(attempts).append(" candidates) from ")

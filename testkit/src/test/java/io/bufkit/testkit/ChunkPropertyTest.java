@@ -131,6 +131,26 @@ class ChunkPropertyTest {
     }
 
     @Test
+    void resultKeepingABorrowedChunkViewIsExplainedInTheReport() {
+        ChunkingFailure f = assertThrows(ChunkingFailure.class, () -> ChunkProperty.ofViews(chunks -> chunks).check(new byte[3]));
+        assertTrue(f.getMessage().contains("hint:     the result keeps a borrowed chunk view"), f.getMessage());
+    }
+
+    @Test
+    void resultWithoutValueEqualityIsExplainedInTheReport() {
+        class Opaque {
+            @Override
+            public String toString() {
+                return "opaque";
+            }
+        }
+        ChunkingFailure f = assertThrows(ChunkingFailure.class, () -> ChunkProperty.ofViews(chunks -> new Opaque())
+                .check(new byte[3]));
+        assertTrue(f.getMessage().contains("hint:     expected and actual print the same but are not equal"),
+                f.getMessage());
+    }
+
+    @Test
     void resultKeepingAChunkArrayFails() {
         ChunkProperty<byte[]> p = ChunkProperty.ofArrays(chunks -> chunks.get(chunks.size() - 1));
         assertThrows(ChunkingFailure.class, () -> p.check(new byte[] {1, 2, 3}));
