@@ -39,9 +39,10 @@ import org.junit.jupiter.api.DynamicTest;
  * }
  * }</pre>
  *
- * <p>The outcome of a decoding is its result, compared with {@link Objects#deepEquals(Object, Object)}, or the
- * class of the exception it threw. It must equal the <em>reference</em>: decoding the whole input in one chunk,
- * or, when given, the expected result.
+ * <p>The outcome of a decoding is its result, compared with {@link Objects#deepEquals(Object, Object)} (which
+ * here also compares lists element by element, so a {@code List<byte[]>} compares by content), or the class of
+ * the exception it threw (and its message, with {@link #compareExceptionMessages()}). It must equal the
+ * <em>reference</em>: decoding the whole input in one chunk, or, when given, the expected result.
  *
  * <p><b>Which chunkings.</b> For an input of at most {@link #exhaustiveUpTo(int) 14} bytes, all
  * {@code 2^(n-1)} chunkings into non-empty chunks; for longer inputs, one byte at a time. Then every single
@@ -91,9 +92,10 @@ public final class ChunkProperty<R> {
     private final int chunkingsPerInput;
     private final Function<byte[], int[]> headerBytes;
     private final int maxShrinkAttempts;
+    private final boolean compareExceptionMessages;
 
     private ChunkProperty(Delivery delivery, int tries, Long seed, int exhaustiveUpTo, int chunkingsPerInput,
-            Function<byte[], int[]> headerBytes, int maxShrinkAttempts) {
+            Function<byte[], int[]> headerBytes, int maxShrinkAttempts, boolean compareExceptionMessages) {
         this.delivery = delivery;
         this.tries = tries;
         this.seed = seed;
@@ -101,11 +103,12 @@ public final class ChunkProperty<R> {
         this.chunkingsPerInput = chunkingsPerInput;
         this.headerBytes = headerBytes;
         this.maxShrinkAttempts = maxShrinkAttempts;
+        this.compareExceptionMessages = compareExceptionMessages;
     }
 
     private static <R> ChunkProperty<R> create(Delivery delivery) {
         return new ChunkProperty<>(delivery, 0, null, DEFAULT_EXHAUSTIVE_UP_TO, DEFAULT_CHUNKINGS_PER_INPUT, null,
-                Property.DEFAULT_MAX_SHRINK_ATTEMPTS);
+                Property.DEFAULT_MAX_SHRINK_ATTEMPTS, false);
     }
 
     /**
@@ -179,7 +182,7 @@ public final class ChunkProperty<R> {
     private ChunkProperty<R> with(int tries, Long seed, int exhaustiveUpTo, int chunkingsPerInput,
             Function<byte[], int[]> headerBytes, int maxShrinkAttempts) {
         return new ChunkProperty<>(delivery, tries, seed, exhaustiveUpTo, chunkingsPerInput, headerBytes,
-                maxShrinkAttempts);
+                maxShrinkAttempts, compareExceptionMessages);
     }
 
     /**
@@ -262,6 +265,19 @@ public final class ChunkProperty<R> {
             throw new IllegalArgumentException("maxShrinkAttempts " + maxShrinkAttempts + " is negative");
         }
         return with(tries, seed, exhaustiveUpTo, chunkingsPerInput, headerBytes, maxShrinkAttempts);
+    }
+
+    /**
+     * Makes exception messages part of the outcome: a decoding that throws must throw an exception of the same
+     * class <em>with the same message</em> as the reference. Use it when messages should not depend on the
+     * chunking — for example when they name a stream offset, which a decoder reporting chunk-relative
+     * offsets would get wrong.
+     *
+     * @return a property that compares exception messages too
+     */
+    public ChunkProperty<R> compareExceptionMessages() {
+        return new ChunkProperty<>(delivery, tries, seed, exhaustiveUpTo, chunkingsPerInput, headerBytes,
+                maxShrinkAttempts, true);
     }
 
     /**
@@ -474,7 +490,7 @@ public final class ChunkProperty<R> {
             // never the reference's pattern, so that two results both showing overwritten memory differ
             Outcome actual = decodeNow(subject.bytes, chunking, scribble == REFERENCE_SCRIBBLE ? 0x11 : scribble);
             try {
-                return expected.sameAs(actual) ? null : new Mismatch(expected, actual, null);
+                return expected.sameAs(actual, compareExceptionMessages) ? null : new Mismatch(expected, actual, null);
             } catch (RuntimeException e) {
                 return new Mismatch(expected, actual, e);
             }

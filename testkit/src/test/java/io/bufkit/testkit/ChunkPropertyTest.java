@@ -217,4 +217,22 @@ class ChunkPropertyTest {
         // per input: the whole input, one byte at a time, chunkingsPerInput random ones; plus the reference
         assertEquals(7 * (1 + 2 + ChunkProperty.DEFAULT_CHUNKINGS_PER_INPUT), decodes[0]);
     }
+
+    @Test
+    void exceptionMessagesAreIgnoredUnlessCompared() {
+        ChunkDecoder<ByteView, Integer> chunkRelativeError = chunks -> {
+            throw new IllegalArgumentException("bad byte at offset " + chunks.get(chunks.size() - 1).length());
+        };
+        ChunkProperty.ofViews(chunkRelativeError).check(new byte[] {1, 2, 3});
+        ChunkingFailure f = assertThrows(ChunkingFailure.class,
+                () -> ChunkProperty.ofViews(chunkRelativeError).compareExceptionMessages().check(new byte[] {1, 2, 3}));
+        assertTrue(f.getMessage().contains("expected: threw java.lang.IllegalArgumentException: bad byte at offset"),
+                f.getMessage());
+    }
+
+    @Test
+    void listsOfByteArraysCompareByContent() {
+        ChunkProperty.<List<byte[]>>ofArrays(chunks -> List.of(Frames.encode(List.of()), new byte[] {7}))
+                .check(TWO_FRAMES, List.of(new byte[0], new byte[] {7}));
+    }
 }
