@@ -235,4 +235,12 @@ class ChunkPropertyTest {
         ChunkProperty.<List<byte[]>>ofArrays(chunks -> List.of(Frames.encode(List.of()), new byte[] {7}))
                 .check(TWO_FRAMES, List.of(new byte[0], new byte[] {7}));
     }
+
+    @Test
+    void inputEnumeratedBeforeInTheSameRunIsNotEnumeratedAgain() {
+        int[] decodes = {0};
+        ChunkProperty.ofArrays(chunks -> ++decodes[0] > 0).tries(3).checkAll(Gen.constant(new byte[10]));
+        // first try: reference, 2^9 chunkings, empty chunks everywhere; then reference, whole, one byte at a time
+        assertEquals((1 + 512 + 1) + 2 * (1 + 2), decodes[0]);
+    }
 }
