@@ -1,6 +1,7 @@
 package io.bufkit.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -242,5 +243,42 @@ class ChunkPropertyTest {
         ChunkProperty.ofArrays(chunks -> ++decodes[0] > 0).tries(3).checkAll(Gen.constant(new byte[10]));
         // first try: reference, 2^9 chunkings, empty chunks everywhere; then reference, whole, one byte at a time
         assertEquals((1 + 512 + 1) + 2 * (1 + 2), decodes[0]);
+    }
+
+    @Test
+    void withoutShrinkingTheFirstFailingCaseIsReported() {
+        ChunkingFailure f = assertThrows(ChunkingFailure.class, () -> ChunkProperty
+                .ofViews(Frames::decodeDroppingStraddledHeaders).maxShrinkAttempts(0).check(TWO_FRAMES));
+        assertEquals(0, f.shrinkSteps());
+        assertEquals(Chunking.oneByteAtATime(TWO_FRAMES.length), f.chunking(), "the first check: one byte at a time");
+    }
+
+    @Test
+    void invalidSettingsAreRejected() {
+        ChunkProperty<Boolean> p = ChunkProperty.ofViews(chunks -> true);
+        assertThrows(IllegalArgumentException.class, () -> p.tries(0));
+        assertThrows(IllegalArgumentException.class, () -> p.exhaustiveUpTo(-1));
+        assertThrows(IllegalArgumentException.class, () -> p.exhaustiveUpTo(Chunking.MAX_ENUMERABLE_LENGTH + 1));
+        assertThrows(IllegalArgumentException.class, () -> p.chunkingsPerInput(-1));
+        assertThrows(IllegalArgumentException.class, () -> p.maxShrinkAttempts(-1));
+    }
+
+    @Test
+    void settingsReturnNewPropertiesAndLeaveTheOriginalUnchanged() {
+        int[] decodes = {0};
+        ChunkProperty<Boolean> base = ChunkProperty.ofArrays(chunks -> ++decodes[0] > 0);
+        base.tries(1).exhaustiveUpTo(0);
+        base.tries(5).checkAll(Gen.constant(new byte[3]));
+        // the base kept exhaustiveUpTo 14: 5 x (reference + 4 chunkings + empty chunks), then repeats
+        assertEquals((1 + 4 + 1) + 4 * (1 + 2), decodes[0]);
+    }
+
+    @Test
+    void headerOffsetsOutsideTheInputOrAThrowingFunctionAreIgnored() {
+        assertDoesNotThrow(() -> ChunkProperty.ofViews(Frames::decode).headerBytes(a -> new int[] {-1, 0, a.length, 99})
+                .check(TWO_FRAMES));
+        assertDoesNotThrow(() -> ChunkProperty.ofViews(Frames::decode).headerBytes(a -> {
+            throw new IllegalStateException("cannot parse");
+        }).check(TWO_FRAMES));
     }
 }
