@@ -26,6 +26,7 @@ public final class Demo {
         sensor(out);
         tlv(out);
         legacy(out);
+        PoolWalkthrough.run(out);
     }
 
     static void sensor(PrintStream out) {
