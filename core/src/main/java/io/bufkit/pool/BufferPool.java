@@ -78,6 +78,10 @@ public final class BufferPool {
     private final int maxWaiters;
     private final Duration maxWait;
     private final LeakDetection leakDetection;
+    /** {@link LeakDetection#PARANOID}: every tenancy is tracked, with its acquisition stack. */
+    private final boolean trackEvery;
+    /** {@link LeakDetection#SAMPLED}: some tenancies are tracked. */
+    private final boolean trackSome;
     private final int leakSampleInterval;
     /** {@code 2^24 / leakSampleInterval}: a 24-bit hash below it picks a tenancy for tracking. */
     private final long sampleThreshold;
@@ -114,6 +118,8 @@ public final class BufferPool {
         this.direct = b.direct;
         this.clearOnRelease = b.clearOnRelease;
         this.leakDetection = b.leakDetection;
+        this.trackEvery = b.leakDetection == LeakDetection.PARANOID;
+        this.trackSome = b.leakDetection == LeakDetection.SAMPLED;
         this.trackReleases = b.trackReleases || b.leakDetection == LeakDetection.PARANOID;
         this.overflowPolicy = b.overflowPolicy;
         this.maxWaiters = b.maxWaiters;
@@ -160,6 +166,11 @@ public final class BufferPool {
                 return leaseOf(popped);
             }
         }
+        return acquireWhenEmpty();
+    }
+
+    /** {@link #acquire()} when no buffer is free or others wait: queue, overflow or fail per the policy. */
+    private PooledLease acquireWhenEmpty() {
         CompletableFuture<PooledLease> waiter;
         waitLock.lock();
         try {
@@ -399,22 +410,17 @@ public final class BufferPool {
     }
 
     private PooledLease newLease(Slot slot) {
-        PooledLease lease = new PooledLease(this, slot, slot.lease());
-        if (leakDetection != LeakDetection.NONE) {
+        long stamp = slot.lease();
+        PooledLease lease = new PooledLease(this, slot, stamp);
+        if (trackEvery || trackSome && sampled(slot, stamp)) {
             track(lease);
         }
         return lease;
     }
 
     private void track(PooledLease lease) {
-        if (leakDetection == LeakDetection.SAMPLED) {
-            if (sampled(lease.slot, lease.stamp)) {
-                lease.guard = new LeakGuard(this, lease, null);
-            }
-        } else {
-            lease.guard = new LeakGuard(this, lease, new Throwable(lease.name() + " was acquired here, on thread '"
-                    + Thread.currentThread().getName() + "'"));
-        }
+        lease.guard = new LeakGuard(this, lease, !trackEvery ? null : new Throwable(lease.name()
+                + " was acquired here, on thread '" + Thread.currentThread().getName() + "'"));
     }
 
     /**
@@ -493,6 +499,19 @@ public final class BufferPool {
 
     /** Completes a release whose tenancy change this thread won. */
     private void finishRelease(Slot slot, long stamp, PooledLease lease, LeakGuard guard) {
+        if (trackReleases || guard != null || clearOnRelease || slot.isOverflow()) {
+            finishUnusualRelease(slot, stamp, lease, guard);
+            return;
+        }
+        if (lease != null) {
+            lease.ended(null);
+        }
+        slot.countRelease();
+        recycle(slot);
+    }
+
+    /** {@link #finishRelease} with release tracking, a leak guard, clearing or an overflow buffer. */
+    private void finishUnusualRelease(Slot slot, long stamp, PooledLease lease, LeakGuard guard) {
         Throwable site = trackReleases ? new Throwable(slot.leaseName + " was first released here, on thread '"
                 + Thread.currentThread().getName() + "'") : null;
         if (lease != null) {

@@ -123,7 +123,7 @@ class ConcurrencyStressTest {
 
     @Test
     void waitingThreadsShareFewBuffersWithoutLosingAny() throws Exception {
-        BufferPool pool = builder(2).build();
+        BufferPool pool = builder(2).clearOnRelease(true).build();
         long overflow = runWorkers(pool, p -> p.acquire(Duration.ofSeconds(30)), true);
         assertQuiet(pool, overflow);
         assertEquals(0, overflow);
