@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -574,7 +575,11 @@ public final class BufferPool {
             clear(slot);
         }
         if (!slot.isOverflow()) {
-            recycle(slot);
+            free.push(slot.index);
+            if (waiting != 0) {
+                // not on the leak detector's thread: completing a waiter runs the waiter's own code
+                ForkJoinPool.commonPool().execute(this::serveWaiters);
+            }
         }
     }
 
