@@ -1,4 +1,4 @@
-package io.bufkit.pool;
+package io.bufkit.testkit.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.bufkit.ByteView;
 import io.bufkit.StaleViewException;
+import io.bufkit.pool.BufferPool;
+import io.bufkit.pool.DoubleReleaseException;
+import io.bufkit.pool.ForeignBufferException;
+import io.bufkit.pool.LeakDetection;
+import io.bufkit.pool.PoolExhaustedException;
+import io.bufkit.pool.PoolStats;
+import io.bufkit.pool.PooledLease;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +33,27 @@ class PoolModelPropertyTest {
     private static final int TRIES = Integer.getInteger("bufkit.tries", 200);
     private static final Long SEED = Long.getLong("bufkit.seed");
     private static final int STEPS = 60;
+
+    /** Drops the overflow warnings the sequences provoke on purpose. */
+    private static final System.Logger SILENT = new System.Logger() {
+        @Override
+        public String getName() {
+            return "silent";
+        }
+
+        @Override
+        public boolean isLoggable(Level level) {
+            return false;
+        }
+
+        @Override
+        public void log(Level level, java.util.ResourceBundle bundle, String msg, Throwable thrown) {
+        }
+
+        @Override
+        public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+        }
+    };
 
     /** A lease the model knows about, with the token written into its buffer. */
     private record Held(PooledLease lease, byte token, ByteBuffer buffer, ByteView view) {
@@ -50,7 +78,7 @@ class PoolModelPropertyTest {
         int maxWaiters = rnd.nextInt(3);
         boolean direct = rnd.nextBoolean();
         BufferPool pool = BufferPool.builder().name("model").bufferSize(16).capacity(capacity).direct(direct)
-                .maxWaiters(maxWaiters).leakDetection(LeakDetection.NONE).logger(new CapturingLogger()).build();
+                .maxWaiters(maxWaiters).leakDetection(LeakDetection.NONE).overflowWarningInterval(java.time.Duration.ofDays(1)).logger(SILENT).build();
         List<Held> held = new ArrayList<>();
         List<Held> released = new ArrayList<>();
         ArrayDeque<CompletableFuture<PooledLease>> waiters = new ArrayDeque<>();
