@@ -6,4 +6,5 @@ module io.bufkit {
     exports io.bufkit;
     exports io.bufkit.layout;
     exports io.bufkit.pool;
+    exports io.bufkit.tlv;
 }

@@ -1,0 +1,37 @@
+package io.bufkit.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bufkit.Bytes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class TlvStreamExampleTest {
+
+    @Test
+    void chunksAreTheReferenceCutsOfTheReferenceStream() {
+        StringBuilder hex = new StringBuilder();
+        for (Bytes c : TlvStreamExample.CHUNKS) {
+            hex.append(c.toHex());
+        }
+        assertEquals("01000568656c6c6f" + "020008676f6f6462796521", hex.toString());
+        assertEquals(4, TlvStreamExample.CHUNKS.get(0).length());
+        assertEquals(10, TlvStreamExample.CHUNKS.get(1).length());
+        assertEquals(5, TlvStreamExample.CHUNKS.get(2).length());
+    }
+
+    @Test
+    void printsBothFramesInOrderAndTheTruncation() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int frames = TlvStreamExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(2, frames);
+        int hello = out.indexOf("frame type=1 length=5 value=\"hello\"");
+        int goodbye = out.indexOf("frame type=2 length=8 value=\"goodbye!\"");
+        assertTrue(hello > 0 && goodbye > hello, out);
+        assertTrue(out.contains("missing 4 byte(s) of its value"), out);
+    }
+}
