@@ -11,6 +11,7 @@ import io.bufkit.pool.PooledLease;
 import io.bufkit.testkit.PoolLeakCheck;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -145,6 +146,19 @@ class PoolLeakCheckTest {
         }
     }
 
+    @ExtendWith(PoolLeakCheck.class)
+    static class OuterPoolUsedByANestedTest {
+        final BufferPool pool = newPool();
+
+        @Nested
+        class Inner {
+            @Test
+            void leaksThroughTheOuterPool() {
+                pool.acquire();
+            }
+        }
+    }
+
     // ------------------------------------------------------------------ the checks
 
     @Test
@@ -179,6 +193,12 @@ class PoolLeakCheckTest {
     @Test
     void letsAfterEachMethodsReleaseFirst() {
         run(ReleasesInAfterEach.class).assertStatistics(s -> s.started(1).succeeded(1).failed(0));
+    }
+
+    @Test
+    void checksPoolsOfEnclosingInstancesOfNestedTests() {
+        Throwable t = onlyFailure(run(OuterPoolUsedByANestedTest.class));
+        assertTrue(t.getMessage().contains("left 1 lease(s) of pool 'checked'"), t.getMessage());
     }
 
     @Test
