@@ -79,6 +79,8 @@ public final class BufferPool {
     private final Duration maxWait;
     private final LeakDetection leakDetection;
     private final int leakSampleInterval;
+    /** {@code 2^24 / leakSampleInterval}: a 24-bit hash below it picks a tenancy for tracking. */
+    private final long sampleThreshold;
     private final System.Logger logger;
     private final long overflowWarningNanos;
 
@@ -117,6 +119,7 @@ public final class BufferPool {
         this.maxWaiters = b.maxWaiters;
         this.maxWait = b.maxWait;
         this.leakSampleInterval = b.leakSampleInterval;
+        this.sampleThreshold = (1L << 24) / b.leakSampleInterval;
         this.logger = b.logger != null ? b.logger : System.getLogger("io.bufkit.pool");
         this.overflowWarningNanos = b.overflowWarningInterval.toNanos();
         this.nextOverflowWarning = new AtomicLong(System.nanoTime());
@@ -405,13 +408,28 @@ public final class BufferPool {
 
     private void track(PooledLease lease) {
         if (leakDetection == LeakDetection.SAMPLED) {
-            if (ThreadLocalRandom.current().nextInt(leakSampleInterval) == 0) {
+            if (sampled(lease.slot, lease.stamp)) {
                 lease.guard = new LeakGuard(this, lease, null);
             }
         } else {
             lease.guard = new LeakGuard(this, lease, new Throwable(lease.name() + " was acquired here, on thread '"
                     + Thread.currentThread().getName() + "'"));
         }
+    }
+
+    /**
+     * Picks about one tenancy in {@code leakSampleInterval}: a pooled slot's tenancies are numbered by its
+     * stamp, so a mixing hash of slot and stamp spreads the picks without touching shared or thread-local
+     * state; overflow buffers, each with a single tenancy, are picked at random.
+     */
+    private boolean sampled(Slot slot, long stamp) {
+        if (slot.isOverflow()) {
+            return ThreadLocalRandom.current().nextInt(leakSampleInterval) == 0;
+        }
+        long h = (stamp + slot.index * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+        h *= 0x94D049BB133111EBL;
+        return (h >>> 40) < sampleThreshold;
     }
 
     private PooledLease allocateOverflow() {
@@ -857,15 +875,16 @@ public final class BufferPool {
         }
 
         /**
-         * Under {@link LeakDetection#SAMPLED}, tracks one acquisition in {@code interval}, at random. Default 128.
+         * Under {@link LeakDetection#SAMPLED}, tracks about one acquisition in {@code interval}, spread
+         * pseudo-randomly over buffers and over time. Default 128.
          *
-         * @param interval 1 or more (1 tracks every acquisition)
+         * @param interval 1 (track every acquisition) to 16777216
          * @return this builder
-         * @throws IllegalArgumentException if {@code interval} is less than 1
+         * @throws IllegalArgumentException if {@code interval} is outside {@code [1, 16777216]}
          */
         public Builder leakSampleInterval(int interval) {
-            if (interval < 1) {
-                throw new IllegalArgumentException("leakSampleInterval must be at least 1, got " + interval);
+            if (interval < 1 || interval > 1 << 24) {
+                throw new IllegalArgumentException("leakSampleInterval must be in [1, 16777216], got " + interval);
             }
             this.leakSampleInterval = interval;
             return this;
