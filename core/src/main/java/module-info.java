@@ -5,5 +5,6 @@
 module io.bufkit {
     exports io.bufkit;
     exports io.bufkit.layout;
+    exports io.bufkit.pool;
     exports io.bufkit.tlv;
 }

@@ -13,7 +13,8 @@ package io.bufkit;
  * }</pre>
  *
  * <p>Values returned by {@link #view(int)} borrow the underlying memory under the view's lease; the
- * reader itself goes stale with its view. Not thread-safe.
+ * reader itself goes stale with its view: once the lease ends, every read and skip throws
+ * {@link StaleViewException} and consumes nothing. Not thread-safe.
  */
 public final class ByteReader {
 
@@ -55,7 +56,9 @@ public final class ByteReader {
      * @throws IndexOutOfBoundsException if the position is outside the view
      */
     public ByteReader position(int newPosition) {
-        java.util.Objects.checkIndex(newPosition, view.length() + 1);
+        if (newPosition < 0 || newPosition > view.length) {
+            throw new IndexOutOfBoundsException("position " + newPosition + " is outside [0, " + view.length + "]");
+        }
         position = newPosition;
         return this;
     }
@@ -83,8 +86,8 @@ public final class ByteReader {
         if (n < 0) {
             throw new IllegalArgumentException(what + ": negative byte count " + n);
         }
+        view.checkLease(what);
         if (n > view.length - p) {
-            view.checkLease(what);
             throw new UnderflowException(what, p, n, view.length - p);
         }
         position = p + n;

@@ -159,7 +159,8 @@ public sealed class ByteView permits MutableByteView {
     /**
      * Whether the view is over direct (off-heap) memory.
      *
-     * @return {@code true} for a view over a direct buffer or a read-only heap buffer
+     * @return {@code true} for a view over a direct buffer; {@code false} for a view over a heap array or
+     *         a heap buffer (read-only or not)
      */
     public final boolean isDirect() {
         return array == null && buffer.isDirect();
@@ -537,6 +538,11 @@ public sealed class ByteView permits MutableByteView {
      * How much backing memory this view keeps reachable: the length of its array or the capacity of its
      * buffer. A 16-byte view of a 50 MiB array pins 50 MiB; see {@link #compact()}.
      *
+     * <p>For a view over a {@link ByteBuffer} that is itself a slice or duplicate of a larger buffer
+     * without an accessible array (a direct or read-only buffer), the JDK keeps the larger buffer
+     * reachable too, and this method can only report the capacity of the buffer it was given: a lower
+     * bound.
+     *
      * @return the backing memory's size in bytes
      */
     public final long pinnedBytes() {
@@ -609,7 +615,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final String hexDump() {
         checkLease("hexDump");
-        StringBuilder sb = new StringBuilder(length / 16 * 78 + 80);
+        StringBuilder sb = new StringBuilder((int) Math.min((long) length / 16 * 78 + 80, 1 << 16));
         for (int line = 0; line < length; line += 16) {
             sb.append(String.format("%08x  ", line));
             StringBuilder ascii = new StringBuilder(16);

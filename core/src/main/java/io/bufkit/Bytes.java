@@ -76,14 +76,21 @@ public final class Bytes implements Comparable<Bytes> {
     }
 
     /**
-     * Parses hexadecimal digits, optionally separated by spaces, for example {@code "ca fe 00"}.
+     * Parses hexadecimal digits, optionally separated by whitespace, for example {@code "ca fe 00"}.
      *
      * @param hex pairs of hex digits, case-insensitive
      * @return the bytes
      * @throws IllegalArgumentException if a character is not a hex digit or a digit is unpaired
      */
     public static Bytes fromHex(String hex) {
-        String digits = hex.replace(" ", "").replace("\n", "");
+        StringBuilder sb = new StringBuilder(hex.length());
+        for (int i = 0; i < hex.length(); i++) {
+            char c = hex.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                sb.append(c);
+            }
+        }
+        String digits = sb.toString();
         if ((digits.length() & 1) != 0) {
             throw new IllegalArgumentException("odd number of hex digits (" + digits.length() + ") in \"" + hex + "\"");
         }

@@ -2,6 +2,7 @@ package io.bufkit.examples;
 
 import io.bufkit.ByteView;
 import io.bufkit.Bytes;
+import io.bufkit.layout.LayoutException;
 import java.io.PrintStream;
 
 /**
@@ -24,13 +25,22 @@ public final class Demo {
         sensor(out);
         tlv(out);
         legacy(out);
+        RetainedViews.run(out);
     }
 
     static void sensor(PrintStream out) {
         ByteView p = Bytes.fromHex("00 00 01 a4 42 78 56 aa 0c 80 00 00 00 01 05 19 42 48 00 00 42 c8 66 66").view();
         out.println("== sensor packet (24 bytes, big-endian) ==");
-        out.printf("sensorId=%d timestamp=%.0f sensorType=%d statusFlags=%d temperature=%d humidity=%s pressure=%s%n",
-                p.u32be(0), p.f64be(4), p.u16be(12), p.u8(14), p.i8(15), p.f32be(16), (double) p.f32be(20));
+        SensorPacket s = SensorPacket.CODEC.decode(p);
+        out.printf("sensorId=%d timestamp=%.0f sensorType=%d statusFlags=%d (bit0=%b bit2=%b) temperature=%d"
+                + " humidity=%s pressure=%s%n", s.sensorId(), s.timestamp(), s.sensorType(), s.statusFlags(),
+                s.flag("bit0"), s.flag("bit2"), s.temperature(), s.humidity(), (double) s.pressure());
+        out.print(SensorPacket.LAYOUT.describe(p));
+        try {
+            SensorPacket.CODEC.decode(p.slice(0, 23));
+        } catch (LayoutException e) {
+            out.println("23 bytes rejected: " + e.getMessage());
+        }
         out.println();
     }
 
@@ -41,8 +51,16 @@ public final class Demo {
     static void legacy(PrintStream out) {
         ByteView p = Bytes.fromHex("ca fe ad de 00 00 40 a0 00 00 01 b5 80 51 01 00").view();
         out.println("== legacy packet (16 bytes, mixed-endian) ==");
+        LegacyPacket l = LegacyPacket.CODEC.decode(p);
         out.printf("signature=0x%X deviceId=%d voltage=%s status=%d checksum=%d uptime=%d%n",
-                p.u16be(0), p.i32le(2), p.f32be(6), p.u8(10), p.u8(11), p.u32le(12));
+                LegacyPacket.SIGNATURE, l.deviceId(), l.voltage(), l.status(), l.checksum(), l.uptime());
+        out.print(LegacyPacket.LAYOUT.describe(p));
+        ByteView wrongSignature = Bytes.fromHex("be ef ad de 00 00 40 a0 00 00 01 b5 80 51 01 00").view();
+        try {
+            LegacyPacket.CODEC.decode(wrongSignature);
+        } catch (LayoutException e) {
+            out.println("wrong signature rejected: " + e.getMessage());
+        }
         out.println();
     }
 }

@@ -1,0 +1,189 @@
+package io.bufkit.benchmarks;
+
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
+import io.bufkit.layout.DoubleField;
+import io.bufkit.layout.FlagsField;
+import io.bufkit.layout.FloatField;
+import io.bufkit.layout.IntField;
+import io.bufkit.layout.LayoutException;
+import io.bufkit.layout.LongField;
+import io.bufkit.layout.PacketCodec;
+import io.bufkit.layout.PacketLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Decoding the reference sensor packet (24 bytes, big-endian) into a record through a {@link PacketLayout}'s
+ * field handles, against hand-written {@link ByteBuffer} code over the same memory — the floor — for heap
+ * and direct memory.
+ *
+ * <ul>
+ *   <li>{@code decodeWithHandles} / {@code decodeWithByteBuffer}: validate the length, read the seven
+ *       fields, build the record (both allocate the record, and nothing else);</li>
+ *   <li>{@code readWithHandles} / {@code readWithByteBuffer}: the seven reads alone, into a blackhole
+ *       (expected: 0 B/op for both).</li>
+ * </ul>
+ *
+ * <p>Target: handles at most 1.2x the floor, and 0 B/op for handle reads.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(2)
+public class LayoutBenchmark {
+
+    /** The decoded sensor packet. */
+    public record Sensor(long sensorId, double timestamp, int sensorType, int statusFlags, int temperature,
+            float humidity, float pressure) {
+    }
+
+    static final PacketLayout SENSOR = PacketLayout.builder("sensor")
+            .u32be("sensorId").f64be("timestamp").u16be("sensorType")
+            .flags8("statusFlags", "bit0", "bit1", "bit2").i8("temperature")
+            .f32be("humidity").f32be("pressure")
+            .build();
+    static final LongField SENSOR_ID = SENSOR.longField("sensorId");
+    static final DoubleField TIMESTAMP = SENSOR.doubleField("timestamp");
+    static final IntField SENSOR_TYPE = SENSOR.intField("sensorType");
+    static final FlagsField STATUS_FLAGS = SENSOR.flagsField("statusFlags");
+    static final IntField TEMPERATURE = SENSOR.intField("temperature");
+    static final FloatField HUMIDITY = SENSOR.floatField("humidity");
+    static final FloatField PRESSURE = SENSOR.floatField("pressure");
+
+    /** The codec as a user writes it: validate once, then one handle read per field. */
+    static final PacketCodec<Sensor> CODEC = new PacketCodec<>() {
+        @Override
+        public Sensor decode(ByteView packet) {
+            SENSOR.validate(packet);
+            return new Sensor(SENSOR_ID.get(packet), TIMESTAMP.get(packet), SENSOR_TYPE.get(packet),
+                    STATUS_FLAGS.get(packet), TEMPERATURE.get(packet), HUMIDITY.get(packet), PRESSURE.get(packet));
+        }
+
+        @Override
+        public void encode(Sensor value, MutableByteView out) {
+            SENSOR.writeConstants(out);
+            SENSOR_ID.set(out, value.sensorId());
+            TIMESTAMP.set(out, value.timestamp());
+            SENSOR_TYPE.set(out, value.sensorType());
+            STATUS_FLAGS.set(out, value.statusFlags());
+            TEMPERATURE.set(out, value.temperature());
+            HUMIDITY.set(out, value.humidity());
+            PRESSURE.set(out, value.pressure());
+        }
+
+        @Override
+        public int size() {
+            return SENSOR.size();
+        }
+    };
+
+    /** The floor: what a careful user writes by hand with {@link ByteBuffer} absolute reads. */
+    static Sensor decodeByHand(ByteBuffer b) {
+        if (b.remaining() != 24) {
+            throw new IllegalArgumentException("sensor packet must be 24 bytes, not " + b.remaining());
+        }
+        int p = b.position();
+        return new Sensor(Integer.toUnsignedLong(b.getInt(p)), b.getDouble(p + 4), b.getShort(p + 12) & 0xFFFF,
+                b.get(p + 14) & 0xFF, b.get(p + 15), b.getFloat(p + 16), b.getFloat(p + 20));
+    }
+
+    private static final byte[] VECTOR =
+            HexFormat.ofDelimiter(" ").parseHex("00 00 01 a4 42 78 56 aa 0c 80 00 00 00 01 05 19 42 48 00 00 42 c8 66 66");
+
+    /** Where the packet lives: a heap array or a direct buffer. */
+    @Param({"heap", "direct"})
+    public String memory;
+
+    private ByteView view;
+    private ByteBuffer buffer;
+
+    /** Puts the vector in the chosen memory and checks that both decoders agree on it. */
+    @Setup
+    public void setUp() {
+        buffer = "direct".equals(memory) ? ByteBuffer.allocateDirect(VECTOR.length) : ByteBuffer.allocate(VECTOR.length);
+        buffer.order(ByteOrder.BIG_ENDIAN).put(VECTOR).flip();
+        view = ByteView.wrap(buffer);
+        Sensor a = CODEC.decode(view);
+        Sensor b = decodeByHand(buffer);
+        if (!a.equals(b) || a.sensorId() != 420 || a.statusFlags() != 5) {
+            throw new IllegalStateException("decoders disagree: " + a + " vs " + b);
+        }
+        try {
+            CODEC.decode(view.slice(0, 23));
+            throw new IllegalStateException("a short packet was accepted");
+        } catch (LayoutException expected) {
+            // the codec validates the length, like the floor
+        }
+    }
+
+    /**
+     * Decodes through the layout's handles.
+     *
+     * @return the record
+     */
+    @Benchmark
+    public Sensor decodeWithHandles() {
+        return CODEC.decode(view);
+    }
+
+    /**
+     * Decodes with hand-written {@link ByteBuffer} code.
+     *
+     * @return the record
+     */
+    @Benchmark
+    public Sensor decodeWithByteBuffer() {
+        return decodeByHand(buffer);
+    }
+
+    /**
+     * Reads the seven fields through handles, without building a record.
+     *
+     * @param bh sink for the values
+     */
+    @Benchmark
+    public void readWithHandles(Blackhole bh) {
+        ByteView v = view;
+        bh.consume(SENSOR_ID.get(v));
+        bh.consume(TIMESTAMP.get(v));
+        bh.consume(SENSOR_TYPE.get(v));
+        bh.consume(STATUS_FLAGS.get(v));
+        bh.consume(TEMPERATURE.get(v));
+        bh.consume(HUMIDITY.get(v));
+        bh.consume(PRESSURE.get(v));
+    }
+
+    /**
+     * Reads the seven fields with hand-written {@link ByteBuffer} code, without building a record.
+     *
+     * @param bh sink for the values
+     */
+    @Benchmark
+    public void readWithByteBuffer(Blackhole bh) {
+        ByteBuffer b = buffer;
+        bh.consume(Integer.toUnsignedLong(b.getInt(0)));
+        bh.consume(b.getDouble(4));
+        bh.consume(b.getShort(12) & 0xFFFF);
+        bh.consume(b.get(14) & 0xFF);
+        bh.consume(b.get(15));
+        bh.consume(b.getFloat(16));
+        bh.consume(b.getFloat(20));
+    }
+}

@@ -1,0 +1,915 @@
+package io.bufkit.pool;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A fixed set of pre-allocated buffers of one size, heap or direct, leased out one at a time.
+ *
+ * <pre>{@code
+ * BufferPool pool = BufferPool.builder().bufferSize(65536).capacity(100).direct(true).build();
+ * try (PooledLease lease = pool.acquire()) {
+ *     int n = channel.read(lease.buffer());
+ *     decoder.feed(lease.view().slice(0, n), handler);
+ * }
+ * }</pre>
+ *
+ * <p><b>Ownership.</b> {@link #acquire()} hands out a {@link PooledLease}; its views borrow the buffer
+ * and go stale when it is released. Each buffer's tenancy is tracked with a generation stamp, so:
+ * <ul>
+ *   <li>releasing twice — through the lease or through {@link #release(ByteBuffer)} — throws
+ *       {@link DoubleReleaseException}, and a stale handle never releases a later tenant's buffer;</li>
+ *   <li>{@link #release(ByteBuffer)} accepts only the exact {@code ByteBuffer} object a lease's
+ *       {@link PooledLease#buffer()} returned (matched by identity, not by contents); any other buffer —
+ *       even one of the same size, or a duplicate or slice of a pooled one — is rejected with
+ *       {@link ForeignBufferException};</li>
+ *   <li>when every buffer is leased, the {@link OverflowPolicy} decides: allocate an <em>overflow</em>
+ *       buffer that is dropped on release (never added to the pool), fail, or wait.</li>
+ * </ul>
+ *
+ * <p><b>Waiting.</b> {@link #acquire(Duration)} blocks, and {@link #acquireAsync()} returns a future.
+ * Waiters are served first in first out, and a release hands its buffer straight to the oldest one. At
+ * most {@link Builder#maxWaiters(int)} callers may wait; beyond that, acquisition fails at once with
+ * {@link PoolExhaustedException}, so backpressure reaches the caller instead of piling up in an
+ * unbounded queue. A waiter that is cancelled, interrupted or times out never swallows a buffer. A future
+ * is completed on the thread that releases the buffer, so its dependent actions run there: use the
+ * {@code ...Async} variants to run them elsewhere.
+ *
+ * <p><b>Leaks.</b> With {@link LeakDetection} {@code SAMPLED} (the default) or {@code PARANOID}, a tracked
+ * lease that is garbage-collected unreleased is reported through {@link System.Logger} and its buffer is
+ * returned to the pool.
+ *
+ * <p>Thread-safe. Acquiring and releasing without waiters are lock-free. {@link #used()},
+ * {@link #available()} and {@link #stats()} are exact once the pool is quiet; while other threads use
+ * it, they are a moment's reading.
+ */
+public final class BufferPool {
+
+    private static final VarHandle PEAK;
+    private static final byte[] ZEROS = new byte[4096];
+
+    static {
+        try {
+            PEAK = MethodHandles.lookup().findVarHandle(BufferPool.class, "peakUsed", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String name;
+    private final int bufferSize;
+    private final int capacity;
+    private final boolean direct;
+    private final boolean clearOnRelease;
+    private final boolean trackReleases;
+    private final OverflowPolicy overflowPolicy;
+    private final int maxWaiters;
+    private final Duration maxWait;
+    private final LeakDetection leakDetection;
+    private final int leakSampleInterval;
+    private final System.Logger logger;
+    private final long overflowWarningNanos;
+
+    private final Slot[] slots;
+    private final FreeList free;
+    private final HandoutRegistry handouts = new HandoutRegistry();
+    private final String overflowLeaseName;
+
+    private final ReentrantLock waitLock = new ReentrantLock();
+    /** Waiting acquisitions, oldest first; guarded by {@link #waitLock}. */
+    private final ArrayDeque<CompletableFuture<PooledLease>> waiters = new ArrayDeque<>();
+    /** The size of {@link #waiters}, readable without the lock; written under it. */
+    private volatile int waiting;
+
+    @SuppressWarnings("unused")
+    private volatile int peakUsed;
+    private final AtomicLong overflowAllocated = new AtomicLong();
+    private final AtomicLong overflowDropped = new AtomicLong();
+    private final AtomicLong doubleReleases = new AtomicLong();
+    private final AtomicLong foreignReleases = new AtomicLong();
+    private final AtomicLong leaks = new AtomicLong();
+    private final AtomicLong waits = new AtomicLong();
+    private final AtomicLong rejections = new AtomicLong();
+    private final AtomicLong nextOverflowWarning;
+    private final AtomicLong overflowsSinceWarning = new AtomicLong();
+
+    private BufferPool(Builder b) {
+        this.name = b.name;
+        this.bufferSize = b.bufferSize;
+        this.capacity = b.capacity;
+        this.direct = b.direct;
+        this.clearOnRelease = b.clearOnRelease;
+        this.leakDetection = b.leakDetection;
+        this.trackReleases = b.trackReleases || b.leakDetection == LeakDetection.PARANOID;
+        this.overflowPolicy = b.overflowPolicy;
+        this.maxWaiters = b.maxWaiters;
+        this.maxWait = b.maxWait;
+        this.leakSampleInterval = b.leakSampleInterval;
+        this.logger = b.logger != null ? b.logger : System.getLogger("io.bufkit.pool");
+        this.overflowWarningNanos = b.overflowWarningInterval.toNanos();
+        this.nextOverflowWarning = new AtomicLong(System.nanoTime());
+        this.overflowLeaseName = "pool '" + name + "' overflow buffer";
+        this.free = new FreeList(capacity);
+        this.slots = new Slot[capacity];
+        for (int i = 0; i < capacity; i++) {
+            byte[] array = direct ? null : new byte[bufferSize];
+            ByteBuffer memory = direct ? ByteBuffer.allocateDirect(bufferSize) : ByteBuffer.wrap(array);
+            slots[i] = new Slot(i, memory, array, "pool '" + name + "' buffer #" + i, 0L);
+        }
+    }
+
+    /**
+     * Starts configuring a pool.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ acquiring
+
+    /**
+     * Leases a buffer: a pooled one if any is free, else whatever the {@link OverflowPolicy} says. Never
+     * blocks unless the policy is {@link OverflowPolicy#WAIT}.
+     *
+     * @return a new lease; the caller must release it, preferably with try-with-resources
+     * @throws PoolExhaustedException if every buffer is leased and the policy is {@code FAIL}, or it is
+     *     {@code WAIT} and the waiter queue is full, the wait exceeded {@link Builder#maxWait(Duration)}
+     *     or the thread was interrupted (its interrupt status is then set again)
+     */
+    public PooledLease acquire() {
+        if (waiting == 0) {
+            long popped = free.pop();
+            if (popped >= 0) {
+                return leaseOf(popped);
+            }
+        }
+        CompletableFuture<PooledLease> waiter;
+        waitLock.lock();
+        try {
+            PooledLease lease = tryAcquireLocked();
+            if (lease != null) {
+                return lease;
+            }
+            switch (overflowPolicy) {
+                case FAIL:
+                    rejections.incrementAndGet();
+                    throw exhausted("every buffer is leased and the overflow policy is FAIL");
+                case WAIT:
+                    waiter = enqueueLocked();
+                    break;
+                default:
+                    waiter = null;
+                    break;
+            }
+        } finally {
+            waitLock.unlock();
+        }
+        if (waiter == null) {
+            return allocateOverflow();
+        }
+        serveWaiters();
+        try {
+            return await(waiter, maxWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            rejections.incrementAndGet();
+            throw new PoolExhaustedException(describe() + ": interrupted while waiting for a buffer", e);
+        }
+    }
+
+    /**
+     * Leases a pooled buffer, waiting up to {@code timeout} for one to be released. Waiters are served first
+     * in first out. Overflow buffers are never handed out here, whatever the policy.
+     *
+     * @param timeout how long to wait at most; {@link Duration#ZERO} means not at all
+     * @return a new lease of a pooled buffer
+     * @throws PoolExhaustedException if no buffer was released in time, or the waiter queue is full
+     * @throws InterruptedException if the thread was interrupted while waiting; no buffer is lost
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public PooledLease acquire(Duration timeout) throws InterruptedException {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("negative timeout " + timeout);
+        }
+        if (waiting == 0) {
+            long popped = free.pop();
+            if (popped >= 0) {
+                return leaseOf(popped);
+            }
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before waiting for a buffer of " + describe());
+        }
+        CompletableFuture<PooledLease> waiter;
+        waitLock.lock();
+        try {
+            PooledLease lease = tryAcquireLocked();
+            if (lease != null) {
+                return lease;
+            }
+            waiter = enqueueLocked();
+        } finally {
+            waitLock.unlock();
+        }
+        serveWaiters();
+        return await(waiter, timeout);
+    }
+
+    /**
+     * Leases a pooled buffer when one is free: at once if one is free now, else when a release hands one to
+     * this caller, first in first out. Cancelling the future (or completing it otherwise) stops waiting;
+     * a buffer is then never lost. The future is completed on the releasing thread.
+     *
+     * @return a future of a new lease of a pooled buffer
+     * @throws PoolExhaustedException at once, if {@link Builder#maxWaiters(int)} callers already wait
+     */
+    public CompletableFuture<PooledLease> acquireAsync() {
+        if (waiting == 0) {
+            long popped = free.pop();
+            if (popped >= 0) {
+                return CompletableFuture.completedFuture(leaseOf(popped));
+            }
+        }
+        CompletableFuture<PooledLease> waiter;
+        waitLock.lock();
+        try {
+            PooledLease lease = tryAcquireLocked();
+            if (lease != null) {
+                return CompletableFuture.completedFuture(lease);
+            }
+            waiter = enqueueLocked();
+        } finally {
+            waitLock.unlock();
+        }
+        serveWaiters();
+        return waiter;
+    }
+
+    /** Takes a free buffer unless older waiters are queued for one. */
+    private PooledLease tryAcquireLocked() {
+        dropFinishedWaitersLocked();
+        if (waiters.isEmpty()) {
+            long popped = free.pop();
+            if (popped >= 0) {
+                return leaseOf(popped);
+            }
+        }
+        return null;
+    }
+
+    private CompletableFuture<PooledLease> enqueueLocked() {
+        if (waiters.size() >= maxWaiters) {
+            waiters.removeIf(CompletableFuture::isDone);
+            waiting = waiters.size();
+            if (waiters.size() >= maxWaiters) {
+                rejections.incrementAndGet();
+                throw exhausted(maxWaiters + " caller(s) already wait, the most allowed (maxWaiters)");
+            }
+        }
+        CompletableFuture<PooledLease> waiter = new CompletableFuture<>();
+        waiter.whenComplete((lease, failure) -> {
+            if (failure != null) {
+                forget(waiter);   // cancelled or timed out: stop counting it as waiting
+            }
+        });
+        waiters.addLast(waiter);
+        waiting = waiters.size();
+        waits.incrementAndGet();
+        return waiter;
+    }
+
+    private void dropFinishedWaitersLocked() {
+        CompletableFuture<PooledLease> head;
+        while ((head = waiters.peekFirst()) != null && head.isDone()) {
+            waiters.pollFirst();
+        }
+        waiting = waiters.size();
+    }
+
+    /**
+     * Hands free buffers to waiters, oldest first, until either runs out. Called after a waiter was queued
+     * and after a buffer was freed while someone waited: whichever of the two happens last sees the other.
+     */
+    private void serveWaiters() {
+        for (;;) {
+            CompletableFuture<PooledLease> waiter;
+            long popped;
+            waitLock.lock();
+            try {
+                dropFinishedWaitersLocked();
+                waiter = waiters.peekFirst();
+                if (waiter == null) {
+                    return;
+                }
+                popped = free.pop();
+                if (popped < 0) {
+                    return;
+                }
+                waiters.pollFirst();
+                waiting = waiters.size();
+            } finally {
+                waitLock.unlock();
+            }
+            PooledLease lease = leaseOf(popped);
+            if (!waiter.complete(lease)) {
+                // the waiter gave up (cancelled, timed out) before the buffer reached it: take it back
+                Slot slot = lease.slot;
+                slot.unlease(lease.stamp);
+                LeakGuard guard = lease.guard;
+                if (guard != null) {
+                    guard.dispose();
+                }
+                free.push(slot.index);
+            }
+        }
+    }
+
+    private PooledLease await(CompletableFuture<PooledLease> waiter, Duration timeout) throws InterruptedException {
+        try {
+            return waiter.get(saturatedNanos(timeout), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            if (waiter.cancel(false)) {
+                forget(waiter);
+                rejections.incrementAndGet();
+                throw exhausted("no buffer was released within " + timeout);
+            }
+            return waiter.join();   // a buffer arrived as the wait timed out
+        } catch (InterruptedException e) {
+            if (waiter.cancel(false)) {
+                forget(waiter);
+            } else {
+                waiter.join().close();  // a buffer arrived as the thread was interrupted: pass it on
+            }
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a waiter of " + describe() + " was completed exceptionally", e.getCause());
+        }
+    }
+
+    private void forget(CompletableFuture<PooledLease> waiter) {
+        waitLock.lock();
+        try {
+            waiters.remove(waiter);
+            waiting = waiters.size();
+        } finally {
+            waitLock.unlock();
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private PooledLease leaseOf(long popped) {
+        int used = capacity - (int) (popped >>> 16);
+        if (used > peakUsed) {
+            raisePeak(used);
+        }
+        return newLease(slots[(int) popped & 0xFFFF]);
+    }
+
+    private void raisePeak(int used) {
+        int p;
+        while (used > (p = peakUsed)) {
+            if (PEAK.compareAndSet(this, p, used)) {
+                return;
+            }
+        }
+    }
+
+    private PooledLease newLease(Slot slot) {
+        PooledLease lease = new PooledLease(this, slot, slot.lease());
+        if (leakDetection != LeakDetection.NONE) {
+            track(lease);
+        }
+        return lease;
+    }
+
+    private void track(PooledLease lease) {
+        if (leakDetection == LeakDetection.SAMPLED) {
+            if (ThreadLocalRandom.current().nextInt(leakSampleInterval) == 0) {
+                lease.guard = new LeakGuard(this, lease, null);
+            }
+        } else {
+            lease.guard = new LeakGuard(this, lease, new Throwable(lease.name() + " was acquired here, on thread '"
+                    + Thread.currentThread().getName() + "'"));
+        }
+    }
+
+    private PooledLease allocateOverflow() {
+        byte[] array = direct ? null : new byte[bufferSize];
+        ByteBuffer memory = direct ? ByteBuffer.allocateDirect(bufferSize) : ByteBuffer.wrap(array);
+        Slot slot = new Slot(-1, memory, array, overflowLeaseName, 0L);
+        overflowAllocated.incrementAndGet();
+        warnOverflow();
+        return newLease(slot);
+    }
+
+    private void warnOverflow() {
+        overflowsSinceWarning.incrementAndGet();
+        long now = System.nanoTime();
+        long next = nextOverflowWarning.get();
+        if (now - next >= 0 && nextOverflowWarning.compareAndSet(next, now + overflowWarningNanos)) {
+            long n = overflowsSinceWarning.getAndSet(0);
+            logger.log(System.Logger.Level.WARNING, () -> describe() + " is exhausted: allocated " + n
+                    + " overflow buffer(s) of " + bufferSize + " bytes since the last warning; they are dropped on"
+                    + " release, never pooled. Raise the capacity, release buffers sooner, or choose"
+                    + " OverflowPolicy.WAIT or FAIL.");
+        }
+    }
+
+    // ------------------------------------------------------------------ releasing
+
+    /** Releases the tenancy of {@code lease}; called by {@link PooledLease#close()}. */
+    void release(PooledLease lease) {
+        Slot slot = lease.slot;
+        if (!slot.tryEnd(lease.stamp)) {
+            throw doubleRelease(slot, lease.stamp, lease.releaseSite, "lease");
+        }
+        finishRelease(slot, lease.stamp, lease, lease.guard);
+    }
+
+    /**
+     * Releases the buffer a lease's {@link PooledLease#buffer()} returned, for NIO code that passes
+     * {@code ByteBuffer}s around rather than leases. Has the same effect as closing the lease: its views go
+     * stale and the buffer goes to the oldest waiter or back to the pool (an overflow buffer is dropped).
+     * The buffer is matched by identity, so only that exact object is accepted.
+     *
+     * @param buffer the buffer {@link PooledLease#buffer()} returned
+     * @throws DoubleReleaseException if the buffer's lease was already released, whether through the lease
+     *     or through its buffer; the pool is unchanged, and a new owner keeps the buffer
+     * @throws ForeignBufferException if this pool did not hand out this {@code ByteBuffer} object: it was
+     *     allocated elsewhere, belongs to another pool, or is a duplicate or slice of a pooled buffer
+     */
+    public void release(ByteBuffer buffer) {
+        Objects.requireNonNull(buffer, "buffer");
+        Handout handout = handouts.find(buffer);
+        if (handout == null) {
+            throw foreign(buffer);
+        }
+        Slot slot = handout.slot;
+        PooledLease lease = handout.lease();
+        if (!slot.tryEnd(handout.stamp)) {
+            throw doubleRelease(slot, handout.stamp, lease != null ? lease.releaseSite : null, "buffer");
+        }
+        finishRelease(slot, handout.stamp, lease, handout.guard);
+    }
+
+    /** Completes a release whose tenancy change this thread won. */
+    private void finishRelease(Slot slot, long stamp, PooledLease lease, LeakGuard guard) {
+        Throwable site = trackReleases ? new Throwable(slot.leaseName + " was first released here, on thread '"
+                + Thread.currentThread().getName() + "'") : null;
+        if (lease != null) {
+            lease.ended(site);
+        }
+        if (site != null) {
+            slot.lastReleasedStamp = -1;
+            slot.lastReleaseSite = site;
+            slot.lastReleasedStamp = stamp;
+        }
+        if (guard != null) {
+            guard.dispose();
+        }
+        if (clearOnRelease) {
+            clear(slot);
+        }
+        if (slot.isOverflow()) {
+            overflowDropped.incrementAndGet();
+            return;
+        }
+        slot.countRelease();
+        recycle(slot);
+    }
+
+    private void recycle(Slot slot) {
+        free.push(slot.index);
+        if (waiting != 0) {
+            serveWaiters();
+        }
+    }
+
+    private static void clear(Slot slot) {
+        if (slot.array != null) {
+            Arrays.fill(slot.array, (byte) 0);
+        } else {
+            ByteBuffer m = slot.memory;
+            for (int at = 0, n = m.capacity(); at < n; at += ZEROS.length) {
+                m.put(at, ZEROS, 0, Math.min(ZEROS.length, n - at));
+            }
+        }
+    }
+
+    /** Takes back the buffer of a tracked tenancy whose lease and buffer became unreachable. */
+    void reclaimLeaked(LeakGuard guard) {
+        Slot slot = guard.slot;
+        if (!slot.tryEnd(guard.stamp)) {
+            return;   // released normally
+        }
+        leaks.incrementAndGet();
+        try {
+            logger.log(System.Logger.Level.ERROR, "LEAK: " + slot.leaseName + " was garbage-collected while still"
+                    + " leased; " + (slot.isOverflow() ? "the overflow buffer was dropped" : "its buffer went back to"
+                    + " the pool") + ". Release every PooledLease (try-with-resources) or its buffer."
+                    + (guard.acquiredAt == null ? " Use LeakDetection.PARANOID to record where leaked leases are"
+                    + " acquired." : ""), guard.acquiredAt);
+        } catch (RuntimeException e) {
+            // a broken logger must not keep the buffer from the pool
+        }
+        if (clearOnRelease) {
+            clear(slot);
+        }
+        if (!slot.isOverflow()) {
+            recycle(slot);
+        }
+    }
+
+    void registerHandout(ByteBuffer buffer, PooledLease lease) {
+        handouts.register(buffer, lease);
+    }
+
+    /** The number of {@code ByteBuffer}s whose release the pool can still recognise; for tests. */
+    int handoutsTracked() {
+        return handouts.size();
+    }
+
+    private DoubleReleaseException doubleRelease(Slot slot, long stamp, Throwable leaseSite, String via) {
+        doubleReleases.incrementAndGet();
+        long now = slot.stamp();
+        Throwable first = leaseSite;
+        if (first == null && slot.lastReleasedStamp == stamp) {
+            first = slot.lastReleaseSite;
+        }
+        String what = via.equals("lease") ? "lease of " + slot.leaseName : "buffer of " + slot.leaseName;
+        String msg;
+        if (now == stamp + 1) {
+            msg = what + " was released twice; the second release was ignored";
+        } else {
+            msg = "stale " + what + " was released after the buffer had been released and leased again ("
+                    + (now - stamp) / 2 + " lease(s) since); the release was ignored and the "
+                    + ((now & 1) == 1 ? "current owner keeps the buffer" : "pool keeps the buffer");
+        }
+        if (first == null && !trackReleases) {
+            msg += "; run with -Dbufkit.trackLeases=true or trackReleases(true) to record where it was first released";
+        }
+        return new DoubleReleaseException(msg, first);
+    }
+
+    private ForeignBufferException foreign(ByteBuffer buffer) {
+        foreignReleases.incrementAndGet();
+        String what = (buffer.isDirect() ? "direct" : "heap") + " buffer of capacity " + buffer.capacity();
+        String why = null;
+        if (buffer.hasArray()) {
+            for (Slot s : slots) {
+                if (s.array == buffer.array()) {
+                    why = "it shares memory with " + s.leaseName + " but is not the ByteBuffer object"
+                            + " PooledLease.buffer() returned (a duplicate or slice is not accepted)";
+                    break;
+                }
+            }
+        }
+        if (why == null) {
+            why = buffer.capacity() == bufferSize && buffer.isDirect() == direct
+                    ? "it has this pool's buffer size but this pool did not hand it out"
+                    : "this pool did not hand it out";
+            why += "; release(ByteBuffer) accepts only the exact object PooledLease.buffer() returned, not a"
+                    + " duplicate or slice of it";
+        }
+        return new ForeignBufferException(describe() + " rejected the release of a " + what + ": " + why
+                + "; the pool is unchanged");
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /**
+     * The number of pooled buffers leased out (including any on their way back); overflow buffers are not
+     * counted. {@code used() + available() == capacity()} whenever the pool is quiet.
+     *
+     * @return pooled buffers in use
+     */
+    public int used() {
+        return capacity - free.available();
+    }
+
+    /**
+     * The number of pooled buffers free to lease now.
+     *
+     * @return free pooled buffers
+     */
+    public int available() {
+        return free.available();
+    }
+
+    /**
+     * The number of pooled buffers, fixed at construction.
+     *
+     * @return the capacity
+     */
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * The size of every buffer in bytes.
+     *
+     * @return the buffer size
+     */
+    public int bufferSize() {
+        return bufferSize;
+    }
+
+    /**
+     * Whether the buffers are direct (off-heap).
+     *
+     * @return {@code true} for direct buffers, {@code false} for heap arrays
+     */
+    public boolean isDirect() {
+        return direct;
+    }
+
+    /**
+     * The name given to the builder, used in lease names, messages and logs.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The number of callers waiting for a buffer now.
+     *
+     * @return waiting callers
+     */
+    public int waiting() {
+        return waiting;
+    }
+
+    /**
+     * Reads the pool's counters.
+     *
+     * @return a new snapshot
+     */
+    public PoolStats stats() {
+        long leaked = leaks.get();
+        long released = overflowDropped.get();
+        for (Slot s : slots) {
+            released += s.releases();
+        }
+        long acquired = overflowAllocated.get();
+        for (Slot s : slots) {
+            acquired += s.acquisitions();
+        }
+        return new PoolStats(capacity, used(), acquired, released, overflowAllocated.get(), overflowDropped.get(),
+                peakUsed, doubleReleases.get(), foreignReleases.get(), leaked, waits.get(), rejections.get());
+    }
+
+    private PoolExhaustedException exhausted(String why) {
+        return new PoolExhaustedException(describe() + ": " + why);
+    }
+
+    private String describe() {
+        return "pool '" + name + "' (" + used() + " of " + capacity + " buffers of " + bufferSize + " bytes leased, "
+                + waiting + " waiting)";
+    }
+
+    /**
+     * Describes the pool: name, size, usage.
+     *
+     * @return a short description
+     */
+    @Override
+    public String toString() {
+        return "BufferPool[" + name + ", " + capacity + " x " + bufferSize + " bytes " + (direct ? "direct" : "heap")
+                + ", used " + used() + ", " + overflowPolicy + ", leak detection " + leakDetection + "]";
+    }
+
+    /**
+     * Configures and builds a {@link BufferPool}. {@link #bufferSize(int)} and {@link #capacity(int)} are
+     * required; everything else has a default.
+     */
+    public static final class Builder {
+        private String name = "pool";
+        private int bufferSize = -1;
+        private int capacity = -1;
+        private boolean direct;
+        private boolean clearOnRelease;
+        private boolean trackReleases = Boolean.getBoolean("bufkit.trackLeases");
+        private OverflowPolicy overflowPolicy = OverflowPolicy.ALLOCATE;
+        private int maxWaiters = 1024;
+        private Duration maxWait = Duration.ofSeconds(30);
+        private LeakDetection leakDetection = LeakDetection.SAMPLED;
+        private int leakSampleInterval = 128;
+        private System.Logger logger;
+        private Duration overflowWarningInterval = Duration.ofSeconds(10);
+
+        private Builder() {
+        }
+
+        /**
+         * Names the pool in lease names, messages and logs. Default {@code "pool"}.
+         *
+         * @param name a short name, for example {@code "socket reads"}
+         * @return this builder
+         */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Sets the size of every buffer. Required.
+         *
+         * @param bytes the size in bytes, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bytes} is less than 1
+         */
+        public Builder bufferSize(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("bufferSize must be at least 1, got " + bytes);
+            }
+            this.bufferSize = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the number of buffers, all allocated by {@link #build()}. Required.
+         *
+         * @param buffers the number of buffers, 1 to 65535
+         * @return this builder
+         * @throws IllegalArgumentException if {@code buffers} is outside {@code [1, 65535]}
+         */
+        public Builder capacity(int buffers) {
+            if (buffers < 1 || buffers > FreeList.MAX_CAPACITY) {
+                throw new IllegalArgumentException("capacity must be in [1, " + FreeList.MAX_CAPACITY + "], got "
+                        + buffers);
+            }
+            this.capacity = buffers;
+            return this;
+        }
+
+        /**
+         * Chooses direct (off-heap) buffers instead of heap arrays. Default {@code false}.
+         *
+         * @param direct {@code true} for {@link ByteBuffer#allocateDirect(int) direct} buffers
+         * @return this builder
+         */
+        public Builder direct(boolean direct) {
+            this.direct = direct;
+            return this;
+        }
+
+        /**
+         * Zeroes every buffer when it is released, so no tenant can read a previous one's data. Default
+         * {@code false}.
+         *
+         * @param clear {@code true} to zero released buffers
+         * @return this builder
+         */
+        public Builder clearOnRelease(boolean clear) {
+            this.clearOnRelease = clear;
+            return this;
+        }
+
+        /**
+         * Records a stack trace at every release, so a {@link DoubleReleaseException} shows where the first
+         * release happened. Default: the system property {@code bufkit.trackLeases}; always on under
+         * {@link LeakDetection#PARANOID}.
+         *
+         * @param track {@code true} to record release sites
+         * @return this builder
+         */
+        public Builder trackReleases(boolean track) {
+            this.trackReleases = track;
+            return this;
+        }
+
+        /**
+         * Chooses what {@link BufferPool#acquire()} does when every buffer is leased. Default
+         * {@link OverflowPolicy#ALLOCATE}.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder overflowPolicy(OverflowPolicy policy) {
+            this.overflowPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Bounds the number of callers waiting for a buffer at once; beyond it, acquisitions that would wait
+         * fail at once with {@link PoolExhaustedException}. Default 1024.
+         *
+         * @param waiters the bound, 0 or more (0: nobody may wait)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code waiters} is negative
+         */
+        public Builder maxWaiters(int waiters) {
+            if (waiters < 0) {
+                throw new IllegalArgumentException("maxWaiters must not be negative, got " + waiters);
+            }
+            this.maxWaiters = waiters;
+            return this;
+        }
+
+        /**
+         * Bounds how long {@link BufferPool#acquire()} waits under {@link OverflowPolicy#WAIT}. Default 30
+         * seconds.
+         *
+         * @param wait the longest wait, zero or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code wait} is negative
+         */
+        public Builder maxWait(Duration wait) {
+            if (wait.isNegative()) {
+                throw new IllegalArgumentException("maxWait must not be negative, got " + wait);
+            }
+            this.maxWait = wait;
+            return this;
+        }
+
+        /**
+         * Chooses how closely leases are watched for leaks. Default {@link LeakDetection#SAMPLED}.
+         *
+         * @param level the level
+         * @return this builder
+         */
+        public Builder leakDetection(LeakDetection level) {
+            this.leakDetection = Objects.requireNonNull(level, "level");
+            return this;
+        }
+
+        /**
+         * Under {@link LeakDetection#SAMPLED}, tracks one acquisition in {@code interval}, at random. Default 128.
+         *
+         * @param interval 1 or more (1 tracks every acquisition)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is less than 1
+         */
+        public Builder leakSampleInterval(int interval) {
+            if (interval < 1) {
+                throw new IllegalArgumentException("leakSampleInterval must be at least 1, got " + interval);
+            }
+            this.leakSampleInterval = interval;
+            return this;
+        }
+
+        /**
+         * Sets where leak reports and overflow warnings go. Default
+         * {@code System.getLogger("io.bufkit.pool")}.
+         *
+         * @param logger the logger
+         * @return this builder
+         */
+        public Builder logger(System.Logger logger) {
+            this.logger = Objects.requireNonNull(logger, "logger");
+            return this;
+        }
+
+        /**
+         * Rate-limits the overflow warning: at most one per interval, counting the overflow allocations in
+         * between. Default 10 seconds.
+         *
+         * @param interval the shortest time between two warnings, zero or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is negative
+         */
+        public Builder overflowWarningInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("overflowWarningInterval must not be negative, got " + interval);
+            }
+            this.overflowWarningInterval = interval;
+            return this;
+        }
+
+        /**
+         * Allocates the buffers and builds the pool.
+         *
+         * @return a new pool with every buffer free
+         * @throws IllegalStateException if the buffer size or the capacity was not set
+         */
+        public BufferPool build() {
+            if (bufferSize < 0 || capacity < 0) {
+                throw new IllegalStateException("bufferSize(...) and capacity(...) must be set before build()");
+            }
+            return new BufferPool(this);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.bufkit.examples;
+
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
+import io.bufkit.layout.DoubleField;
+import io.bufkit.layout.FlagsField;
+import io.bufkit.layout.FloatField;
+import io.bufkit.layout.IntField;
+import io.bufkit.layout.LongField;
+import io.bufkit.layout.PacketCodec;
+import io.bufkit.layout.PacketLayout;
+
+/**
+ * The reference sensor packet: 24 bytes, big-endian, as a record with its {@link PacketLayout} and
+ * {@link PacketCodec}.
+ *
+ * <pre>
+ * offset len type    field
+ *      0   4 u32 BE  sensorId
+ *      4   8 f64 BE  timestamp (Unix epoch, ms)
+ *     12   2 u16 BE  sensorType
+ *     14   1 u8      statusFlags (bit0, bit1, bit2)
+ *     15   1 i8      temperature (degrees C)
+ *     16   4 f32 BE  humidity (%)
+ *     20   4 f32 BE  pressure (kPa)
+ * </pre>
+ *
+ * @param sensorId the sensor's id, 0 to 2<sup>32</sup>-1
+ * @param timestamp milliseconds since the Unix epoch, as sent (a double on the wire)
+ * @param sensorType the sensor type, 0 to 65535
+ * @param statusFlags the status bits, 0 to 255; test them with {@link #flag(String)}
+ * @param temperature degrees Celsius, -128 to 127
+ * @param humidity relative humidity in percent
+ * @param pressure pressure in kPa
+ */
+public record SensorPacket(long sensorId, double timestamp, int sensorType, int statusFlags, int temperature,
+        float humidity, float pressure) {
+
+    /** The packet's layout: 24 bytes, every field big-endian. */
+    public static final PacketLayout LAYOUT = PacketLayout.builder("sensor")
+            .u32be("sensorId").f64be("timestamp").u16be("sensorType")
+            .flags8("statusFlags", "bit0", "bit1", "bit2").i8("temperature")
+            .f32be("humidity").f32be("pressure")
+            .size(24)
+            .build();
+
+    private static final LongField SENSOR_ID = LAYOUT.longField("sensorId");
+    private static final DoubleField TIMESTAMP = LAYOUT.doubleField("timestamp");
+    private static final IntField SENSOR_TYPE = LAYOUT.intField("sensorType");
+    private static final FlagsField STATUS_FLAGS = LAYOUT.flagsField("statusFlags");
+    private static final IntField TEMPERATURE = LAYOUT.intField("temperature");
+    private static final FloatField HUMIDITY = LAYOUT.floatField("humidity");
+    private static final FloatField PRESSURE = LAYOUT.floatField("pressure");
+
+    /**
+     * Decodes and encodes sensor packets. {@code decode} rejects a packet that is not exactly 24 bytes
+     * with a {@link io.bufkit.layout.LayoutException} naming the expected and the actual length.
+     */
+    public static final PacketCodec<SensorPacket> CODEC = new Codec();
+
+    /**
+     * Whether a named status bit is set.
+     *
+     * @param bitName {@code "bit0"}, {@code "bit1"} or {@code "bit2"}
+     * @return {@code true} if the bit is set in {@link #statusFlags()}
+     * @throws IllegalArgumentException if there is no bit of that name
+     */
+    public boolean flag(String bitName) {
+        return (statusFlags & STATUS_FLAGS.mask(bitName)) != 0;
+    }
+
+    private static final class Codec implements PacketCodec<SensorPacket> {
+
+        @Override
+        public SensorPacket decode(ByteView packet) {
+            LAYOUT.validate(packet);
+            return new SensorPacket(SENSOR_ID.get(packet), TIMESTAMP.get(packet), SENSOR_TYPE.get(packet),
+                    STATUS_FLAGS.get(packet), TEMPERATURE.get(packet), HUMIDITY.get(packet), PRESSURE.get(packet));
+        }
+
+        @Override
+        public void encode(SensorPacket value, MutableByteView out) {
+            LAYOUT.writeConstants(out);
+            SENSOR_ID.set(out, value.sensorId());
+            TIMESTAMP.set(out, value.timestamp());
+            SENSOR_TYPE.set(out, value.sensorType());
+            STATUS_FLAGS.set(out, value.statusFlags());
+            TEMPERATURE.set(out, value.temperature());
+            HUMIDITY.set(out, value.humidity());
+            PRESSURE.set(out, value.pressure());
+        }
+
+        @Override
+        public int size() {
+            return LAYOUT.size();
+        }
+    }
+}

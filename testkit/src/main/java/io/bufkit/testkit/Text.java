@@ -1,0 +1,64 @@
+package io.bufkit.testkit;
+
+import io.bufkit.ByteView;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Short, safe descriptions of values and bytes for failure reports.
+ */
+final class Text {
+
+    /** Longest description of a single value before it is cut. */
+    static final int MAX_CHARS = 2000;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private Text() {
+    }
+
+    /** Space-separated hex of {@code a[from, to)}, cut after {@code maxBytes} bytes. */
+    static String hex(byte[] a, int from, int to, int maxBytes) {
+        StringBuilder sb = new StringBuilder();
+        int end = Math.min(to, from + maxBytes);
+        for (int i = from; i < end; i++) {
+            if (i > from) {
+                sb.append(' ');
+            }
+            sb.append(HEX[(a[i] >> 4) & 15]).append(HEX[a[i] & 15]);
+        }
+        if (end < to) {
+            sb.append(" … (").append(to - end).append(" more)");
+        }
+        return sb.toString();
+    }
+
+    /** A description of any value that never throws and is at most about {@link #MAX_CHARS} long. */
+    static String describe(Object value) {
+        String s;
+        try {
+            if (value == null) {
+                s = "null";
+            } else if (value instanceof byte[]) {
+                byte[] a = (byte[]) value;
+                s = "byte[" + a.length + "] {" + hex(a, 0, a.length, 256) + "}";
+            } else if (value instanceof ByteBuffer) {
+                ByteBuffer b = ((ByteBuffer) value).duplicate();
+                byte[] a = new byte[b.remaining()];
+                b.get(a);
+                s = value + " {" + hex(a, 0, a.length, 256) + "}";
+            } else if (value instanceof ByteView) {
+                s = value.toString();
+            } else if (value instanceof Object[]) {
+                s = Arrays.deepToString((Object[]) value);
+            } else if (value.getClass().isArray()) {
+                s = Arrays.deepToString(new Object[] {value});
+                s = s.substring(1, s.length() - 1);
+            } else {
+                s = String.valueOf(value);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            s = "<" + value.getClass().getName() + ": toString threw " + e + ">";
+        }
+        return s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) + "… (" + (s.length() - MAX_CHARS) + " more chars)" : s;
+    }
+}

@@ -1,0 +1,100 @@
+package io.bufkit.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PropertyTest {
+
+    @Test
+    void passingPropertyRunsTheConfiguredNumberOfTries() {
+        List<Integer> seen = new ArrayList<>();
+        Property.forAll(Gen.ints(0, 10)).tries(37).check(seen::add);
+        assertEquals(37, seen.size());
+    }
+
+    @Test
+    void failingIntegerIsShrunkToTheSmallestFailingValue() {
+        PropertyFailure f = assertThrows(PropertyFailure.class,
+                () -> Property.forAll(Gen.ints(0, 1_000_000)).check(v -> assertTrue(v < 500)));
+        assertEquals("500", f.counterexample(), f.getMessage());
+    }
+
+    @Test
+    void failingByteArrayIsShrunkToTheShortestAllZeroArray() {
+        PropertyFailure f = assertThrows(PropertyFailure.class,
+                () -> Property.forAll(Gen.bytes(0, 300)).check(a -> assertTrue(a.length < 10)));
+        assertEquals(Text.describe(new byte[10]), f.counterexample(), f.getMessage());
+    }
+
+    @Test
+    void failingListIsShrunkToOneSmallestFailingElement() {
+        PropertyFailure f = assertThrows(PropertyFailure.class, () -> Property.forAll(Gen.listOf(Gen.ints(0, 1000), 0, 50))
+                .check(list -> assertTrue(list.stream().allMatch(v -> v <= 100))));
+        assertEquals("[101]", f.counterexample(), f.getMessage());
+    }
+
+    @Test
+    void mappedGeneratorStillShrinks() {
+        PropertyFailure f = assertThrows(PropertyFailure.class,
+                () -> Property.forAll(Gen.ints(0, 1000).map(v -> "n" + v)).check(s -> assertTrue(s.length() < 3)));
+        assertEquals("n10", f.counterexample(), f.getMessage());
+    }
+
+    @Test
+    void flatMappedGeneratorShrinksBothLevels() {
+        Gen<byte[]> g = Gen.ints(1, 50).flatMap(n -> Gen.bytes(n, n));
+        PropertyFailure f = assertThrows(PropertyFailure.class,
+                () -> Property.forAll(g).check(a -> assertTrue(a.length < 5 || a[0] == 0)));
+        assertEquals(Text.describe(new byte[] {1, 0, 0, 0, 0}), f.counterexample(), f.getMessage());
+    }
+
+    @Test
+    void filteredGeneratorShrinksOnlyToAcceptedValues() {
+        PropertyFailure f = assertThrows(PropertyFailure.class,
+                () -> Property.forAll(Gen.ints(0, 1000).filter(v -> v % 2 == 1)).check(v -> assertTrue(v < 100)));
+        int shrunk = Integer.parseInt(f.counterexample());
+        assertTrue(shrunk % 2 == 1 && shrunk >= 100, f.getMessage());
+        assertTrue(f.shrinkSteps() > 0 || shrunk < 200, f.getMessage());
+    }
+
+    @Test
+    void failureNamesSeedAndCarriesWhatTheCheckThrew() {
+        PropertyFailure f = assertThrows(PropertyFailure.class,
+                () -> Property.forAll(Gen.ints(0, 10)).seed(-7).check(v -> {
+                    throw new IllegalStateException("boom " + v);
+                }));
+        assertEquals(-7, f.seed());
+        assertEquals(1, f.tryNumber());
+        assertTrue(f.getMessage().contains("-Dbufkit.seed=-7"), f.getMessage());
+        assertTrue(f.getCause() instanceof IllegalStateException);
+        assertEquals("boom 0", f.getCause().getMessage());
+    }
+
+    @Test
+    void sameSeedGeneratesTheSameValues() {
+        List<byte[]> first = new ArrayList<>();
+        List<byte[]> second = new ArrayList<>();
+        Property.forAll(Gen.bytes(0, 100)).seed(99).tries(50).check(first::add);
+        Property.forAll(Gen.bytes(0, 100)).seed(99).tries(50).check(second::add);
+        assertEquals(first.size(), second.size());
+        for (int i = 0; i < first.size(); i++) {
+            assertArrayEquals(first.get(i), second.get(i));
+        }
+    }
+
+    @Test
+    void reportedSeedReplaysTheSameFailure() {
+        Property<List<Integer>> p = Property.forAll(Gen.listOf(Gen.ints(-1000, 1000), 0, 20));
+        PropertyFailure first = assertThrows(PropertyFailure.class,
+                () -> p.check(list -> assertTrue(list.stream().mapToInt(Integer::intValue).sum() < 1500)));
+        PropertyFailure replay = assertThrows(PropertyFailure.class, () -> p.seed(first.seed())
+                .check(list -> assertTrue(list.stream().mapToInt(Integer::intValue).sum() < 1500)));
+        assertEquals(first.getMessage(), replay.getMessage());
+    }
+}
