@@ -219,18 +219,27 @@ final class ServerConnection implements TlvHandler {
         if (ackLease == null) {
             return;
         }
-        acks.flip();
-        int before = acks.remaining();
-        channel.write(acks);
-        long total = ackBytesWritten + (before - acks.remaining());
-        server.onAcksWritten((int) (total / SensorProtocol.ACK_FRAME_SIZE - ackBytesWritten / SensorProtocol.ACK_FRAME_SIZE));
-        ackBytesWritten = total;
-        acks.compact();
+        writeAcks();
         if (acks.position() == 0) {
             releaseAcks();
             if (inputEnded) {
                 close(SensorServer.CloseReason.END_OF_STREAM, "end of stream");
             }
+        }
+    }
+
+    /** Writes as much of the queue as the socket takes now; what is left stays at the queue's start. */
+    private void writeAcks() throws IOException {
+        acks.flip();
+        int before = acks.remaining();
+        try {
+            channel.write(acks);
+        } finally {
+            long total = ackBytesWritten + (before - acks.remaining());
+            server.onAcksWritten((int) (total / SensorProtocol.ACK_FRAME_SIZE
+                    - ackBytesWritten / SensorProtocol.ACK_FRAME_SIZE));
+            ackBytesWritten = total;
+            acks.compact();
         }
     }
 
@@ -268,9 +277,8 @@ final class ServerConnection implements TlvHandler {
     private void closeForProtocolError(RuntimeException e) {
         if (ackLease != null) {
             // acknowledge the frames accepted before the bad one, as far as the socket takes them now
-            acks.flip();
             try {
-                channel.write(acks);
+                writeAcks();
             } catch (IOException ignored) {
                 // the peer is gone too; the close below is all that is left to do
             }
