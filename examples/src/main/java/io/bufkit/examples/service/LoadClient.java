@@ -105,7 +105,7 @@ final class LoadClient {
      *
      * @param connections connections opened
      * @param frames frames to send
-     * @param framesSent frames encoded and handed to the sockets (written or in the middle of it)
+     * @param framesSent frames generated and encoded for sending; all of them were written unless the run failed
      * @param bytesSent bytes written
      * @param acksReceived acknowledgements received and checked
      * @param nanos how long the run took, connecting included
