@@ -42,6 +42,10 @@ public class PoolBenchmark {
     @Param({"SAMPLED"})
     public String leakDetection;
 
+    /** One tenancy in this many is tracked under SAMPLED; the library's default is 128. */
+    @Param({"128"})
+    public int leakSampleInterval;
+
     BufferPool heapPool;
     BufferPool directPool;
     PooledByteBufAllocator netty;
@@ -49,9 +53,10 @@ public class PoolBenchmark {
     @Setup
     public void setUp() {
         LeakDetection level = LeakDetection.valueOf(leakDetection);
-        heapPool = BufferPool.builder().name("bench-heap").bufferSize(SIZE).capacity(16).leakDetection(level).build();
+        heapPool = BufferPool.builder().name("bench-heap").bufferSize(SIZE).capacity(16).leakDetection(level)
+                .leakSampleInterval(leakSampleInterval).build();
         directPool = BufferPool.builder().name("bench-direct").bufferSize(SIZE).capacity(16).direct(true)
-                .leakDetection(level).build();
+                .leakDetection(level).leakSampleInterval(leakSampleInterval).build();
         netty = PooledByteBufAllocator.DEFAULT;
     }
 

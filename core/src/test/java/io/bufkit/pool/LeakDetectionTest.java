@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class LeakDetectionTest {
@@ -187,6 +188,7 @@ class LeakDetectionTest {
             assertEquals(0, lease.view().u8(0));
         }
     }
+
     @Test
     void sampledTracksAboutOneAcquisitionPerInterval() {
         BufferPool pool = BufferPool.builder().bufferSize(8).capacity(8).leakDetection(LeakDetection.SAMPLED)
@@ -221,5 +223,17 @@ class LeakDetectionTest {
             all.clear();
         }
         assertEquals(4, trackedBuffers.size(), trackedBuffers.toString());
+    }
+
+    @Test
+    void aLeakedBufferGoesToTheOldestWaiter() {
+        BufferPool pool = BufferPool.builder().name("leaky").bufferSize(64).capacity(1)
+                .leakDetection(LeakDetection.PARANOID).logger(log).build();
+        leak(pool);
+        CompletableFuture<PooledLease> waiter = pool.acquireAsync();
+        assertTrue(Gc.until(waiter::isDone), "the waiter never got the leaked buffer");
+        waiter.join().close();
+        assertEquals(1, pool.available());
+        assertEquals(1, pool.stats().leaks());
     }
 }
