@@ -382,7 +382,7 @@ public final class TlvDecoder {
                 length = field(a, null, p + typeWidth, lengthWidth);
             }
             if (type == 0 || Integer.compareUnsigned(length, max) > 0) {
-                throw malformed(type, length, base + p, true);
+                throw malformed(type, length, base + p, type != 0);
             }
             int value = p + hs;
             if (length > end - value) {
@@ -403,7 +403,7 @@ public final class TlvDecoder {
             int type = field(null, b, p, typeWidth);
             int length = field(null, b, p + typeWidth, lengthWidth);
             if (type == 0 || Integer.compareUnsigned(length, maxValueLength) > 0) {
-                throw malformed(type, length, base + p, true);
+                throw malformed(type, length, base + p, type != 0);
             }
             int value = p + hs;
             if (length > end - value) {
