@@ -279,7 +279,8 @@ public final class TlvDecoder {
      * How many bytes of the stream the decoder has consumed: the bytes of every delivered frame plus the
      * bytes of the partial frame buffered so far.
      *
-     * @return the stream offset of the next byte to feed, counted from the last {@link #reset()}
+     * @return the stream offset of the next byte to feed, counted from the last {@link #reset()}; inside a
+     *     handler, the offset right after the frame being handled
      */
     public long streamOffset() {
         return consumed;
