@@ -497,14 +497,16 @@ public final class TlvDecoder {
 
     /** Calls the handler with a view of the value under the decoder's lease, and ends the lease after. */
     private void deliver(int type, byte[] a, ByteBuffer window, int at, int length, TlvHandler handler) {
-        ByteView value;
         if (a != null) {
-            value = lease.wrap(a, at, length);
+            deliver(type, lease.wrap(a, at, length), handler);
         } else {
             window.limit(at + length);
             window.position(at);
-            value = lease.wrap(window);
+            deliver(type, lease.wrap(window), handler);
         }
+    }
+
+    private void deliver(int type, ByteView value, TlvHandler handler) {
         try {
             handler.onFrame(type, value);
         } finally {
