@@ -279,7 +279,8 @@ public final class TlvDecoder {
      * How many bytes of the stream the decoder has consumed: the bytes of every delivered frame plus the
      * bytes of the partial frame buffered so far.
      *
-     * @return the stream offset of the next byte to feed, counted from the last {@link #reset()}
+     * @return the stream offset of the next byte to feed, counted from the last {@link #reset()}; inside a
+     *     handler, the offset right after the frame being handled
      */
     public long streamOffset() {
         return consumed;
@@ -382,7 +383,7 @@ public final class TlvDecoder {
                 length = field(a, null, p + typeWidth, lengthWidth);
             }
             if (type == 0 || Integer.compareUnsigned(length, max) > 0) {
-                throw malformed(type, length, base + p, true);
+                throw malformed(type, length, base + p, type != 0);
             }
             int value = p + hs;
             if (length > end - value) {
@@ -403,7 +404,7 @@ public final class TlvDecoder {
             int type = field(null, b, p, typeWidth);
             int length = field(null, b, p + typeWidth, lengthWidth);
             if (type == 0 || Integer.compareUnsigned(length, maxValueLength) > 0) {
-                throw malformed(type, length, base + p, true);
+                throw malformed(type, length, base + p, type != 0);
             }
             int value = p + hs;
             if (length > end - value) {
@@ -496,14 +497,16 @@ public final class TlvDecoder {
 
     /** Calls the handler with a view of the value under the decoder's lease, and ends the lease after. */
     private void deliver(int type, byte[] a, ByteBuffer window, int at, int length, TlvHandler handler) {
-        ByteView value;
         if (a != null) {
-            value = lease.wrap(a, at, length);
+            deliver(type, lease.wrap(a, at, length), handler);
         } else {
             window.limit(at + length);
             window.position(at);
-            value = lease.wrap(window);
+            deliver(type, lease.wrap(window), handler);
         }
+    }
+
+    private void deliver(int type, ByteView value, TlvHandler handler) {
         try {
             handler.onFrame(type, value);
         } finally {
