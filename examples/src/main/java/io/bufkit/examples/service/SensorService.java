@@ -105,8 +105,9 @@ public final class SensorService {
         out.printf(Locale.ROOT, "acknowledged %d of %d frame(s) on %d connection(s) in %.2f s%s%n", result.acksReceived(),
                 result.frames(), result.connections(), seconds,
                 result.failure() == null ? "" : " - FAILED: " + result.failure());
-        out.printf(Locale.ROOT, "throughput: %.0f frames/s, %.2f MB/s (%d bytes sent)%n", result.acksReceived() / seconds,
-                result.bytesSent() / seconds / 1e6, result.bytesSent());
+        out.printf(Locale.ROOT, "throughput: %.0f frames/s, %.0f bytes/s (%.2f MB/s; %d bytes sent)%n",
+                result.acksReceived() / seconds, result.bytesSent() / seconds, result.bytesSent() / seconds / 1e6,
+                result.bytesSent());
         out.printf("server: %d frame(s) and %d bytes received, %d acknowledgement(s) written, %d protocol error(s),"
                 + " reading paused %d time(s)%n", stats.frames(), stats.bytesReceived(), stats.acksWritten(),
                 stats.protocolErrors(), stats.readPauses());

@@ -71,7 +71,7 @@ class SensorServiceTest {
         String text = capture(out -> report[0] = SensorService.run(out, new SensorService.Options(3_000, 3, 7, 64)));
         assertTrue(report[0].succeeded(), text);
         assertTrue(text.contains("acknowledged 3000 of 3000 frame(s) on 3 connection(s) in "), text);
-        assertTrue(text.matches("(?s).*throughput: \\d+ frames/s, \\d+\\.\\d\\d MB/s \\(\\d+ bytes sent\\).*"), text);
+        assertTrue(text.matches("(?s).*throughput: \\d+ frames/s, \\d+ bytes/s \\(\\d+\\.\\d\\d MB/s; \\d+ bytes sent\\).*"), text);
         assertTrue(text.contains("equal to what the client sent: yes"), text);
         assertTrue(text.matches("(?s).*pool 'sensor-service': 5 direct buffers of 16384 bytes; peak used \\d+, "
                 + "acquired \\d+, overflow 0, leaks 0.*"), text);
