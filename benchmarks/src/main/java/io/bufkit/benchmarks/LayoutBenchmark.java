@@ -171,6 +171,24 @@ public class LayoutBenchmark {
     }
 
     /**
+     * Reads the seven fields with the view's own reads at literal offsets, without handles: the
+     * difference to {@link #readWithHandles(Blackhole)} is what the handles cost.
+     *
+     * @param bh sink for the values
+     */
+    @Benchmark
+    public void readWithByteView(Blackhole bh) {
+        ByteView v = view;
+        bh.consume(v.u32be(0));
+        bh.consume(v.f64be(4));
+        bh.consume(v.u16be(12));
+        bh.consume(v.u8(14));
+        bh.consume(v.i8(15));
+        bh.consume(v.f32be(16));
+        bh.consume(v.f32be(20));
+    }
+
+    /**
      * Reads the seven fields with hand-written {@link ByteBuffer} code, without building a record.
      *
      * @param bh sink for the values

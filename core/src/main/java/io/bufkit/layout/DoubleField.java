@@ -7,20 +7,25 @@ import io.bufkit.MutableByteView;
  * A handle to an IEEE 754 double-precision field: {@code f64be} or {@code f64le}.
  *
  * <p>{@link #get(ByteView)} and {@link #set(MutableByteView, double)} allocate nothing and go through the
- * view's checked accessors; writes keep the raw bits, NaN payloads included. Immutable and thread-safe.
+ * view's checked accessors; writes keep the raw bits, NaN payloads included. Each byte order has its own
+ * final implementation, so a handle kept in a {@code static final} constant compiles to the view's read
+ * alone. Immutable and thread-safe.
  */
-public final class DoubleField extends LayoutField {
+public abstract sealed class DoubleField extends LayoutField permits DoubleField.F64be, DoubleField.F64le {
 
-    private final boolean bigEndian;
     private final double expected;
 
-    DoubleField(String layoutName, String name, FieldKind kind, int offset, boolean constant, double expected) {
+    private DoubleField(String layoutName, String name, FieldKind kind, int offset, boolean constant, double expected) {
         super(layoutName, name, kind, offset, kind.width, constant);
-        if (kind != FieldKind.F64BE && kind != FieldKind.F64LE) {
-            throw new IllegalArgumentException("not a double field type: " + kind.typeName);
-        }
-        this.bigEndian = kind == FieldKind.F64BE;
         this.expected = expected;
+    }
+
+    static DoubleField of(String layoutName, String name, FieldKind kind, int offset, boolean constant, double expected) {
+        return switch (kind) {
+            case F64BE -> new F64be(layoutName, name, offset, constant, expected);
+            case F64LE -> new F64le(layoutName, name, offset, constant, expected);
+            default -> throw new IllegalArgumentException("not a double field type: " + kind.typeName);
+        };
     }
 
     /**
@@ -31,9 +36,7 @@ public final class DoubleField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public double get(ByteView packet) {
-        return bigEndian ? packet.f64be(offset) : packet.f64le(offset);
-    }
+    public abstract double get(ByteView packet);
 
     /**
      * Writes the field.
@@ -43,16 +46,14 @@ public final class DoubleField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public void set(MutableByteView packet, double value) {
-        if (bigEndian) {
-            packet.putF64be(offset, value);
-        } else {
-            packet.putF64le(offset, value);
-        }
+    public final void set(MutableByteView packet, double value) {
+        write(packet, value);
     }
 
+    abstract void write(MutableByteView packet, double value);
+
     @Override
-    String format(ByteView packet) {
+    final String format(ByteView packet) {
         return text(get(packet));
     }
 
@@ -65,17 +66,49 @@ public final class DoubleField extends LayoutField {
     }
 
     @Override
-    String formatExpected() {
+    final String formatExpected() {
         return text(expected);
     }
 
     @Override
-    boolean holdsExpected(ByteView packet) {
+    final boolean holdsExpected(ByteView packet) {
         return Double.doubleToLongBits(get(packet)) == Double.doubleToLongBits(expected);
     }
 
     @Override
-    void writeExpected(MutableByteView packet) {
+    final void writeExpected(MutableByteView packet) {
         set(packet, expected);
+    }
+
+    static final class F64be extends DoubleField {
+        F64be(String layoutName, String name, int offset, boolean constant, double expected) {
+            super(layoutName, name, FieldKind.F64BE, offset, constant, expected);
+        }
+
+        @Override
+        public double get(ByteView packet) {
+            return packet.f64be(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, double value) {
+            packet.putF64be(offset, value);
+        }
+    }
+
+    static final class F64le extends DoubleField {
+        F64le(String layoutName, String name, int offset, boolean constant, double expected) {
+            super(layoutName, name, FieldKind.F64LE, offset, constant, expected);
+        }
+
+        @Override
+        public double get(ByteView packet) {
+            return packet.f64le(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, double value) {
+            packet.putF64le(offset, value);
+        }
     }
 }

@@ -10,34 +10,34 @@ import io.bufkit.MutableByteView;
  *
  * <p>{@link #get(ByteView)} reads all bits at once; {@link #isSet(ByteView, String)} reads one named bit.
  * On hot paths, look up a bit's {@link #mask(String) mask} once and test {@code (get(packet) & mask) != 0}:
- * neither allocates. Immutable and thread-safe.
+ * neither allocates. Each wire type has its own final implementation, so a handle kept in a {@code static final}
+ * constant compiles to the view's read alone. Immutable and thread-safe.
  */
-public final class FlagsField extends LayoutField {
+public abstract sealed class FlagsField extends LayoutField
+        permits FlagsField.Flags8, FlagsField.Flags16be, FlagsField.Flags16le, FlagsField.Flags32be,
+        FlagsField.Flags32le {
 
-    private static final int F8 = 0;
-    private static final int F16BE = 1;
-    private static final int F16LE = 2;
-    private static final int F32BE = 3;
-    private static final int F32LE = 4;
-
-    private final int code;
     /** Bit names by bit position; {@code null} for an unnamed bit. */
     private final String[] bitNames;
     private final int expected;
 
-    FlagsField(String layoutName, String name, FieldKind kind, int offset, String[] bitNames, boolean constant,
+    private FlagsField(String layoutName, String name, FieldKind kind, int offset, String[] bitNames, boolean constant,
             long expected) {
         super(layoutName, name, kind, offset, kind.width, constant);
-        code = switch (kind) {
-            case FLAGS8 -> F8;
-            case FLAGS16BE -> F16BE;
-            case FLAGS16LE -> F16LE;
-            case FLAGS32BE -> F32BE;
-            case FLAGS32LE -> F32LE;
-            default -> throw new IllegalArgumentException("not a flags field type: " + kind.typeName);
-        };
         this.bitNames = java.util.Arrays.copyOf(bitNames, 8 * kind.width);
         this.expected = (int) expected;
+    }
+
+    static FlagsField of(String layoutName, String name, FieldKind kind, int offset, String[] bitNames,
+            boolean constant, long expected) {
+        return switch (kind) {
+            case FLAGS8 -> new Flags8(layoutName, name, offset, bitNames, constant, expected);
+            case FLAGS16BE -> new Flags16be(layoutName, name, offset, bitNames, constant, expected);
+            case FLAGS16LE -> new Flags16le(layoutName, name, offset, bitNames, constant, expected);
+            case FLAGS32BE -> new Flags32be(layoutName, name, offset, bitNames, constant, expected);
+            case FLAGS32LE -> new Flags32le(layoutName, name, offset, bitNames, constant, expected);
+            default -> throw new IllegalArgumentException("not a flags field type: " + kind.typeName);
+        };
     }
 
     /**
@@ -48,15 +48,7 @@ public final class FlagsField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public int get(ByteView packet) {
-        return switch (code) {
-            case F8 -> packet.u8(offset);
-            case F16BE -> packet.u16be(offset);
-            case F16LE -> packet.u16le(offset);
-            case F32BE -> packet.i32be(offset);
-            default -> packet.i32le(offset);
-        };
-    }
+    public abstract int get(ByteView packet);
 
     /**
      * Writes all bits of the field.
@@ -68,18 +60,15 @@ public final class FlagsField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public void set(MutableByteView packet, int bits) {
+    public final void set(MutableByteView packet, int bits) {
         if (width < 4 && (bits >>> (8 * width)) != 0) {
             throw outOfRange("0x" + Integer.toHexString(bits), "the field's " + (8 * width) + " bits");
         }
-        switch (code) {
-            case F8 -> packet.putU8(offset, bits);
-            case F16BE -> packet.putU16be(offset, bits);
-            case F16LE -> packet.putU16le(offset, bits);
-            case F32BE -> packet.putI32be(offset, bits);
-            default -> packet.putI32le(offset, bits);
-        }
+        write(packet, bits);
     }
+
+    /** Writes bits known to fit. */
+    abstract void write(MutableByteView packet, int bits);
 
     /**
      * Whether a named bit is set.
@@ -91,7 +80,7 @@ public final class FlagsField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public boolean isSet(ByteView packet, String bitName) {
+    public final boolean isSet(ByteView packet, String bitName) {
         return (get(packet) & mask(bitName)) != 0;
     }
 
@@ -105,7 +94,7 @@ public final class FlagsField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public void set(MutableByteView packet, String bitName, boolean on) {
+    public final void set(MutableByteView packet, String bitName, boolean on) {
         int mask = mask(bitName);
         int bits = get(packet);
         set(packet, on ? bits | mask : bits & ~mask);
@@ -118,7 +107,7 @@ public final class FlagsField extends LayoutField {
      * @return the mask with only that bit set
      * @throws IllegalArgumentException if the field has no bit of that name
      */
-    public int mask(String bitName) {
+    public final int mask(String bitName) {
         for (int i = 0; i < bitNames.length; i++) {
             if (bitName.equals(bitNames[i])) {
                 return 1 << i;
@@ -135,7 +124,7 @@ public final class FlagsField extends LayoutField {
      * @return the name given at declaration, or {@code null} for an unnamed bit
      * @throws IndexOutOfBoundsException if the position is outside the field
      */
-    public String bitName(int bit) {
+    public final String bitName(int bit) {
         return bitNames[java.util.Objects.checkIndex(bit, bitNames.length)];
     }
 
@@ -144,7 +133,7 @@ public final class FlagsField extends LayoutField {
      *
      * @return the bit count
      */
-    public int bitCount() {
+    public final int bitCount() {
         return bitNames.length;
     }
 
@@ -177,22 +166,102 @@ public final class FlagsField extends LayoutField {
     }
 
     @Override
-    String format(ByteView packet) {
+    final String format(ByteView packet) {
         return text(get(packet));
     }
 
     @Override
-    String formatExpected() {
+    final String formatExpected() {
         return text(expected);
     }
 
     @Override
-    boolean holdsExpected(ByteView packet) {
+    final boolean holdsExpected(ByteView packet) {
         return get(packet) == expected;
     }
 
     @Override
-    void writeExpected(MutableByteView packet) {
+    final void writeExpected(MutableByteView packet) {
         set(packet, expected);
+    }
+
+    static final class Flags8 extends FlagsField {
+        Flags8(String layoutName, String name, int offset, String[] bitNames, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.FLAGS8, offset, bitNames, constant, expected);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.u8(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int bits) {
+            packet.putU8(offset, bits);
+        }
+    }
+
+    static final class Flags16be extends FlagsField {
+        Flags16be(String layoutName, String name, int offset, String[] bitNames, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.FLAGS16BE, offset, bitNames, constant, expected);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.u16be(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int bits) {
+            packet.putU16be(offset, bits);
+        }
+    }
+
+    static final class Flags16le extends FlagsField {
+        Flags16le(String layoutName, String name, int offset, String[] bitNames, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.FLAGS16LE, offset, bitNames, constant, expected);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.u16le(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int bits) {
+            packet.putU16le(offset, bits);
+        }
+    }
+
+    static final class Flags32be extends FlagsField {
+        Flags32be(String layoutName, String name, int offset, String[] bitNames, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.FLAGS32BE, offset, bitNames, constant, expected);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.i32be(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int bits) {
+            packet.putI32be(offset, bits);
+        }
+    }
+
+    static final class Flags32le extends FlagsField {
+        Flags32le(String layoutName, String name, int offset, String[] bitNames, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.FLAGS32LE, offset, bitNames, constant, expected);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.i32le(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int bits) {
+            packet.putI32le(offset, bits);
+        }
     }
 }

@@ -7,20 +7,25 @@ import io.bufkit.MutableByteView;
  * A handle to an IEEE 754 single-precision field: {@code f32be} or {@code f32le}.
  *
  * <p>{@link #get(ByteView)} and {@link #set(MutableByteView, float)} allocate nothing and go through the
- * view's checked accessors; writes keep the raw bits, NaN payloads included. Immutable and thread-safe.
+ * view's checked accessors; writes keep the raw bits, NaN payloads included. Each byte order has its own
+ * final implementation, so a handle kept in a {@code static final} constant compiles to the view's read
+ * alone. Immutable and thread-safe.
  */
-public final class FloatField extends LayoutField {
+public abstract sealed class FloatField extends LayoutField permits FloatField.F32be, FloatField.F32le {
 
-    private final boolean bigEndian;
     private final float expected;
 
-    FloatField(String layoutName, String name, FieldKind kind, int offset, boolean constant, float expected) {
+    private FloatField(String layoutName, String name, FieldKind kind, int offset, boolean constant, float expected) {
         super(layoutName, name, kind, offset, kind.width, constant);
-        if (kind != FieldKind.F32BE && kind != FieldKind.F32LE) {
-            throw new IllegalArgumentException("not a float field type: " + kind.typeName);
-        }
-        this.bigEndian = kind == FieldKind.F32BE;
         this.expected = expected;
+    }
+
+    static FloatField of(String layoutName, String name, FieldKind kind, int offset, boolean constant, float expected) {
+        return switch (kind) {
+            case F32BE -> new F32be(layoutName, name, offset, constant, expected);
+            case F32LE -> new F32le(layoutName, name, offset, constant, expected);
+            default -> throw new IllegalArgumentException("not a float field type: " + kind.typeName);
+        };
     }
 
     /**
@@ -31,9 +36,7 @@ public final class FloatField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public float get(ByteView packet) {
-        return bigEndian ? packet.f32be(offset) : packet.f32le(offset);
-    }
+    public abstract float get(ByteView packet);
 
     /**
      * Writes the field.
@@ -43,16 +46,14 @@ public final class FloatField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public void set(MutableByteView packet, float value) {
-        if (bigEndian) {
-            packet.putF32be(offset, value);
-        } else {
-            packet.putF32le(offset, value);
-        }
+    public final void set(MutableByteView packet, float value) {
+        write(packet, value);
     }
 
+    abstract void write(MutableByteView packet, float value);
+
     @Override
-    String format(ByteView packet) {
+    final String format(ByteView packet) {
         return text(get(packet));
     }
 
@@ -61,17 +62,49 @@ public final class FloatField extends LayoutField {
     }
 
     @Override
-    String formatExpected() {
+    final String formatExpected() {
         return text(expected);
     }
 
     @Override
-    boolean holdsExpected(ByteView packet) {
+    final boolean holdsExpected(ByteView packet) {
         return Float.floatToIntBits(get(packet)) == Float.floatToIntBits(expected);
     }
 
     @Override
-    void writeExpected(MutableByteView packet) {
+    final void writeExpected(MutableByteView packet) {
         set(packet, expected);
+    }
+
+    static final class F32be extends FloatField {
+        F32be(String layoutName, String name, int offset, boolean constant, float expected) {
+            super(layoutName, name, FieldKind.F32BE, offset, constant, expected);
+        }
+
+        @Override
+        public float get(ByteView packet) {
+            return packet.f32be(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, float value) {
+            packet.putF32be(offset, value);
+        }
+    }
+
+    static final class F32le extends FloatField {
+        F32le(String layoutName, String name, int offset, boolean constant, float expected) {
+            super(layoutName, name, FieldKind.F32LE, offset, constant, expected);
+        }
+
+        @Override
+        public float get(ByteView packet) {
+            return packet.f32le(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, float value) {
+            packet.putF32le(offset, value);
+        }
     }
 }

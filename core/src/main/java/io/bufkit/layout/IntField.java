@@ -9,38 +9,37 @@ import io.bufkit.MutableByteView;
  * non-negative values; {@code u32} fields are {@link LongField}s.
  *
  * <p>{@link #get(ByteView)} and {@link #set(MutableByteView, int)} allocate nothing and go through the
- * view's checked accessors. Immutable and thread-safe.
+ * view's checked accessors. Each wire type has its own final implementation, so a handle kept in a
+ * {@code static final} constant compiles to the view's read alone. Immutable and thread-safe.
  */
-public final class IntField extends LayoutField {
+public abstract sealed class IntField extends LayoutField
+        permits IntField.U8, IntField.I8, IntField.U16be, IntField.U16le, IntField.I16be, IntField.I16le,
+        IntField.I32be, IntField.I32le {
 
-    private static final int U8 = 0;
-    private static final int I8 = 1;
-    private static final int U16BE = 2;
-    private static final int U16LE = 3;
-    private static final int I16BE = 4;
-    private static final int I16LE = 5;
-    private static final int I32BE = 6;
-    private static final int I32LE = 7;
-
-    private final int code;
     private final int min;
     private final int max;
     private final int expected;
 
-    IntField(String layoutName, String name, FieldKind kind, int offset, boolean constant, long expected) {
+    private IntField(String layoutName, String name, FieldKind kind, int offset, boolean constant, long expected,
+            int min, int max) {
         super(layoutName, name, kind, offset, kind.width, constant);
-        switch (kind) {
-            case U8 -> { code = U8; min = 0; max = 0xFF; }
-            case I8 -> { code = I8; min = Byte.MIN_VALUE; max = Byte.MAX_VALUE; }
-            case U16BE -> { code = U16BE; min = 0; max = 0xFFFF; }
-            case U16LE -> { code = U16LE; min = 0; max = 0xFFFF; }
-            case I16BE -> { code = I16BE; min = Short.MIN_VALUE; max = Short.MAX_VALUE; }
-            case I16LE -> { code = I16LE; min = Short.MIN_VALUE; max = Short.MAX_VALUE; }
-            case I32BE -> { code = I32BE; min = Integer.MIN_VALUE; max = Integer.MAX_VALUE; }
-            case I32LE -> { code = I32LE; min = Integer.MIN_VALUE; max = Integer.MAX_VALUE; }
-            default -> throw new IllegalArgumentException("not an int field type: " + kind.typeName);
-        }
+        this.min = min;
+        this.max = max;
         this.expected = (int) expected;
+    }
+
+    static IntField of(String layoutName, String name, FieldKind kind, int offset, boolean constant, long expected) {
+        return switch (kind) {
+            case U8 -> new U8(layoutName, name, offset, constant, expected);
+            case I8 -> new I8(layoutName, name, offset, constant, expected);
+            case U16BE -> new U16be(layoutName, name, offset, constant, expected);
+            case U16LE -> new U16le(layoutName, name, offset, constant, expected);
+            case I16BE -> new I16be(layoutName, name, offset, constant, expected);
+            case I16LE -> new I16le(layoutName, name, offset, constant, expected);
+            case I32BE -> new I32be(layoutName, name, offset, constant, expected);
+            case I32LE -> new I32le(layoutName, name, offset, constant, expected);
+            default -> throw new IllegalArgumentException("not an int field type: " + kind.typeName);
+        };
     }
 
     /**
@@ -51,18 +50,7 @@ public final class IntField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public int get(ByteView packet) {
-        return switch (code) {
-            case U8 -> packet.u8(offset);
-            case I8 -> packet.i8(offset);
-            case U16BE -> packet.u16be(offset);
-            case U16LE -> packet.u16le(offset);
-            case I16BE -> packet.i16be(offset);
-            case I16LE -> packet.i16le(offset);
-            case I32BE -> packet.i32be(offset);
-            default -> packet.i32le(offset);
-        };
-    }
+    public abstract int get(ByteView packet);
 
     /**
      * Writes the field.
@@ -73,28 +61,22 @@ public final class IntField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public void set(MutableByteView packet, int value) {
+    public final void set(MutableByteView packet, int value) {
         if (value < min || value > max) {
             throw outOfRange(Integer.toString(value), min + " to " + max);
         }
-        switch (code) {
-            case U8 -> packet.putU8(offset, value);
-            case I8 -> packet.putI8(offset, (byte) value);
-            case U16BE -> packet.putU16be(offset, value);
-            case U16LE -> packet.putU16le(offset, value);
-            case I16BE -> packet.putI16be(offset, (short) value);
-            case I16LE -> packet.putI16le(offset, (short) value);
-            case I32BE -> packet.putI32be(offset, value);
-            default -> packet.putI32le(offset, value);
-        }
+        write(packet, value);
     }
+
+    /** Writes a value known to be in range. */
+    abstract void write(MutableByteView packet, int value);
 
     /**
      * The smallest value the field's type holds: 0 for unsigned types.
      *
      * @return the minimum value
      */
-    public int min() {
+    public final int min() {
         return min;
     }
 
@@ -103,36 +85,164 @@ public final class IntField extends LayoutField {
      *
      * @return the maximum value
      */
-    public int max() {
+    public final int max() {
         return max;
     }
 
     @Override
-    String format(ByteView packet) {
+    final String format(ByteView packet) {
         return Integer.toString(get(packet));
     }
 
     @Override
-    String formatAsConstant(ByteView packet) {
+    final String formatAsConstant(ByteView packet) {
         return text(get(packet));
     }
 
     @Override
-    String formatExpected() {
+    final String formatExpected() {
         return text(expected);
     }
 
     private String text(int value) {
-        return decimalAndHex(value, value & (width == 4 ? 0xFFFF_FFFFL : (1L << (8 * width)) - 1), 2 * width);
+        return decimalAndHex(value, value & ((1L << (8 * width)) - 1), 2 * width);
     }
 
     @Override
-    boolean holdsExpected(ByteView packet) {
+    final boolean holdsExpected(ByteView packet) {
         return get(packet) == expected;
     }
 
     @Override
-    void writeExpected(MutableByteView packet) {
+    final void writeExpected(MutableByteView packet) {
         set(packet, expected);
+    }
+
+    static final class U8 extends IntField {
+        U8(String layoutName, String name, int offset, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.U8, offset, constant, expected, 0, 0xFF);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.u8(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int value) {
+            packet.putU8(offset, value);
+        }
+    }
+
+    static final class I8 extends IntField {
+        I8(String layoutName, String name, int offset, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.I8, offset, constant, expected, Byte.MIN_VALUE, Byte.MAX_VALUE);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.i8(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int value) {
+            packet.putI8(offset, (byte) value);
+        }
+    }
+
+    static final class U16be extends IntField {
+        U16be(String layoutName, String name, int offset, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.U16BE, offset, constant, expected, 0, 0xFFFF);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.u16be(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int value) {
+            packet.putU16be(offset, value);
+        }
+    }
+
+    static final class U16le extends IntField {
+        U16le(String layoutName, String name, int offset, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.U16LE, offset, constant, expected, 0, 0xFFFF);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.u16le(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int value) {
+            packet.putU16le(offset, value);
+        }
+    }
+
+    static final class I16be extends IntField {
+        I16be(String layoutName, String name, int offset, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.I16BE, offset, constant, expected, Short.MIN_VALUE, Short.MAX_VALUE);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.i16be(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int value) {
+            packet.putI16be(offset, (short) value);
+        }
+    }
+
+    static final class I16le extends IntField {
+        I16le(String layoutName, String name, int offset, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.I16LE, offset, constant, expected, Short.MIN_VALUE, Short.MAX_VALUE);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.i16le(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int value) {
+            packet.putI16le(offset, (short) value);
+        }
+    }
+
+    static final class I32be extends IntField {
+        I32be(String layoutName, String name, int offset, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.I32BE, offset, constant, expected, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.i32be(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int value) {
+            packet.putI32be(offset, value);
+        }
+    }
+
+    static final class I32le extends IntField {
+        I32le(String layoutName, String name, int offset, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.I32LE, offset, constant, expected, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+
+        @Override
+        public int get(ByteView packet) {
+            return packet.i32le(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, int value) {
+            packet.putI32le(offset, value);
+        }
     }
 }

@@ -8,30 +8,32 @@ import io.bufkit.MutableByteView;
  * 2<sup>32</sup>-1), {@code i64be} or {@code i64le}.
  *
  * <p>{@link #get(ByteView)} and {@link #set(MutableByteView, long)} allocate nothing and go through the
- * view's checked accessors. Immutable and thread-safe.
+ * view's checked accessors. Each wire type has its own final implementation, so a handle kept in a
+ * {@code static final} constant compiles to the view's read alone. Immutable and thread-safe.
  */
-public final class LongField extends LayoutField {
+public abstract sealed class LongField extends LayoutField
+        permits LongField.U32be, LongField.U32le, LongField.I64be, LongField.I64le {
 
-    private static final int U32BE = 0;
-    private static final int U32LE = 1;
-    private static final int I64BE = 2;
-    private static final int I64LE = 3;
-
-    private final int code;
     private final long min;
     private final long max;
     private final long expected;
 
-    LongField(String layoutName, String name, FieldKind kind, int offset, boolean constant, long expected) {
+    private LongField(String layoutName, String name, FieldKind kind, int offset, boolean constant, long expected,
+            long min, long max) {
         super(layoutName, name, kind, offset, kind.width, constant);
-        switch (kind) {
-            case U32BE -> { code = U32BE; min = 0; max = 0xFFFF_FFFFL; }
-            case U32LE -> { code = U32LE; min = 0; max = 0xFFFF_FFFFL; }
-            case I64BE -> { code = I64BE; min = Long.MIN_VALUE; max = Long.MAX_VALUE; }
-            case I64LE -> { code = I64LE; min = Long.MIN_VALUE; max = Long.MAX_VALUE; }
-            default -> throw new IllegalArgumentException("not a long field type: " + kind.typeName);
-        }
+        this.min = min;
+        this.max = max;
         this.expected = expected;
+    }
+
+    static LongField of(String layoutName, String name, FieldKind kind, int offset, boolean constant, long expected) {
+        return switch (kind) {
+            case U32BE -> new U32be(layoutName, name, offset, constant, expected);
+            case U32LE -> new U32le(layoutName, name, offset, constant, expected);
+            case I64BE -> new I64be(layoutName, name, offset, constant, expected);
+            case I64LE -> new I64le(layoutName, name, offset, constant, expected);
+            default -> throw new IllegalArgumentException("not a long field type: " + kind.typeName);
+        };
     }
 
     /**
@@ -42,14 +44,7 @@ public final class LongField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public long get(ByteView packet) {
-        return switch (code) {
-            case U32BE -> packet.u32be(offset);
-            case U32LE -> packet.u32le(offset);
-            case I64BE -> packet.i64be(offset);
-            default -> packet.i64le(offset);
-        };
-    }
+    public abstract long get(ByteView packet);
 
     /**
      * Writes the field.
@@ -60,24 +55,22 @@ public final class LongField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public void set(MutableByteView packet, long value) {
+    public final void set(MutableByteView packet, long value) {
         if (value < min || value > max) {
             throw outOfRange(Long.toString(value), min + " to " + max);
         }
-        switch (code) {
-            case U32BE -> packet.putU32be(offset, value);
-            case U32LE -> packet.putU32le(offset, value);
-            case I64BE -> packet.putI64be(offset, value);
-            default -> packet.putI64le(offset, value);
-        }
+        write(packet, value);
     }
+
+    /** Writes a value known to be in range. */
+    abstract void write(MutableByteView packet, long value);
 
     /**
      * The smallest value the field's type holds: 0 for {@code u32}.
      *
      * @return the minimum value
      */
-    public long min() {
+    public final long min() {
         return min;
     }
 
@@ -86,32 +79,97 @@ public final class LongField extends LayoutField {
      *
      * @return the maximum value
      */
-    public long max() {
+    public final long max() {
         return max;
     }
 
     @Override
-    String format(ByteView packet) {
+    final String format(ByteView packet) {
         return Long.toString(get(packet));
     }
 
     @Override
-    String formatAsConstant(ByteView packet) {
-        return decimalAndHex(get(packet), get(packet), 2 * width);
+    final String formatAsConstant(ByteView packet) {
+        long value = get(packet);
+        return decimalAndHex(value, value, 2 * width);
     }
 
     @Override
-    String formatExpected() {
+    final String formatExpected() {
         return decimalAndHex(expected, expected, 2 * width);
     }
 
     @Override
-    boolean holdsExpected(ByteView packet) {
+    final boolean holdsExpected(ByteView packet) {
         return get(packet) == expected;
     }
 
     @Override
-    void writeExpected(MutableByteView packet) {
+    final void writeExpected(MutableByteView packet) {
         set(packet, expected);
+    }
+
+    static final class U32be extends LongField {
+        U32be(String layoutName, String name, int offset, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.U32BE, offset, constant, expected, 0, 0xFFFF_FFFFL);
+        }
+
+        @Override
+        public long get(ByteView packet) {
+            return packet.u32be(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, long value) {
+            packet.putU32be(offset, value);
+        }
+    }
+
+    static final class U32le extends LongField {
+        U32le(String layoutName, String name, int offset, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.U32LE, offset, constant, expected, 0, 0xFFFF_FFFFL);
+        }
+
+        @Override
+        public long get(ByteView packet) {
+            return packet.u32le(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, long value) {
+            packet.putU32le(offset, value);
+        }
+    }
+
+    static final class I64be extends LongField {
+        I64be(String layoutName, String name, int offset, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.I64BE, offset, constant, expected, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        @Override
+        public long get(ByteView packet) {
+            return packet.i64be(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, long value) {
+            packet.putI64be(offset, value);
+        }
+    }
+
+    static final class I64le extends LongField {
+        I64le(String layoutName, String name, int offset, boolean constant, long expected) {
+            super(layoutName, name, FieldKind.I64LE, offset, constant, expected, Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        @Override
+        public long get(ByteView packet) {
+            return packet.i64le(offset);
+        }
+
+        @Override
+        void write(MutableByteView packet, long value) {
+            packet.putI64le(offset, value);
+        }
     }
 }

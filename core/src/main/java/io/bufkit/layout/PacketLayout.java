@@ -405,9 +405,9 @@ public final class PacketLayout {
     }
 
     /**
-     * Describes the layout: its name, size and fields with their types and offsets.
+     * Describes the layout: its name, size, and its fields and padding with their types, offsets and constants.
      *
-     * @return for example {@code "PacketLayout[sensor, 24 bytes: sensorId u32be @0, timestamp f64be @4, ...]"}
+     * @return for example {@code "PacketLayout[legacy, 16 bytes: signature u16be @0 = 51966 (0xcafe), deviceId i32le @2, ...]"}
      */
     @Override
     public String toString() {
@@ -424,6 +424,9 @@ public final class PacketLayout {
                 }
             }
             sb.append(" @").append(s.offset);
+            if (s.field != null && s.field.constant) {
+                sb.append(" = ").append(s.field.formatExpected());
+            }
         }
         return sb.append(']').toString();
     }
@@ -1034,14 +1037,14 @@ public final class PacketLayout {
         private LayoutField handle(Decl d) {
             return switch (d.kind) {
                 case U8, I8, U16BE, U16LE, I16BE, I16LE, I32BE, I32LE ->
-                        new IntField(name, d.name, d.kind, d.offset, d.hasConstant, d.constantLong);
+                        IntField.of(name, d.name, d.kind, d.offset, d.hasConstant, d.constantLong);
                 case U32BE, U32LE, I64BE, I64LE ->
-                        new LongField(name, d.name, d.kind, d.offset, d.hasConstant, d.constantLong);
-                case F32BE, F32LE -> new FloatField(name, d.name, d.kind, d.offset, d.hasConstant, (float) d.constantDouble);
-                case F64BE, F64LE -> new DoubleField(name, d.name, d.kind, d.offset, d.hasConstant, d.constantDouble);
+                        LongField.of(name, d.name, d.kind, d.offset, d.hasConstant, d.constantLong);
+                case F32BE, F32LE -> FloatField.of(name, d.name, d.kind, d.offset, d.hasConstant, (float) d.constantDouble);
+                case F64BE, F64LE -> DoubleField.of(name, d.name, d.kind, d.offset, d.hasConstant, d.constantDouble);
                 case BYTES -> new BytesField(name, d.name, d.offset, d.width, d.hasConstant ? d.constantBytes : null);
                 case FLAGS8, FLAGS16BE, FLAGS16LE, FLAGS32BE, FLAGS32LE ->
-                        new FlagsField(name, d.name, d.kind, d.offset, d.bitNames, d.hasConstant, d.constantLong);
+                        FlagsField.of(name, d.name, d.kind, d.offset, d.bitNames, d.hasConstant, d.constantLong);
                 case PADDING -> throw new AssertionError("padding has no handle");
             };
         }

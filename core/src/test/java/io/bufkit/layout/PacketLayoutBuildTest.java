@@ -163,6 +163,12 @@ class PacketLayoutBuildTest {
     }
 
     @Test
+    void toStringShowsConstants() {
+        PacketLayout l = PacketLayout.builder("t").u16be("sig").expect(0xCAFE).u8("v").build();
+        assertEquals("PacketLayout[t, 3 bytes: sig u16be @0 = 51966 (0xcafe), v u8 @2]", l.toString());
+    }
+
+    @Test
     void toStringListsFieldsWithTypesAndOffsets() {
         PacketLayout l = PacketLayout.builder("t").u8("a").padding(1).bytes("b", 2).build();
         assertEquals("PacketLayout[t, 4 bytes: a u8 @0, padding[1] @1, b bytes[2] @2]", l.toString());
