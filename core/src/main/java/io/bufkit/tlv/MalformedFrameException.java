@@ -22,7 +22,7 @@ public final class MalformedFrameException extends TlvException {
     private final long frameOffset;
     /** The type field, unsigned. */
     private final long type;
-    /** The length field, unsigned; -1 when the header was rejected before its length was read. */
+    /** The length field, unsigned; -1 for a frame rejected for its type. */
     private final long valueLength;
 
     MalformedFrameException(Reason reason, long frameOffset, long type, long valueLength, TlvFormat format) {
@@ -73,8 +73,9 @@ public final class MalformedFrameException extends TlvException {
     /**
      * The length field of the rejected frame.
      *
-     * @return the announced value length, unsigned, or -1 when the frame was rejected for its type before
-     *     its length field arrived
+     * @return the announced value length, unsigned; -1 for a frame rejected for its type, since such a frame
+     *     is rejected as soon as its type field arrives, whether or not its length field arrived with it (so
+     *     the exception is the same however the stream is chunked)
      */
     public long valueLength() {
         return valueLength;

@@ -279,7 +279,8 @@ public final class TlvDecoder {
      * How many bytes of the stream the decoder has consumed: the bytes of every delivered frame plus the
      * bytes of the partial frame buffered so far.
      *
-     * @return the stream offset of the next byte to feed, counted from the last {@link #reset()}
+     * @return the stream offset of the next byte to feed, counted from the last {@link #reset()}; inside a
+     *     handler, the offset right after the frame being handled
      */
     public long streamOffset() {
         return consumed;
@@ -353,68 +354,133 @@ public final class TlvDecoder {
     private void run(byte[] a, ByteBuffer b, ByteBuffer window, int p, int end, TlvHandler handler) {
         final long base = consumed - p;
         if (headerHave != 0 && p < end) {
-            p = resume(a, b, window, p, end, base, handler);
+            p = headerHave < headerSize ? completeHeader(a, b, window, p, end, base, handler)
+                    : continueValue(a, b, p, end, base, handler);
         }
-        final int hs = headerSize;
-        while (end - p >= hs) {
-            int type = field(a, b, p, typeWidth);
-            int length = field(a, b, p + typeWidth, lengthWidth);
-            if (type == 0 || Integer.compareUnsigned(length, maxValueLength) > 0) {
-                throw malformed(type, length, base + p, true);
-            }
-            int value = p + hs;
-            if (length > end - value) {
-                break;
-            }
-            p = value + length;
-            consumed = base + p;
-            deliver(type, a, window, value, length, handler);
-        }
+        p = a != null ? framesInArray(a, p, end, base, handler) : framesInBuffer(b, window, p, end, base, handler);
         if (p < end) {
-            resume(a, b, window, p, end, base, handler);
+            startHeader(a, b, p, end, base);
         }
         consumed = base + end;
     }
 
     /**
-     * Continues or starts a partial frame with the bytes at {@code p}; returns the new position. Returns
-     * {@code end} if the frame is still partial.
+     * Delivers the whole frames at {@code a[p, end)} and starts the partial frame whose header is complete;
+     * returns the position of the first byte not consumed (a partial header).
      */
-    private int resume(byte[] a, ByteBuffer b, ByteBuffer window, int p, int end, long base, TlvHandler handler) {
-        if (headerHave < headerSize) {
-            int before = headerHave;
-            int n = Math.min(headerSize - before, end - p);
-            copy(a, b, p, header, before, n);
-            headerHave = before + n;
-            p += n;
-            long frameOffset = base + p - headerHave;
-            if (before < typeWidth && headerHave >= typeWidth && field(header, null, 0, typeWidth) == 0) {
-                throw malformed(0, -1, frameOffset, false);
+    private int framesInArray(byte[] a, int p, int end, long base, TlvHandler handler) {
+        final int hs = headerSize;
+        final int max = maxValueLength;
+        final boolean standard = typeWidth == 1 && lengthWidth == 2 && bigEndian;
+        while (end - p >= hs) {
+            int type;
+            int length;
+            if (standard) {
+                type = a[p] & 0xFF;
+                length = (short) A16B.get(a, p + 1) & 0xFFFF;
+            } else {
+                type = field(a, null, p, typeWidth);
+                length = field(a, null, p + typeWidth, lengthWidth);
             }
-            if (headerHave < headerSize) {
-                return p;
+            if (type == 0 || Integer.compareUnsigned(length, max) > 0) {
+                throw malformed(type, length, base + p, type != 0);
             }
-            int type = field(header, null, 0, typeWidth);
-            int length = field(header, null, typeWidth, lengthWidth);
-            if (Integer.compareUnsigned(length, maxValueLength) > 0) {
-                throw malformed(type, length, frameOffset, true);
+            int value = p + hs;
+            if (length > end - value) {
+                startValue(type, length, a, null, value, end);
+                return end;
             }
-            pendingType = type;
-            pendingLength = length;
-            if (length <= end - p) {
-                headerHave = 0;
-                int value = p;
-                p += length;
-                consumed = base + p;
-                deliver(type, a, window, value, length, handler);
-                return p;
-            }
-            if (acc.length < length) {
-                // empty accumulator: growing it copies nothing
-                acc = new byte[Math.max(length, (int) Math.min(2L * acc.length, maxValueLength))];
-            }
-            accHave = 0;
+            p = value + length;
+            consumed = base + p;
+            deliver(type, a, null, value, length, handler);
         }
+        return p;
+    }
+
+    /** As {@link #framesInArray}, for a buffer. */
+    private int framesInBuffer(ByteBuffer b, ByteBuffer window, int p, int end, long base, TlvHandler handler) {
+        final int hs = headerSize;
+        while (end - p >= hs) {
+            int type = field(null, b, p, typeWidth);
+            int length = field(null, b, p + typeWidth, lengthWidth);
+            if (type == 0 || Integer.compareUnsigned(length, maxValueLength) > 0) {
+                throw malformed(type, length, base + p, type != 0);
+            }
+            int value = p + hs;
+            if (length > end - value) {
+                startValue(type, length, null, b, value, end);
+                return end;
+            }
+            p = value + length;
+            consumed = base + p;
+            deliver(type, null, window, value, length, handler);
+        }
+        return p;
+    }
+
+    /** Buffers the first bytes ({@code end - p < headerSize}) of a frame header. */
+    private void startHeader(byte[] a, ByteBuffer b, int p, int end, long base) {
+        int n = end - p;
+        copy(a, b, p, header, 0, n);
+        headerHave = n;
+        if (n >= typeWidth && field(header, null, 0, typeWidth) == 0) {
+            throw malformed(0, -1, base + p, false);
+        }
+    }
+
+    /** Buffers the value bytes {@code [from, end)} of a frame whose value does not end in this chunk. */
+    private void startValue(int type, int length, byte[] a, ByteBuffer b, int from, int end) {
+        if (acc.length < length) {
+            // the accumulator is empty: growing it copies nothing
+            acc = new byte[Math.max(length, (int) Math.min(2L * acc.length, maxValueLength))];
+        }
+        int n = end - from;
+        copy(a, b, from, acc, 0, n);
+        accHave = n;
+        pendingType = type;
+        pendingLength = length;
+        headerHave = headerSize;
+    }
+
+    /**
+     * Continues a partial header with the bytes at {@code p}, and the frame after it when the header is
+     * complete; returns the new position ({@code end} while the frame is still partial).
+     */
+    private int completeHeader(byte[] a, ByteBuffer b, ByteBuffer window, int p, int end, long base, TlvHandler handler) {
+        int before = headerHave;
+        int n = Math.min(headerSize - before, end - p);
+        copy(a, b, p, header, before, n);
+        headerHave = before + n;
+        p += n;
+        long frameOffset = base + p - headerHave;
+        if (before < typeWidth && headerHave >= typeWidth && field(header, null, 0, typeWidth) == 0) {
+            throw malformed(0, -1, frameOffset, false);
+        }
+        if (headerHave < headerSize) {
+            return p;
+        }
+        int type = field(header, null, 0, typeWidth);
+        int length = field(header, null, typeWidth, lengthWidth);
+        if (Integer.compareUnsigned(length, maxValueLength) > 0) {
+            throw malformed(type, length, frameOffset, true);
+        }
+        if (length > end - p) {
+            startValue(type, length, a, b, p, end);
+            return end;
+        }
+        headerHave = 0;
+        int value = p;
+        p += length;
+        consumed = base + p;
+        deliver(type, a, window, value, length, handler);
+        return p;
+    }
+
+    /**
+     * Continues the value of a partial frame with the bytes at {@code p}, and delivers the frame when it is
+     * complete; returns the new position ({@code end} while the frame is still partial).
+     */
+    private int continueValue(byte[] a, ByteBuffer b, int p, int end, long base, TlvHandler handler) {
         int n = Math.min(pendingLength - accHave, end - p);
         copy(a, b, p, acc, accHave, n);
         accHave += n;
@@ -431,14 +497,16 @@ public final class TlvDecoder {
 
     /** Calls the handler with a view of the value under the decoder's lease, and ends the lease after. */
     private void deliver(int type, byte[] a, ByteBuffer window, int at, int length, TlvHandler handler) {
-        ByteView value;
         if (a != null) {
-            value = lease.wrap(a, at, length);
+            deliver(type, lease.wrap(a, at, length), handler);
         } else {
             window.limit(at + length);
             window.position(at);
-            value = lease.wrap(window);
+            deliver(type, lease.wrap(window), handler);
         }
+    }
+
+    private void deliver(int type, ByteView value, TlvHandler handler) {
         try {
             handler.onFrame(type, value);
         } finally {

@@ -384,7 +384,7 @@ class TlvDecoderTest {
         MalformedFrameException e = assertThrows(MalformedFrameException.class, () -> decoder.feed(chunk, rec));
         assertEquals(19, e.frameOffset());
         assertEquals(0, e.type());
-        assertEquals(1, e.valueLength());
+        assertEquals(-1, e.valueLength(), "a zero type is rejected for its type alone, whatever the chunking");
         assertEquals(EXPECTED, rec.frames);
     }
 
@@ -580,5 +580,25 @@ class TlvDecoderTest {
     void chunkRangeOutsideTheArrayIsRejected() {
         assertThrows(IndexOutOfBoundsException.class,
                 () -> new TlvDecoder(TlvFormat.STANDARD).feed(STREAM, 10, 10, (t, v) -> { }));
+    }
+
+    @Test
+    void valueOfAViewChunkIsAViewOfTheSameMemory() {
+        byte[] backing = concat(new byte[] {9, 9}, STREAM);
+        List<Integer> seen = new ArrayList<>();
+        new TlvDecoder(TlvFormat.STANDARD).feed(ByteView.wrap(backing, 2, STREAM.length), (type, value) -> {
+            backing[2 + 3] = 'J';
+            seen.add(value.u8(0));
+        });
+        assertEquals((int) 'J', seen.get(0));
+    }
+
+    @Test
+    void streamOffsetInsideAHandlerIsTheEndOfItsFrame() {
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        List<Long> offsets = new ArrayList<>();
+        decoder.feed(Arrays.copyOfRange(STREAM, 0, 12), (t, v) -> offsets.add(decoder.streamOffset()));
+        decoder.feed(Arrays.copyOfRange(STREAM, 12, 19), (t, v) -> offsets.add(decoder.streamOffset()));
+        assertEquals(List.of(8L, 19L), offsets);
     }
 }

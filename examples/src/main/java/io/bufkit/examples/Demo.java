@@ -2,6 +2,7 @@ package io.bufkit.examples;
 
 import io.bufkit.ByteView;
 import io.bufkit.Bytes;
+import io.bufkit.examples.service.SensorService;
 import io.bufkit.layout.LayoutException;
 import java.io.PrintStream;
 
@@ -26,6 +27,8 @@ public final class Demo {
         tlv(out);
         legacy(out);
         RetainedViews.run(out);
+        PoolWalkthrough.run(out);
+        SensorService.demo(out);
     }
 
     static void sensor(PrintStream out) {
