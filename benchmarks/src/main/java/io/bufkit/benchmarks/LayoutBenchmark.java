@@ -105,7 +105,8 @@ public class LayoutBenchmark {
     }
 
     private static final byte[] VECTOR =
-            HexFormat.ofDelimiter(" ").parseHex("00 00 01 a4 42 78 56 aa 0c 80 00 00 00 01 05 19 42 48 00 00 42 c8 66 66");
+            HexFormat.ofDelimiter(" ").parseHex("00 00 01 a4 42 78 56 aa 0c 80 00 00 00 01 05 19 42 48 00 00 42 c8"
+                    + " 66 66");
 
     /** Where the packet lives: a heap array or a direct buffer. */
     @Param({"heap", "direct"})
@@ -117,7 +118,8 @@ public class LayoutBenchmark {
     /** Puts the vector in the chosen memory and checks that both decoders agree on it. */
     @Setup
     public void setUp() {
-        buffer = "direct".equals(memory) ? ByteBuffer.allocateDirect(VECTOR.length) : ByteBuffer.allocate(VECTOR.length);
+        buffer = "direct".equals(memory) ? ByteBuffer.allocateDirect(VECTOR.length)
+                : ByteBuffer.allocate(VECTOR.length);
         buffer.order(ByteOrder.BIG_ENDIAN).put(VECTOR).flip();
         view = ByteView.wrap(buffer);
         Sensor a = CODEC.decode(view);

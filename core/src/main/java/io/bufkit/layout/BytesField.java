@@ -56,7 +56,8 @@ public final class BytesField extends LayoutField {
      */
     public void set(MutableByteView packet, ByteView value) {
         if (value.length() != width) {
-            throw invalidWrite("value is " + value.length() + " byte(s) long but the field is exactly " + width + " byte(s)");
+            throw invalidWrite("value is " + value.length() + " byte(s) long but the field is exactly " + width
+                    + " byte(s)");
         }
         packet.put(offset, value);
     }

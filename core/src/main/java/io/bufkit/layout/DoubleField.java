@@ -20,7 +20,8 @@ public abstract sealed class DoubleField extends LayoutField permits DoubleField
         this.expected = expected;
     }
 
-    static DoubleField of(String layoutName, String name, FieldKind kind, int offset, boolean constant, double expected) {
+    static DoubleField of(String layoutName, String name, FieldKind kind, int offset, boolean constant,
+            double expected) {
         return switch (kind) {
             case F64BE -> new F64be(layoutName, name, offset, constant, expected);
             case F64LE -> new F64le(layoutName, name, offset, constant, expected);

@@ -239,6 +239,7 @@ public final class PacketLayout {
     public void validate(ByteView packet) {
         int length = packet.length();
         if (length != size) {
+            packet.slice(0, 0); // a stale view reports its lease first, like every other access
             throw wrongLength(length);
         }
         for (LayoutField c : constants) {
@@ -407,7 +408,8 @@ public final class PacketLayout {
     /**
      * Describes the layout: its name, size, and its fields and padding with their types, offsets and constants.
      *
-     * @return for example {@code "PacketLayout[legacy, 16 bytes: signature u16be @0 = 51966 (0xcafe), deviceId i32le @2, ...]"}
+     * @return for example
+     *         {@code "PacketLayout[legacy, 16 bytes: signature u16be @0 = 51966 (0xcafe), deviceId i32le @2, ...]"}
      */
     @Override
     public String toString() {
@@ -897,7 +899,8 @@ public final class PacketLayout {
                 case F32BE, F32LE, F64BE, F64LE -> {
                     long exact = d.kind == FieldKind.F32BE || d.kind == FieldKind.F32LE ? 1L << 24 : 1L << 53;
                     if (value < -exact || value > exact) {
-                        throw badConstant(d, "the whole number " + value + " is not exactly representable; use expect(double)");
+                        throw badConstant(d, "the whole number " + value
+                                + " is not exactly representable; use expect(double)");
                     }
                     return expect((double) value);
                 }
@@ -1040,7 +1043,8 @@ public final class PacketLayout {
                         IntField.of(name, d.name, d.kind, d.offset, d.hasConstant, d.constantLong);
                 case U32BE, U32LE, I64BE, I64LE ->
                         LongField.of(name, d.name, d.kind, d.offset, d.hasConstant, d.constantLong);
-                case F32BE, F32LE -> FloatField.of(name, d.name, d.kind, d.offset, d.hasConstant, (float) d.constantDouble);
+                case F32BE, F32LE ->
+                        FloatField.of(name, d.name, d.kind, d.offset, d.hasConstant, (float) d.constantDouble);
                 case F64BE, F64LE -> DoubleField.of(name, d.name, d.kind, d.offset, d.hasConstant, d.constantDouble);
                 case BYTES -> new BytesField(name, d.name, d.offset, d.width, d.hasConstant ? d.constantBytes : null);
                 case FLAGS8, FLAGS16BE, FLAGS16LE, FLAGS32BE, FLAGS32LE ->
@@ -1056,7 +1060,8 @@ public final class PacketLayout {
          */
         @Override
         public String toString() {
-            return "PacketLayout.Builder[" + name + ", " + decls.size() + " declaration(s), next offset " + cursor + "]";
+            return "PacketLayout.Builder[" + name + ", " + decls.size() + " declaration(s), next offset " + cursor
+                    + "]";
         }
     }
 }

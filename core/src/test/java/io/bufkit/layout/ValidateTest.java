@@ -112,6 +112,14 @@ class ValidateTest {
     }
 
     @Test
+    void aStaleViewOfTheWrongLengthReportsTheLeaseNotTheLength() {
+        Lease lease = Lease.open("read");
+        ByteView v = lease.wrap(new byte[3]);
+        lease.close();
+        assertThrows(StaleViewException.class, () -> LEGACY.validate(v));
+    }
+
+    @Test
     void writeConstantsWritesEveryConstantAndZeroesPaddingOnly() {
         PacketLayout l = PacketLayout.builder("k").u16be("sig").expect(0xCAFE).padding(2).u8("v").build();
         MutableByteView v = MutableByteView.wrap(new byte[] {9, 9, 9, 9, 9});
