@@ -482,6 +482,7 @@ public sealed class ByteView permits MutableByteView {
      *
      * @param dst the destination buffer
      * @throws java.nio.BufferOverflowException if fewer than {@link #length()} bytes remain in {@code dst}
+     * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only
      * @throws StaleViewException if the view's lease ended
      */
     public final void copyTo(ByteBuffer dst) {
