@@ -165,12 +165,22 @@ public sealed class ByteView permits MutableByteView {
 
     // ------------------------------------------------------------------ checks
 
-    /** Checks the lease and the range {@code [offset, offset + width)}; returns the backing index. */
+    /**
+     * Checks the lease and the range {@code [offset, offset + width)}; returns the backing index.
+     *
+     * <p>The range is checked as two {@link Objects#checkIndex(int, int)} calls (first and last byte)
+     * rather than one comparison: the JIT treats those as range checks and merges the checks of several
+     * reads at constant offsets of one view into one, which a plain comparison does not get. A last
+     * byte index that overflows is negative and fails the check.
+     */
     final int index(int offset, int width, String op) {
         if (CHECK_LEASES && lease.generation != generation) {
             throw lease.stale(generation, op);
         }
-        if (offset < 0 || offset > length - width) {
+        try {
+            Objects.checkIndex(offset, length);
+            Objects.checkIndex(offset + (width - 1), length);
+        } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(op, offset, width);
         }
         return base + offset;
