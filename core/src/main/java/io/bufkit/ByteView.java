@@ -166,7 +166,8 @@ public sealed class ByteView permits MutableByteView {
     // ------------------------------------------------------------------ checks
 
     /**
-     * Checks the lease and the range {@code [offset, offset + width)}; returns the backing index.
+     * Checks the lease and the range {@code [offset, offset + width)} of a read or write of a fixed width
+     * of at least 1 byte; returns the backing index.
      *
      * <p>The range is checked as two {@link Objects#checkIndex(int, int)} calls (first and last byte)
      * rather than one comparison: the JIT treats those as range checks and merges the checks of several
@@ -182,6 +183,20 @@ public sealed class ByteView permits MutableByteView {
             Objects.checkIndex(offset + (width - 1), length);
         } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(op, offset, width);
+        }
+        return base + offset;
+    }
+
+    /**
+     * Checks the lease and the range {@code [offset, offset + count)} for a bulk access, where {@code count}
+     * may be 0 (an empty range at {@code offset == length()} is allowed); returns the backing index.
+     */
+    final int indexOfRange(int offset, int count, String op) {
+        if (CHECK_LEASES && lease.generation != generation) {
+            throw lease.stale(generation, op);
+        }
+        if (offset < 0 || count < 0 || offset > length - count) {
+            throw outOfBounds(op, offset, count);
         }
         return base + offset;
     }

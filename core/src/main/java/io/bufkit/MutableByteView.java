@@ -435,7 +435,7 @@ public final class MutableByteView extends ByteView {
      */
     public MutableByteView put(int offset, ByteView src) {
         src.checkLease("put");
-        int i = index(offset, src.length, "put");
+        int i = indexOfRange(offset, src.length, "put");
         if (array != null && src.array != null) {
             System.arraycopy(src.array, src.base, array, i, src.length);
         } else if (array != null) {
@@ -461,7 +461,7 @@ public final class MutableByteView extends ByteView {
      */
     public MutableByteView put(int offset, byte[] src, int from, int count) {
         Objects.checkFromIndexSize(from, count, src.length);
-        int i = index(offset, count, "put");
+        int i = indexOfRange(offset, count, "put");
         if (array != null) {
             System.arraycopy(src, from, array, i, count);
         } else {
