@@ -179,7 +179,7 @@ public final class TlvDecoder {
         try {
             run(chunk, null, null, offset, offset + length, handler);
         } finally {
-            busy = false;
+            exit();
         }
     }
 
@@ -211,7 +211,7 @@ public final class TlvDecoder {
             }
         } finally {
             chunk.position(position + (int) (consumed - start));
-            busy = false;
+            exit();
         }
     }
 
@@ -232,7 +232,7 @@ public final class TlvDecoder {
         try {
             run(null, bytes, bytes.duplicate(), 0, bytes.limit(), handler);
         } finally {
-            busy = false;
+            exit();
         }
     }
 
@@ -254,7 +254,7 @@ public final class TlvDecoder {
                 throw fail(new TruncatedFrameException(consumed - received, received, missing, complete));
             }
         } finally {
-            busy = false;
+            exit();
         }
     }
 
@@ -336,6 +336,12 @@ public final class TlvDecoder {
 
     // ------------------------------------------------------------------ decoding
 
+    /** Leaves a feed or finish: ends the lease of the last value (again, or for a handler that threw). */
+    private void exit() {
+        busy = false;
+        lease.renew();
+    }
+
     private void enter() {
         if (busy) {
             throw new IllegalStateException("TlvDecoder called from inside a TlvHandler of the same decoder");
@@ -392,7 +398,7 @@ public final class TlvDecoder {
             }
             p = value + length;
             consumed = base + p;
-            deliver(type, a, null, value, length, handler);
+            deliverArray(type, a, value, length, handler);
         }
         return p;
     }
@@ -413,7 +419,7 @@ public final class TlvDecoder {
             }
             p = value + length;
             consumed = base + p;
-            deliver(type, null, window, value, length, handler);
+            deliverBuffer(type, window, value, length, handler);
         }
         return p;
     }
@@ -472,7 +478,11 @@ public final class TlvDecoder {
         int value = p;
         p += length;
         consumed = base + p;
-        deliver(type, a, window, value, length, handler);
+        if (a != null) {
+            deliverArray(type, a, value, length, handler);
+        } else {
+            deliverBuffer(type, window, value, length, handler);
+        }
         return p;
     }
 
@@ -491,27 +501,27 @@ public final class TlvDecoder {
         headerHave = 0;
         accHave = 0;
         consumed = base + p;
-        deliver(pendingType, acc, null, 0, pendingLength, handler);
+        deliverArray(pendingType, acc, 0, pendingLength, handler);
         return p;
     }
 
-    /** Calls the handler with a view of the value under the decoder's lease, and ends the lease after. */
-    private void deliver(int type, byte[] a, ByteBuffer window, int at, int length, TlvHandler handler) {
-        if (a != null) {
-            deliver(type, lease.wrap(a, at, length), handler);
-        } else {
-            window.limit(at + length);
-            window.position(at);
-            deliver(type, lease.wrap(window), handler);
-        }
+    /**
+     * Calls the handler with a view of {@code a[at, at + length)} under the decoder's lease, and ends the
+     * lease after. Kept tiny so that it inlines even where frames are rare (one-byte chunks), letting the
+     * JIT remove the view when the handler does not keep it. If the handler throws, the lease is ended by
+     * {@link #exit()} on the way out of {@code feed}.
+     */
+    private void deliverArray(int type, byte[] a, int at, int length, TlvHandler handler) {
+        handler.onFrame(type, lease.wrap(a, at, length));
+        lease.renew();
     }
 
-    private void deliver(int type, ByteView value, TlvHandler handler) {
-        try {
-            handler.onFrame(type, value);
-        } finally {
-            lease.renew();
-        }
+    /** As {@link #deliverArray}, for a view of {@code window[at, at + length)}. */
+    private void deliverBuffer(int type, ByteBuffer window, int at, int length, TlvHandler handler) {
+        window.limit(at + length);
+        window.position(at);
+        handler.onFrame(type, lease.wrap(window));
+        lease.renew();
     }
 
     private MalformedFrameException malformed(int type, int length, long frameOffset, boolean lengthKnown) {
