@@ -4,16 +4,12 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A fixed set of pre-allocated buffers of one size, heap or direct, leased out one at a time.
@@ -75,10 +71,15 @@ public final class BufferPool {
     private final boolean clearOnRelease;
     private final boolean trackReleases;
     private final OverflowPolicy overflowPolicy;
-    private final int maxWaiters;
     private final Duration maxWait;
     private final LeakDetection leakDetection;
+    /** {@link LeakDetection#PARANOID}: every tenancy is tracked, with its acquisition stack. */
+    private final boolean trackEvery;
+    /** {@link LeakDetection#SAMPLED}: some tenancies are tracked. */
+    private final boolean trackSome;
     private final int leakSampleInterval;
+    /** {@code 2^24 / leakSampleInterval}: a 24-bit hash below it picks a tenancy for tracking. */
+    private final long sampleThreshold;
     private final System.Logger logger;
     private final long overflowWarningNanos;
 
@@ -87,11 +88,7 @@ public final class BufferPool {
     private final HandoutRegistry handouts = new HandoutRegistry();
     private final String overflowLeaseName;
 
-    private final ReentrantLock waitLock = new ReentrantLock();
-    /** Waiting acquisitions, oldest first; guarded by {@link #waitLock}. */
-    private final ArrayDeque<CompletableFuture<PooledLease>> waiters = new ArrayDeque<>();
-    /** The size of {@link #waiters}, readable without the lock; written under it. */
-    private volatile int waiting;
+    private final WaitQueue queue;
 
     @SuppressWarnings("unused")
     private volatile int peakUsed;
@@ -112,16 +109,19 @@ public final class BufferPool {
         this.direct = b.direct;
         this.clearOnRelease = b.clearOnRelease;
         this.leakDetection = b.leakDetection;
+        this.trackEvery = b.leakDetection == LeakDetection.PARANOID;
+        this.trackSome = b.leakDetection == LeakDetection.SAMPLED;
         this.trackReleases = b.trackReleases || b.leakDetection == LeakDetection.PARANOID;
         this.overflowPolicy = b.overflowPolicy;
-        this.maxWaiters = b.maxWaiters;
         this.maxWait = b.maxWait;
         this.leakSampleInterval = b.leakSampleInterval;
+        this.sampleThreshold = (1L << 24) / b.leakSampleInterval;
         this.logger = b.logger != null ? b.logger : System.getLogger("io.bufkit.pool");
         this.overflowWarningNanos = b.overflowWarningInterval.toNanos();
         this.nextOverflowWarning = new AtomicLong(System.nanoTime());
         this.overflowLeaseName = "pool '" + name + "' overflow buffer";
         this.free = new FreeList(capacity);
+        this.queue = new WaitQueue(this, b.maxWaiters);
         this.slots = new Slot[capacity];
         for (int i = 0; i < capacity; i++) {
             byte[] array = direct ? null : new byte[bufferSize];
@@ -151,44 +151,34 @@ public final class BufferPool {
      *     or the thread was interrupted (its interrupt status is then set again)
      */
     public PooledLease acquire() {
-        if (waiting == 0) {
+        if (queue.waiting() == 0) {
             long popped = free.pop();
             if (popped >= 0) {
                 return leaseOf(popped);
             }
         }
-        CompletableFuture<PooledLease> waiter;
-        waitLock.lock();
-        try {
-            PooledLease lease = tryAcquireLocked();
-            if (lease != null) {
-                return lease;
+        return acquireWhenEmpty();
+    }
+
+    /** {@link #acquire()} when no buffer is free or others wait: wait, fail or overflow per the policy. */
+    private PooledLease acquireWhenEmpty() {
+        if (overflowPolicy == OverflowPolicy.WAIT) {
+            CompletableFuture<PooledLease> waiter = queue.takeOrEnqueue();
+            try {
+                return queue.await(waiter, maxWait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw reject("interrupted while waiting for a buffer", e);
             }
-            switch (overflowPolicy) {
-                case FAIL:
-                    rejections.incrementAndGet();
-                    throw exhausted("every buffer is leased and the overflow policy is FAIL");
-                case WAIT:
-                    waiter = enqueueLocked();
-                    break;
-                default:
-                    waiter = null;
-                    break;
-            }
-        } finally {
-            waitLock.unlock();
         }
-        if (waiter == null) {
-            return allocateOverflow();
+        PooledLease lease = queue.tryTake();
+        if (lease != null) {
+            return lease;
         }
-        serveWaiters();
-        try {
-            return await(waiter, maxWait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            rejections.incrementAndGet();
-            throw new PoolExhaustedException(describe() + ": interrupted while waiting for a buffer", e);
+        if (overflowPolicy == OverflowPolicy.FAIL) {
+            throw reject("every buffer is leased and the overflow policy is FAIL", null);
         }
+        return allocateOverflow();
     }
 
     /**
@@ -205,7 +195,7 @@ public final class BufferPool {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("negative timeout " + timeout);
         }
-        if (waiting == 0) {
+        if (queue.waiting() == 0) {
             long popped = free.pop();
             if (popped >= 0) {
                 return leaseOf(popped);
@@ -214,19 +204,7 @@ public final class BufferPool {
         if (Thread.interrupted()) {
             throw new InterruptedException("interrupted before waiting for a buffer of " + describe());
         }
-        CompletableFuture<PooledLease> waiter;
-        waitLock.lock();
-        try {
-            PooledLease lease = tryAcquireLocked();
-            if (lease != null) {
-                return lease;
-            }
-            waiter = enqueueLocked();
-        } finally {
-            waitLock.unlock();
-        }
-        serveWaiters();
-        return await(waiter, timeout);
+        return queue.await(queue.takeOrEnqueue(), timeout);
     }
 
     /**
@@ -238,147 +216,49 @@ public final class BufferPool {
      * @throws PoolExhaustedException at once, if {@link Builder#maxWaiters(int)} callers already wait
      */
     public CompletableFuture<PooledLease> acquireAsync() {
-        if (waiting == 0) {
+        if (queue.waiting() == 0) {
             long popped = free.pop();
             if (popped >= 0) {
                 return CompletableFuture.completedFuture(leaseOf(popped));
             }
         }
-        CompletableFuture<PooledLease> waiter;
-        waitLock.lock();
-        try {
-            PooledLease lease = tryAcquireLocked();
-            if (lease != null) {
-                return CompletableFuture.completedFuture(lease);
-            }
-            waiter = enqueueLocked();
-        } finally {
-            waitLock.unlock();
-        }
-        serveWaiters();
-        return waiter;
+        return queue.takeOrEnqueue();
     }
 
-    /** Takes a free buffer unless older waiters are queued for one. */
-    private PooledLease tryAcquireLocked() {
-        dropFinishedWaitersLocked();
-        if (waiters.isEmpty()) {
-            long popped = free.pop();
-            if (popped >= 0) {
-                return leaseOf(popped);
-            }
-        }
-        return null;
+    /** Pops a free slot for the wait queue: see {@link FreeList#pop()}. */
+    long popFree() {
+        return free.pop();
     }
 
-    private CompletableFuture<PooledLease> enqueueLocked() {
-        if (waiters.size() >= maxWaiters) {
-            waiters.removeIf(CompletableFuture::isDone);
-            waiting = waiters.size();
-            if (waiters.size() >= maxWaiters) {
-                rejections.incrementAndGet();
-                throw exhausted(maxWaiters + " caller(s) already wait, the most allowed (maxWaiters)");
-            }
+    /** Leases a free buffer, or returns {@code null} if none is free. */
+    PooledLease takeFree() {
+        long popped = free.pop();
+        return popped >= 0 ? leaseOf(popped) : null;
+    }
+
+    /** Takes back a lease created for a waiter that gave up before it was handed over. */
+    void unclaimed(PooledLease lease) {
+        Slot slot = lease.slot;
+        slot.unlease(lease.stamp);
+        LeakGuard guard = lease.guard;
+        if (guard != null) {
+            guard.dispose();
         }
-        CompletableFuture<PooledLease> waiter = new CompletableFuture<>();
-        waiter.whenComplete((lease, failure) -> {
-            if (failure != null) {
-                forget(waiter);   // cancelled or timed out: stop counting it as waiting
-            }
-        });
-        waiters.addLast(waiter);
-        waiting = waiters.size();
+        free.push(slot.index);
+    }
+
+    void countWait() {
         waits.incrementAndGet();
-        return waiter;
     }
 
-    private void dropFinishedWaitersLocked() {
-        CompletableFuture<PooledLease> head;
-        while ((head = waiters.peekFirst()) != null && head.isDone()) {
-            waiters.pollFirst();
-        }
-        waiting = waiters.size();
+    /** Counts a failed acquisition and describes it. */
+    PoolExhaustedException reject(String why, Throwable cause) {
+        rejections.incrementAndGet();
+        return new PoolExhaustedException(describe() + ": " + why, cause);
     }
 
-    /**
-     * Hands free buffers to waiters, oldest first, until either runs out. Called after a waiter was queued
-     * and after a buffer was freed while someone waited: whichever of the two happens last sees the other.
-     */
-    private void serveWaiters() {
-        for (;;) {
-            CompletableFuture<PooledLease> waiter;
-            long popped;
-            waitLock.lock();
-            try {
-                dropFinishedWaitersLocked();
-                waiter = waiters.peekFirst();
-                if (waiter == null) {
-                    return;
-                }
-                popped = free.pop();
-                if (popped < 0) {
-                    return;
-                }
-                waiters.pollFirst();
-                waiting = waiters.size();
-            } finally {
-                waitLock.unlock();
-            }
-            PooledLease lease = leaseOf(popped);
-            if (!waiter.complete(lease)) {
-                // the waiter gave up (cancelled, timed out) before the buffer reached it: take it back
-                Slot slot = lease.slot;
-                slot.unlease(lease.stamp);
-                LeakGuard guard = lease.guard;
-                if (guard != null) {
-                    guard.dispose();
-                }
-                free.push(slot.index);
-            }
-        }
-    }
-
-    private PooledLease await(CompletableFuture<PooledLease> waiter, Duration timeout) throws InterruptedException {
-        try {
-            return waiter.get(saturatedNanos(timeout), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            if (waiter.cancel(false)) {
-                forget(waiter);
-                rejections.incrementAndGet();
-                throw exhausted("no buffer was released within " + timeout);
-            }
-            return waiter.join();   // a buffer arrived as the wait timed out
-        } catch (InterruptedException e) {
-            if (waiter.cancel(false)) {
-                forget(waiter);
-            } else {
-                waiter.join().close();  // a buffer arrived as the thread was interrupted: pass it on
-            }
-            throw e;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a waiter of " + describe() + " was completed exceptionally", e.getCause());
-        }
-    }
-
-    private void forget(CompletableFuture<PooledLease> waiter) {
-        waitLock.lock();
-        try {
-            waiters.remove(waiter);
-            waiting = waiters.size();
-        } finally {
-            waitLock.unlock();
-        }
-    }
-
-    private static long saturatedNanos(Duration d) {
-        try {
-            return d.toNanos();
-        } catch (ArithmeticException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private PooledLease leaseOf(long popped) {
+    /** Leases the slot {@link FreeList#pop()} returned, noting the peak usage. */
+    PooledLease leaseOf(long popped) {
         int used = capacity - (int) (popped >>> 16);
         if (used > peakUsed) {
             raisePeak(used);
@@ -396,22 +276,32 @@ public final class BufferPool {
     }
 
     private PooledLease newLease(Slot slot) {
-        PooledLease lease = new PooledLease(this, slot, slot.lease());
-        if (leakDetection != LeakDetection.NONE) {
+        long stamp = slot.lease();
+        PooledLease lease = new PooledLease(this, slot, stamp);
+        if (trackEvery || trackSome && sampled(slot, stamp)) {
             track(lease);
         }
         return lease;
     }
 
     private void track(PooledLease lease) {
-        if (leakDetection == LeakDetection.SAMPLED) {
-            if (ThreadLocalRandom.current().nextInt(leakSampleInterval) == 0) {
-                lease.guard = new LeakGuard(this, lease, null);
-            }
-        } else {
-            lease.guard = new LeakGuard(this, lease, new Throwable(lease.name() + " was acquired here, on thread '"
-                    + Thread.currentThread().getName() + "'"));
+        lease.guard = new LeakGuard(this, lease, !trackEvery ? null : new Throwable(lease.name()
+                + " was acquired here, on thread '" + Thread.currentThread().getName() + "'"));
+    }
+
+    /**
+     * Picks about one tenancy in {@code leakSampleInterval}: a pooled slot's tenancies are numbered by its
+     * stamp, so a mixing hash of slot and stamp spreads the picks without touching shared or thread-local
+     * state; overflow buffers, each with a single tenancy, are picked at random.
+     */
+    private boolean sampled(Slot slot, long stamp) {
+        if (slot.isOverflow()) {
+            return ThreadLocalRandom.current().nextInt(leakSampleInterval) == 0;
         }
+        long h = (stamp + slot.index * 0x9E3779B97F4A7C15L) * 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+        h *= 0x94D049BB133111EBL;
+        return (h >>> 40) < sampleThreshold;
     }
 
     private PooledLease allocateOverflow() {
@@ -475,6 +365,19 @@ public final class BufferPool {
 
     /** Completes a release whose tenancy change this thread won. */
     private void finishRelease(Slot slot, long stamp, PooledLease lease, LeakGuard guard) {
+        if (trackReleases || guard != null || clearOnRelease || slot.isOverflow()) {
+            finishUnusualRelease(slot, stamp, lease, guard);
+            return;
+        }
+        if (lease != null) {
+            lease.ended(null);
+        }
+        slot.countRelease();
+        recycle(slot);
+    }
+
+    /** {@link #finishRelease} with release tracking, a leak guard, clearing or an overflow buffer. */
+    private void finishUnusualRelease(Slot slot, long stamp, PooledLease lease, LeakGuard guard) {
         Throwable site = trackReleases ? new Throwable(slot.leaseName + " was first released here, on thread '"
                 + Thread.currentThread().getName() + "'") : null;
         if (lease != null) {
@@ -501,8 +404,8 @@ public final class BufferPool {
 
     private void recycle(Slot slot) {
         free.push(slot.index);
-        if (waiting != 0) {
-            serveWaiters();
+        if (queue.waiting() != 0) {
+            queue.serve();
         }
     }
 
@@ -537,7 +440,11 @@ public final class BufferPool {
             clear(slot);
         }
         if (!slot.isOverflow()) {
-            recycle(slot);
+            free.push(slot.index);
+            if (queue.waiting() != 0) {
+                // not on the leak detector's thread: completing a waiter runs the waiter's own code
+                ForkJoinPool.commonPool().execute(queue::serve);
+            }
         }
     }
 
@@ -659,7 +566,7 @@ public final class BufferPool {
      * @return waiting callers
      */
     public int waiting() {
-        return waiting;
+        return queue.waiting();
     }
 
     /**
@@ -681,13 +588,9 @@ public final class BufferPool {
                 peakUsed, doubleReleases.get(), foreignReleases.get(), leaked, waits.get(), rejections.get());
     }
 
-    private PoolExhaustedException exhausted(String why) {
-        return new PoolExhaustedException(describe() + ": " + why);
-    }
-
     private String describe() {
         return "pool '" + name + "' (" + used() + " of " + capacity + " buffers of " + bufferSize + " bytes leased, "
-                + waiting + " waiting)";
+                + queue.waiting() + " waiting)";
     }
 
     /**
@@ -857,15 +760,16 @@ public final class BufferPool {
         }
 
         /**
-         * Under {@link LeakDetection#SAMPLED}, tracks one acquisition in {@code interval}, at random. Default 128.
+         * Under {@link LeakDetection#SAMPLED}, tracks about one acquisition in {@code interval}, spread
+         * pseudo-randomly over buffers and over time. Default 128.
          *
-         * @param interval 1 or more (1 tracks every acquisition)
+         * @param interval 1 (track every acquisition) to 16777216
          * @return this builder
-         * @throws IllegalArgumentException if {@code interval} is less than 1
+         * @throws IllegalArgumentException if {@code interval} is outside {@code [1, 16777216]}
          */
         public Builder leakSampleInterval(int interval) {
-            if (interval < 1) {
-                throw new IllegalArgumentException("leakSampleInterval must be at least 1, got " + interval);
+            if (interval < 1 || interval > 1 << 24) {
+                throw new IllegalArgumentException("leakSampleInterval must be in [1, 16777216], got " + interval);
             }
             this.leakSampleInterval = interval;
             return this;

@@ -13,8 +13,8 @@ public enum LeakDetection {
     /** No tracking: a leaked pooled buffer is lost to the pool. Costs nothing. */
     NONE,
     /**
-     * Tracks one acquisition in {@link BufferPool.Builder#leakSampleInterval(int)} (128 by default), at
-     * random, without recording where it happened. Costs little on average. The default.
+     * Tracks about one acquisition in {@link BufferPool.Builder#leakSampleInterval(int)} (128 by default),
+     * spread pseudo-randomly, without recording where it happened. Costs little on average. The default.
      */
     SAMPLED,
     /**

@@ -37,7 +37,7 @@ public final class PooledLease extends Lease {
     /** Set by the pool when the tenancy is tracked for leaks. */
     LeakGuard guard;
     /** Where this lease was released, when release tracking is on. */
-    volatile Throwable releaseSite;
+    Throwable releaseSite;
 
     private MutableByteView view;
     private ByteBuffer buffer;
@@ -138,7 +138,9 @@ public final class PooledLease extends Lease {
 
     /** Ends the lease for the pool, after the pool won the release of its tenancy. */
     void ended(Throwable site) {
-        releaseSite = site;
+        if (site != null) {
+            releaseSite = site;
+        }
         end();
     }
 

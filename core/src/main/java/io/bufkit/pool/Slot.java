@@ -93,15 +93,16 @@ final class Slot {
 
     /** Counts a release by the holder; the caller won {@link #tryEnd(long)}. */
     void countRelease() {
-        RELEASES.setOpaque(this, (long) RELEASES.getOpaque(this) + 1);
+        RELEASES.setRelease(this, (long) RELEASES.getOpaque(this) + 1);
     }
 
     long acquisitions() {
         return (long) ACQUISITIONS.getOpaque(this);
     }
 
+    /** Read before {@link #acquisitions()}, so that a snapshot never shows more releases than acquisitions. */
     long releases() {
-        return (long) RELEASES.getOpaque(this);
+        return (long) RELEASES.getAcquire(this);
     }
 
     int capacity() {

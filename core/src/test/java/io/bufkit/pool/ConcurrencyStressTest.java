@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -123,7 +125,7 @@ class ConcurrencyStressTest {
 
     @Test
     void waitingThreadsShareFewBuffersWithoutLosingAny() throws Exception {
-        BufferPool pool = builder(2).build();
+        BufferPool pool = builder(2).clearOnRelease(true).build();
         long overflow = runWorkers(pool, p -> p.acquire(Duration.ofSeconds(30)), true);
         assertQuiet(pool, overflow);
         assertEquals(0, overflow);
@@ -207,5 +209,57 @@ class ConcurrencyStressTest {
         assertEquals(rounds, pool.stats().doubleReleases());
         assertEquals(rounds, pool.stats().released());
         assertEquals(1, pool.available());
+    }
+
+    @Test
+    void cancelledAndTimedOutWaitersNeverSwallowABufferUnderContention() throws Exception {
+        BufferPool pool = builder(2).maxWaiters(THREADS).build();
+        AtomicLong served = new AtomicLong();
+        AtomicLong timedOut = new AtomicLong();
+        ExecutorService exec = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                long seed = t;
+                results.add(exec.submit(() -> {
+                    Random rnd = new Random(seed);
+                    for (int i = 0; i < CYCLES / 4; i++) {
+                        PooledLease lease;
+                        if (rnd.nextBoolean()) {
+                            CompletableFuture<PooledLease> f = pool.acquireAsync();
+                            if (rnd.nextInt(3) == 0 && f.cancel(false)) {
+                                continue;
+                            }
+                            lease = f.get(30, TimeUnit.SECONDS);
+                        } else {
+                            try {
+                                lease = pool.acquire(Duration.ofNanos(rnd.nextInt(20_000)));
+                            } catch (PoolExhaustedException e) {
+                                timedOut.incrementAndGet();
+                                continue;
+                            }
+                        }
+                        lease.view().putU8(0, 1);
+                        lease.close();
+                        served.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : results) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            exec.shutdownNow();
+            assertTrue(exec.awaitTermination(10, TimeUnit.SECONDS));
+        }
+        PoolStats s = pool.stats();
+        assertEquals(0, pool.used());
+        assertEquals(2, pool.available());
+        assertEquals(0, pool.waiting());
+        assertEquals(served.get(), s.acquired());
+        assertEquals(served.get(), s.released());
+        assertEquals(timedOut.get(), s.rejections());
+        assertEquals(0, s.overflowAllocated());
     }
 }

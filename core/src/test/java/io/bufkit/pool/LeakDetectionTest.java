@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bufkit.ByteView;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class LeakDetectionTest {
@@ -183,5 +187,53 @@ class LeakDetectionTest {
         try (PooledLease lease = pool.acquire()) {
             assertEquals(0, lease.view().u8(0));
         }
+    }
+
+    @Test
+    void sampledTracksAboutOneAcquisitionPerInterval() {
+        BufferPool pool = BufferPool.builder().bufferSize(8).capacity(8).leakDetection(LeakDetection.SAMPLED)
+                .leakSampleInterval(8).build();
+        int tracked = 0;
+        for (int i = 0; i < 8000; i++) {
+            PooledLease lease = pool.acquire();
+            if (lease.guard != null) {
+                tracked++;
+            }
+            lease.close();
+        }
+        assertTrue(tracked > 800 && tracked < 1200, tracked + " of 8000 tracked");
+    }
+
+    @Test
+    void sampledSpreadsTrackingOverEveryBuffer() {
+        BufferPool pool = BufferPool.builder().bufferSize(8).capacity(4).leakDetection(LeakDetection.SAMPLED)
+                .leakSampleInterval(16).build();
+        Set<String> trackedBuffers = new HashSet<>();
+        List<PooledLease> all = new ArrayList<>();
+        for (int round = 0; round < 400; round++) {
+            for (int i = 0; i < 4; i++) {
+                all.add(pool.acquire());
+            }
+            for (PooledLease lease : all) {
+                if (lease.guard != null) {
+                    trackedBuffers.add(lease.name());
+                }
+                lease.close();
+            }
+            all.clear();
+        }
+        assertEquals(4, trackedBuffers.size(), trackedBuffers.toString());
+    }
+
+    @Test
+    void aLeakedBufferGoesToTheOldestWaiter() {
+        BufferPool pool = BufferPool.builder().name("leaky").bufferSize(64).capacity(1)
+                .leakDetection(LeakDetection.PARANOID).logger(log).build();
+        leak(pool);
+        CompletableFuture<PooledLease> waiter = pool.acquireAsync();
+        assertTrue(Gc.until(waiter::isDone), "the waiter never got the leaked buffer");
+        waiter.join().close();
+        assertEquals(1, pool.available());
+        assertEquals(1, pool.stats().leaks());
     }
 }

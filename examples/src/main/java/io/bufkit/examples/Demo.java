@@ -26,6 +26,7 @@ public final class Demo {
         tlv(out);
         legacy(out);
         RetainedViews.run(out);
+        PoolWalkthrough.run(out);
     }
 
     static void sensor(PrintStream out) {

@@ -22,8 +22,9 @@ import java.util.List;
  *
  * <p>The chunks are <em>borrowed</em> for the duration of the call: once it returns, the harness overwrites
  * their memory and ends their lease, so a result that still refers to chunk memory fails the property. Copy
- * what the result keeps. The result is compared with {@link java.util.Objects#deepEquals(Object, Object)}:
- * use values with a meaningful {@code equals} (records, lists, {@link io.bufkit.Bytes}, arrays).
+ * what the result keeps. The result is compared with {@link java.util.Objects#deepEquals(Object, Object)},
+ * looking inside lists and arrays: use values with a meaningful {@code equals} (records, lists,
+ * {@link io.bufkit.Bytes}, arrays).
  *
  * @param <C> the chunk type: {@link io.bufkit.ByteView}, {@code byte[]} or {@link java.nio.ByteBuffer}
  * @param <R> the result type

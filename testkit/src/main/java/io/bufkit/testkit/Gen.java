@@ -1,7 +1,6 @@
 package io.bufkit.testkit;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -255,7 +254,7 @@ public interface Gen<T> {
      * @throws IllegalArgumentException if {@code values} is empty
      */
     static <T> Gen<T> elements(List<? extends T> values) {
-        List<T> copy = List.copyOf(values);
+        List<T> copy = new ArrayList<>(values);
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("no values to choose from");
         }
@@ -273,7 +272,11 @@ public interface Gen<T> {
      */
     @SafeVarargs
     static <T> Gen<T> elements(T... values) {
-        return elements(Arrays.asList(values));
+        List<T> list = new ArrayList<>(values.length);
+        for (T v : values) {
+            list.add(v);
+        }
+        return elements(list);
     }
 
     /**
@@ -286,7 +289,10 @@ public interface Gen<T> {
      */
     @SafeVarargs
     static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
-        List<Gen<? extends T>> copy = List.of(gens);
+        List<Gen<? extends T>> copy = new ArrayList<>(gens.length);
+        for (Gen<? extends T> g : gens) {
+            copy.add(Objects.requireNonNull(g, "generator"));
+        }
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("no generators to choose from");
         }

@@ -1,5 +1,7 @@
 package io.bufkit.testkit;
 
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,15 +37,53 @@ final class Outcome {
     }
 
     /**
-     * Whether two outcomes agree: equal values (arrays compared deeply), or exceptions of the same class.
+     * Whether two outcomes agree: equal values (see {@link #valuesEqual}), or exceptions of the same class —
+     * and with the same message when {@code compareMessages}.
      *
      * @throws RuntimeException whatever a value's {@code equals} throws
      */
-    boolean sameAs(Outcome other) {
+    boolean sameAs(Outcome other, boolean compareMessages) {
         if (thrown != null || other.thrown != null) {
-            return thrown != null && other.thrown != null && thrown.getClass() == other.thrown.getClass();
+            return thrown != null && other.thrown != null && thrown.getClass() == other.thrown.getClass()
+                    && (!compareMessages || Objects.equals(thrown.getMessage(), other.thrown.getMessage()));
         }
-        return Objects.deepEquals(value, other.value);
+        return valuesEqual(value, other.value);
+    }
+
+    /**
+     * {@link Objects#deepEquals(Object, Object)} that also looks inside lists, so that a {@code List<byte[]>}
+     * compares by content.
+     */
+    static boolean valuesEqual(Object a, Object b) {
+        if (a instanceof List && b instanceof List) {
+            List<?> x = (List<?>) a;
+            List<?> y = (List<?>) b;
+            if (x.size() != y.size()) {
+                return false;
+            }
+            Iterator<?> i = x.iterator();
+            Iterator<?> j = y.iterator();
+            while (i.hasNext()) {
+                if (!valuesEqual(i.next(), j.next())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof Object[] && b instanceof Object[]) {
+            Object[] x = (Object[]) a;
+            Object[] y = (Object[]) b;
+            if (x.length != y.length) {
+                return false;
+            }
+            for (int k = 0; k < x.length; k++) {
+                if (!valuesEqual(x[k], y[k])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Objects.deepEquals(a, b);
     }
 
     String describe() {

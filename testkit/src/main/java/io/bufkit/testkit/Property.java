@@ -3,6 +3,7 @@ package io.bufkit.testkit;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.function.ThrowingConsumer;
+import org.opentest4j.TestAbortedException;
 
 /**
  * A property over generated values: a check that must hold for every value of a generator.
@@ -21,6 +22,10 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  * <p>{@link #check(ThrowingConsumer)} runs the check on {@code tries} values. When the check throws, the
  * failing value is shrunk — the runner repeatedly moves to a simpler value that still fails — and a
  * {@link PropertyFailure} reports the seed, the try and the shrunk value, with what the check threw as cause.
+ *
+ * <p>A check may discard a value with a JUnit assumption ({@code Assumptions.assumeTrue(...)}): a discarded
+ * value counts as a try but neither passes nor fails, and shrinking never moves to a discarded value. A run
+ * in which every value is discarded fails, because it checked nothing.
  *
  * <p>Tries come from {@link #tries(int)}, else the system property {@code bufkit.tries}, else 200. The seed
  * comes from {@link #seed(long)}, else the system property {@code bufkit.seed} (empty means unset), else a
@@ -100,25 +105,37 @@ public final class Property<T> {
      * Checks the property: runs {@code check} on every generated value and fails on the first value for which
      * it throws, after shrinking it.
      *
-     * @param check the check; it fails by throwing (an assertion error or any exception)
-     * @throws PropertyFailure if a value fails the check; the message names seed, try and shrunk value
+     * @param check the check; it fails by throwing (an assertion error or any exception), and discards a value
+     *     by failing a JUnit assumption
+     * @throws PropertyFailure if a value fails the check, or if every value was discarded; the message names
+     *     seed, try and shrunk value
      */
     public void check(ThrowingConsumer<? super T> check) {
         Objects.requireNonNull(check, "check");
         long runSeed = Settings.seed(seed);
         int runTries = Settings.tries(tries);
         SplittableRandom root = new SplittableRandom(runSeed);
+        int discarded = 0;
         for (int t = 1; t <= runTries; t++) {
             Shrinkable<T> sample = gen.sample(root.split());
             Throwable failure = run(check, sample.value());
-            if (failure != null) {
-                Shrinker.Result<T, Throwable> shrunk = Shrinker.shrink(sample, failure, v -> run(check, v),
+            if (failure instanceof TestAbortedException) {
+                discarded++;
+            } else if (failure != null) {
+                Shrinker.Result<T, Throwable> shrunk = Shrinker.shrink(sample, failure, v -> failureOf(check, v),
                         maxShrinkAttempts);
                 throw failure(runSeed, t, runTries, sample.value(), shrunk);
             }
         }
+        if (discarded == runTries) {
+            throw new PropertyFailure("every one of the " + runTries + " generated values was discarded by an "
+                    + "assumption, so nothing was checked; generate values that meet the assumption"
+                    + "\n  seed:     " + runSeed + "  (replay: -Dbufkit.seed=" + runSeed + ")",
+                    runSeed, runTries, 0, "", null);
+        }
     }
 
+    /** What {@code check} threw for {@code value}, or {@code null}. */
     private static <T> Throwable run(ThrowingConsumer<? super T> check, T value) {
         try {
             check.accept(value);
@@ -128,6 +145,12 @@ public final class Property<T> {
         } catch (Throwable e) {
             return e;
         }
+    }
+
+    /** What {@code check} threw for {@code value}, or {@code null} if it passed or discarded the value. */
+    private static <T> Throwable failureOf(ThrowingConsumer<? super T> check, T value) {
+        Throwable t = run(check, value);
+        return t instanceof TestAbortedException ? null : t;
     }
 
     private static <T> PropertyFailure failure(long seed, int tryNumber, int tries, T original,

@@ -3,6 +3,7 @@ package io.bufkit.testkit;
 import io.bufkit.ByteView;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Short, safe descriptions of values and bytes for failure reports.
@@ -48,8 +49,20 @@ final class Text {
                 s = value + " {" + hex(a, 0, a.length, 256) + "}";
             } else if (value instanceof ByteView) {
                 s = value.toString();
+            } else if (value instanceof List) {
+                StringBuilder sb = new StringBuilder("[");
+                for (Object element : (List<?>) value) {
+                    if (sb.length() > 1) {
+                        sb.append(", ");
+                    }
+                    sb.append(describe(element));
+                    if (sb.length() > MAX_CHARS) {
+                        break;
+                    }
+                }
+                s = sb.append(']').toString();
             } else if (value instanceof Object[]) {
-                s = Arrays.deepToString((Object[]) value);
+                s = describe(Arrays.asList((Object[]) value));
             } else if (value.getClass().isArray()) {
                 s = Arrays.deepToString(new Object[] {value});
                 s = s.substring(1, s.length() - 1);

@@ -35,6 +35,16 @@
  *       failing property throws: the seed, the try, and the shrunk counterexample.</li>
  * </ul>
  *
+ * <h2>JUnit Jupiter</h2>
+ *
+ * <p>Properties run inside ordinary {@code @Test} methods and need nothing registered: a failing property
+ * throws a {@link io.bufkit.testkit.PropertyFailure}, an {@link org.opentest4j.AssertionFailedError} whose
+ * expected and actual outcomes IDEs show side by side. A JUnit assumption ({@code assumeTrue}) inside a
+ * {@link io.bufkit.testkit.Property} check discards the value. For a {@code @TestFactory} method,
+ * {@link io.bufkit.testkit.ChunkProperty#dynamicTests(byte[])} returns one dynamic test per kind of
+ * chunking, so the test report shows which kind fails. The testkit needs only {@code junit-jupiter-api};
+ * it is a {@code provided} dependency, so the JUnit version of your build is the one used.
+ *
  * <h2>Seeds and tries</h2>
  *
  * <p>Every property takes its number of tries from the system property {@code bufkit.tries} (default 200,

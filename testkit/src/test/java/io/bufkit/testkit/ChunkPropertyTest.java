@@ -1,6 +1,7 @@
 package io.bufkit.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -131,6 +132,26 @@ class ChunkPropertyTest {
     }
 
     @Test
+    void resultKeepingABorrowedChunkViewIsExplainedInTheReport() {
+        ChunkingFailure f = assertThrows(ChunkingFailure.class, () -> ChunkProperty.ofViews(chunks -> chunks).check(new byte[3]));
+        assertTrue(f.getMessage().contains("hint:     the result keeps a borrowed chunk view"), f.getMessage());
+    }
+
+    @Test
+    void resultWithoutValueEqualityIsExplainedInTheReport() {
+        class Opaque {
+            @Override
+            public String toString() {
+                return "opaque";
+            }
+        }
+        ChunkingFailure f = assertThrows(ChunkingFailure.class, () -> ChunkProperty.ofViews(chunks -> new Opaque())
+                .check(new byte[3]));
+        assertTrue(f.getMessage().contains("hint:     expected and actual print the same but are not equal"),
+                f.getMessage());
+    }
+
+    @Test
     void resultKeepingAChunkArrayFails() {
         ChunkProperty<byte[]> p = ChunkProperty.ofArrays(chunks -> chunks.get(chunks.size() - 1));
         assertThrows(ChunkingFailure.class, () -> p.check(new byte[] {1, 2, 3}));
@@ -196,5 +217,68 @@ class ChunkPropertyTest {
         ChunkProperty.ofArrays(chunks -> ++decodes[0] > 0).exhaustiveUpTo(0).tries(7).checkAll(Gen.constant(input));
         // per input: the whole input, one byte at a time, chunkingsPerInput random ones; plus the reference
         assertEquals(7 * (1 + 2 + ChunkProperty.DEFAULT_CHUNKINGS_PER_INPUT), decodes[0]);
+    }
+
+    @Test
+    void exceptionMessagesAreIgnoredUnlessCompared() {
+        ChunkDecoder<ByteView, Integer> chunkRelativeError = chunks -> {
+            throw new IllegalArgumentException("bad byte at offset " + chunks.get(chunks.size() - 1).length());
+        };
+        ChunkProperty.ofViews(chunkRelativeError).check(new byte[] {1, 2, 3});
+        ChunkingFailure f = assertThrows(ChunkingFailure.class,
+                () -> ChunkProperty.ofViews(chunkRelativeError).compareExceptionMessages().check(new byte[] {1, 2, 3}));
+        assertTrue(f.getMessage().contains("expected: threw java.lang.IllegalArgumentException: bad byte at offset"),
+                f.getMessage());
+    }
+
+    @Test
+    void listsOfByteArraysCompareByContent() {
+        ChunkProperty.<List<byte[]>>ofArrays(chunks -> List.of(Frames.encode(List.of()), new byte[] {7}))
+                .check(TWO_FRAMES, List.of(new byte[0], new byte[] {7}));
+    }
+
+    @Test
+    void inputEnumeratedBeforeInTheSameRunIsNotEnumeratedAgain() {
+        int[] decodes = {0};
+        ChunkProperty.ofArrays(chunks -> ++decodes[0] > 0).tries(3).checkAll(Gen.constant(new byte[10]));
+        // first try: reference, 2^9 chunkings, empty chunks everywhere; then reference, whole, one byte at a time
+        assertEquals((1 + 512 + 1) + 2 * (1 + 2), decodes[0]);
+    }
+
+    @Test
+    void withoutShrinkingTheFirstFailingCaseIsReported() {
+        ChunkingFailure f = assertThrows(ChunkingFailure.class, () -> ChunkProperty
+                .ofViews(Frames::decodeDroppingStraddledHeaders).maxShrinkAttempts(0).check(TWO_FRAMES));
+        assertEquals(0, f.shrinkSteps());
+        assertEquals(Chunking.oneByteAtATime(TWO_FRAMES.length), f.chunking(), "the first check: one byte at a time");
+    }
+
+    @Test
+    void invalidSettingsAreRejected() {
+        ChunkProperty<Boolean> p = ChunkProperty.ofViews(chunks -> true);
+        assertThrows(IllegalArgumentException.class, () -> p.tries(0));
+        assertThrows(IllegalArgumentException.class, () -> p.exhaustiveUpTo(-1));
+        assertThrows(IllegalArgumentException.class, () -> p.exhaustiveUpTo(Chunking.MAX_ENUMERABLE_LENGTH + 1));
+        assertThrows(IllegalArgumentException.class, () -> p.chunkingsPerInput(-1));
+        assertThrows(IllegalArgumentException.class, () -> p.maxShrinkAttempts(-1));
+    }
+
+    @Test
+    void settingsReturnNewPropertiesAndLeaveTheOriginalUnchanged() {
+        int[] decodes = {0};
+        ChunkProperty<Boolean> base = ChunkProperty.ofArrays(chunks -> ++decodes[0] > 0);
+        base.tries(1).exhaustiveUpTo(0);
+        base.tries(5).checkAll(Gen.constant(new byte[3]));
+        // the base kept exhaustiveUpTo 14: 5 x (reference + 4 chunkings + empty chunks), then repeats
+        assertEquals((1 + 4 + 1) + 4 * (1 + 2), decodes[0]);
+    }
+
+    @Test
+    void headerOffsetsOutsideTheInputOrAThrowingFunctionAreIgnored() {
+        assertDoesNotThrow(() -> ChunkProperty.ofViews(Frames::decode).headerBytes(a -> new int[] {-1, 0, a.length, 99})
+                .check(TWO_FRAMES));
+        assertDoesNotThrow(() -> ChunkProperty.ofViews(Frames::decode).headerBytes(a -> {
+            throw new IllegalStateException("cannot parse");
+        }).check(TWO_FRAMES));
     }
 }

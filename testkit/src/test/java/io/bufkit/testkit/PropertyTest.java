@@ -97,4 +97,31 @@ class PropertyTest {
                 .check(list -> assertTrue(list.stream().mapToInt(Integer::intValue).sum() < 1500)));
         assertEquals(first.getMessage(), replay.getMessage());
     }
+
+    @Test
+    void valuesDiscardedByAnAssumptionNeitherPassNorFail() {
+        int[] checked = {0};
+        Property.forAll(Gen.ints(0, 100)).tries(300).check(v -> {
+            org.junit.jupiter.api.Assumptions.assumeTrue(v % 2 == 0);
+            checked[0]++;
+            assertEquals(0, v % 2);
+        });
+        assertTrue(checked[0] > 0 && checked[0] < 300, "checked " + checked[0]);
+    }
+
+    @Test
+    void shrinkingNeverMovesToADiscardedValue() {
+        PropertyFailure f = assertThrows(PropertyFailure.class, () -> Property.forAll(Gen.ints(0, 1000)).check(v -> {
+            org.junit.jupiter.api.Assumptions.assumeTrue(v % 2 == 1);
+            assertTrue(v < 100);
+        }));
+        assertEquals(1, Integer.parseInt(f.counterexample()) % 2, f.getMessage());
+    }
+
+    @Test
+    void runThatDiscardsEveryValueFails() {
+        PropertyFailure f = assertThrows(PropertyFailure.class, () -> Property.forAll(Gen.ints(0, 10)).tries(20)
+                .check(v -> org.junit.jupiter.api.Assumptions.assumeTrue(v > 10)));
+        assertTrue(f.getMessage().contains("every one of the 20 generated values was discarded"), f.getMessage());
+    }
 }

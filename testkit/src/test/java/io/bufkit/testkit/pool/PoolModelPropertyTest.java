@@ -1,31 +1,69 @@
-package io.bufkit.pool;
+package io.bufkit.testkit.pool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.bufkit.ByteView;
 import io.bufkit.StaleViewException;
+import io.bufkit.pool.BufferPool;
+import io.bufkit.pool.DoubleReleaseException;
+import io.bufkit.pool.ForeignBufferException;
+import io.bufkit.pool.LeakDetection;
+import io.bufkit.pool.PoolExhaustedException;
+import io.bufkit.pool.PoolStats;
+import io.bufkit.pool.PooledLease;
+import io.bufkit.testkit.Gen;
+import io.bufkit.testkit.Property;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
+import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
  * Random sequences of pool operations checked step by step against a simple model of the pool: who holds
- * what, what is free, who waits, and every counter. Tries come from {@code bufkit.tries}; a failure names
- * the seed to replay with {@code -Dbufkit.seed=...}.
+ * what, what is free, who waits, and every counter. Runs on the testkit's property harness: tries come from
+ * {@code bufkit.tries}, seeds from {@code bufkit.seed}, and a failing sequence is shrunk before it is reported.
  */
 class PoolModelPropertyTest {
 
-    private static final int TRIES = Integer.getInteger("bufkit.tries", 200);
-    private static final Long SEED = Long.getLong("bufkit.seed");
-    private static final int STEPS = 60;
+    /** Drops the overflow warnings the sequences provoke on purpose. */
+    private static final System.Logger SILENT = new System.Logger() {
+        @Override
+        public String getName() {
+            return "silent";
+        }
+
+        @Override
+        public boolean isLoggable(Level level) {
+            return false;
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+        }
+    };
+
+    /**
+     * A pool configuration and the operations run on it. The low three bits of an operation choose its
+     * kind, the next two bits are choices it makes, and the rest picks which lease or waiter it acts on.
+     */
+    private record Scenario(int capacity, int maxWaiters, boolean direct, List<Integer> ops) {
+    }
+
+    private static final Gen<Scenario> SCENARIOS = Gen.zip(
+            Gen.zip(Gen.ints(1, 4), Gen.ints(0, 2), (capacity, waiters) -> new int[] {capacity, waiters}),
+            Gen.zip(Gen.booleans(), Gen.listOf(Gen.ints(0, 1 << 12), 0, 60), (direct, ops) -> Map.entry(direct, ops)),
+            (config, rest) -> new Scenario(config[0], config[1], rest.getKey(), rest.getValue()));
 
     /** A lease the model knows about, with the token written into its buffer. */
     private record Held(PooledLease lease, byte token, ByteBuffer buffer, ByteView view) {
@@ -33,24 +71,27 @@ class PoolModelPropertyTest {
 
     @Test
     void poolMatchesItsModelForRandomOperationSequences() {
-        long base = SEED != null ? SEED : new Random().nextLong();
-        for (int t = 0; t < TRIES; t++) {
-            long seed = base + t;
-            try {
-                runOne(new Random(seed));
-            } catch (AssertionError | RuntimeException e) {
-                fail("property failed for seed " + seed + " (replay with -Dbufkit.seed=" + seed
-                        + " -Dbufkit.tries=1): " + e, e);
-            }
-        }
+        Property.forAll(SCENARIOS).check(PoolModelPropertyTest::run);
     }
 
-    private static void runOne(Random rnd) {
-        int capacity = 1 + rnd.nextInt(4);
-        int maxWaiters = rnd.nextInt(3);
-        boolean direct = rnd.nextBoolean();
+    private static boolean choiceA(int op) {
+        return (op & 8) != 0;
+    }
+
+    private static boolean choiceB(int op) {
+        return (op & 16) != 0;
+    }
+
+    private static int pick(int op, int size) {
+        return (op >>> 5) % size;
+    }
+
+    private static void run(Scenario scenario) {
+        int capacity = scenario.capacity();
+        int maxWaiters = scenario.maxWaiters();
+        boolean direct = scenario.direct();
         BufferPool pool = BufferPool.builder().name("model").bufferSize(16).capacity(capacity).direct(direct)
-                .maxWaiters(maxWaiters).leakDetection(LeakDetection.NONE).logger(new CapturingLogger()).build();
+                .maxWaiters(maxWaiters).leakDetection(LeakDetection.NONE).logger(SILENT).build();
         List<Held> held = new ArrayList<>();
         List<Held> released = new ArrayList<>();
         ArrayDeque<CompletableFuture<PooledLease>> waiters = new ArrayDeque<>();
@@ -64,9 +105,9 @@ class PoolModelPropertyTest {
         long waits = 0;
         int peak = 0;
         byte nextToken = 1;
-        for (int step = 0; step < STEPS; step++) {
+        for (int op : scenario.ops()) {
             int pooledHeld = (int) held.stream().filter(h -> !h.lease().isOverflow()).count();
-            switch (rnd.nextInt(8)) {
+            switch (op & 7) {
                 case 0 -> {   // acquire
                     boolean expectOverflow = pooledHeld == capacity || !waiters.isEmpty();
                     PooledLease lease = pool.acquire();
@@ -75,15 +116,15 @@ class PoolModelPropertyTest {
                     if (expectOverflow) {
                         overflow++;
                     }
-                    held.add(write(lease, nextToken++, rnd));
+                    held.add(write(lease, nextToken++, choiceB(op)));
                 }
                 case 1, 2 -> {   // release a held lease, through the lease or the buffer
                     if (held.isEmpty()) {
                         continue;
                     }
-                    Held h = held.remove(rnd.nextInt(held.size()));
+                    Held h = held.remove(pick(op, held.size()));
                     check(h);
-                    if (h.buffer() != null && rnd.nextBoolean()) {
+                    if (h.buffer() != null && choiceA(op)) {
                         pool.release(h.buffer());
                     } else {
                         h.lease().close();
@@ -97,7 +138,7 @@ class PoolModelPropertyTest {
                         if (next != null) {
                             assertTrue(next.isDone(), "the oldest waiter did not get the released buffer");
                             acquired++;
-                            held.add(write(next.join(), nextToken++, rnd));
+                            held.add(write(next.join(), nextToken++, choiceB(op)));
                         }
                     }
                 }
@@ -105,8 +146,8 @@ class PoolModelPropertyTest {
                     if (released.isEmpty()) {
                         continue;
                     }
-                    Held h = released.get(rnd.nextInt(released.size()));
-                    if (h.buffer() != null && rnd.nextBoolean()) {
+                    Held h = released.get(pick(op, released.size()));
+                    if (h.buffer() != null && choiceA(op)) {
                         assertThrows(DoubleReleaseException.class, () -> pool.release(h.buffer()));
                     } else {
                         assertThrows(DoubleReleaseException.class, h.lease()::close);
@@ -114,7 +155,7 @@ class PoolModelPropertyTest {
                     doubles++;
                 }
                 case 4 -> {   // release a buffer the pool did not hand out
-                    ByteBuffer alien = rnd.nextBoolean() ? ByteBuffer.allocate(16) : ByteBuffer.allocateDirect(16);
+                    ByteBuffer alien = choiceA(op) ? ByteBuffer.allocate(16) : ByteBuffer.allocateDirect(16);
                     assertThrows(ForeignBufferException.class, () -> pool.release(alien));
                     foreign++;
                 }
@@ -129,7 +170,7 @@ class PoolModelPropertyTest {
                     assertEquals(free, f.isDone());
                     if (free) {
                         acquired++;
-                        held.add(write(f.join(), nextToken++, rnd));
+                        held.add(write(f.join(), nextToken++, choiceB(op)));
                     } else {
                         waits++;
                         waiters.addLast(f);
@@ -140,7 +181,7 @@ class PoolModelPropertyTest {
                         continue;
                     }
                     List<CompletableFuture<PooledLease>> list = new ArrayList<>(waiters);
-                    CompletableFuture<PooledLease> f = list.get(rnd.nextInt(list.size()));
+                    CompletableFuture<PooledLease> f = list.get(pick(op, list.size()));
                     assertTrue(f.cancel(false));
                     waiters.remove(f);
                 }
@@ -148,7 +189,7 @@ class PoolModelPropertyTest {
                     if (released.isEmpty()) {
                         continue;
                     }
-                    Held h = released.get(rnd.nextInt(released.size()));
+                    Held h = released.get(pick(op, released.size()));
                     assertThrows(StaleViewException.class, () -> h.view().u8(0));
                     assertThrows(StaleViewException.class, () -> h.view().slice(1, 3));
                     assertThrows(IllegalStateException.class, h.lease()::view);
@@ -178,8 +219,8 @@ class PoolModelPropertyTest {
     }
 
     /** Fills a new lease with its token; sometimes through its ByteBuffer, which registers the buffer. */
-    private static Held write(PooledLease lease, byte token, Random rnd) {
-        ByteBuffer buffer = rnd.nextBoolean() ? lease.buffer() : null;
+    private static Held write(PooledLease lease, byte token, boolean throughBuffer) {
+        ByteBuffer buffer = throughBuffer ? lease.buffer() : null;
         lease.view().fill(token);
         return new Held(lease, token, buffer, lease.view().slice(0, 8));
     }
