@@ -27,7 +27,9 @@ import java.util.Objects;
  * split across chunks is gathered in the decoder's accumulator, and every byte is copied into it at most
  * once: the accumulator is sized for the whole value when the header arrives. The value's lease ends when
  * the handler returns: using it afterwards throws {@link io.bufkit.StaleViewException}. The lease is one per
- * decoder and ending it allocates nothing.
+ * decoder and ending it allocates nothing. Each value is a small view object; when the JIT inlines the
+ * handler and the handler does not keep the value, escape analysis removes it, so decoding allocates
+ * nothing per frame (see the TLV benchmark for measured bytes per frame).
  *
  * <p><b>Bounded memory.</b> At most one partial frame is ever buffered: its header (at most 8 bytes) and
  * the part of its value that arrived. A header is checked the moment it is complete — type 0 or a value
@@ -66,7 +68,6 @@ public final class TlvDecoder {
     private final int headerSize;
     private final int maxValueLength;
     private final boolean bigEndian;
-    private final ByteOrder order;
     /** The lease of every delivered value; renewed after each handler call. */
     private final Lease lease = Lease.open("TLV frame value");
 
@@ -99,8 +100,7 @@ public final class TlvDecoder {
         this.lengthWidth = format.lengthWidth();
         this.headerSize = format.headerSize();
         this.maxValueLength = format.maxValueLength();
-        this.order = format.byteOrder();
-        this.bigEndian = order == ByteOrder.BIG_ENDIAN;
+        this.bigEndian = format.byteOrder() == ByteOrder.BIG_ENDIAN;
         this.header = new byte[headerSize];
     }
 
