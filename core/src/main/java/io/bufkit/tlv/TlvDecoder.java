@@ -217,7 +217,8 @@ public final class TlvDecoder {
 
     /**
      * Feeds the bytes of a view as the next chunk of the stream. Values of frames inside the chunk are
-     * views of the same memory under this decoder's lease.
+     * views of the same memory under this decoder's lease (each costs a buffer duplicate; feeding the
+     * {@code byte[]} or heap {@code ByteBuffer} directly avoids that).
      *
      * @param chunk the next bytes of the stream; borrowed during the call only, never kept
      * @param handler called for every frame completed by this chunk
