@@ -39,18 +39,15 @@ public sealed class ByteView permits MutableByteView {
     static final VarHandle A32L = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     static final VarHandle A64B = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     static final VarHandle A64L = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    static final VarHandle B16B = MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    static final VarHandle B16L = MethodHandles.byteBufferViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    static final VarHandle B32B = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    static final VarHandle B32L = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    static final VarHandle B64B = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    static final VarHandle B64L = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final byte[] NO_BYTES = new byte[0];
 
     /** The backing array, or {@code null} when the view is over {@link #buffer}. */
     final byte[] array;
-    /** The backing buffer (position 0, limit = capacity), or {@code null} when over {@link #array}. */
+    /**
+     * The backing buffer (position 0, limit = capacity, big-endian; only absolute accesses, so it is never
+     * modified), or {@code null} when over {@link #array}.
+     */
     final ByteBuffer buffer;
     /** Index of the view's byte 0 in the array or buffer. */
     final int base;
@@ -80,7 +77,7 @@ public sealed class ByteView permits MutableByteView {
             return mutable ? new MutableByteView(a, null, at, length, lease, generation)
                     : new ByteView(a, null, at, length, lease, generation);
         }
-        ByteBuffer whole = buffer.duplicate().clear();
+        ByteBuffer whole = buffer.duplicate().clear().order(ByteOrder.BIG_ENDIAN);
         return mutable ? new MutableByteView(null, whole, position, length, lease, generation)
                 : new ByteView(null, whole, position, length, lease, generation);
     }
@@ -168,13 +165,38 @@ public sealed class ByteView permits MutableByteView {
 
     // ------------------------------------------------------------------ checks
 
-    /** Checks the lease and the range {@code [offset, offset + width)}; returns the backing index. */
+    /**
+     * Checks the lease and the range {@code [offset, offset + width)} of a read or write of a fixed width
+     * of at least 1 byte; returns the backing index.
+     *
+     * <p>The range is checked as two {@link Objects#checkIndex(int, int)} calls (first and last byte)
+     * rather than one comparison: the JIT treats those as range checks and merges the checks of several
+     * reads at constant offsets of one view into one, which a plain comparison does not get. A last
+     * byte index that overflows is negative and fails the check.
+     */
     final int index(int offset, int width, String op) {
         if (CHECK_LEASES && lease.generation != generation) {
             throw lease.stale(generation, op);
         }
-        if (offset < 0 || offset > length - width) {
+        try {
+            Objects.checkIndex(offset, length);
+            Objects.checkIndex(offset + (width - 1), length);
+        } catch (IndexOutOfBoundsException e) {
             throw outOfBounds(op, offset, width);
+        }
+        return base + offset;
+    }
+
+    /**
+     * Checks the lease and the range {@code [offset, offset + count)} for a bulk access, where {@code count}
+     * may be 0 (an empty range at {@code offset == length()} is allowed); returns the backing index.
+     */
+    final int indexOfRange(int offset, int count, String op) {
+        if (CHECK_LEASES && lease.generation != generation) {
+            throw lease.stale(generation, op);
+        }
+        if (offset < 0 || count < 0 || offset > length - count) {
+            throw outOfBounds(op, offset, count);
         }
         return base + offset;
     }
@@ -239,7 +261,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final int u16be(int offset) {
         int i = index(offset, 2, "u16be");
-        return (array != null ? (short) A16B.get(array, i) : (short) B16B.get(buffer, i)) & 0xFFFF;
+        return (array != null ? (short) A16B.get(array, i) : buffer.getShort(i)) & 0xFFFF;
     }
 
     /**
@@ -252,7 +274,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final int u16le(int offset) {
         int i = index(offset, 2, "u16le");
-        return (array != null ? (short) A16L.get(array, i) : (short) B16L.get(buffer, i)) & 0xFFFF;
+        return (array != null ? (short) A16L.get(array, i) : Short.reverseBytes(buffer.getShort(i))) & 0xFFFF;
     }
 
     /**
@@ -265,7 +287,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final short i16be(int offset) {
         int i = index(offset, 2, "i16be");
-        return array != null ? (short) A16B.get(array, i) : (short) B16B.get(buffer, i);
+        return array != null ? (short) A16B.get(array, i) : buffer.getShort(i);
     }
 
     /**
@@ -278,7 +300,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final short i16le(int offset) {
         int i = index(offset, 2, "i16le");
-        return array != null ? (short) A16L.get(array, i) : (short) B16L.get(buffer, i);
+        return array != null ? (short) A16L.get(array, i) : Short.reverseBytes(buffer.getShort(i));
     }
 
     /**
@@ -291,7 +313,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final long u32be(int offset) {
         int i = index(offset, 4, "u32be");
-        return Integer.toUnsignedLong(array != null ? (int) A32B.get(array, i) : (int) B32B.get(buffer, i));
+        return Integer.toUnsignedLong(array != null ? (int) A32B.get(array, i) : buffer.getInt(i));
     }
 
     /**
@@ -304,7 +326,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final long u32le(int offset) {
         int i = index(offset, 4, "u32le");
-        return Integer.toUnsignedLong(array != null ? (int) A32L.get(array, i) : (int) B32L.get(buffer, i));
+        return Integer.toUnsignedLong(array != null ? (int) A32L.get(array, i) : Integer.reverseBytes(buffer.getInt(i)));
     }
 
     /**
@@ -317,7 +339,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final int i32be(int offset) {
         int i = index(offset, 4, "i32be");
-        return array != null ? (int) A32B.get(array, i) : (int) B32B.get(buffer, i);
+        return array != null ? (int) A32B.get(array, i) : buffer.getInt(i);
     }
 
     /**
@@ -330,7 +352,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final int i32le(int offset) {
         int i = index(offset, 4, "i32le");
-        return array != null ? (int) A32L.get(array, i) : (int) B32L.get(buffer, i);
+        return array != null ? (int) A32L.get(array, i) : Integer.reverseBytes(buffer.getInt(i));
     }
 
     /**
@@ -343,7 +365,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final long i64be(int offset) {
         int i = index(offset, 8, "i64be");
-        return array != null ? (long) A64B.get(array, i) : (long) B64B.get(buffer, i);
+        return array != null ? (long) A64B.get(array, i) : buffer.getLong(i);
     }
 
     /**
@@ -356,7 +378,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final long i64le(int offset) {
         int i = index(offset, 8, "i64le");
-        return array != null ? (long) A64L.get(array, i) : (long) B64L.get(buffer, i);
+        return array != null ? (long) A64L.get(array, i) : Long.reverseBytes(buffer.getLong(i));
     }
 
     /**
@@ -369,7 +391,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final float f32be(int offset) {
         int i = index(offset, 4, "f32be");
-        return Float.intBitsToFloat(array != null ? (int) A32B.get(array, i) : (int) B32B.get(buffer, i));
+        return Float.intBitsToFloat(array != null ? (int) A32B.get(array, i) : buffer.getInt(i));
     }
 
     /**
@@ -382,7 +404,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final float f32le(int offset) {
         int i = index(offset, 4, "f32le");
-        return Float.intBitsToFloat(array != null ? (int) A32L.get(array, i) : (int) B32L.get(buffer, i));
+        return Float.intBitsToFloat(array != null ? (int) A32L.get(array, i) : Integer.reverseBytes(buffer.getInt(i)));
     }
 
     /**
@@ -395,7 +417,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final double f64be(int offset) {
         int i = index(offset, 8, "f64be");
-        return Double.longBitsToDouble(array != null ? (long) A64B.get(array, i) : (long) B64B.get(buffer, i));
+        return Double.longBitsToDouble(array != null ? (long) A64B.get(array, i) : buffer.getLong(i));
     }
 
     /**
@@ -408,7 +430,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final double f64le(int offset) {
         int i = index(offset, 8, "f64le");
-        return Double.longBitsToDouble(array != null ? (long) A64L.get(array, i) : (long) B64L.get(buffer, i));
+        return Double.longBitsToDouble(array != null ? (long) A64L.get(array, i) : Long.reverseBytes(buffer.getLong(i)));
     }
 
     // ------------------------------------------------------------------ slicing
@@ -485,6 +507,7 @@ public sealed class ByteView permits MutableByteView {
      *
      * @param dst the destination buffer
      * @throws java.nio.BufferOverflowException if fewer than {@link #length()} bytes remain in {@code dst}
+     * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only
      * @throws StaleViewException if the view's lease ended
      */
     public final void copyTo(ByteBuffer dst) {

@@ -159,7 +159,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A16B.set(array, i, (short) value);
         } else {
-            B16B.set(buffer, i, (short) value);
+            buffer.putShort(i, (short) value);
         }
         return this;
     }
@@ -182,7 +182,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A16L.set(array, i, (short) value);
         } else {
-            B16L.set(buffer, i, (short) value);
+            buffer.putShort(i, Short.reverseBytes((short) value));
         }
         return this;
     }
@@ -201,7 +201,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A16B.set(array, i, value);
         } else {
-            B16B.set(buffer, i, value);
+            buffer.putShort(i, value);
         }
         return this;
     }
@@ -220,7 +220,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A16L.set(array, i, value);
         } else {
-            B16L.set(buffer, i, value);
+            buffer.putShort(i, Short.reverseBytes(value));
         }
         return this;
     }
@@ -243,7 +243,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A32B.set(array, i, (int) value);
         } else {
-            B32B.set(buffer, i, (int) value);
+            buffer.putInt(i, (int) value);
         }
         return this;
     }
@@ -266,7 +266,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A32L.set(array, i, (int) value);
         } else {
-            B32L.set(buffer, i, (int) value);
+            buffer.putInt(i, Integer.reverseBytes((int) value));
         }
         return this;
     }
@@ -285,7 +285,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A32B.set(array, i, value);
         } else {
-            B32B.set(buffer, i, value);
+            buffer.putInt(i, value);
         }
         return this;
     }
@@ -304,7 +304,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A32L.set(array, i, value);
         } else {
-            B32L.set(buffer, i, value);
+            buffer.putInt(i, Integer.reverseBytes(value));
         }
         return this;
     }
@@ -323,7 +323,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A64B.set(array, i, value);
         } else {
-            B64B.set(buffer, i, value);
+            buffer.putLong(i, value);
         }
         return this;
     }
@@ -342,7 +342,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A64L.set(array, i, value);
         } else {
-            B64L.set(buffer, i, value);
+            buffer.putLong(i, Long.reverseBytes(value));
         }
         return this;
     }
@@ -361,7 +361,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A32B.set(array, i, Float.floatToRawIntBits(value));
         } else {
-            B32B.set(buffer, i, Float.floatToRawIntBits(value));
+            buffer.putInt(i, Float.floatToRawIntBits(value));
         }
         return this;
     }
@@ -380,7 +380,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A32L.set(array, i, Float.floatToRawIntBits(value));
         } else {
-            B32L.set(buffer, i, Float.floatToRawIntBits(value));
+            buffer.putInt(i, Integer.reverseBytes(Float.floatToRawIntBits(value)));
         }
         return this;
     }
@@ -399,7 +399,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A64B.set(array, i, Double.doubleToRawLongBits(value));
         } else {
-            B64B.set(buffer, i, Double.doubleToRawLongBits(value));
+            buffer.putLong(i, Double.doubleToRawLongBits(value));
         }
         return this;
     }
@@ -418,7 +418,7 @@ public final class MutableByteView extends ByteView {
         if (array != null) {
             A64L.set(array, i, Double.doubleToRawLongBits(value));
         } else {
-            B64L.set(buffer, i, Double.doubleToRawLongBits(value));
+            buffer.putLong(i, Long.reverseBytes(Double.doubleToRawLongBits(value)));
         }
         return this;
     }
@@ -435,7 +435,7 @@ public final class MutableByteView extends ByteView {
      */
     public MutableByteView put(int offset, ByteView src) {
         src.checkLease("put");
-        int i = index(offset, src.length, "put");
+        int i = indexOfRange(offset, src.length, "put");
         if (array != null && src.array != null) {
             System.arraycopy(src.array, src.base, array, i, src.length);
         } else if (array != null) {
@@ -461,7 +461,7 @@ public final class MutableByteView extends ByteView {
      */
     public MutableByteView put(int offset, byte[] src, int from, int count) {
         Objects.checkFromIndexSize(from, count, src.length);
-        int i = index(offset, count, "put");
+        int i = indexOfRange(offset, count, "put");
         if (array != null) {
             System.arraycopy(src, from, array, i, count);
         } else {

@@ -150,6 +150,23 @@ class MutableByteViewWriteTest {
         assertArrayEquals(new byte[] {0, 8, 7, 6, 0, 0}, v.toByteArray());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writableBackings")
+    void putOfNothingIsAllowedAnywhereFromZeroToTheLengthIncluded(Backing backing) {
+        MutableByteView view = (MutableByteView) backing.allocate(8).view(2, 6, null, true);
+
+        for (int at = 0; at <= 4; at++) {
+            view.put(at, ByteView.empty());
+            view.put(at, new byte[0]);
+            view.put(at, new byte[3], 3, 0);
+        }
+        view.slice(4, 4).put(0, ByteView.empty());
+
+        assertArrayEquals(new byte[4], view.toByteArray());
+        assertThrows(IndexOutOfBoundsException.class, () -> view.put(5, ByteView.empty()));
+        assertThrows(IndexOutOfBoundsException.class, () -> view.put(-1, new byte[0]));
+    }
+
     @Test
     void putOfAViewThatDoesNotFitFailsWithoutWritingAnything() {
         MutableByteView v = MutableByteView.allocate(4);

@@ -426,7 +426,6 @@ public final class BufferPool {
         if (!slot.tryEnd(guard.stamp)) {
             return;   // released normally
         }
-        leaks.incrementAndGet();
         try {
             logger.log(System.Logger.Level.ERROR, "LEAK: " + slot.leaseName + " was garbage-collected while still"
                     + " leased; " + (slot.isOverflow() ? "the overflow buffer was dropped" : "its buffer went back to"
@@ -446,6 +445,8 @@ public final class BufferPool {
                 ForkJoinPool.commonPool().execute(queue::serve);
             }
         }
+        // counted last: once stats() shows a leak, it has been reported and its buffer is back
+        leaks.incrementAndGet();
     }
 
     void registerHandout(ByteBuffer buffer, PooledLease lease) {

@@ -27,7 +27,9 @@ import java.util.Objects;
  * split across chunks is gathered in the decoder's accumulator, and every byte is copied into it at most
  * once: the accumulator is sized for the whole value when the header arrives. The value's lease ends when
  * the handler returns: using it afterwards throws {@link io.bufkit.StaleViewException}. The lease is one per
- * decoder and ending it allocates nothing.
+ * decoder and ending it allocates nothing. Each value is a small view object; when the JIT inlines the
+ * handler and the handler does not keep the value, escape analysis removes it, so decoding allocates
+ * nothing per frame (see the TLV benchmark for measured bytes per frame).
  *
  * <p><b>Bounded memory.</b> At most one partial frame is ever buffered: its header (at most 8 bytes) and
  * the part of its value that arrived. A header is checked the moment it is complete — type 0 or a value
@@ -66,7 +68,6 @@ public final class TlvDecoder {
     private final int headerSize;
     private final int maxValueLength;
     private final boolean bigEndian;
-    private final ByteOrder order;
     /** The lease of every delivered value; renewed after each handler call. */
     private final Lease lease = Lease.open("TLV frame value");
 
@@ -99,8 +100,7 @@ public final class TlvDecoder {
         this.lengthWidth = format.lengthWidth();
         this.headerSize = format.headerSize();
         this.maxValueLength = format.maxValueLength();
-        this.order = format.byteOrder();
-        this.bigEndian = order == ByteOrder.BIG_ENDIAN;
+        this.bigEndian = format.byteOrder() == ByteOrder.BIG_ENDIAN;
         this.header = new byte[headerSize];
     }
 
@@ -179,7 +179,7 @@ public final class TlvDecoder {
         try {
             run(chunk, null, null, offset, offset + length, handler);
         } finally {
-            busy = false;
+            exit();
         }
     }
 
@@ -211,13 +211,14 @@ public final class TlvDecoder {
             }
         } finally {
             chunk.position(position + (int) (consumed - start));
-            busy = false;
+            exit();
         }
     }
 
     /**
      * Feeds the bytes of a view as the next chunk of the stream. Values of frames inside the chunk are
-     * views of the same memory under this decoder's lease.
+     * views of the same memory under this decoder's lease (each costs a buffer duplicate; feeding the
+     * {@code byte[]} or heap {@code ByteBuffer} directly avoids that).
      *
      * @param chunk the next bytes of the stream; borrowed during the call only, never kept
      * @param handler called for every frame completed by this chunk
@@ -232,7 +233,7 @@ public final class TlvDecoder {
         try {
             run(null, bytes, bytes.duplicate(), 0, bytes.limit(), handler);
         } finally {
-            busy = false;
+            exit();
         }
     }
 
@@ -254,7 +255,7 @@ public final class TlvDecoder {
                 throw fail(new TruncatedFrameException(consumed - received, received, missing, complete));
             }
         } finally {
-            busy = false;
+            exit();
         }
     }
 
@@ -336,6 +337,12 @@ public final class TlvDecoder {
 
     // ------------------------------------------------------------------ decoding
 
+    /** Leaves a feed or finish: ends the lease of the last value (again, or for a handler that threw). */
+    private void exit() {
+        busy = false;
+        lease.renew();
+    }
+
     private void enter() {
         if (busy) {
             throw new IllegalStateException("TlvDecoder called from inside a TlvHandler of the same decoder");
@@ -392,7 +399,7 @@ public final class TlvDecoder {
             }
             p = value + length;
             consumed = base + p;
-            deliver(type, a, null, value, length, handler);
+            deliverArray(type, a, value, length, handler);
         }
         return p;
     }
@@ -413,7 +420,7 @@ public final class TlvDecoder {
             }
             p = value + length;
             consumed = base + p;
-            deliver(type, null, window, value, length, handler);
+            deliverBuffer(type, window, value, length, handler);
         }
         return p;
     }
@@ -472,7 +479,11 @@ public final class TlvDecoder {
         int value = p;
         p += length;
         consumed = base + p;
-        deliver(type, a, window, value, length, handler);
+        if (a != null) {
+            deliverArray(type, a, value, length, handler);
+        } else {
+            deliverBuffer(type, window, value, length, handler);
+        }
         return p;
     }
 
@@ -491,27 +502,27 @@ public final class TlvDecoder {
         headerHave = 0;
         accHave = 0;
         consumed = base + p;
-        deliver(pendingType, acc, null, 0, pendingLength, handler);
+        deliverArray(pendingType, acc, 0, pendingLength, handler);
         return p;
     }
 
-    /** Calls the handler with a view of the value under the decoder's lease, and ends the lease after. */
-    private void deliver(int type, byte[] a, ByteBuffer window, int at, int length, TlvHandler handler) {
-        if (a != null) {
-            deliver(type, lease.wrap(a, at, length), handler);
-        } else {
-            window.limit(at + length);
-            window.position(at);
-            deliver(type, lease.wrap(window), handler);
-        }
+    /**
+     * Calls the handler with a view of {@code a[at, at + length)} under the decoder's lease, and ends the
+     * lease after. Kept tiny so that it inlines even where frames are rare (one-byte chunks), letting the
+     * JIT remove the view when the handler does not keep it. If the handler throws, the lease is ended by
+     * {@link #exit()} on the way out of {@code feed}.
+     */
+    private void deliverArray(int type, byte[] a, int at, int length, TlvHandler handler) {
+        handler.onFrame(type, lease.wrap(a, at, length));
+        lease.renew();
     }
 
-    private void deliver(int type, ByteView value, TlvHandler handler) {
-        try {
-            handler.onFrame(type, value);
-        } finally {
-            lease.renew();
-        }
+    /** As {@link #deliverArray}, for a view of {@code window[at, at + length)}. */
+    private void deliverBuffer(int type, ByteBuffer window, int at, int length, TlvHandler handler) {
+        window.limit(at + length);
+        window.position(at);
+        handler.onFrame(type, lease.wrap(window));
+        lease.renew();
     }
 
     private MalformedFrameException malformed(int type, int length, long frameOffset, boolean lengthKnown) {
