@@ -242,6 +242,13 @@ public final class PacketLayout {
             packet.slice(0, 0); // a stale view reports its lease first, like every other access
             throw wrongLength(length);
         }
+        if (constants.length != 0) {
+            checkConstants(packet);
+        }
+    }
+
+    /** Kept out of {@link #validate(ByteView)} so that layouts without constants compile to a length check. */
+    private void checkConstants(ByteView packet) {
         for (LayoutField c : constants) {
             if (!c.holdsExpected(packet)) {
                 throw wrongConstant(c, packet);
