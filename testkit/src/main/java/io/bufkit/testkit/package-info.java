@@ -33,6 +33,12 @@
  *   <li>{@link io.bufkit.testkit.Property} — a property over any generated values.</li>
  *   <li>{@link io.bufkit.testkit.PropertyFailure} and {@link io.bufkit.testkit.ChunkingFailure} — what a
  *       failing property throws: the seed, the try, and the shrunk counterexample.</li>
+ *   <li>{@link io.bufkit.testkit.PacketLayouts} and {@link io.bufkit.testkit.LayoutValues} — generators of
+ *       field values, valid and arbitrary packets and random layouts, for tests of packet codecs.</li>
+ *   <li>{@link io.bufkit.testkit.TlvStreams} — generators of TLV frames, streams, format variants and
+ *       corrupted streams, for tests of code that reads TLV.</li>
+ *   <li>{@link io.bufkit.testkit.PoolLeakCheck} — a JUnit extension that fails a test which leaves pooled
+ *       leases outstanding.</li>
  * </ul>
  *
  * <h2>JUnit Jupiter</h2>
