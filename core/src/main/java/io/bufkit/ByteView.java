@@ -42,6 +42,13 @@ public sealed class ByteView permits MutableByteView {
 
     private static final byte[] NO_BYTES = new byte[0];
 
+    static {
+        io.bufkit.internal.ViewBridge.install((source, from, length, lease) -> {
+            Objects.checkFromIndexSize(from, length, source.length);
+            return new ByteView(source.array, source.buffer, source.base + from, length, lease, lease.liveGeneration());
+        });
+    }
+
     /** The backing array, or {@code null} when the view is over {@link #buffer}. */
     final byte[] array;
     /**

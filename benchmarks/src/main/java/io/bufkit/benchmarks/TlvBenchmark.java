@@ -13,6 +13,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.ResourceLeakDetector;
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -65,6 +66,21 @@ public class TlvBenchmark {
         @Setup
         public void setup() {
             chunks = TlvStreams.randomChunks(TlvStreams.frames(42, MIXED_FRAMES, 0, 256), 7, 1, 1500);
+        }
+    }
+
+    /** The mixed frames and chunks of {@link Mixed}, each chunk in its own direct buffer (as read from a socket). */
+    @State(Scope.Benchmark)
+    public static class MixedDirect {
+        ByteBuffer[] chunks;
+
+        @Setup
+        public void setup() {
+            byte[][] heap = TlvStreams.randomChunks(TlvStreams.frames(42, MIXED_FRAMES, 0, 256), 7, 1, 1500);
+            chunks = new ByteBuffer[heap.length];
+            for (int i = 0; i < heap.length; i++) {
+                chunks[i] = ByteBuffer.allocateDirect(heap[i].length).put(heap[i]).flip();
+            }
         }
     }
 
@@ -189,6 +205,26 @@ public class TlvBenchmark {
     @OperationsPerInvocation(MIXED_FRAMES)
     public long mixedBorrowed(Mixed s, Decoders d) {
         return borrowed(s.chunks, d);
+    }
+
+    /**
+     * bufkit, borrowed values, mixed frames fed as direct buffers.
+     *
+     * @param s the stream
+     * @param d the decoders
+     * @return a checksum of the frames
+     */
+    @Benchmark
+    @OperationsPerInvocation(MIXED_FRAMES)
+    public long mixedBorrowedDirect(MixedDirect s, Decoders d) {
+        SumHandler h = d.sum;
+        h.sum = 0;
+        TlvDecoder decoder = d.bufkit;
+        for (ByteBuffer chunk : s.chunks) {
+            decoder.feed(chunk.clear(), h);
+        }
+        decoder.finish();
+        return h.sum;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.bufkit.tlv;
 
 import io.bufkit.ByteView;
 import io.bufkit.Lease;
+import io.bufkit.internal.ViewBridge;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -70,6 +71,8 @@ public final class TlvDecoder {
     private final boolean bigEndian;
     /** The lease of every delivered value; renewed after each handler call. */
     private final Lease lease = Lease.open("TLV frame value");
+    /** Buffer index of the chunk's view offset 0, for a buffer-backed chunk. */
+    private int windowOrigin;
 
     /** Header bytes of the partial frame. */
     private final byte[] header;
@@ -190,7 +193,7 @@ public final class TlvDecoder {
      * earlier chunk).
      *
      * <p>Values of frames inside a heap buffer are views of its array; inside a direct or read-only
-     * buffer, views of the buffer (each such view costs a buffer duplicate).
+     * buffer, views of the buffer (one buffer duplicate per call, none per frame).
      *
      * @param chunk the next bytes of the stream; borrowed during the call only, never kept
      * @param handler called for every frame completed by this chunk
@@ -207,7 +210,8 @@ public final class TlvDecoder {
                 int base = chunk.arrayOffset();
                 run(chunk.array(), null, null, base + position, base + chunk.limit(), handler);
             } else {
-                run(null, chunk, chunk.duplicate(), position, chunk.limit(), handler);
+                windowOrigin = position;
+                run(null, chunk, ByteView.wrap(chunk), position, chunk.limit(), handler);
             }
         } finally {
             chunk.position(position + (int) (consumed - start));
@@ -217,8 +221,7 @@ public final class TlvDecoder {
 
     /**
      * Feeds the bytes of a view as the next chunk of the stream. Values of frames inside the chunk are
-     * views of the same memory under this decoder's lease (each costs a buffer duplicate; feeding the
-     * {@code byte[]} or heap {@code ByteBuffer} directly avoids that).
+     * views of the same memory under this decoder's lease; no buffer is duplicated per frame.
      *
      * @param chunk the next bytes of the stream; borrowed during the call only, never kept
      * @param handler called for every frame completed by this chunk
@@ -231,7 +234,8 @@ public final class TlvDecoder {
         Objects.requireNonNull(handler, "handler");
         enter();
         try {
-            run(null, bytes, bytes.duplicate(), 0, bytes.limit(), handler);
+            windowOrigin = 0;
+            run(null, bytes, chunk, 0, bytes.limit(), handler);
         } finally {
             exit();
         }
@@ -356,9 +360,10 @@ public final class TlvDecoder {
 
     /**
      * Decodes {@code [p, end)} of the array {@code a}, or of the buffer {@code b} (exactly one is non-null);
-     * {@code window} is a duplicate of {@code b} whose bounds frame views.
+     * {@code window} views the buffer's memory, its offset 0 at buffer index {@link #windowOrigin}; frame
+     * values are lent from it.
      */
-    private void run(byte[] a, ByteBuffer b, ByteBuffer window, int p, int end, TlvHandler handler) {
+    private void run(byte[] a, ByteBuffer b, ByteView window, int p, int end, TlvHandler handler) {
         final long base = consumed - p;
         if (headerHave != 0 && p < end) {
             p = headerHave < headerSize ? completeHeader(a, b, window, p, end, base, handler)
@@ -405,7 +410,7 @@ public final class TlvDecoder {
     }
 
     /** As {@link #framesInArray}, for a buffer. */
-    private int framesInBuffer(ByteBuffer b, ByteBuffer window, int p, int end, long base, TlvHandler handler) {
+    private int framesInBuffer(ByteBuffer b, ByteView window, int p, int end, long base, TlvHandler handler) {
         final int hs = headerSize;
         while (end - p >= hs) {
             int type = field(null, b, p, typeWidth);
@@ -453,7 +458,7 @@ public final class TlvDecoder {
      * Continues a partial header with the bytes at {@code p}, and the frame after it when the header is
      * complete; returns the new position ({@code end} while the frame is still partial).
      */
-    private int completeHeader(byte[] a, ByteBuffer b, ByteBuffer window, int p, int end, long base, TlvHandler handler) {
+    private int completeHeader(byte[] a, ByteBuffer b, ByteView window, int p, int end, long base, TlvHandler handler) {
         int before = headerHave;
         int n = Math.min(headerSize - before, end - p);
         copy(a, b, p, header, before, n);
@@ -517,11 +522,9 @@ public final class TlvDecoder {
         lease.renew();
     }
 
-    /** As {@link #deliverArray}, for a view of {@code window[at, at + length)}. */
-    private void deliverBuffer(int type, ByteBuffer window, int at, int length, TlvHandler handler) {
-        window.limit(at + length);
-        window.position(at);
-        handler.onFrame(type, lease.wrap(window));
+    /** As {@link #deliverArray}, for buffer indexes {@code [at, at + length)} of the chunk behind {@code window}. */
+    private void deliverBuffer(int type, ByteView window, int at, int length, TlvHandler handler) {
+        handler.onFrame(type, ViewBridge.relend(window, at - windowOrigin, length, lease));
         lease.renew();
     }
 

@@ -175,6 +175,25 @@ class TlvDecoderTest {
     }
 
     @Test
+    void valuesOfADirectViewChunkAreViewsOfItsMemoryAndGoStale() {
+        ByteBuffer memory = ByteBuffer.allocateDirect(STREAM.length + 5);
+        memory.position(5);
+        memory.put(STREAM).position(5);
+        ByteView chunk = ByteView.wrap(memory);
+        List<ByteView> kept = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        new TlvDecoder(TlvFormat.STANDARD).feed(chunk, (type, value) -> {
+            memory.put(5 + 3, (byte) 'J');         // zero copy: a change to the memory shows in the value
+            seen.add(value.isDirect() + ":" + value.toString(java.nio.charset.StandardCharsets.US_ASCII));
+            kept.add(value);
+        });
+        assertEquals(List.of("true:Jello", "true:goodbye!"), seen);
+        assertTrue(chunk.isValid());
+        assertThrows(StaleViewException.class, () -> kept.get(0).u8(0));
+        assertThrows(StaleViewException.class, () -> kept.get(1).u8(0));
+    }
+
+    @Test
     void valueAfterASplitHeaderIsStillAViewOfTheChunk() {
         TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
         decoder.feed(Arrays.copyOfRange(MESSAGE1, 0, 2), (t, v) -> { });
