@@ -199,9 +199,7 @@ public sealed class ByteView permits MutableByteView {
      * may be 0 (an empty range at {@code offset == length()} is allowed); returns the backing index.
      */
     final int indexOfRange(int offset, int count, String op) {
-        if (CHECK_LEASES && lease.generation != generation) {
-            throw lease.stale(generation, op);
-        }
+        checkLease(op);
         if (offset < 0 || count < 0 || offset > length - count) {
             throw outOfBounds(op, offset, count);
         }
@@ -210,9 +208,7 @@ public sealed class ByteView permits MutableByteView {
 
     /** Checks the lease and the range {@code [from, to)}. */
     final void checkRange(int from, int to, String op) {
-        if (CHECK_LEASES && lease.generation != generation) {
-            throw lease.stale(generation, op);
-        }
+        checkLease(op);
         if (from < 0 || to > length || from > to) {
             throw new IndexOutOfBoundsException(op + " [" + from + ", " + to + ") is out of bounds for view length " + length);
         }

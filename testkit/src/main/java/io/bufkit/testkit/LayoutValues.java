@@ -83,7 +83,18 @@ public final class LayoutValues {
         }
     }
 
-    private static void writeField(LayoutField f, MutableByteView packet, Object value) {
+    /**
+     * Writes one field from a boxed value, through the field's own handle type: {@code Integer} for
+     * {@link IntField} and {@link FlagsField}, {@code Long} for {@link LongField}, {@code Float},
+     * {@code Double}, and {@link Bytes} for {@link BytesField}.
+     *
+     * @param f the field
+     * @param packet the packet to write into; borrowed for the call
+     * @param value the value, of the field's value type
+     * @throws ClassCastException if the value is not of the field's value type
+     * @throws IllegalArgumentException if the value does not fit the field
+     */
+    public static void writeField(LayoutField f, MutableByteView packet, Object value) {
         if (f instanceof IntField i) {
             i.set(packet, (Integer) value);
         } else if (f instanceof LongField l) {

@@ -6,16 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.ByteView;
-import io.bufkit.Bytes;
 import io.bufkit.MutableByteView;
-import io.bufkit.layout.BytesField;
-import io.bufkit.layout.DoubleField;
-import io.bufkit.layout.FlagsField;
-import io.bufkit.layout.FloatField;
-import io.bufkit.layout.IntField;
 import io.bufkit.layout.LayoutException;
 import io.bufkit.layout.LayoutField;
-import io.bufkit.layout.LongField;
 import io.bufkit.layout.PacketCodec;
 import io.bufkit.layout.PacketLayout;
 import io.bufkit.testkit.Gen;
@@ -185,7 +178,7 @@ class PacketLayoutPropertiesTest {
         Property.forAll(writes).check(w -> {
             LayoutField f = w.values().layout().fields().get(w.fieldIndex());
             MutableByteView packet = MutableByteView.wrap(w.background().clone());
-            write(f, packet, w.value());
+            LayoutValues.writeField(f, packet, w.value());
             for (int i = 0; i < packet.length(); i++) {
                 if (i < f.offset() || i >= f.offset() + f.width()) {
                     assertEquals(w.background()[i], (byte) packet.u8(i), "byte " + i + " outside " + f);
@@ -194,23 +187,6 @@ class PacketLayoutPropertiesTest {
             Object back = LayoutValues.read(w.values().layout(), packet).get(f.name());
             assertEquals(exact(w.value()), exact(back));
         });
-    }
-
-    /** Writes through the field's own handle type. */
-    private static void write(LayoutField f, MutableByteView packet, Object value) {
-        if (f instanceof IntField i) {
-            i.set(packet, (Integer) value);
-        } else if (f instanceof LongField l) {
-            l.set(packet, (Long) value);
-        } else if (f instanceof FloatField x) {
-            x.set(packet, (Float) value);
-        } else if (f instanceof DoubleField d) {
-            d.set(packet, (Double) value);
-        } else if (f instanceof BytesField b) {
-            b.set(packet, (Bytes) value);
-        } else {
-            ((FlagsField) f).set(packet, (Integer) value);
-        }
     }
 
     /** Floating-point values as raw bits, so that comparisons are exact. */
