@@ -1,5 +1,6 @@
 package io.bufkit;
 
+import io.bufkit.internal.ViewAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -43,10 +44,57 @@ public sealed class ByteView permits MutableByteView {
     private static final byte[] NO_BYTES = new byte[0];
 
     static {
-        io.bufkit.internal.ViewBridge.install((source, from, length, lease) -> {
+        ViewAccess.install(new Access());
+    }
+
+    /** The implementation of {@link ViewAccess} for bufkit's own packages. */
+    private static final class Access extends ViewAccess {
+
+        @Override
+        public ByteView relend(ByteView source, int from, int length, Lease lease) {
             Objects.checkFromIndexSize(from, length, source.length);
             return new ByteView(source.array, source.buffer, source.base + from, length, lease, lease.liveGeneration());
-        });
+        }
+
+        /** Whether a field ending at {@code end} may be read without the view's own checks. */
+        private static boolean fast(ByteView v, int end) {
+            return v.length >= end && (!CHECK_LEASES || v.lease.generation == v.generation);
+        }
+
+        @Override
+        public byte readI8(ByteView v, int end) {
+            return fast(v, end) ? v.rawI8(v.base + end - 1) : v.i8(end - 1);
+        }
+
+        @Override
+        public short readI16be(ByteView v, int end) {
+            return fast(v, end) ? v.rawI16be(v.base + end - 2) : v.i16be(end - 2);
+        }
+
+        @Override
+        public short readI16le(ByteView v, int end) {
+            return fast(v, end) ? v.rawI16le(v.base + end - 2) : v.i16le(end - 2);
+        }
+
+        @Override
+        public int readI32be(ByteView v, int end) {
+            return fast(v, end) ? v.rawI32be(v.base + end - 4) : v.i32be(end - 4);
+        }
+
+        @Override
+        public int readI32le(ByteView v, int end) {
+            return fast(v, end) ? v.rawI32le(v.base + end - 4) : v.i32le(end - 4);
+        }
+
+        @Override
+        public long readI64be(ByteView v, int end) {
+            return fast(v, end) ? v.rawI64be(v.base + end - 8) : v.i64be(end - 8);
+        }
+
+        @Override
+        public long readI64le(ByteView v, int end) {
+            return fast(v, end) ? v.rawI64le(v.base + end - 8) : v.i64le(end - 8);
+        }
     }
 
     /** The backing array, or {@code null} when the view is over {@link #buffer}. */
@@ -226,6 +274,40 @@ public sealed class ByteView permits MutableByteView {
                 + " byte(s) but the view length is " + length);
     }
 
+    // ------------------------------------------------------------------ raw reads
+
+    // Reads at a backing index whose range the caller checked against the view; the array or buffer still
+    // checks its own bounds, so a wrong index can read a wrong byte of the backing memory but never
+    // outside it.
+
+    final byte rawI8(int i) {
+        return array != null ? array[i] : buffer.get(i);
+    }
+
+    final short rawI16be(int i) {
+        return array != null ? (short) A16B.get(array, i) : buffer.getShort(i);
+    }
+
+    final short rawI16le(int i) {
+        return array != null ? (short) A16L.get(array, i) : Short.reverseBytes(buffer.getShort(i));
+    }
+
+    final int rawI32be(int i) {
+        return array != null ? (int) A32B.get(array, i) : buffer.getInt(i);
+    }
+
+    final int rawI32le(int i) {
+        return array != null ? (int) A32L.get(array, i) : Integer.reverseBytes(buffer.getInt(i));
+    }
+
+    final long rawI64be(int i) {
+        return array != null ? (long) A64B.get(array, i) : buffer.getLong(i);
+    }
+
+    final long rawI64le(int i) {
+        return array != null ? (long) A64L.get(array, i) : Long.reverseBytes(buffer.getLong(i));
+    }
+
     // ------------------------------------------------------------------ reads
 
     /**
@@ -238,7 +320,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final int u8(int offset) {
         int i = index(offset, 1, "u8");
-        return (array != null ? array[i] : buffer.get(i)) & 0xFF;
+        return rawI8(i) & 0xFF;
     }
 
     /**
@@ -251,7 +333,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final byte i8(int offset) {
         int i = index(offset, 1, "i8");
-        return array != null ? array[i] : buffer.get(i);
+        return rawI8(i);
     }
 
     /**
@@ -264,7 +346,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final int u16be(int offset) {
         int i = index(offset, 2, "u16be");
-        return (array != null ? (short) A16B.get(array, i) : buffer.getShort(i)) & 0xFFFF;
+        return rawI16be(i) & 0xFFFF;
     }
 
     /**
@@ -277,7 +359,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final int u16le(int offset) {
         int i = index(offset, 2, "u16le");
-        return (array != null ? (short) A16L.get(array, i) : Short.reverseBytes(buffer.getShort(i))) & 0xFFFF;
+        return rawI16le(i) & 0xFFFF;
     }
 
     /**
@@ -290,7 +372,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final short i16be(int offset) {
         int i = index(offset, 2, "i16be");
-        return array != null ? (short) A16B.get(array, i) : buffer.getShort(i);
+        return rawI16be(i);
     }
 
     /**
@@ -303,7 +385,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final short i16le(int offset) {
         int i = index(offset, 2, "i16le");
-        return array != null ? (short) A16L.get(array, i) : Short.reverseBytes(buffer.getShort(i));
+        return rawI16le(i);
     }
 
     /**
@@ -316,7 +398,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final long u32be(int offset) {
         int i = index(offset, 4, "u32be");
-        return Integer.toUnsignedLong(array != null ? (int) A32B.get(array, i) : buffer.getInt(i));
+        return Integer.toUnsignedLong(rawI32be(i));
     }
 
     /**
@@ -329,7 +411,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final long u32le(int offset) {
         int i = index(offset, 4, "u32le");
-        return Integer.toUnsignedLong(array != null ? (int) A32L.get(array, i) : Integer.reverseBytes(buffer.getInt(i)));
+        return Integer.toUnsignedLong(rawI32le(i));
     }
 
     /**
@@ -342,7 +424,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final int i32be(int offset) {
         int i = index(offset, 4, "i32be");
-        return array != null ? (int) A32B.get(array, i) : buffer.getInt(i);
+        return rawI32be(i);
     }
 
     /**
@@ -355,7 +437,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final int i32le(int offset) {
         int i = index(offset, 4, "i32le");
-        return array != null ? (int) A32L.get(array, i) : Integer.reverseBytes(buffer.getInt(i));
+        return rawI32le(i);
     }
 
     /**
@@ -368,7 +450,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final long i64be(int offset) {
         int i = index(offset, 8, "i64be");
-        return array != null ? (long) A64B.get(array, i) : buffer.getLong(i);
+        return rawI64be(i);
     }
 
     /**
@@ -381,7 +463,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final long i64le(int offset) {
         int i = index(offset, 8, "i64le");
-        return array != null ? (long) A64L.get(array, i) : Long.reverseBytes(buffer.getLong(i));
+        return rawI64le(i);
     }
 
     /**
@@ -394,7 +476,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final float f32be(int offset) {
         int i = index(offset, 4, "f32be");
-        return Float.intBitsToFloat(array != null ? (int) A32B.get(array, i) : buffer.getInt(i));
+        return Float.intBitsToFloat(rawI32be(i));
     }
 
     /**
@@ -407,7 +489,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final float f32le(int offset) {
         int i = index(offset, 4, "f32le");
-        return Float.intBitsToFloat(array != null ? (int) A32L.get(array, i) : Integer.reverseBytes(buffer.getInt(i)));
+        return Float.intBitsToFloat(rawI32le(i));
     }
 
     /**
@@ -420,7 +502,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final double f64be(int offset) {
         int i = index(offset, 8, "f64be");
-        return Double.longBitsToDouble(array != null ? (long) A64B.get(array, i) : buffer.getLong(i));
+        return Double.longBitsToDouble(rawI64be(i));
     }
 
     /**
@@ -433,7 +515,7 @@ public sealed class ByteView permits MutableByteView {
      */
     public final double f64le(int offset) {
         int i = index(offset, 8, "f64le");
-        return Double.longBitsToDouble(array != null ? (long) A64L.get(array, i) : Long.reverseBytes(buffer.getLong(i)));
+        return Double.longBitsToDouble(rawI64le(i));
     }
 
     // ------------------------------------------------------------------ slicing

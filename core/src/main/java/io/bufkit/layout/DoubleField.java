@@ -88,7 +88,7 @@ public abstract sealed class DoubleField extends LayoutField permits DoubleField
 
         @Override
         public double get(ByteView packet) {
-            return packet.f64be(offset);
+            return Double.longBitsToDouble(VIEWS.readI64be(packet, end));
         }
 
         @Override
@@ -104,7 +104,7 @@ public abstract sealed class DoubleField extends LayoutField permits DoubleField
 
         @Override
         public double get(ByteView packet) {
-            return packet.f64le(offset);
+            return Double.longBitsToDouble(VIEWS.readI64le(packet, end));
         }
 
         @Override

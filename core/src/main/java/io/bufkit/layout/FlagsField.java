@@ -192,7 +192,7 @@ public abstract sealed class FlagsField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.u8(offset);
+            return VIEWS.readI8(packet, end) & 0xFF;
         }
 
         @Override
@@ -208,7 +208,7 @@ public abstract sealed class FlagsField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.u16be(offset);
+            return VIEWS.readI16be(packet, end) & 0xFFFF;
         }
 
         @Override
@@ -224,7 +224,7 @@ public abstract sealed class FlagsField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.u16le(offset);
+            return VIEWS.readI16le(packet, end) & 0xFFFF;
         }
 
         @Override
@@ -240,7 +240,7 @@ public abstract sealed class FlagsField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.i32be(offset);
+            return VIEWS.readI32be(packet, end);
         }
 
         @Override
@@ -256,7 +256,7 @@ public abstract sealed class FlagsField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.i32le(offset);
+            return VIEWS.readI32le(packet, end);
         }
 
         @Override

@@ -83,7 +83,7 @@ public abstract sealed class FloatField extends LayoutField permits FloatField.F
 
         @Override
         public float get(ByteView packet) {
-            return packet.f32be(offset);
+            return Float.intBitsToFloat(VIEWS.readI32be(packet, end));
         }
 
         @Override
@@ -99,7 +99,7 @@ public abstract sealed class FloatField extends LayoutField permits FloatField.F
 
         @Override
         public float get(ByteView packet) {
-            return packet.f32le(offset);
+            return Float.intBitsToFloat(VIEWS.readI32le(packet, end));
         }
 
         @Override

@@ -125,7 +125,7 @@ public abstract sealed class IntField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.u8(offset);
+            return VIEWS.readI8(packet, end) & 0xFF;
         }
 
         @Override
@@ -141,7 +141,7 @@ public abstract sealed class IntField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.i8(offset);
+            return VIEWS.readI8(packet, end);
         }
 
         @Override
@@ -157,7 +157,7 @@ public abstract sealed class IntField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.u16be(offset);
+            return VIEWS.readI16be(packet, end) & 0xFFFF;
         }
 
         @Override
@@ -173,7 +173,7 @@ public abstract sealed class IntField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.u16le(offset);
+            return VIEWS.readI16le(packet, end) & 0xFFFF;
         }
 
         @Override
@@ -189,7 +189,7 @@ public abstract sealed class IntField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.i16be(offset);
+            return VIEWS.readI16be(packet, end);
         }
 
         @Override
@@ -205,7 +205,7 @@ public abstract sealed class IntField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.i16le(offset);
+            return VIEWS.readI16le(packet, end);
         }
 
         @Override
@@ -221,7 +221,7 @@ public abstract sealed class IntField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.i32be(offset);
+            return VIEWS.readI32be(packet, end);
         }
 
         @Override
@@ -237,7 +237,7 @@ public abstract sealed class IntField extends LayoutField
 
         @Override
         public int get(ByteView packet) {
-            return packet.i32le(offset);
+            return VIEWS.readI32le(packet, end);
         }
 
         @Override

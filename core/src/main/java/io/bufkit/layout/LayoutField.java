@@ -2,6 +2,7 @@ package io.bufkit.layout;
 
 import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
+import io.bufkit.internal.ViewAccess;
 
 /**
  * A typed handle to one field of a {@link PacketLayout}: its name, offset, width and wire type, and
@@ -18,11 +19,19 @@ import io.bufkit.MutableByteView;
  */
 public abstract sealed class LayoutField permits IntField, LongField, FloatField, DoubleField, BytesField, FlagsField {
 
+    /**
+     * Reads for handles: one length check and one lease check per read, instead of the view's two range
+     * checks, since a handle's offset is known not to be negative.
+     */
+    static final ViewAccess VIEWS = ViewAccess.get();
+
     final String layoutName;
     final String name;
     final FieldKind kind;
     final int offset;
     final int width;
+    /** {@code offset + width}: the view must be at least this long. */
+    final int end;
     final boolean constant;
 
     LayoutField(String layoutName, String name, FieldKind kind, int offset, int width, boolean constant) {
@@ -31,6 +40,7 @@ public abstract sealed class LayoutField permits IntField, LongField, FloatField
         this.kind = kind;
         this.offset = offset;
         this.width = width;
+        this.end = offset + width;
         this.constant = constant;
     }
 

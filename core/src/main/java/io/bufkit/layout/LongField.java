@@ -116,7 +116,7 @@ public abstract sealed class LongField extends LayoutField
 
         @Override
         public long get(ByteView packet) {
-            return packet.u32be(offset);
+            return Integer.toUnsignedLong(VIEWS.readI32be(packet, end));
         }
 
         @Override
@@ -132,7 +132,7 @@ public abstract sealed class LongField extends LayoutField
 
         @Override
         public long get(ByteView packet) {
-            return packet.u32le(offset);
+            return Integer.toUnsignedLong(VIEWS.readI32le(packet, end));
         }
 
         @Override
@@ -148,7 +148,7 @@ public abstract sealed class LongField extends LayoutField
 
         @Override
         public long get(ByteView packet) {
-            return packet.i64be(offset);
+            return VIEWS.readI64be(packet, end);
         }
 
         @Override
@@ -164,7 +164,7 @@ public abstract sealed class LongField extends LayoutField
 
         @Override
         public long get(ByteView packet) {
-            return packet.i64le(offset);
+            return VIEWS.readI64le(packet, end);
         }
 
         @Override

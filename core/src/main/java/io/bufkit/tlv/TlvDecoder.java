@@ -2,7 +2,7 @@ package io.bufkit.tlv;
 
 import io.bufkit.ByteView;
 import io.bufkit.Lease;
-import io.bufkit.internal.ViewBridge;
+import io.bufkit.internal.ViewAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -56,6 +56,8 @@ import java.util.Objects;
  * {@link IllegalStateException}.
  */
 public final class TlvDecoder {
+
+    private static final ViewAccess VIEWS = ViewAccess.get();
 
     private static final VarHandle A16B = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle A16L = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -524,7 +526,7 @@ public final class TlvDecoder {
 
     /** As {@link #deliverArray}, for buffer indexes {@code [at, at + length)} of the chunk behind {@code window}. */
     private void deliverBuffer(int type, ByteView window, int at, int length, TlvHandler handler) {
-        handler.onFrame(type, ViewBridge.relend(window, at - windowOrigin, length, lease));
+        handler.onFrame(type, VIEWS.relend(window, at - windowOrigin, length, lease));
         lease.renew();
     }
 
