@@ -11,14 +11,7 @@ import io.bufkit.MutableByteView;
  * a small view object is created), and the view goes stale with the packet's lease. {@link #copy(ByteView)}
  * returns an <em>owned</em> copy to keep. Immutable and thread-safe.
  */
-public final class BytesField extends LayoutField {
-
-    private final Bytes expected;
-
-    BytesField(String layoutName, String name, int offset, int width, Bytes expected) {
-        super(layoutName, name, FieldKind.BYTES, offset, width, expected != null);
-        this.expected = expected;
-    }
+public sealed interface BytesField extends LayoutField permits BytesHandle {
 
     /**
      * The field's bytes as a view, without copying.
@@ -29,9 +22,7 @@ public final class BytesField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public ByteView get(ByteView packet) {
-        return packet.slice(offset, offset + width);
-    }
+    ByteView get(ByteView packet);
 
     /**
      * Copies the field's bytes.
@@ -41,9 +32,7 @@ public final class BytesField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public Bytes copy(ByteView packet) {
-        return get(packet).copy();
-    }
+    Bytes copy(ByteView packet);
 
     /**
      * Writes the field: copies all of {@code value} into it.
@@ -54,13 +43,7 @@ public final class BytesField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if either view's lease ended
      */
-    public void set(MutableByteView packet, ByteView value) {
-        if (value.length() != width) {
-            throw invalidWrite("value is " + value.length() + " byte(s) long but the field is exactly " + width
-                    + " byte(s)");
-        }
-        packet.put(offset, value);
-    }
+    void set(MutableByteView packet, ByteView value);
 
     /**
      * Writes the field: copies all of {@code value} into it.
@@ -71,9 +54,7 @@ public final class BytesField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the packet's lease ended
      */
-    public void set(MutableByteView packet, Bytes value) {
-        set(packet, value.view());
-    }
+    void set(MutableByteView packet, Bytes value);
 
     /**
      * Writes the field: copies all of {@code value} into it.
@@ -84,43 +65,5 @@ public final class BytesField extends LayoutField {
      * @throws IndexOutOfBoundsException if the view is too short for the field
      * @throws io.bufkit.StaleViewException if the packet's lease ended
      */
-    public void set(MutableByteView packet, byte[] value) {
-        set(packet, ByteView.wrap(value));
-    }
-
-    @Override
-    String format(ByteView packet) {
-        ByteView v = get(packet);
-        StringBuilder sb = new StringBuilder().append('"');
-        int n = Math.min(v.length(), 32);
-        for (int i = 0; i < n; i++) {
-            int b = v.u8(i);
-            sb.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
-        }
-        sb.append('"');
-        if (n < v.length()) {
-            sb.append("...");
-        }
-        return sb.toString();
-    }
-
-    @Override
-    String formatAsConstant(ByteView packet) {
-        return get(packet).copy().toHex();
-    }
-
-    @Override
-    String formatExpected() {
-        return expected.toHex();
-    }
-
-    @Override
-    boolean holdsExpected(ByteView packet) {
-        return get(packet).contentEquals(expected.view());
-    }
-
-    @Override
-    void writeExpected(MutableByteView packet) {
-        set(packet, expected);
-    }
+    void set(MutableByteView packet, byte[] value);
 }

@@ -55,26 +55,26 @@ import java.util.Objects;
 public final class PacketLayout {
 
     /** One declared run of bytes in offset order: a field, or padding when {@code field} is null. */
-    private record Segment(int offset, int width, LayoutField field) {
+    private record Segment(int offset, int width, Handle field) {
     }
 
     private final String name;
     private final int size;
     private final List<LayoutField> fields;
-    private final Map<String, LayoutField> byName;
-    private final LayoutField[] constants;
+    private final Map<String, Handle> byName;
+    private final Handle[] constants;
     private final Segment[] segments;
 
     private PacketLayout(String name, int size, List<LayoutField> fields, Segment[] segments) {
         this.name = name;
         this.size = size;
         this.fields = Collections.unmodifiableList(fields);
-        Map<String, LayoutField> map = new HashMap<>();
+        Map<String, Handle> map = new HashMap<>();
         for (LayoutField f : fields) {
-            map.put(f.name, f);
+            map.put(f.name(), Handle.of(f));
         }
         this.byName = map;
-        this.constants = fields.stream().filter(LayoutField::isConstant).toArray(LayoutField[]::new);
+        this.constants = fields.stream().filter(LayoutField::isConstant).map(Handle::of).toArray(Handle[]::new);
         this.segments = segments;
     }
 
@@ -200,10 +200,10 @@ public final class PacketLayout {
     }
 
     private <F extends LayoutField> F typed(String fieldName, Class<F> type) {
-        LayoutField f = field(fieldName);
+        Handle f = Handle.of(field(fieldName));
         if (!type.isInstance(f)) {
-            throw new IllegalArgumentException("layout '" + name + "', " + f.where() + " is read with "
-                    + article(f.kind.handle) + ", not with " + article(type) + "; use " + lookup(f.kind.handle)
+            throw new IllegalArgumentException("layout '" + name + "', " + f.info().where() + " is read with "
+                    + article(f.info().kind().handle) + ", not with " + article(type) + "; use " + lookup(f.info().kind().handle)
                     + "(\"" + fieldName + "\")");
         }
         return type.cast(f);
@@ -222,7 +222,7 @@ public final class PacketLayout {
     private List<String> fieldNames() {
         List<String> names = new ArrayList<>(fields.size());
         for (LayoutField f : fields) {
-            names.add(f.name);
+            names.add(f.name());
         }
         return names;
     }
@@ -249,7 +249,7 @@ public final class PacketLayout {
 
     /** Kept out of {@link #validate(ByteView)} so that layouts without constants compile to a length check. */
     private void checkConstants(ByteView packet) {
-        for (LayoutField c : constants) {
+        for (Handle c : constants) {
             if (!c.holdsExpected(packet)) {
                 throw wrongConstant(c, packet);
             }
@@ -259,8 +259,8 @@ public final class PacketLayout {
     private LayoutException wrongLength(int length) {
         String where;
         if (length < size) {
-            LayoutField cut = fieldAt(length);
-            where = "it ends at offset " + length + (cut == null ? "" : ", inside " + cut.where());
+            Handle cut = fieldAt(length);
+            where = "it ends at offset " + length + (cut == null ? "" : ", inside " + cut.info().where());
         } else {
             where = (length - size) + " unexpected byte(s) from offset " + size;
         }
@@ -269,7 +269,7 @@ public final class PacketLayout {
     }
 
     /** The field that covers {@code offset}, or null if padding does. */
-    private LayoutField fieldAt(int offset) {
+    private Handle fieldAt(int offset) {
         for (Segment s : segments) {
             if (offset >= s.offset && offset < s.offset + s.width) {
                 return s.field;
@@ -278,11 +278,11 @@ public final class PacketLayout {
         return null;
     }
 
-    private LayoutException wrongConstant(LayoutField c, ByteView packet) {
+    private LayoutException wrongConstant(Handle c, ByteView packet) {
         String expected = c.formatExpected();
         String actual = c.formatAsConstant(packet);
-        return new LayoutException("layout '" + name + "', " + c.where() + ": expected " + expected + " but was "
-                + actual, name, c.name, c.offset, expected, actual);
+        return new LayoutException("layout '" + name + "', " + c.info().where() + ": expected " + expected + " but was "
+                + actual, name, c.name(), c.offset(), expected, actual);
     }
 
     /**
@@ -304,7 +304,7 @@ public final class PacketLayout {
                 packet.fill(s.offset, s.offset + s.width, (byte) 0);
             }
         }
-        for (LayoutField c : constants) {
+        for (Handle c : constants) {
             c.writeExpected(packet);
         }
     }
@@ -337,21 +337,21 @@ public final class PacketLayout {
         table[0] = new String[] {"offset", "bytes", "field", "type", "value"};
         for (int r = 0; r < segments.length; r++) {
             Segment s = segments[r];
-            LayoutField f = s.field;
-            String type = f == null ? "padding" : f.kind == FieldKind.BYTES ? "bytes[" + s.width + "]" : f.typeName();
+            Handle f = s.field;
+            String type = f == null ? "padding" : f.info().kind() == FieldKind.BYTES ? "bytes[" + s.width + "]" : f.typeName();
             String value;
             if (s.offset + s.width > length) {
                 value = "(missing: the packet ends at offset " + length + ")";
             } else if (f == null) {
                 value = "";
-            } else if (f.constant) {
+            } else if (f.isConstant()) {
                 value = f.holdsExpected(packet) ? f.formatAsConstant(packet) + ", as expected"
                         : f.formatAsConstant(packet) + ", EXPECTED " + f.formatExpected();
             } else {
                 value = f.format(packet);
             }
             table[r + 1] = new String[] {Integer.toString(s.offset), hex(packet, s.offset, s.offset + s.width),
-                f == null ? "(padding)" : f.name, type, value};
+                f == null ? "(padding)" : f.name(), type, value};
         }
         if (length > size) {
             table[rows] = new String[] {Integer.toString(size), hex(packet, size, length), "(beyond the layout)",
@@ -427,13 +427,13 @@ public final class PacketLayout {
             if (s.field == null) {
                 sb.append("padding[").append(s.width).append(']');
             } else {
-                sb.append(s.field.name).append(' ').append(s.field.kind.typeName);
-                if (s.field.kind == FieldKind.BYTES) {
+                sb.append(s.field.name()).append(' ').append(s.field.typeName());
+                if (s.field.info().kind() == FieldKind.BYTES) {
                     sb.append('[').append(s.width).append(']');
                 }
             }
             sb.append(" @").append(s.offset);
-            if (s.field != null && s.field.constant) {
+            if (s.field != null && s.field.isConstant()) {
                 sb.append(" = ").append(s.field.formatExpected());
             }
         }
@@ -1035,7 +1035,7 @@ public final class PacketLayout {
             Segment[] segments = new Segment[sorted.size()];
             for (int i = 0; i < segments.length; i++) {
                 Decl d = sorted.get(i);
-                LayoutField f = d.name == null ? null : handle(d);
+                Handle f = d.name == null ? null : handle(d);
                 if (f != null) {
                     fields.add(f);
                 }
@@ -1044,18 +1044,17 @@ public final class PacketLayout {
             return new PacketLayout(name, size, fields, segments);
         }
 
-        private LayoutField handle(Decl d) {
+        private Handle handle(Decl d) {
+            String[] bits = d.bitNames == null ? null : java.util.Arrays.copyOf(d.bitNames, 8 * d.kind.width);
+            FieldInfo info = FieldInfo.of(name, d.name, d.kind, d.offset, d.width, d.hasConstant, d.constantLong,
+                    d.constantDouble, d.hasConstant ? d.constantBytes : null, bits);
             return switch (d.kind) {
-                case U8, I8, U16BE, U16LE, I16BE, I16LE, I32BE, I32LE ->
-                        IntField.of(name, d.name, d.kind, d.offset, d.hasConstant, d.constantLong);
-                case U32BE, U32LE, I64BE, I64LE ->
-                        LongField.of(name, d.name, d.kind, d.offset, d.hasConstant, d.constantLong);
-                case F32BE, F32LE ->
-                        FloatField.of(name, d.name, d.kind, d.offset, d.hasConstant, (float) d.constantDouble);
-                case F64BE, F64LE -> DoubleField.of(name, d.name, d.kind, d.offset, d.hasConstant, d.constantDouble);
-                case BYTES -> new BytesField(name, d.name, d.offset, d.width, d.hasConstant ? d.constantBytes : null);
-                case FLAGS8, FLAGS16BE, FLAGS16LE, FLAGS32BE, FLAGS32LE ->
-                        FlagsField.of(name, d.name, d.kind, d.offset, d.bitNames, d.hasConstant, d.constantLong);
+                case U8, I8, U16BE, U16LE, I16BE, I16LE, I32BE, I32LE -> IntHandle.of(info);
+                case U32BE, U32LE, I64BE, I64LE -> LongHandle.of(info);
+                case F32BE, F32LE -> FloatHandle.of(info);
+                case F64BE, F64LE -> DoubleHandle.of(info);
+                case BYTES -> new BytesHandle(info, d.offset + d.width);
+                case FLAGS8, FLAGS16BE, FLAGS16LE, FLAGS32BE, FLAGS32LE -> FlagsHandle.of(info);
                 case PADDING -> throw new AssertionError("padding has no handle");
             };
         }

@@ -1,0 +1,67 @@
+package io.bufkit.layout;
+
+import io.bufkit.Bytes;
+
+/**
+ * What a handle knows about its field besides where it ends. A record, so that the JIT treats the fields of
+ * a constant handle's info as constants too.
+ *
+ * @param layoutName the layout's name
+ * @param name the field's name
+ * @param kind the wire type
+ * @param offset the first byte's offset
+ * @param width the width in bytes
+ * @param constant whether the field holds a declared constant
+ * @param expectedLong the constant of an integer or flags field
+ * @param expectedDouble the constant of a floating-point field
+ * @param expectedBytes the constant of a bytes field, or {@code null}
+ * @param bitNames the names of a flags field's bits by position ({@code null} for unnamed bits), or {@code null}
+ * @param min the smallest value of an integer field's type
+ * @param max the largest value of an integer field's type
+ */
+record FieldInfo(String layoutName, String name, FieldKind kind, int offset, int width, boolean constant,
+        long expectedLong, double expectedDouble, Bytes expectedBytes, String[] bitNames, long min, long max) {
+
+    /** Info for a field of {@code kind}, with the value range of its type. */
+    static FieldInfo of(String layoutName, String name, FieldKind kind, int offset, int width, boolean constant,
+            long expectedLong, double expectedDouble, Bytes expectedBytes, String[] bitNames) {
+        long min;
+        long max;
+        switch (kind) {
+            case U8 -> { min = 0; max = 0xFF; }
+            case I8 -> { min = Byte.MIN_VALUE; max = Byte.MAX_VALUE; }
+            case U16BE, U16LE -> { min = 0; max = 0xFFFF; }
+            case I16BE, I16LE -> { min = Short.MIN_VALUE; max = Short.MAX_VALUE; }
+            case I32BE, I32LE -> { min = Integer.MIN_VALUE; max = Integer.MAX_VALUE; }
+            case U32BE, U32LE -> { min = 0; max = 0xFFFF_FFFFL; }
+            default -> { min = Long.MIN_VALUE; max = Long.MAX_VALUE; }
+        }
+        return new FieldInfo(layoutName, name, kind, offset, width, constant, expectedLong, expectedDouble,
+                expectedBytes, bitNames, min, max);
+    }
+
+    /** Describes the field for messages: name, type and offset. */
+    String where() {
+        return "field '" + name + "' (" + kind.typeName + " at offset " + offset + ")";
+    }
+
+    /** The exception for a value a write cannot represent. */
+    IllegalArgumentException outOfRange(String value, String range) {
+        return invalidWrite("value " + value + " is outside " + range);
+    }
+
+    /** The exception for a write the field cannot take, naming layout, field, type and offset. */
+    IllegalArgumentException invalidWrite(String why) {
+        return new IllegalArgumentException("layout '" + layoutName + "', " + where() + ": " + why);
+    }
+
+    /** A number in decimal and in hex, for constants. */
+    static String decimalAndHex(long value, long hexBits, int hexDigits) {
+        String hex = Long.toHexString(hexBits);
+        StringBuilder sb = new StringBuilder().append(value).append(" (0x");
+        for (int i = hex.length(); i < hexDigits; i++) {
+            sb.append('0');
+        }
+        return sb.append(hex).append(')').toString();
+    }
+}

@@ -1,0 +1,221 @@
+package io.bufkit.layout;
+
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
+
+/** The {@link IntField} implementations: one record per wire type. */
+sealed interface IntHandle extends IntField, Handle
+        permits IntHandle.U8, IntHandle.I8, IntHandle.U16be, IntHandle.U16le, IntHandle.I16be, IntHandle.I16le, IntHandle.I32be, IntHandle.I32le {
+
+    /** Writes a value known to be in range. */
+    void write(MutableByteView packet, int value);
+
+    /** The handle for an int field described by {@code info}. */
+    static IntHandle of(FieldInfo info) {
+        int end = info.offset() + info.width();
+        return switch (info.kind()) {
+            case U8 -> new U8(info, end);
+            case I8 -> new I8(info, end);
+            case U16BE -> new U16be(info, end);
+            case U16LE -> new U16le(info, end);
+            case I16BE -> new I16be(info, end);
+            case I16LE -> new I16le(info, end);
+            case I32BE -> new I32be(info, end);
+            case I32LE -> new I32le(info, end);
+            default -> throw new IllegalArgumentException("not an int field type: " + info.kind().typeName);
+        };
+    }
+
+    @Override
+    default void set(MutableByteView packet, int value) {
+        FieldInfo f = info();
+        if (value < f.min() || value > f.max()) {
+            throw f.outOfRange(Integer.toString(value), f.min() + " to " + f.max());
+        }
+        write(packet, value);
+    }
+
+    @Override
+    default int min() {
+        return (int) info().min();
+    }
+
+    @Override
+    default int max() {
+        return (int) info().max();
+    }
+
+    @Override
+    default String format(ByteView packet) {
+        return Integer.toString(get(packet));
+    }
+
+    @Override
+    default String formatAsConstant(ByteView packet) {
+        return text(get(packet));
+    }
+
+    @Override
+    default String formatExpected() {
+        return text((int) info().expectedLong());
+    }
+
+    private String text(int value) {
+        int width = info().width();
+        return FieldInfo.decimalAndHex(value, value & ((1L << (8 * width)) - 1), 2 * width);
+    }
+
+    @Override
+    default boolean holdsExpected(ByteView packet) {
+        return get(packet) == (int) info().expectedLong();
+    }
+
+    @Override
+    default void writeExpected(MutableByteView packet) {
+        set(packet, (int) info().expectedLong());
+    }
+
+    /** The {@code u8} implementation. */
+    record U8(FieldInfo info, int end) implements IntHandle {
+        @Override
+        public int get(ByteView packet) {
+            return VIEWS.readI8(packet, end) & 0xFF;
+        }
+
+        @Override
+        public void write(MutableByteView packet, int value) {
+            packet.putU8(info.offset(), value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** The {@code i8} implementation. */
+    record I8(FieldInfo info, int end) implements IntHandle {
+        @Override
+        public int get(ByteView packet) {
+            return VIEWS.readI8(packet, end);
+        }
+
+        @Override
+        public void write(MutableByteView packet, int value) {
+            packet.putI8(info.offset(), (byte) value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** The {@code u16be} implementation. */
+    record U16be(FieldInfo info, int end) implements IntHandle {
+        @Override
+        public int get(ByteView packet) {
+            return VIEWS.readI16be(packet, end) & 0xFFFF;
+        }
+
+        @Override
+        public void write(MutableByteView packet, int value) {
+            packet.putU16be(info.offset(), value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** The {@code u16le} implementation. */
+    record U16le(FieldInfo info, int end) implements IntHandle {
+        @Override
+        public int get(ByteView packet) {
+            return VIEWS.readI16le(packet, end) & 0xFFFF;
+        }
+
+        @Override
+        public void write(MutableByteView packet, int value) {
+            packet.putU16le(info.offset(), value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** The {@code i16be} implementation. */
+    record I16be(FieldInfo info, int end) implements IntHandle {
+        @Override
+        public int get(ByteView packet) {
+            return VIEWS.readI16be(packet, end);
+        }
+
+        @Override
+        public void write(MutableByteView packet, int value) {
+            packet.putI16be(info.offset(), (short) value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** The {@code i16le} implementation. */
+    record I16le(FieldInfo info, int end) implements IntHandle {
+        @Override
+        public int get(ByteView packet) {
+            return VIEWS.readI16le(packet, end);
+        }
+
+        @Override
+        public void write(MutableByteView packet, int value) {
+            packet.putI16le(info.offset(), (short) value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** The {@code i32be} implementation. */
+    record I32be(FieldInfo info, int end) implements IntHandle {
+        @Override
+        public int get(ByteView packet) {
+            return VIEWS.readI32be(packet, end);
+        }
+
+        @Override
+        public void write(MutableByteView packet, int value) {
+            packet.putI32be(info.offset(), value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** The {@code i32le} implementation. */
+    record I32le(FieldInfo info, int end) implements IntHandle {
+        @Override
+        public int get(ByteView packet) {
+            return VIEWS.readI32le(packet, end);
+        }
+
+        @Override
+        public void write(MutableByteView packet, int value) {
+            packet.putI32le(info.offset(), value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.bufkit.layout;
+
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
+
+/** The {@link LongField} implementations: one record per wire type. */
+sealed interface LongHandle extends LongField, Handle
+        permits LongHandle.U32be, LongHandle.U32le, LongHandle.I64be, LongHandle.I64le {
+
+    /** Writes a value known to be in range. */
+    void write(MutableByteView packet, long value);
+
+    /** The handle for a long field described by {@code info}. */
+    static LongHandle of(FieldInfo info) {
+        int end = info.offset() + info.width();
+        return switch (info.kind()) {
+            case U32BE -> new U32be(info, end);
+            case U32LE -> new U32le(info, end);
+            case I64BE -> new I64be(info, end);
+            case I64LE -> new I64le(info, end);
+            default -> throw new IllegalArgumentException("not a long field type: " + info.kind().typeName);
+        };
+    }
+
+    @Override
+    default void set(MutableByteView packet, long value) {
+        FieldInfo f = info();
+        if (value < f.min() || value > f.max()) {
+            throw f.outOfRange(Long.toString(value), f.min() + " to " + f.max());
+        }
+        write(packet, value);
+    }
+
+    @Override
+    default long min() {
+        return info().min();
+    }
+
+    @Override
+    default long max() {
+        return info().max();
+    }
+
+    @Override
+    default String format(ByteView packet) {
+        return Long.toString(get(packet));
+    }
+
+    @Override
+    default String formatAsConstant(ByteView packet) {
+        long value = get(packet);
+        return FieldInfo.decimalAndHex(value, value, 2 * info().width());
+    }
+
+    @Override
+    default String formatExpected() {
+        long expected = info().expectedLong();
+        return FieldInfo.decimalAndHex(expected, expected, 2 * info().width());
+    }
+
+    @Override
+    default boolean holdsExpected(ByteView packet) {
+        return get(packet) == info().expectedLong();
+    }
+
+    @Override
+    default void writeExpected(MutableByteView packet) {
+        set(packet, info().expectedLong());
+    }
+
+    /** The {@code u32be} implementation. */
+    record U32be(FieldInfo info, int end) implements LongHandle {
+        @Override
+        public long get(ByteView packet) {
+            return Integer.toUnsignedLong(VIEWS.readI32be(packet, end));
+        }
+
+        @Override
+        public void write(MutableByteView packet, long value) {
+            packet.putU32be(info.offset(), value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** The {@code u32le} implementation. */
+    record U32le(FieldInfo info, int end) implements LongHandle {
+        @Override
+        public long get(ByteView packet) {
+            return Integer.toUnsignedLong(VIEWS.readI32le(packet, end));
+        }
+
+        @Override
+        public void write(MutableByteView packet, long value) {
+            packet.putU32le(info.offset(), value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** The {@code i64be} implementation. */
+    record I64be(FieldInfo info, int end) implements LongHandle {
+        @Override
+        public long get(ByteView packet) {
+            return VIEWS.readI64be(packet, end);
+        }
+
+        @Override
+        public void write(MutableByteView packet, long value) {
+            packet.putI64be(info.offset(), value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** The {@code i64le} implementation. */
+    record I64le(FieldInfo info, int end) implements LongHandle {
+        @Override
+        public long get(ByteView packet) {
+            return VIEWS.readI64le(packet, end);
+        }
+
+        @Override
+        public void write(MutableByteView packet, long value) {
+            packet.putI64le(info.offset(), value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+}
