@@ -563,8 +563,13 @@ public sealed class ByteView permits MutableByteView {
      * @throws StaleViewException if the view's lease ended
      */
     public final byte[] toByteArray() {
+        checkLease("toByteArray");
+        if (array != null) {
+            // allocation and copy in one step: the JIT does not zero an array it fills right away
+            return java.util.Arrays.copyOfRange(array, base, base + length);
+        }
         byte[] out = new byte[length];
-        copyTo(out, 0);
+        buffer.get(base, out, 0, length);
         return out;
     }
 
