@@ -256,7 +256,9 @@ public class Lease implements AutoCloseable {
      */
     final StaleViewException stale(long viewGeneration, String operation) {
         String how = closed && generation == viewGeneration + 1 ? "was closed" : "ended (renewed or closed)";
-        String msg = operation + " on a view of lease '" + name + "' after the lease " + how
+        // pool lease names quote their pool's name already: "pool 'rx' buffer #3"
+        String quoted = name.indexOf('\'') >= 0 ? name : "'" + name + "'";
+        String msg = operation + " on a view of lease " + quoted + " after the lease " + how
                 + "; the view's memory may belong to someone else now (view generation " + viewGeneration
                 + ", lease generation " + generation + ")"
                 + (TRACK ? "" : "; run with -Dbufkit.trackLeases=true to record where it ended")

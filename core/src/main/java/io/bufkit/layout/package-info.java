@@ -17,7 +17,7 @@
  * view of the packet's bytes under the packet's lease — it goes stale with the packet — and
  * {@link io.bufkit.layout.BytesField#copy(io.bufkit.ByteView)} returns an <em>owned</em>
  * {@link io.bufkit.Bytes} to keep. A codec's decoded value must hold no reference to the packet. Every
- * read and write goes through the view's checked accessors, so a view used after its lease ended throws
+ * read and write checks the view's lease and length, so a view used after its lease ended throws
  * {@link io.bufkit.StaleViewException} instead of reading someone else's data.
  *
  * <p>Layouts and handles are immutable and thread-safe; builders are not.

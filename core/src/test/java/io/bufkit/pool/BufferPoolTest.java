@@ -151,6 +151,15 @@ class BufferPoolTest {
     }
 
     @Test
+    void staleMessageNamesThePoolLeaseQuotedOnce() {
+        PooledLease lease = pool(1, false).acquire();
+        MutableByteView view = lease.view();
+        lease.close();
+        String message = assertThrows(StaleViewException.class, () -> view.u8(0)).getMessage();
+        assertTrue(message.startsWith("u8 on a view of lease pool 'test' buffer #0 after the lease"), message);
+    }
+
+    @Test
     void sliceOfReleasedLeaseViewThrowsStaleViewException() {
         PooledLease lease = pool(1, true).acquire();
         ByteView slice = lease.view().slice(4, 12);
