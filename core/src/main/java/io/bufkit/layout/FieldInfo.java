@@ -40,6 +40,22 @@ record FieldInfo(String layoutName, String name, FieldKind kind, int offset, int
                 expectedBytes, bitNames, min, max);
     }
 
+    /** Equal when every component is, the bit names compared by content. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FieldInfo f && layoutName.equals(f.layoutName) && name.equals(f.name) && kind == f.kind
+                && offset == f.offset && width == f.width && constant == f.constant && expectedLong == f.expectedLong
+                && Double.compare(expectedDouble, f.expectedDouble) == 0
+                && java.util.Objects.equals(expectedBytes, f.expectedBytes) && java.util.Arrays.equals(bitNames, f.bitNames)
+                && min == f.min && max == f.max;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(layoutName, name, kind, offset, width, constant, expectedLong, expectedDouble,
+                expectedBytes, java.util.Arrays.hashCode(bitNames), min, max);
+    }
+
     /** Describes the field for messages: name, type and offset. */
     String where() {
         return "field '" + name + "' (" + kind.typeName + " at offset " + offset + ")";

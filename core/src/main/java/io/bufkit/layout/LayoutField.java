@@ -15,6 +15,8 @@ package io.bufkit.layout;
  * <p>The handle types are {@link IntField}, {@link LongField}, {@link FloatField}, {@link DoubleField},
  * {@link BytesField} and {@link FlagsField}. Their {@code toString()} gives the layout, name, type and
  * offset, and the constant for constant fields, for example {@code "sensor.sensorId: u32be at offset 0"}.
+ * Two handles are equal when they describe the same field: the same layout name, field name, type,
+ * offset, width and constant (and bit names, for flags).
  */
 public sealed interface LayoutField permits IntField, LongField, FloatField, DoubleField, BytesField, FlagsField,
         Handle {

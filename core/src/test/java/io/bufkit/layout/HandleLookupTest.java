@@ -2,6 +2,7 @@ package io.bufkit.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,5 +75,19 @@ class HandleLookupTest {
     @Test
     void fieldsCannotBeModifiedThroughTheList() {
         assertThrows(UnsupportedOperationException.class, () -> LAYOUT.fields().clear());
+    }
+
+    @Test
+    void handlesOfTheSameFieldAreEqualAndOthersAreNot() {
+        PacketLayout again = PacketLayout.builder("sensor")
+                .u32be("sensorId").f64be("timestamp").u16be("sensorType").flags8("statusFlags", "a").i8("temperature")
+                .f32be("humidity").bytes("tag", 2).build();
+        assertEquals(LAYOUT.fields(), again.fields());
+        assertEquals(LAYOUT.flagsField("statusFlags").hashCode(), again.flagsField("statusFlags").hashCode());
+        PacketLayout otherBits = PacketLayout.builder("sensor")
+                .u32be("sensorId").f64be("timestamp").u16be("sensorType").flags8("statusFlags", "b").i8("temperature")
+                .f32be("humidity").bytes("tag", 2).build();
+        assertNotEquals(LAYOUT.flagsField("statusFlags"), otherBits.flagsField("statusFlags"));
+        assertNotEquals(LAYOUT.intField("sensorType"), LAYOUT.intField("temperature"));
     }
 }
