@@ -10,7 +10,7 @@ package io.bufkit.layout;
  * view: a view whose lease ended throws {@link io.bufkit.StaleViewException} and a view too short for the
  * field throws {@link IndexOutOfBoundsException}. A handle kept in a {@code static final} constant is a
  * compile-time constant to the JIT, offset included, so a read through it compiles to one length
- * comparison and the read itself.
+ * comparison, a lease check that the reads of one packet share, and the read itself.
  *
  * <p>The handle types are {@link IntField}, {@link LongField}, {@link FloatField}, {@link DoubleField},
  * {@link BytesField} and {@link FlagsField}. Their {@code toString()} gives the layout, name, type and

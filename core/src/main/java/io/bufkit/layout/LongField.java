@@ -9,7 +9,8 @@ import io.bufkit.MutableByteView;
  *
  * <p>{@link #get(ByteView)} and {@link #set(MutableByteView, long)} allocate nothing and check the view's
  * lease and length. Each wire type has its own implementation, so a handle kept in a {@code static final}
- * constant compiles to a length check and the read alone. Immutable and thread-safe.
+ * constant compiles to a length check, a lease check
+ * (shared by the reads of one packet) and the read. Immutable and thread-safe.
  */
 public sealed interface LongField extends LayoutField permits LongHandle {
 
