@@ -2,7 +2,7 @@ package io.bufkit.layout;
 
 /**
  * The wire types a layout can declare: the name shown in messages and dumps, the width in bytes (0 for
- * types whose width is given at declaration), and the handle class that reads it.
+ * types whose width is given at declaration), and the handle type (interface) that reads it.
  */
 enum FieldKind {
     U8("u8", 1, IntField.class),
