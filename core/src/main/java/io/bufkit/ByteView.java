@@ -62,38 +62,38 @@ public sealed class ByteView permits MutableByteView {
         }
 
         @Override
-        public byte readI8(ByteView v, int end) {
-            return fast(v, end) ? v.rawI8(v.base + end - 1) : v.i8(end - 1);
+        public byte readI8(ByteView v, int end, String op) {
+            return v.rawI8(fast(v, end) ? v.base + end - 1 : v.index(end - 1, 1, op));
         }
 
         @Override
-        public short readI16be(ByteView v, int end) {
-            return fast(v, end) ? v.rawI16be(v.base + end - 2) : v.i16be(end - 2);
+        public short readI16be(ByteView v, int end, String op) {
+            return v.rawI16be(fast(v, end) ? v.base + end - 2 : v.index(end - 2, 2, op));
         }
 
         @Override
-        public short readI16le(ByteView v, int end) {
-            return fast(v, end) ? v.rawI16le(v.base + end - 2) : v.i16le(end - 2);
+        public short readI16le(ByteView v, int end, String op) {
+            return v.rawI16le(fast(v, end) ? v.base + end - 2 : v.index(end - 2, 2, op));
         }
 
         @Override
-        public int readI32be(ByteView v, int end) {
-            return fast(v, end) ? v.rawI32be(v.base + end - 4) : v.i32be(end - 4);
+        public int readI32be(ByteView v, int end, String op) {
+            return v.rawI32be(fast(v, end) ? v.base + end - 4 : v.index(end - 4, 4, op));
         }
 
         @Override
-        public int readI32le(ByteView v, int end) {
-            return fast(v, end) ? v.rawI32le(v.base + end - 4) : v.i32le(end - 4);
+        public int readI32le(ByteView v, int end, String op) {
+            return v.rawI32le(fast(v, end) ? v.base + end - 4 : v.index(end - 4, 4, op));
         }
 
         @Override
-        public long readI64be(ByteView v, int end) {
-            return fast(v, end) ? v.rawI64be(v.base + end - 8) : v.i64be(end - 8);
+        public long readI64be(ByteView v, int end, String op) {
+            return v.rawI64be(fast(v, end) ? v.base + end - 8 : v.index(end - 8, 8, op));
         }
 
         @Override
-        public long readI64le(ByteView v, int end) {
-            return fast(v, end) ? v.rawI64le(v.base + end - 8) : v.i64le(end - 8);
+        public long readI64le(ByteView v, int end, String op) {
+            return v.rawI64le(fast(v, end) ? v.base + end - 8 : v.index(end - 8, 8, op));
         }
     }
 

@@ -2,7 +2,8 @@ package io.bufkit;
 
 /**
  * A program run in a fresh JVM by {@link LeaseModesTest}, because the lease settings are read once per
- * JVM: it reads a view after its lease closed and prints what happened.
+ * JVM: it reads a view after its lease closed, directly and through a layout handle, and prints what
+ * happened.
  */
 final class LeaseModeProbe {
 
@@ -23,6 +24,13 @@ final class LeaseModeProbe {
                     System.out.println("endedAt=" + frame.getMethodName());
                 }
             }
+        }
+        try {
+            // layout handles read through their own shortcut, which must honour the setting too
+            int b = io.bufkit.layout.PacketLayout.builder("p").u8("a").u8("b").build().intField("b").get(view);
+            System.out.println("handle=" + b);
+        } catch (StaleViewException e) {
+            System.out.println("handleStale=" + e.getMessage());
         }
     }
 

@@ -33,7 +33,7 @@ class LeaseModesTest {
     void withLeaseChecksOffAStaleViewReadsWithoutThrowingButReportsItselfInvalid() throws Exception {
         List<String> lines = runProbe("-Dbufkit.checkLeases=false");
 
-        assertEquals(List.of("valid=false", "read=42"), lines);
+        assertEquals(List.of("valid=false", "read=42", "handle=7"), lines);
     }
 
     @Test
@@ -43,5 +43,7 @@ class LeaseModesTest {
         assertEquals("valid=false", lines.get(0));
         assertTrue(lines.get(1).startsWith("stale=u8 on a view of lease 'probe' after the lease was closed"), lines.get(1));
         assertTrue(lines.contains("endedAt=closeTheLease"), String.join("\n", lines));
+        assertTrue(lines.get(lines.size() - 1).startsWith("handleStale=u8 on a view of lease 'probe'"),
+                String.join("\n", lines));
     }
 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  * <p>The {@code read} methods serve callers that know a field's place when they are built, such as layout
  * handles: they take the field's end (its offset plus its width, with the offset not negative),
  * check only that the view is at least {@code end} bytes long and that its lease is live — one comparison
- * each, instead of the two range checks of the view's public reads — and fall back to the view's public
- * read, which throws the right exception, when either check fails.
+ * each, instead of the two range checks of the view's public reads — and, when either check fails, let the
+ * view's own checks throw the exception a public read of the field's type would throw.
  */
 public abstract class ViewAccess {
 
@@ -71,62 +71,69 @@ public abstract class ViewAccess {
      * Reads a signed byte; see the class comment for the contract.
      *
      * @param view the view
-     * @param end the field\'s end: its offset, not negative, plus 1
+     * @param end the field's end: its offset, not negative, plus 1
+     * @param op the field's type, named in the exception when a check fails
      * @return the value
      */
-    public abstract byte readI8(ByteView view, int end);
+    public abstract byte readI8(ByteView view, int end, String op);
 
     /**
      * Reads a big-endian 16-bit value; see the class comment for the contract.
      *
      * @param view the view
-     * @param end the field\'s end: its offset, not negative, plus 2
+     * @param end the field's end: its offset, not negative, plus 2
+     * @param op the field's type, named in the exception when a check fails
      * @return the value
      */
-    public abstract short readI16be(ByteView view, int end);
+    public abstract short readI16be(ByteView view, int end, String op);
 
     /**
      * Reads a little-endian 16-bit value; see the class comment for the contract.
      *
      * @param view the view
-     * @param end the field\'s end: its offset, not negative, plus 2
+     * @param end the field's end: its offset, not negative, plus 2
+     * @param op the field's type, named in the exception when a check fails
      * @return the value
      */
-    public abstract short readI16le(ByteView view, int end);
+    public abstract short readI16le(ByteView view, int end, String op);
 
     /**
      * Reads a big-endian 32-bit value; see the class comment for the contract.
      *
      * @param view the view
-     * @param end the field\'s end: its offset, not negative, plus 4
+     * @param end the field's end: its offset, not negative, plus 4
+     * @param op the field's type, named in the exception when a check fails
      * @return the value
      */
-    public abstract int readI32be(ByteView view, int end);
+    public abstract int readI32be(ByteView view, int end, String op);
 
     /**
      * Reads a little-endian 32-bit value; see the class comment for the contract.
      *
      * @param view the view
-     * @param end the field\'s end: its offset, not negative, plus 4
+     * @param end the field's end: its offset, not negative, plus 4
+     * @param op the field's type, named in the exception when a check fails
      * @return the value
      */
-    public abstract int readI32le(ByteView view, int end);
+    public abstract int readI32le(ByteView view, int end, String op);
 
     /**
      * Reads a big-endian 64-bit value; see the class comment for the contract.
      *
      * @param view the view
-     * @param end the field\'s end: its offset, not negative, plus 8
+     * @param end the field's end: its offset, not negative, plus 8
+     * @param op the field's type, named in the exception when a check fails
      * @return the value
      */
-    public abstract long readI64be(ByteView view, int end);
+    public abstract long readI64be(ByteView view, int end, String op);
 
     /**
      * Reads a little-endian 64-bit value; see the class comment for the contract.
      *
      * @param view the view
-     * @param end the field\'s end: its offset, not negative, plus 8
+     * @param end the field's end: its offset, not negative, plus 8
+     * @param op the field's type, named in the exception when a check fails
      * @return the value
      */
-    public abstract long readI64le(ByteView view, int end);
+    public abstract long readI64le(ByteView view, int end, String op);
 }

@@ -57,7 +57,7 @@ sealed interface DoubleHandle extends DoubleField, Handle
     record F64be(FieldInfo info, int end) implements DoubleHandle {
         @Override
         public double get(ByteView packet) {
-            return Double.longBitsToDouble(VIEWS.readI64be(packet, end));
+            return Double.longBitsToDouble(VIEWS.readI64be(packet, end, "f64be"));
         }
 
         @Override
@@ -75,7 +75,7 @@ sealed interface DoubleHandle extends DoubleField, Handle
     record F64le(FieldInfo info, int end) implements DoubleHandle {
         @Override
         public double get(ByteView packet) {
-            return Double.longBitsToDouble(VIEWS.readI64le(packet, end));
+            return Double.longBitsToDouble(VIEWS.readI64le(packet, end, "f64le"));
         }
 
         @Override

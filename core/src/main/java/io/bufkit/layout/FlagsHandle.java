@@ -120,7 +120,7 @@ sealed interface FlagsHandle extends FlagsField, Handle
     record Flags8(FieldInfo info, int end) implements FlagsHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI8(packet, end) & 0xFF;
+            return VIEWS.readI8(packet, end, "flags8") & 0xFF;
         }
 
         @Override
@@ -138,7 +138,7 @@ sealed interface FlagsHandle extends FlagsField, Handle
     record Flags16be(FieldInfo info, int end) implements FlagsHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI16be(packet, end) & 0xFFFF;
+            return VIEWS.readI16be(packet, end, "flags16be") & 0xFFFF;
         }
 
         @Override
@@ -156,7 +156,7 @@ sealed interface FlagsHandle extends FlagsField, Handle
     record Flags16le(FieldInfo info, int end) implements FlagsHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI16le(packet, end) & 0xFFFF;
+            return VIEWS.readI16le(packet, end, "flags16le") & 0xFFFF;
         }
 
         @Override
@@ -174,7 +174,7 @@ sealed interface FlagsHandle extends FlagsField, Handle
     record Flags32be(FieldInfo info, int end) implements FlagsHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI32be(packet, end);
+            return VIEWS.readI32be(packet, end, "flags32be");
         }
 
         @Override
@@ -192,7 +192,7 @@ sealed interface FlagsHandle extends FlagsField, Handle
     record Flags32le(FieldInfo info, int end) implements FlagsHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI32le(packet, end);
+            return VIEWS.readI32le(packet, end, "flags32le");
         }
 
         @Override

@@ -54,7 +54,7 @@ sealed interface FloatHandle extends FloatField, Handle
     record F32be(FieldInfo info, int end) implements FloatHandle {
         @Override
         public float get(ByteView packet) {
-            return Float.intBitsToFloat(VIEWS.readI32be(packet, end));
+            return Float.intBitsToFloat(VIEWS.readI32be(packet, end, "f32be"));
         }
 
         @Override
@@ -72,7 +72,7 @@ sealed interface FloatHandle extends FloatField, Handle
     record F32le(FieldInfo info, int end) implements FloatHandle {
         @Override
         public float get(ByteView packet) {
-            return Float.intBitsToFloat(VIEWS.readI32le(packet, end));
+            return Float.intBitsToFloat(VIEWS.readI32le(packet, end, "f32le"));
         }
 
         @Override

@@ -79,7 +79,7 @@ sealed interface IntHandle extends IntField, Handle
     record U8(FieldInfo info, int end) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI8(packet, end) & 0xFF;
+            return VIEWS.readI8(packet, end, "u8") & 0xFF;
         }
 
         @Override
@@ -97,7 +97,7 @@ sealed interface IntHandle extends IntField, Handle
     record I8(FieldInfo info, int end) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI8(packet, end);
+            return VIEWS.readI8(packet, end, "i8");
         }
 
         @Override
@@ -115,7 +115,7 @@ sealed interface IntHandle extends IntField, Handle
     record U16be(FieldInfo info, int end) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI16be(packet, end) & 0xFFFF;
+            return VIEWS.readI16be(packet, end, "u16be") & 0xFFFF;
         }
 
         @Override
@@ -133,7 +133,7 @@ sealed interface IntHandle extends IntField, Handle
     record U16le(FieldInfo info, int end) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI16le(packet, end) & 0xFFFF;
+            return VIEWS.readI16le(packet, end, "u16le") & 0xFFFF;
         }
 
         @Override
@@ -151,7 +151,7 @@ sealed interface IntHandle extends IntField, Handle
     record I16be(FieldInfo info, int end) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI16be(packet, end);
+            return VIEWS.readI16be(packet, end, "i16be");
         }
 
         @Override
@@ -169,7 +169,7 @@ sealed interface IntHandle extends IntField, Handle
     record I16le(FieldInfo info, int end) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI16le(packet, end);
+            return VIEWS.readI16le(packet, end, "i16le");
         }
 
         @Override
@@ -187,7 +187,7 @@ sealed interface IntHandle extends IntField, Handle
     record I32be(FieldInfo info, int end) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI32be(packet, end);
+            return VIEWS.readI32be(packet, end, "i32be");
         }
 
         @Override
@@ -205,7 +205,7 @@ sealed interface IntHandle extends IntField, Handle
     record I32le(FieldInfo info, int end) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI32le(packet, end);
+            return VIEWS.readI32le(packet, end, "i32le");
         }
 
         @Override

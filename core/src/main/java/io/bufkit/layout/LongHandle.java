@@ -72,7 +72,7 @@ sealed interface LongHandle extends LongField, Handle
     record U32be(FieldInfo info, int end) implements LongHandle {
         @Override
         public long get(ByteView packet) {
-            return Integer.toUnsignedLong(VIEWS.readI32be(packet, end));
+            return Integer.toUnsignedLong(VIEWS.readI32be(packet, end, "u32be"));
         }
 
         @Override
@@ -90,7 +90,7 @@ sealed interface LongHandle extends LongField, Handle
     record U32le(FieldInfo info, int end) implements LongHandle {
         @Override
         public long get(ByteView packet) {
-            return Integer.toUnsignedLong(VIEWS.readI32le(packet, end));
+            return Integer.toUnsignedLong(VIEWS.readI32le(packet, end, "u32le"));
         }
 
         @Override
@@ -108,7 +108,7 @@ sealed interface LongHandle extends LongField, Handle
     record I64be(FieldInfo info, int end) implements LongHandle {
         @Override
         public long get(ByteView packet) {
-            return VIEWS.readI64be(packet, end);
+            return VIEWS.readI64be(packet, end, "i64be");
         }
 
         @Override
@@ -126,7 +126,7 @@ sealed interface LongHandle extends LongField, Handle
     record I64le(FieldInfo info, int end) implements LongHandle {
         @Override
         public long get(ByteView packet) {
-            return VIEWS.readI64le(packet, end);
+            return VIEWS.readI64le(packet, end, "i64le");
         }
 
         @Override

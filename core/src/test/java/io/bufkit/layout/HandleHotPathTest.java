@@ -82,5 +82,10 @@ class HandleHotPathTest {
         ByteView packet = ByteView.wrap(new byte[LAYOUT.size() - 1]);
         IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class, () -> F.get(packet));
         assertEquals("i64le at offset 12 needs 8 byte(s) but the view length is 19", e.getMessage());
+        ByteView shorter = ByteView.wrap(new byte[10]);
+        assertEquals("f32be at offset 8 needs 4 byte(s) but the view length is 10",
+                assertThrows(IndexOutOfBoundsException.class, () -> E.get(shorter)).getMessage());
+        assertEquals("flags8 at offset 7 needs 1 byte(s) but the view length is 7",
+                assertThrows(IndexOutOfBoundsException.class, () -> D.get(ByteView.wrap(new byte[7]))).getMessage());
     }
 }
