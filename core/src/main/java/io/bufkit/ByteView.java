@@ -569,7 +569,7 @@ public sealed class ByteView permits MutableByteView {
             return java.util.Arrays.copyOfRange(array, base, base + length);
         }
         byte[] out = new byte[length];
-        buffer.get(base, out, 0, length);
+        copyTo(out, 0);
         return out;
     }
 

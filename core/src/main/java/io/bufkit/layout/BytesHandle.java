@@ -8,13 +8,12 @@ import io.bufkit.MutableByteView;
  * The {@link BytesField} implementation.
  *
  * @param info the field's description
- * @param end the field's end: offset plus width
  */
-record BytesHandle(FieldInfo info, int end) implements BytesField, Handle {
+record BytesHandle(FieldInfo info) implements BytesField, Handle {
 
     @Override
     public ByteView get(ByteView packet) {
-        return packet.slice(info.offset(), end);
+        return packet.slice(info.offset(), info.end());
     }
 
     @Override

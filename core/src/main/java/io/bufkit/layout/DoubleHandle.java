@@ -3,30 +3,32 @@ package io.bufkit.layout;
 import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
 
-/** The {@link DoubleField} implementations: one record per byte order. */
-sealed interface DoubleHandle extends DoubleField, Handle
-        permits DoubleHandle.F64be, DoubleHandle.F64le {
+/**
+ * The {@link DoubleField} implementation, for both byte orders: it reads and writes the raw bits through
+ * the {@code i64} handle of the same byte order.
+ *
+ * @param info the field's description
+ * @param raw the {@code i64} handle that reads and writes the bits
+ */
+record DoubleHandle(FieldInfo info, LongHandle raw) implements DoubleField, Handle {
 
-    /** Writes a value. */
-    void write(MutableByteView packet, double value);
-
-    /** The handle for a double field described by {@code info}. */
+    /** The handle for the field described by {@code info}. */
     static DoubleHandle of(FieldInfo info) {
-        int end = info.offset() + info.width();
-        return switch (info.kind()) {
-            case F64BE -> new F64be(info, end);
-            case F64LE -> new F64le(info, end);
-            default -> throw new IllegalArgumentException("not a double field type: " + info.kind().typeName);
-        };
+        return new DoubleHandle(info, LongHandle.of(info));
     }
 
     @Override
-    default void set(MutableByteView packet, double value) {
-        write(packet, value);
+    public double get(ByteView packet) {
+        return Double.longBitsToDouble(raw.get(packet));
     }
 
     @Override
-    default String format(ByteView packet) {
+    public void set(MutableByteView packet, double value) {
+        raw.write(packet, Double.doubleToRawLongBits(value));
+    }
+
+    @Override
+    public String format(ByteView packet) {
         return text(get(packet));
     }
 
@@ -39,53 +41,22 @@ sealed interface DoubleHandle extends DoubleField, Handle
     }
 
     @Override
-    default String formatExpected() {
-        return text(info().expectedDouble());
+    public String formatExpected() {
+        return text(info.expectedDouble());
     }
 
     @Override
-    default boolean holdsExpected(ByteView packet) {
-        return Double.doubleToLongBits(get(packet)) == Double.doubleToLongBits(info().expectedDouble());
+    public boolean holdsExpected(ByteView packet) {
+        return Double.doubleToLongBits(get(packet)) == Double.doubleToLongBits(info.expectedDouble());
     }
 
     @Override
-    default void writeExpected(MutableByteView packet) {
-        set(packet, info().expectedDouble());
+    public void writeExpected(MutableByteView packet) {
+        set(packet, info.expectedDouble());
     }
 
-    /** The {@code f64be} implementation. */
-    record F64be(FieldInfo info, int end) implements DoubleHandle {
-        @Override
-        public double get(ByteView packet) {
-            return Double.longBitsToDouble(VIEWS.readI64be(packet, end, "f64be"));
-        }
-
-        @Override
-        public void write(MutableByteView packet, double value) {
-            packet.putF64be(info.offset(), value);
-        }
-
-        @Override
-        public String toString() {
-            return describe();
-        }
-    }
-
-    /** The {@code f64le} implementation. */
-    record F64le(FieldInfo info, int end) implements DoubleHandle {
-        @Override
-        public double get(ByteView packet) {
-            return Double.longBitsToDouble(VIEWS.readI64le(packet, end, "f64le"));
-        }
-
-        @Override
-        public void write(MutableByteView packet, double value) {
-            packet.putF64le(info.offset(), value);
-        }
-
-        @Override
-        public String toString() {
-            return describe();
-        }
+    @Override
+    public String toString() {
+        return describe();
     }
 }

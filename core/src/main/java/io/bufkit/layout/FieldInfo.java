@@ -9,6 +9,8 @@ import io.bufkit.Bytes;
  * @param layoutName the layout's name
  * @param name the field's name
  * @param kind the wire type
+ * @param typeName the wire type's name, {@code kind.typeName}; a component of its own so that reads, which
+ *     name it when a check fails, find it as a constant instead of loading it from the enum
  * @param offset the first byte's offset
  * @param width the width in bytes
  * @param constant whether the field holds a declared constant
@@ -19,8 +21,9 @@ import io.bufkit.Bytes;
  * @param min the smallest value of an integer field's type
  * @param max the largest value of an integer field's type
  */
-record FieldInfo(String layoutName, String name, FieldKind kind, int offset, int width, boolean constant,
-        long expectedLong, double expectedDouble, Bytes expectedBytes, String[] bitNames, long min, long max) {
+record FieldInfo(String layoutName, String name, FieldKind kind, String typeName, int offset, int width,
+        boolean constant, long expectedLong, double expectedDouble, Bytes expectedBytes, String[] bitNames, long min,
+        long max) {
 
     /** Info for a field of {@code kind}, with the value range of its type. */
     static FieldInfo of(String layoutName, String name, FieldKind kind, int offset, int width, boolean constant,
@@ -36,8 +39,8 @@ record FieldInfo(String layoutName, String name, FieldKind kind, int offset, int
             case U32BE, U32LE -> { min = 0; max = 0xFFFF_FFFFL; }
             default -> { min = Long.MIN_VALUE; max = Long.MAX_VALUE; }
         }
-        return new FieldInfo(layoutName, name, kind, offset, width, constant, expectedLong, expectedDouble,
-                expectedBytes, bitNames, min, max);
+        return new FieldInfo(layoutName, name, kind, kind.typeName, offset, width, constant, expectedLong,
+                expectedDouble, expectedBytes, bitNames, min, max);
     }
 
     /** Equal when every component is, the bit names compared by content. */
@@ -56,9 +59,14 @@ record FieldInfo(String layoutName, String name, FieldKind kind, int offset, int
                 expectedBytes, java.util.Arrays.hashCode(bitNames), min, max);
     }
 
+    /** Where the field ends: its offset plus its width; a view must be at least this long to hold it. */
+    int end() {
+        return offset + width;
+    }
+
     /** Describes the field for messages: name, type and offset. */
     String where() {
-        return "field '" + name + "' (" + kind.typeName + " at offset " + offset + ")";
+        return "field '" + name + "' (" + typeName + " at offset " + offset + ")";
     }
 
     /** The exception for a value a write cannot represent. */

@@ -10,9 +10,8 @@ import io.bufkit.MutableByteView;
  *
  * <p>{@link #get(ByteView)} reads all bits at once; {@link #isSet(ByteView, String)} reads one named bit.
  * On hot paths, look up a bit's {@link #mask(String) mask} once and test {@code (get(packet) & mask) != 0}:
- * neither allocates. Each wire type has its own implementation, so a handle kept in a {@code static final}
- * constant compiles to a length check, a lease check
- * (shared by the reads of one packet) and the read. Immutable and thread-safe.
+ * neither allocates. A handle kept in a {@code static final} constant compiles to a length check, a lease
+ * check (shared by the reads of one packet) and the read. Immutable and thread-safe.
  */
 public sealed interface FlagsField extends LayoutField permits FlagsHandle {
 

@@ -7,9 +7,9 @@ import io.bufkit.MutableByteView;
  * A handle to an IEEE 754 single-precision field: {@code f32be} or {@code f32le}.
  *
  * <p>{@link #get(ByteView)} and {@link #set(MutableByteView, float)} allocate nothing and check the view's
- * lease and length; writes keep the raw bits, NaN payloads included. Each byte order has its own
- * implementation, so a handle kept in a {@code static final} constant compiles to a length check, a
- * lease check (shared by the reads of one packet) and the read. Immutable and thread-safe.
+ * lease and length; writes keep the raw bits, NaN payloads included. A handle kept in a
+ * {@code static final} constant compiles to a length check, a lease check (shared by the reads of one
+ * packet) and the read. Immutable and thread-safe.
  */
 public sealed interface FloatField extends LayoutField permits FloatHandle {
 

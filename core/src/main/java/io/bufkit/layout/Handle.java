@@ -6,9 +6,10 @@ import io.bufkit.internal.ViewAccess;
 
 /**
  * What every handle implementation has: its {@link FieldInfo} and the operations {@link PacketLayout} needs
- * for validation, constants and {@code describe}. The implementations are records, one per wire type, so
- * that a handle in a {@code static final} constant is a constant to the JIT with its offset and end: the
- * JIT trusts the final fields of records.
+ * for validation, constants and {@code describe}. The implementations are records — one per integer wire
+ * type, and one each for flags, {@code f32}, {@code f64} and bytes fields, which read their bits through the
+ * integer record of the same width — so that a handle in a {@code static final} constant is a constant to
+ * the JIT with its offset and end: the JIT trusts the final fields of records.
  */
 sealed interface Handle extends LayoutField
         permits IntHandle, LongHandle, FloatHandle, DoubleHandle, FlagsHandle, BytesHandle {
@@ -49,7 +50,7 @@ sealed interface Handle extends LayoutField
 
     @Override
     default String typeName() {
-        return info().kind().typeName;
+        return info().typeName();
     }
 
     @Override
@@ -77,7 +78,7 @@ sealed interface Handle extends LayoutField
     /** The handles' {@code toString()}: layout, name, type and offset, and the constant for constant fields. */
     default String describe() {
         FieldInfo f = info();
-        return f.layoutName() + "." + f.name() + ": " + f.kind().typeName
+        return f.layoutName() + "." + f.name() + ": " + f.typeName()
                 + (f.kind() == FieldKind.BYTES ? "[" + f.width() + "]" : "") + " at offset " + f.offset()
                 + (f.constant() ? ", expected " + formatExpected() : "");
     }

@@ -5,24 +5,27 @@ import io.bufkit.MutableByteView;
 
 /** The {@link IntField} implementations: one record per wire type. */
 sealed interface IntHandle extends IntField, Handle
-        permits IntHandle.U8, IntHandle.I8, IntHandle.U16be, IntHandle.U16le, IntHandle.I16be, IntHandle.I16le, IntHandle.I32be, IntHandle.I32le {
+        permits IntHandle.U8, IntHandle.I8, IntHandle.U16be, IntHandle.U16le, IntHandle.I16be, IntHandle.I16le,
+                IntHandle.I32be, IntHandle.I32le {
 
-    /** Writes a value known to be in range. */
+    /** Writes a value known to be in range, or the bits of a flags or {@code f32} field. */
     void write(MutableByteView packet, int value);
 
-    /** The handle for an int field described by {@code info}. */
+    /**
+     * The handle for an int field described by {@code info}; for a flags or {@code f32} field, the reader and
+     * writer of its bits, which {@link FlagsHandle} and {@link FloatHandle} use.
+     */
     static IntHandle of(FieldInfo info) {
-        int end = info.offset() + info.width();
         return switch (info.kind()) {
-            case U8 -> new U8(info, end);
-            case I8 -> new I8(info, end);
-            case U16BE -> new U16be(info, end);
-            case U16LE -> new U16le(info, end);
-            case I16BE -> new I16be(info, end);
-            case I16LE -> new I16le(info, end);
-            case I32BE -> new I32be(info, end);
-            case I32LE -> new I32le(info, end);
-            default -> throw new IllegalArgumentException("not an int field type: " + info.kind().typeName);
+            case U8, FLAGS8 -> new U8(info);
+            case I8 -> new I8(info);
+            case U16BE, FLAGS16BE -> new U16be(info);
+            case U16LE, FLAGS16LE -> new U16le(info);
+            case I16BE -> new I16be(info);
+            case I16LE -> new I16le(info);
+            case I32BE, FLAGS32BE, F32BE -> new I32be(info);
+            case I32LE, FLAGS32LE, F32LE -> new I32le(info);
+            default -> throw new IllegalArgumentException("not an int field type: " + info.typeName());
         };
     }
 
@@ -76,10 +79,10 @@ sealed interface IntHandle extends IntField, Handle
     }
 
     /** The {@code u8} implementation. */
-    record U8(FieldInfo info, int end) implements IntHandle {
+    record U8(FieldInfo info) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI8(packet, end, "u8") & 0xFF;
+            return VIEWS.readI8(packet, info.end(), info.typeName()) & 0xFF;
         }
 
         @Override
@@ -94,10 +97,10 @@ sealed interface IntHandle extends IntField, Handle
     }
 
     /** The {@code i8} implementation. */
-    record I8(FieldInfo info, int end) implements IntHandle {
+    record I8(FieldInfo info) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI8(packet, end, "i8");
+            return VIEWS.readI8(packet, info.end(), info.typeName());
         }
 
         @Override
@@ -112,10 +115,10 @@ sealed interface IntHandle extends IntField, Handle
     }
 
     /** The {@code u16be} implementation. */
-    record U16be(FieldInfo info, int end) implements IntHandle {
+    record U16be(FieldInfo info) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI16be(packet, end, "u16be") & 0xFFFF;
+            return VIEWS.readI16be(packet, info.end(), info.typeName()) & 0xFFFF;
         }
 
         @Override
@@ -130,10 +133,10 @@ sealed interface IntHandle extends IntField, Handle
     }
 
     /** The {@code u16le} implementation. */
-    record U16le(FieldInfo info, int end) implements IntHandle {
+    record U16le(FieldInfo info) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI16le(packet, end, "u16le") & 0xFFFF;
+            return VIEWS.readI16le(packet, info.end(), info.typeName()) & 0xFFFF;
         }
 
         @Override
@@ -148,10 +151,10 @@ sealed interface IntHandle extends IntField, Handle
     }
 
     /** The {@code i16be} implementation. */
-    record I16be(FieldInfo info, int end) implements IntHandle {
+    record I16be(FieldInfo info) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI16be(packet, end, "i16be");
+            return VIEWS.readI16be(packet, info.end(), info.typeName());
         }
 
         @Override
@@ -166,10 +169,10 @@ sealed interface IntHandle extends IntField, Handle
     }
 
     /** The {@code i16le} implementation. */
-    record I16le(FieldInfo info, int end) implements IntHandle {
+    record I16le(FieldInfo info) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI16le(packet, end, "i16le");
+            return VIEWS.readI16le(packet, info.end(), info.typeName());
         }
 
         @Override
@@ -184,10 +187,10 @@ sealed interface IntHandle extends IntField, Handle
     }
 
     /** The {@code i32be} implementation. */
-    record I32be(FieldInfo info, int end) implements IntHandle {
+    record I32be(FieldInfo info) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI32be(packet, end, "i32be");
+            return VIEWS.readI32be(packet, info.end(), info.typeName());
         }
 
         @Override
@@ -202,10 +205,10 @@ sealed interface IntHandle extends IntField, Handle
     }
 
     /** The {@code i32le} implementation. */
-    record I32le(FieldInfo info, int end) implements IntHandle {
+    record I32le(FieldInfo info) implements IntHandle {
         @Override
         public int get(ByteView packet) {
-            return VIEWS.readI32le(packet, end, "i32le");
+            return VIEWS.readI32le(packet, info.end(), info.typeName());
         }
 
         @Override

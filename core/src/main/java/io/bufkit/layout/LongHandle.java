@@ -7,18 +7,20 @@ import io.bufkit.MutableByteView;
 sealed interface LongHandle extends LongField, Handle
         permits LongHandle.U32be, LongHandle.U32le, LongHandle.I64be, LongHandle.I64le {
 
-    /** Writes a value known to be in range. */
+    /** Writes a value known to be in range, or the bits of an {@code f64} field. */
     void write(MutableByteView packet, long value);
 
-    /** The handle for a long field described by {@code info}. */
+    /**
+     * The handle for a long field described by {@code info}; for an {@code f64} field, the reader and writer
+     * of its bits, which {@link DoubleHandle} uses.
+     */
     static LongHandle of(FieldInfo info) {
-        int end = info.offset() + info.width();
         return switch (info.kind()) {
-            case U32BE -> new U32be(info, end);
-            case U32LE -> new U32le(info, end);
-            case I64BE -> new I64be(info, end);
-            case I64LE -> new I64le(info, end);
-            default -> throw new IllegalArgumentException("not a long field type: " + info.kind().typeName);
+            case U32BE -> new U32be(info);
+            case U32LE -> new U32le(info);
+            case I64BE, F64BE -> new I64be(info);
+            case I64LE, F64LE -> new I64le(info);
+            default -> throw new IllegalArgumentException("not a long field type: " + info.typeName());
         };
     }
 
@@ -69,10 +71,10 @@ sealed interface LongHandle extends LongField, Handle
     }
 
     /** The {@code u32be} implementation. */
-    record U32be(FieldInfo info, int end) implements LongHandle {
+    record U32be(FieldInfo info) implements LongHandle {
         @Override
         public long get(ByteView packet) {
-            return Integer.toUnsignedLong(VIEWS.readI32be(packet, end, "u32be"));
+            return Integer.toUnsignedLong(VIEWS.readI32be(packet, info.end(), info.typeName()));
         }
 
         @Override
@@ -87,10 +89,10 @@ sealed interface LongHandle extends LongField, Handle
     }
 
     /** The {@code u32le} implementation. */
-    record U32le(FieldInfo info, int end) implements LongHandle {
+    record U32le(FieldInfo info) implements LongHandle {
         @Override
         public long get(ByteView packet) {
-            return Integer.toUnsignedLong(VIEWS.readI32le(packet, end, "u32le"));
+            return Integer.toUnsignedLong(VIEWS.readI32le(packet, info.end(), info.typeName()));
         }
 
         @Override
@@ -105,10 +107,10 @@ sealed interface LongHandle extends LongField, Handle
     }
 
     /** The {@code i64be} implementation. */
-    record I64be(FieldInfo info, int end) implements LongHandle {
+    record I64be(FieldInfo info) implements LongHandle {
         @Override
         public long get(ByteView packet) {
-            return VIEWS.readI64be(packet, end, "i64be");
+            return VIEWS.readI64be(packet, info.end(), info.typeName());
         }
 
         @Override
@@ -123,10 +125,10 @@ sealed interface LongHandle extends LongField, Handle
     }
 
     /** The {@code i64le} implementation. */
-    record I64le(FieldInfo info, int end) implements LongHandle {
+    record I64le(FieldInfo info) implements LongHandle {
         @Override
         public long get(ByteView packet) {
-            return VIEWS.readI64le(packet, end, "i64le");
+            return VIEWS.readI64le(packet, info.end(), info.typeName());
         }
 
         @Override

@@ -1053,7 +1053,7 @@ public final class PacketLayout {
                 case U32BE, U32LE, I64BE, I64LE -> LongHandle.of(info);
                 case F32BE, F32LE -> FloatHandle.of(info);
                 case F64BE, F64LE -> DoubleHandle.of(info);
-                case BYTES -> new BytesHandle(info, d.offset + d.width);
+                case BYTES -> new BytesHandle(info);
                 case FLAGS8, FLAGS16BE, FLAGS16LE, FLAGS32BE, FLAGS32LE -> FlagsHandle.of(info);
                 case PADDING -> throw new AssertionError("padding has no handle");
             };
