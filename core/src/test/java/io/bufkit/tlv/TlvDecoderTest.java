@@ -220,6 +220,74 @@ class TlvDecoderTest {
     }
 
     @Test
+    void ownedValueSplitAcrossChunksIsGatheredInItsOwnArrayAndHandedOver() {
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        List<TlvFrame> frames = new ArrayList<>();
+        TlvHandler owned = TlvHandler.owned(frames::add);
+        decoder.feed(Arrays.copyOfRange(MESSAGE2, 0, 6), owned);
+        assertEquals(3 + 8, decoder.retainedBytes(), "the partial value is gathered in an array of its length");
+        decoder.feed(Arrays.copyOfRange(MESSAGE2, 6, 11), owned);
+        assertEquals(List.of(FrameRecorder.frame(2, "goodbye!")), frames);
+        assertEquals(3, decoder.retainedBytes(), "the decoder keeps nothing of a value it handed over");
+    }
+
+    @Test
+    void handedOverValueIsNotOverwrittenByTheNextSplitFrame() {
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        List<TlvFrame> frames = new ArrayList<>();
+        TlvHandler owned = TlvHandler.owned(frames::add);
+        byte[] stream = concat(MESSAGE2, Bytes.fromHex("03 00 08 58 58 58 58 58 58 58 58").toByteArray(), MESSAGE1);
+        for (int at = 0; at < stream.length; at += 4) {
+            decoder.feed(stream, at, Math.min(4, stream.length - at), owned);
+        }
+        assertEquals(List.of(FrameRecorder.frame(2, "goodbye!"), FrameRecorder.frame(3, "XXXXXXXX"),
+                FrameRecorder.frame(1, "hello")), frames);
+    }
+
+    @Test
+    void valueBegunForAnOwnedHandlerIsLentToABorrowingOneThatCompletesIt() {
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        decoder.feed(Arrays.copyOfRange(MESSAGE2, 0, 6), TlvHandler.owned(f -> { }));
+        List<ByteView> kept = new ArrayList<>();
+        FrameRecorder rec = new FrameRecorder();
+        decoder.feed(Arrays.copyOfRange(MESSAGE2, 6, 11), (type, value) -> {
+            rec.onFrame(type, value);
+            kept.add(value);
+        });
+        assertEquals(List.of(FrameRecorder.frame(2, "goodbye!")), rec.frames);
+        assertThrows(StaleViewException.class, () -> kept.get(0).u8(0));
+        assertEquals(3 + 8, decoder.retainedBytes(), "the array becomes the accumulator");
+    }
+
+    @Test
+    void valueBegunForABorrowingHandlerIsCopiedForAnOwnedOneThatCompletesIt() {
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        decoder.feed(Arrays.copyOfRange(MESSAGE2, 0, 6), (t, v) -> { });
+        List<TlvFrame> frames = new ArrayList<>();
+        decoder.feed(Arrays.copyOfRange(MESSAGE2, 6, 11), TlvHandler.owned(frames::add));
+        byte[] other = Bytes.fromHex("03 00 08 58 58 58 58 58 58 58 58").toByteArray();
+        decoder.feed(Arrays.copyOfRange(other, 0, 6), (t, v) -> { });   // reuses the accumulator
+        decoder.feed(Arrays.copyOfRange(other, 6, 11), (t, v) -> { });
+        assertEquals(List.of(FrameRecorder.frame(2, "goodbye!")), frames);
+    }
+
+    @Test
+    void ownedConsumerExceptionOnAHandedOverValueLeavesNothingBuffered() {
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        TlvHandler failing = TlvHandler.owned(f -> {
+            throw new IllegalArgumentException("rejected " + f);
+        });
+        decoder.feed(Arrays.copyOfRange(STREAM, 0, 6), failing);
+        assertThrows(IllegalArgumentException.class, () -> decoder.feed(Arrays.copyOfRange(STREAM, 6, 19), failing));
+        assertEquals(8, decoder.streamOffset());
+        assertFalse(decoder.hasPartialFrame());
+        assertEquals(3, decoder.retainedBytes());
+        FrameRecorder rec = new FrameRecorder();
+        decoder.feed(MESSAGE2, rec);
+        assertEquals(List.of(FrameRecorder.frame(2, "goodbye!")), rec.frames);
+    }
+
+    @Test
     void valueUsedAfterItsHandlerReturnedIsStale() {
         List<ByteView> kept = new ArrayList<>();
         TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
