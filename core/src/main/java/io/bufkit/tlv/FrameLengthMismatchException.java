@@ -3,6 +3,10 @@ package io.bufkit.tlv;
 /**
  * Thrown by {@link TlvCodecRegistry} when a frame's value length differs from the fixed size of the codec
  * registered for its type: the value is not a packet of that type, so it is rejected instead of read.
+ *
+ * <p>When thrown by a {@link TlvCodecRegistry#dispatcher dispatcher} out of {@link TlvDecoder}'s
+ * {@code feed}, the decoder adds the frame's stream offset ({@link #frameOffset()}), and the message names
+ * it.
  */
 public final class FrameLengthMismatchException extends TlvException {
     private static final long serialVersionUID = 1L;
@@ -13,13 +17,42 @@ public final class FrameLengthMismatchException extends TlvException {
     private final int expectedLength;
     /** The frame's value length. */
     private final int actualLength;
+    /** The simple name of the codec's message class, for the message. */
+    private final String codec;
+    /** Stream offset of the frame's first header byte; -1 until a decoder sets it, at most once. */
+    private long frameOffset = -1;
 
     FrameLengthMismatchException(int type, int expectedLength, int actualLength, String codec) {
-        super("TLV frame of type " + Integer.toUnsignedString(type) + " has a value of " + actualLength
-                + " byte(s) but its codec " + codec + " expects exactly " + expectedLength);
+        super(message(type, expectedLength, actualLength, codec, -1));
         this.type = type;
         this.expectedLength = expectedLength;
         this.actualLength = actualLength;
+        this.codec = codec;
+    }
+
+    private static String message(int type, int expectedLength, int actualLength, String codec, long frameOffset) {
+        return "TLV frame of type " + Integer.toUnsignedString(type)
+                + (frameOffset < 0 ? "" : " at stream offset " + frameOffset) + " has a value of " + actualLength
+                + " byte(s) but its codec " + codec + " expects exactly " + expectedLength;
+    }
+
+    /**
+     * Describes the rejected frame: its type, its stream offset when known, its value length and the
+     * codec's size.
+     *
+     * @return the message
+     */
+    @Override
+    public String getMessage() {
+        return frameOffset < 0 ? super.getMessage() : message(type, expectedLength, actualLength, codec, frameOffset);
+    }
+
+    @Override
+    void locateFrameEndingAt(long end, int headerSize) {
+        long start = end - headerSize - actualLength;
+        if (frameOffset < 0 && start >= 0) {
+            frameOffset = start;
+        }
     }
 
     /**
@@ -47,5 +80,18 @@ public final class FrameLengthMismatchException extends TlvException {
      */
     public int actualLength() {
         return actualLength;
+    }
+
+    /**
+     * Where the rejected frame starts, when it is known. A {@link TlvDecoder} sets it when this exception
+     * leaves a handler during {@code feed} (at most once: the innermost decoder's offset is kept when
+     * decoders are nested); it is unknown when {@link TlvCodecRegistry#decode(int, io.bufkit.ByteView)} is
+     * called directly, outside a decoder.
+     *
+     * @return the offset of the frame's first header byte, counted from the start of the stream (the
+     *     decoder's last {@link TlvDecoder#reset()}), as {@link TlvDecoder#streamOffset()} counts; -1 if unknown
+     */
+    public long frameOffset() {
+        return frameOffset;
     }
 }

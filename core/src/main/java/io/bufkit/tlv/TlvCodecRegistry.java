@@ -132,8 +132,12 @@ public final class TlvCodecRegistry {
      * @param type the frame's type
      * @param value the frame's value, borrowed for the duration of the call
      * @return the decoded message, as the codec returns it (holding no reference to {@code value})
-     * @throws UnknownFrameTypeException if no codec is registered for {@code type}
-     * @throws FrameLengthMismatchException if the value's length is not the codec's size
+     * @throws UnknownFrameTypeException if no codec is registered for {@code type}; its
+     *     {@link UnknownFrameTypeException#frameOffset() frameOffset()} is -1 (unknown) unless it leaves a
+     *     {@link TlvDecoder}'s {@code feed}
+     * @throws FrameLengthMismatchException if the value's length is not the codec's size; its
+     *     {@link FrameLengthMismatchException#frameOffset() frameOffset()} is -1 (unknown) unless it leaves a
+     *     {@link TlvDecoder}'s {@code feed}
      * @throws RuntimeException whatever the codec throws for a malformed packet
      */
     public Object decode(int type, ByteView value) {
@@ -163,9 +167,15 @@ public final class TlvCodecRegistry {
     /**
      * A handler for a {@link TlvDecoder} that decodes every frame and passes the message on.
      *
+     * <p>The handler only sees a frame's type and value, so its exceptions cannot know where the frame is;
+     * the decoder whose {@code feed} they leave gives them the frame's stream offset
+     * ({@link UnknownFrameTypeException#frameOffset()}, {@link FrameLengthMismatchException#frameOffset()}),
+     * which their message then names.
+     *
      * @param messages receives each decoded message, which it may keep
      * @return the dispatching handler; it throws {@link UnknownFrameTypeException} for unregistered types
-     *     and {@link FrameLengthMismatchException} for values of the wrong length
+     *     and {@link FrameLengthMismatchException} for values of the wrong length, each naming the frame's
+     *     stream offset once it leaves the decoder's {@code feed}
      */
     public TlvHandler dispatcher(Consumer<Object> messages) {
         Objects.requireNonNull(messages, "messages");
@@ -176,10 +186,14 @@ public final class TlvCodecRegistry {
      * A handler for a {@link TlvDecoder} that decodes every frame of a registered type and passes the
      * message on, and hands frames of other types to {@code unknownTypes} unchanged.
      *
+     * <p>As with {@link #dispatcher(Consumer)}, the decoder whose {@code feed} a
+     * {@link FrameLengthMismatchException} leaves gives it the frame's stream offset
+     * ({@link FrameLengthMismatchException#frameOffset()}).
+     *
      * @param messages receives each decoded message, which it may keep
      * @param unknownTypes receives the frames of unregistered types, with their values borrowed
      * @return the dispatching handler; it throws {@link FrameLengthMismatchException} for values of the
-     *     wrong length
+     *     wrong length, naming the frame's stream offset once it leaves the decoder's {@code feed}
      */
     public TlvHandler dispatcher(Consumer<Object> messages, TlvHandler unknownTypes) {
         Objects.requireNonNull(messages, "messages");

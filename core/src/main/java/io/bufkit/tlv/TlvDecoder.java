@@ -45,7 +45,10 @@ import java.util.Objects;
  * cause is the original failure) until {@link #reset()}.
  *
  * <p><b>A handler that throws</b> stops the feed, and the exception propagates from {@code feed}
- * unchanged. The decoder is <em>not</em> failed: the frame whose handler threw counts as delivered (its
+ * unchanged — the same object — except that the {@link TlvCodecRegistry}'s {@link UnknownFrameTypeException}
+ * and {@link FrameLengthMismatchException}, which cannot know where their frame is, gain the stream offset
+ * of the frame whose handler threw them ({@code frameOffset()}, named in their message) unless they already
+ * have one. The decoder is <em>not</em> failed: the frame whose handler threw counts as delivered (its
  * value's lease has ended), nothing is buffered, and the decoder stands right after that frame. The bytes
  * of the chunk after that frame were not consumed: {@link #streamOffset()} tells how far the decoder got
  * (for a {@code ByteBuffer} chunk, its position is left right after the frame), so the caller may feed the
@@ -188,6 +191,8 @@ public final class TlvDecoder {
         enter();
         try {
             run(chunk, null, null, offset, offset + length, handler);
+        } catch (TlvException e) {
+            throw located(e);
         } finally {
             exit();
         }
@@ -220,6 +225,8 @@ public final class TlvDecoder {
                 windowOrigin = position;
                 run(null, chunk, ByteView.wrap(chunk), position, chunk.limit(), handler);
             }
+        } catch (TlvException e) {
+            throw located(e);
         } finally {
             chunk.position(position + (int) (consumed - start));
             exit();
@@ -243,6 +250,8 @@ public final class TlvDecoder {
         try {
             windowOrigin = 0;
             run(null, bytes, chunk, 0, bytes.limit(), handler);
+        } catch (TlvException e) {
+            throw located(e);
         } finally {
             exit();
         }
@@ -552,6 +561,16 @@ public final class TlvDecoder {
     private void deliverBuffer(int type, ByteView window, int at, int length, TlvHandler handler) {
         handler.onFrame(type, VIEWS.relend(window, at - windowOrigin, length, lease));
         lease.renew();
+    }
+
+    /**
+     * Gives an exception leaving {@code feed} the offset of the frame whose handler threw it, if it is one
+     * that names a frame but could not know its offset (the registry's); the frame ended at {@link #consumed}.
+     * Kept out of the per-frame methods so that they stay small enough to inline.
+     */
+    private TlvException located(TlvException e) {
+        e.locateFrameEndingAt(consumed, headerSize);
+        return e;
     }
 
     private MalformedFrameException malformed(int type, int length, long frameOffset, boolean lengthKnown) {

@@ -12,4 +12,16 @@ public abstract sealed class TlvException extends RuntimeException
     TlvException(String message) {
         super(message);
     }
+
+    /**
+     * Called by {@link TlvDecoder} when this exception leaves a handler during {@code feed}: tells it that
+     * the frame whose handler threw ends at stream offset {@code end}. Exceptions that name the frame they
+     * reject but cannot know its offset (the registry's) record where it starts; the others already carry
+     * their offset, or have none, and ignore it.
+     *
+     * @param end the stream offset right after the frame whose handler threw
+     * @param headerSize the header size of the decoder's format
+     */
+    void locateFrameEndingAt(long end, int headerSize) {
+    }
 }

@@ -3,6 +3,10 @@ package io.bufkit.tlv;
 /**
  * Thrown by {@link TlvCodecRegistry} for a frame whose type has no registered codec (and no fallback
  * handler was given).
+ *
+ * <p>When thrown by a {@link TlvCodecRegistry#dispatcher dispatcher} out of {@link TlvDecoder}'s
+ * {@code feed}, the decoder adds the frame's stream offset ({@link #frameOffset()}), and the message names
+ * it.
  */
 public final class UnknownFrameTypeException extends TlvException {
     private static final long serialVersionUID = 1L;
@@ -11,12 +15,41 @@ public final class UnknownFrameTypeException extends TlvException {
     private final int type;
     /** The frame's value length. */
     private final int valueLength;
+    /** The registered types, for the message. */
+    private final String registered;
+    /** Stream offset of the frame's first header byte; -1 until a decoder sets it, at most once. */
+    private long frameOffset = -1;
 
     UnknownFrameTypeException(int type, int valueLength, String registered) {
-        super("no codec is registered for TLV frame type " + Integer.toUnsignedString(type) + " (value of "
-                + valueLength + " byte(s)); registered types: " + registered);
+        super(message(type, valueLength, registered, -1));
         this.type = type;
         this.valueLength = valueLength;
+        this.registered = registered;
+    }
+
+    private static String message(int type, int valueLength, String registered, long frameOffset) {
+        return "no codec is registered for TLV frame type " + Integer.toUnsignedString(type)
+                + (frameOffset < 0 ? "" : " at stream offset " + frameOffset) + " (value of " + valueLength
+                + " byte(s)); registered types: " + registered;
+    }
+
+    /**
+     * Describes the rejected frame: its type, its stream offset when known, its value length and the
+     * registered types.
+     *
+     * @return the message
+     */
+    @Override
+    public String getMessage() {
+        return frameOffset < 0 ? super.getMessage() : message(type, valueLength, registered, frameOffset);
+    }
+
+    @Override
+    void locateFrameEndingAt(long end, int headerSize) {
+        long start = end - headerSize - valueLength;
+        if (frameOffset < 0 && start >= 0) {
+            frameOffset = start;
+        }
     }
 
     /**
@@ -35,5 +68,18 @@ public final class UnknownFrameTypeException extends TlvException {
      */
     public int valueLength() {
         return valueLength;
+    }
+
+    /**
+     * Where the rejected frame starts, when it is known. A {@link TlvDecoder} sets it when this exception
+     * leaves a handler during {@code feed} (at most once: the innermost decoder's offset is kept when
+     * decoders are nested); it is unknown when {@link TlvCodecRegistry#decode(int, io.bufkit.ByteView)} is
+     * called directly, outside a decoder.
+     *
+     * @return the offset of the frame's first header byte, counted from the start of the stream (the
+     *     decoder's last {@link TlvDecoder#reset()}), as {@link TlvDecoder#streamOffset()} counts; -1 if unknown
+     */
+    public long frameOffset() {
+        return frameOffset;
     }
 }

@@ -1,6 +1,8 @@
 package io.bufkit.tlv;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +10,14 @@ import io.bufkit.ByteView;
 import io.bufkit.Bytes;
 import io.bufkit.MutableByteView;
 import io.bufkit.layout.PacketCodec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -59,6 +68,21 @@ class TlvCodecRegistryTest {
             .register(1, Point.class, POINT)
             .register(2, Temperature.class, TEMPERATURE)
             .build();
+
+    /** Valid frames before the rejected one: two points and a temperature. */
+    private final byte[] prefix = TlvDecoderTest.concat(registry.encode(new Point(1, 2)).toByteArray(),
+            registry.encode(new Point(3, 4)).toByteArray(), registry.encode(new Temperature((short) 5)).toByteArray());
+    /** Where the rejected frame starts in {@link #streamRejecting}'s streams. */
+    private final int rejectedAt = prefix.length;
+    /** A frame of unregistered type 9, value "ab". */
+    private static final byte[] UNKNOWN_TYPE = Bytes.fromHex("09 00 02 61 62").toByteArray();
+    /** A temperature frame with a value of 3 bytes instead of 2. */
+    private static final byte[] TOO_LONG = Bytes.fromHex("02 00 03 01 02 03").toByteArray();
+
+    /** Valid frames, then {@code rejected} at {@link #rejectedAt}, then one more valid frame. */
+    private byte[] streamRejecting(byte[] rejected) {
+        return TlvDecoderTest.concat(prefix, rejected, registry.encode(new Temperature((short) 6)).toByteArray());
+    }
 
     @Test
     void encodesAMessageAsAFrameOfItsRegisteredType() {
@@ -159,5 +183,192 @@ class TlvCodecRegistryTest {
         new TlvDecoder(wide).feed(stream, r.dispatcher(messages::add));
         assertEquals(List.of(new Temperature((short) 5), new Point(9, 9)), messages);
         assertEquals(Set.of(-7, 70_000), r.types());
+    }
+
+    @Test
+    void unknownTypeFedThroughADecoderNamesTheFramesStreamOffset() {
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        UnknownFrameTypeException e = assertThrows(UnknownFrameTypeException.class,
+                () -> decoder.feed(streamRejecting(UNKNOWN_TYPE), registry.dispatcher(m -> { })));
+        assertEquals(27, rejectedAt);
+        assertEquals(rejectedAt, e.frameOffset());
+        assertEquals("no codec is registered for TLV frame type 9 at stream offset 27 (value of 2 byte(s)); "
+                + "registered types: [1, 2]", e.getMessage());
+    }
+
+    @Test
+    void lengthMismatchFedThroughADecoderNamesTheFramesStreamOffset() {
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        FrameLengthMismatchException e = assertThrows(FrameLengthMismatchException.class,
+                () -> decoder.feed(streamRejecting(TOO_LONG), registry.dispatcher(m -> { })));
+        assertEquals(rejectedAt, e.frameOffset());
+        assertEquals("TLV frame of type 2 at stream offset 27 has a value of 3 byte(s) but its codec Temperature "
+                + "expects exactly 2", e.getMessage());
+    }
+
+    @Test
+    void lengthMismatchFromTheDispatcherWithAFallbackNamesTheFramesStreamOffset() {
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        FrameLengthMismatchException e = assertThrows(FrameLengthMismatchException.class,
+                () -> decoder.feed(streamRejecting(TOO_LONG), registry.dispatcher(m -> { }, (t, v) -> { })));
+        assertEquals(rejectedAt, e.frameOffset());
+    }
+
+    @Test
+    void rejectedFrameFedOneByteAtATimeIsLocatedFromTheAccumulator() {
+        byte[] stream = streamRejecting(TOO_LONG);
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        TlvHandler handler = registry.dispatcher(m -> { });
+        FrameLengthMismatchException e = assertThrows(FrameLengthMismatchException.class, () -> {
+            for (byte b : stream) {
+                decoder.feed(new byte[] {b}, handler);
+            }
+        });
+        assertEquals(rejectedAt, e.frameOffset());
+        assertTrue(e.getMessage().contains("at stream offset 27"), e.getMessage());
+    }
+
+    @Test
+    void rejectedFrameWhoseHeaderIsSplitAcrossChunksIsLocated() {
+        byte[] stream = streamRejecting(UNKNOWN_TYPE);
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        TlvHandler handler = registry.dispatcher(m -> { });
+        decoder.feed(Arrays.copyOfRange(stream, 0, rejectedAt + 1), handler);
+        UnknownFrameTypeException e = assertThrows(UnknownFrameTypeException.class,
+                () -> decoder.feed(Arrays.copyOfRange(stream, rejectedAt + 1, stream.length), handler));
+        assertEquals(rejectedAt, e.frameOffset());
+    }
+
+    @Test
+    void rejectedFrameSplitAcrossDirectBufferChunksIsLocated() {
+        byte[] stream = streamRejecting(UNKNOWN_TYPE);
+        int cut = rejectedAt + 4;
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        TlvHandler handler = registry.dispatcher(m -> { });
+        decoder.feed(direct(Arrays.copyOfRange(stream, 0, cut)), handler);
+        ByteBuffer rest = direct(Arrays.copyOfRange(stream, cut, stream.length));
+        UnknownFrameTypeException e = assertThrows(UnknownFrameTypeException.class, () -> decoder.feed(rest, handler));
+        assertEquals(rejectedAt, e.frameOffset());
+        assertTrue(e.getMessage().contains("at stream offset 27"), e.getMessage());
+        assertEquals(1, rest.position());
+    }
+
+    @Test
+    void rejectedFrameSplitAcrossViewChunksIsLocated() {
+        byte[] stream = streamRejecting(TOO_LONG);
+        int cut = rejectedAt + 5;
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        TlvHandler handler = registry.dispatcher(m -> { });
+        decoder.feed(ByteView.wrap(stream, 0, cut), handler);
+        FrameLengthMismatchException e = assertThrows(FrameLengthMismatchException.class,
+                () -> decoder.feed(ByteView.wrap(stream, cut, stream.length - cut), handler));
+        assertEquals(rejectedAt, e.frameOffset());
+        assertTrue(e.getMessage().contains("at stream offset 27"), e.getMessage());
+    }
+
+    @Test
+    void rejectedFrameInAWiderFormatIsLocatedWithThatFormatsHeaderSize() {
+        TlvFormat wide = TlvFormat.builder().typeWidth(4).lengthWidth(4).build();
+        TlvCodecRegistry r = TlvCodecRegistry.builder(wide).register(1, Point.class, POINT).build();
+        TlvWriter writer = new TlvWriter(wide);
+        byte[] stream = TlvDecoderTest.concat(r.encode(new Point(1, 1)).toByteArray(),
+                writer.encode(1, Bytes.of(new byte[5]).view()).toByteArray());
+        FrameLengthMismatchException e = assertThrows(FrameLengthMismatchException.class,
+                () -> new TlvDecoder(wide).feed(stream, r.dispatcher(m -> { })));
+        assertEquals(16, e.frameOffset());
+    }
+
+    @Test
+    void frameOffsetCountsFromTheDecodersLastReset() {
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        decoder.feed(prefix, registry.dispatcher(m -> { }));
+        decoder.reset();
+        UnknownFrameTypeException e = assertThrows(UnknownFrameTypeException.class,
+                () -> decoder.feed(streamRejecting(UNKNOWN_TYPE), registry.dispatcher(m -> { })));
+        assertEquals(rejectedAt, e.frameOffset());
+    }
+
+    @Test
+    void decoderPassesOnTheExceptionObjectTheHandlerThrew() {
+        List<TlvException> fromHandler = new ArrayList<>();
+        TlvHandler dispatcher = registry.dispatcher(m -> { });
+        TlvHandler handler = (type, value) -> {
+            try {
+                dispatcher.onFrame(type, value);
+            } catch (TlvException e) {
+                fromHandler.add(e);
+                assertEquals(-1, ((UnknownFrameTypeException) e).frameOffset());
+                throw e;
+            }
+        };
+        UnknownFrameTypeException e = assertThrows(UnknownFrameTypeException.class,
+                () -> new TlvDecoder(TlvFormat.STANDARD).feed(streamRejecting(UNKNOWN_TYPE), handler));
+        assertSame(fromHandler.get(0), e);
+        assertEquals(rejectedAt, e.frameOffset());
+    }
+
+    @Test
+    void offsetSetByANestedDecoderIsKept() {
+        // the outer frame's value is a stream of its own, decoded by an inner decoder
+        byte[] inner = streamRejecting(UNKNOWN_TYPE);
+        byte[] outer = TlvDecoderTest.concat(prefix, new TlvWriter(TlvFormat.STANDARD).encode(7, Bytes.of(inner).view())
+                .toByteArray());
+        TlvDecoder innerDecoder = new TlvDecoder(TlvFormat.STANDARD);
+        UnknownFrameTypeException e = assertThrows(UnknownFrameTypeException.class,
+                () -> new TlvDecoder(TlvFormat.STANDARD).feed(outer, (type, value) -> {
+                    if (type == 7) {
+                        innerDecoder.feed(value, registry.dispatcher(m -> { }));
+                    }
+                }));
+        assertEquals(rejectedAt, e.frameOffset());
+    }
+
+    @Test
+    void decodeCalledDirectlyHasNoFrameOffsetAndKeepsItsMessage() {
+        UnknownFrameTypeException unknown = assertThrows(UnknownFrameTypeException.class,
+                () -> registry.decode(9, ByteView.wrap(new byte[2])));
+        assertEquals(-1, unknown.frameOffset());
+        assertEquals("no codec is registered for TLV frame type 9 (value of 2 byte(s)); registered types: [1, 2]",
+                unknown.getMessage());
+        FrameLengthMismatchException mismatch = assertThrows(FrameLengthMismatchException.class,
+                () -> registry.decode(2, ByteView.wrap(new byte[3])));
+        assertEquals(-1, mismatch.frameOffset());
+        assertEquals("TLV frame of type 2 has a value of 3 byte(s) but its codec Temperature expects exactly 2",
+                mismatch.getMessage());
+    }
+
+    @Test
+    void decoderIsNotFailedAndStandsRightAfterTheRejectedFrame() {
+        byte[] stream = streamRejecting(UNKNOWN_TYPE);
+        List<Object> messages = new ArrayList<>();
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        assertThrows(UnknownFrameTypeException.class, () -> decoder.feed(stream, registry.dispatcher(messages::add)));
+        assertFalse(decoder.isFailed());
+        assertFalse(decoder.hasPartialFrame());
+        int after = rejectedAt + UNKNOWN_TYPE.length;
+        assertEquals(after, decoder.streamOffset());
+        decoder.feed(stream, after, stream.length - after, registry.dispatcher(messages::add));
+        decoder.finish();
+        assertEquals(List.of(new Point(1, 2), new Point(3, 4), new Temperature((short) 5), new Temperature((short) 6)),
+                messages);
+    }
+
+    @Test
+    void locatedExceptionKeepsItsOffsetThroughSerialization() throws IOException, ClassNotFoundException {
+        FrameLengthMismatchException e = assertThrows(FrameLengthMismatchException.class,
+                () -> new TlvDecoder(TlvFormat.STANDARD).feed(streamRejecting(TOO_LONG), registry.dispatcher(m -> { })));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(e);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            FrameLengthMismatchException copy = (FrameLengthMismatchException) in.readObject();
+            assertEquals(rejectedAt, copy.frameOffset());
+            assertEquals(e.getMessage(), copy.getMessage());
+        }
+    }
+
+    private static ByteBuffer direct(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
     }
 }
