@@ -56,11 +56,6 @@ public sealed class ByteView permits MutableByteView {
             return new ByteView(source.array, source.buffer, source.base + from, length, lease, lease.liveGeneration());
         }
 
-        @Override
-        public Bytes adopt(byte[] data) {
-            return Bytes.own(data);
-        }
-
         /** Whether a field ending at {@code end} may be read without the view's own checks. */
         private static boolean fast(ByteView v, int end) {
             return v.length >= end && (!CHECK_LEASES || v.lease.generation == v.generation);

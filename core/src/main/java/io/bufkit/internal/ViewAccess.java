@@ -1,7 +1,6 @@
 package io.bufkit.internal;
 
 import io.bufkit.ByteView;
-import io.bufkit.Bytes;
 import io.bufkit.Lease;
 import java.util.Objects;
 
@@ -67,15 +66,6 @@ public abstract class ViewAccess {
      * @throws IndexOutOfBoundsException if the range is not inside {@code source}
      */
     public abstract ByteView relend(ByteView source, int from, int length, Lease lease);
-
-    /**
-     * Wraps an array as {@link Bytes} without copying it. Only for an array that nothing else holds or will
-     * write, such as a decoder's freshly filled value handed over whole.
-     *
-     * @param data the array, given up by the caller
-     * @return <em>owned</em> bytes backed by {@code data}
-     */
-    public abstract Bytes adopt(byte[] data);
 
     /**
      * Reads a signed byte; see the class comment for the contract.

@@ -91,11 +91,6 @@ public final class TlvDecoder {
     private byte[] acc = NO_BYTES;
     /** How many value bytes of the partial frame arrived. */
     private int accHave;
-    /**
-     * Whether {@link #acc} is the partial frame's own new array, gathered for an {@link OwnedFrames} handler
-     * to take over whole, rather than the accumulator reused between frames.
-     */
-    private boolean accForHandOver;
 
     /** Stream offset of the next byte not yet consumed. */
     private long consumed;
@@ -293,7 +288,6 @@ public final class TlvDecoder {
         headerHave = 0;
         accHave = 0;
         acc = NO_BYTES;
-        accForHandOver = false;
         consumed = 0;
     }
 
@@ -416,7 +410,7 @@ public final class TlvDecoder {
             }
             int value = p + hs;
             if (length > end - value) {
-                startValue(type, length, a, null, value, end, handler);
+                startValue(type, length, a, null, value, end);
                 return end;
             }
             p = value + length;
@@ -437,7 +431,7 @@ public final class TlvDecoder {
             }
             int value = p + hs;
             if (length > end - value) {
-                startValue(type, length, null, b, value, end, handler);
+                startValue(type, length, null, b, value, end);
                 return end;
             }
             p = value + length;
@@ -457,17 +451,9 @@ public final class TlvDecoder {
         }
     }
 
-    /**
-     * Buffers the value bytes {@code [from, end)} of a frame whose value does not end in this chunk: in the
-     * accumulator, or, for a handler of owned frames, in a new array of the value's length that the handler
-     * takes over when the value is complete (the accumulator is dropped then, so that at most one frame's
-     * value is held).
-     */
-    private void startValue(int type, int length, byte[] a, ByteBuffer b, int from, int end, TlvHandler handler) {
-        accForHandOver = handler instanceof OwnedFrames;
-        if (accForHandOver) {
-            acc = new byte[length];
-        } else if (acc.length < length) {
+    /** Buffers the value bytes {@code [from, end)} of a frame whose value does not end in this chunk. */
+    private void startValue(int type, int length, byte[] a, ByteBuffer b, int from, int end) {
+        if (acc.length < length) {
             // the accumulator is empty: growing it copies nothing
             acc = new byte[Math.max(length, (int) Math.min(2L * acc.length, maxValueLength))];
         }
@@ -502,7 +488,7 @@ public final class TlvDecoder {
             throw malformed(type, length, frameOffset, true);
         }
         if (length > end - p) {
-            startValue(type, length, a, b, p, end, handler);
+            startValue(type, length, a, b, p, end);
             return end;
         }
         headerHave = 0;
@@ -532,16 +518,6 @@ public final class TlvDecoder {
         headerHave = 0;
         accHave = 0;
         consumed = base + p;
-        if (accForHandOver) {
-            byte[] value = acc;
-            acc = NO_BYTES;
-            accForHandOver = false;
-            if (handler instanceof OwnedFrames owned) {
-                owned.handOver(pendingType, value);
-                return p;
-            }
-            acc = value;   // fed on with another handler: lend it, and keep it as the accumulator
-        }
         deliverArray(pendingType, acc, 0, pendingLength, handler);
         return p;
     }

@@ -29,15 +29,13 @@ public interface TlvHandler {
 
     /**
      * A handler that copies every frame into an <em>owned</em> {@link TlvFrame} and passes it on; for
-     * simple code that keeps frames. Costs one copy of each value: a value that lies inside one chunk is
-     * copied from it, and a value split across chunks is gathered by the decoder straight into the value's
-     * own array, which is then handed over without another copy.
+     * simple code that keeps frames. Costs one copy of each value.
      *
      * @param frames receives each frame, which it may keep
      * @return the copying handler
      */
     static TlvHandler owned(Consumer<? super TlvFrame> frames) {
         Objects.requireNonNull(frames, "frames");
-        return new OwnedFrames(frames);
+        return (type, value) -> frames.accept(new TlvFrame(type, value.copy()));
     }
 }
