@@ -133,19 +133,27 @@ public final class TlvCodecRegistry {
      * @param value the frame's value, borrowed for the duration of the call
      * @return the decoded message, as the codec returns it (holding no reference to {@code value})
      * @throws UnknownFrameTypeException if no codec is registered for {@code type}; its
-     *     {@link UnknownFrameTypeException#frameOffset() frameOffset()} is -1 (unknown) unless it leaves a
-     *     {@link TlvDecoder}'s {@code feed}
+     *     {@link UnknownFrameTypeException#frameOffset() frameOffset()} stays -1 (unknown), even when it
+     *     leaves a {@link TlvDecoder}'s {@code feed}, since the value need not be the frame being handled
      * @throws FrameLengthMismatchException if the value's length is not the codec's size; its
-     *     {@link FrameLengthMismatchException#frameOffset() frameOffset()} is -1 (unknown) unless it leaves a
-     *     {@link TlvDecoder}'s {@code feed}
+     *     {@link FrameLengthMismatchException#frameOffset() frameOffset()} stays -1 (unknown), as above
      * @throws RuntimeException whatever the codec throws for a malformed packet
      */
     public Object decode(int type, ByteView value) {
+        return decode(type, value, false);
+    }
+
+    /**
+     * Decodes as {@link #decode(int, ByteView)}; {@code wholeFrame} says that {@code type} and {@code value}
+     * are the frame a decoder delivered to a dispatcher, so that its exceptions may take that frame's
+     * stream offset.
+     */
+    private Object decode(int type, ByteView value, boolean wholeFrame) {
         Binding<?> b = binding(type);
         if (b == null) {
-            throw new UnknownFrameTypeException(type, value.length(), types().toString());
+            throw new UnknownFrameTypeException(type, value.length(), types().toString(), wholeFrame);
         }
-        return decode(b, type, value);
+        return decode(b, type, value, wholeFrame);
     }
 
     /**
@@ -179,7 +187,7 @@ public final class TlvCodecRegistry {
      */
     public TlvHandler dispatcher(Consumer<Object> messages) {
         Objects.requireNonNull(messages, "messages");
-        return (type, value) -> messages.accept(decode(type, value));
+        return (type, value) -> messages.accept(decode(type, value, true));
     }
 
     /**
@@ -203,7 +211,7 @@ public final class TlvCodecRegistry {
             if (b == null) {
                 unknownTypes.onFrame(type, value);
             } else {
-                messages.accept(decode(b, type, value));
+                messages.accept(decode(b, type, value, true));
             }
         };
     }
@@ -281,10 +289,11 @@ public final class TlvCodecRegistry {
         return b;
     }
 
-    private static Object decode(Binding<?> b, int type, ByteView value) {
+    private static Object decode(Binding<?> b, int type, ByteView value, boolean wholeFrame) {
         int size = b.codec.size();
         if (value.length() != size) {
-            throw new FrameLengthMismatchException(type, size, value.length(), b.messageClass.getSimpleName());
+            throw new FrameLengthMismatchException(type, size, value.length(), b.messageClass.getSimpleName(),
+                    wholeFrame);
         }
         return b.codec.decode(value);
     }

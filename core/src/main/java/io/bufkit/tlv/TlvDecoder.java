@@ -45,10 +45,10 @@ import java.util.Objects;
  * cause is the original failure) until {@link #reset()}.
  *
  * <p><b>A handler that throws</b> stops the feed, and the exception propagates from {@code feed}
- * unchanged — the same object — except that the {@link TlvCodecRegistry}'s {@link UnknownFrameTypeException}
- * and {@link FrameLengthMismatchException}, which cannot know where their frame is, gain the stream offset
- * of the frame whose handler threw them ({@code frameOffset()}, named in their message) unless they already
- * have one. The decoder is <em>not</em> failed: the frame whose handler threw counts as delivered (its
+ * unchanged — the same object — except that the {@link UnknownFrameTypeException} and
+ * {@link FrameLengthMismatchException} of a {@link TlvCodecRegistry#dispatcher registry dispatcher}, which
+ * cannot know where their frame is, gain the stream offset of the frame whose handler threw them
+ * ({@code frameOffset()}, named in their message) unless they already have one. The decoder is <em>not</em> failed: the frame whose handler threw counts as delivered (its
  * value's lease has ended), nothing is buffered, and the decoder stands right after that frame. The bytes
  * of the chunk after that frame were not consumed: {@link #streamOffset()} tells how far the decoder got
  * (for a {@code ByteBuffer} chunk, its position is left right after the frame), so the caller may feed the

@@ -17,11 +17,14 @@ public final class UnknownFrameTypeException extends TlvException {
     private final int valueLength;
     /** The registered types, for the message. */
     private final String registered;
+    /** Whether a dispatcher threw it for the frame a decoder handed it, so that the decoder may locate it. */
+    private final boolean wholeFrame;
     /** Stream offset of the frame's first header byte; -1 until a decoder sets it, at most once. */
     private long frameOffset = -1;
 
-    UnknownFrameTypeException(int type, int valueLength, String registered) {
+    UnknownFrameTypeException(int type, int valueLength, String registered, boolean wholeFrame) {
         super(message(type, valueLength, registered, -1));
+        this.wholeFrame = wholeFrame;
         this.type = type;
         this.valueLength = valueLength;
         this.registered = registered;
@@ -47,7 +50,7 @@ public final class UnknownFrameTypeException extends TlvException {
     @Override
     void locateFrameEndingAt(long end, int headerSize) {
         long start = end - headerSize - valueLength;
-        if (frameOffset < 0 && start >= 0) {
+        if (wholeFrame && frameOffset < 0 && start >= 0) {
             frameOffset = start;
         }
     }
@@ -71,10 +74,12 @@ public final class UnknownFrameTypeException extends TlvException {
     }
 
     /**
-     * Where the rejected frame starts, when it is known. A {@link TlvDecoder} sets it when this exception
-     * leaves a handler during {@code feed} (at most once: the innermost decoder's offset is kept when
-     * decoders are nested); it is unknown when {@link TlvCodecRegistry#decode(int, io.bufkit.ByteView)} is
-     * called directly, outside a decoder.
+     * Where the rejected frame starts, when it is known. A {@link TlvDecoder} sets it when this exception,
+     * thrown by one of the registry's {@link TlvCodecRegistry#dispatcher dispatchers} for the frame the
+     * decoder handed it, leaves {@code feed} (at most once: the innermost decoder's offset is kept when
+     * decoders are nested). It stays unknown when thrown by
+     * {@link TlvCodecRegistry#decode(int, io.bufkit.ByteView)}, even from inside a handler, since the value
+     * passed there need not be the whole frame being handled.
      *
      * @return the offset of the frame's first header byte, counted from the start of the stream (the
      *     decoder's last {@link TlvDecoder#reset()}), as {@link TlvDecoder#streamOffset()} counts; -1 if unknown

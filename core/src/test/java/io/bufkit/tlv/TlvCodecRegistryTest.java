@@ -324,6 +324,22 @@ class TlvCodecRegistryTest {
     }
 
     @Test
+    void decodeCalledDirectlyFromAHandlerIsNotGivenTheOffsetOfTheFrameBeingHandled() {
+        // the handler decodes part of the value (a temperature after a one-byte tag): the exception is about
+        // that part, not about the frame at rejectedAt, so no stream offset is made up for it
+        byte[] tagged = Bytes.fromHex("05 00 04 aa 01 02 03").toByteArray();
+        FrameLengthMismatchException e = assertThrows(FrameLengthMismatchException.class,
+                () -> new TlvDecoder(TlvFormat.STANDARD).feed(streamRejecting(tagged), (type, value) -> {
+                    if (type == 5) {
+                        registry.decode(2, value.slice(1, 4));
+                    }
+                }));
+        assertEquals(-1, e.frameOffset());
+        assertEquals("TLV frame of type 2 has a value of 3 byte(s) but its codec Temperature expects exactly 2",
+                e.getMessage());
+    }
+
+    @Test
     void decodeCalledDirectlyHasNoFrameOffsetAndKeepsItsMessage() {
         UnknownFrameTypeException unknown = assertThrows(UnknownFrameTypeException.class,
                 () -> registry.decode(9, ByteView.wrap(new byte[2])));

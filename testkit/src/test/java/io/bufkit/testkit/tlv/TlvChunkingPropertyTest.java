@@ -66,6 +66,22 @@ class TlvChunkingPropertyTest {
     }
 
     @Test
+    void randomStreamsDecodeToTheFramesWrittenIntoOwnedFrames() {
+        ChunkProperty.<List<TlvFrame>>ofArrays(chunks -> TlvDecoding.owned(STANDARD, chunks, false))
+                .headerBytes(stream -> TlvStreams.headerOffsets(STANDARD, stream))
+                .checkAll(TlvStreams.streams(STANDARD, 8, 300), frames -> TlvStreams.encode(STANDARD, frames),
+                        frames -> frames);
+    }
+
+    @Test
+    void randomStreamsDecodeToTheFramesWrittenWhenOwnedAndBorrowingHandlersAlternate() {
+        ChunkProperty.<List<TlvFrame>>ofArrays(chunks -> TlvDecoding.owned(STANDARD, chunks, true))
+                .headerBytes(stream -> TlvStreams.headerOffsets(STANDARD, stream))
+                .checkAll(TlvStreams.streams(STANDARD, 8, 300), frames -> TlvStreams.encode(STANDARD, frames),
+                        frames -> frames);
+    }
+
+    @Test
     void emptyAndMaximalValuesDecodeToTheFramesWritten() {
         Gen<TlvFrame> edgeFrame = Gen.zip(TlvStreams.types(STANDARD), Gen.elements(0, 65535, 0, 1, 65534),
                 (type, length) -> new TlvFrame(type, Bytes.of(new byte[length])));

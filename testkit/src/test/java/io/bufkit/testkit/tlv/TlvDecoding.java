@@ -69,6 +69,25 @@ final class TlvDecoding {
         return c.frames;
     }
 
+    /**
+     * Decodes with {@link TlvHandler#owned} handlers, which take values split across chunks over whole;
+     * when {@code alternate}, the chunks go alternately to an owned handler and to a borrowing one, so that
+     * frames begun for one kind of handler are completed for the other.
+     */
+    static List<TlvFrame> owned(TlvFormat format, List<byte[]> chunks, boolean alternate) {
+        TlvDecoder decoder = new TlvDecoder(format);
+        Collector c = new Collector();
+        TlvHandler owned = TlvHandler.owned(c.frames::add);
+        boolean ownedNext = true;
+        for (byte[] chunk : chunks) {
+            decoder.feed(chunk, ownedNext ? owned : c);
+            c.checkAfterFeed(decoder);
+            ownedNext = !alternate || !ownedNext;
+        }
+        decoder.finish();
+        return c.frames;
+    }
+
     static List<TlvFrame> buffers(TlvFormat format, List<ByteBuffer> chunks) {
         TlvDecoder decoder = new TlvDecoder(format);
         Collector c = new Collector();
