@@ -220,6 +220,31 @@ class TlvDecoderTest {
     }
 
     @Test
+    void ownedValueIsNotOverwrittenByTheNextSplitFrame() {
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        List<TlvFrame> frames = new ArrayList<>();
+        TlvHandler owned = TlvHandler.owned(frames::add);
+        byte[] stream = concat(MESSAGE2, Bytes.fromHex("03 00 08 58 58 58 58 58 58 58 58").toByteArray(), MESSAGE1);
+        for (int at = 0; at < stream.length; at += 4) {
+            decoder.feed(stream, at, Math.min(4, stream.length - at), owned);
+        }
+        assertEquals(List.of(FrameRecorder.frame(2, "goodbye!"), FrameRecorder.frame(3, "XXXXXXXX"),
+                FrameRecorder.frame(1, "hello")), frames);
+    }
+
+    @Test
+    void valueBegunForABorrowingHandlerIsCopiedForAnOwnedHandlerThatCompletesIt() {
+        TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
+        decoder.feed(Arrays.copyOfRange(MESSAGE2, 0, 6), (t, v) -> { });
+        List<TlvFrame> frames = new ArrayList<>();
+        decoder.feed(Arrays.copyOfRange(MESSAGE2, 6, 11), TlvHandler.owned(frames::add));
+        byte[] other = Bytes.fromHex("03 00 08 58 58 58 58 58 58 58 58").toByteArray();
+        decoder.feed(Arrays.copyOfRange(other, 0, 6), (t, v) -> { });   // reuses the accumulator
+        decoder.feed(Arrays.copyOfRange(other, 6, 11), (t, v) -> { });
+        assertEquals(List.of(FrameRecorder.frame(2, "goodbye!")), frames);
+    }
+
+    @Test
     void valueUsedAfterItsHandlerReturnedIsStale() {
         List<ByteView> kept = new ArrayList<>();
         TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);

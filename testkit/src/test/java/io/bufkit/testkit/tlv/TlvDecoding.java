@@ -70,9 +70,9 @@ final class TlvDecoding {
     }
 
     /**
-     * Decodes with {@link TlvHandler#owned} handlers, which take values split across chunks over whole;
-     * when {@code alternate}, the chunks go alternately to an owned handler and to a borrowing one, so that
-     * frames begun for one kind of handler are completed for the other.
+     * Decodes with a {@link TlvHandler#owned} handler; when {@code alternate}, the chunks go alternately to
+     * an owned handler and to a borrowing one, so that frames begun for one kind of handler are completed
+     * for the other.
      */
     static List<TlvFrame> owned(TlvFormat format, List<byte[]> chunks, boolean alternate) {
         TlvDecoder decoder = new TlvDecoder(format);
