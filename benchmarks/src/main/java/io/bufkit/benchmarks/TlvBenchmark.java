@@ -45,6 +45,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *       (quadratic) as frames grow;</li>
  *   <li>{@code oneByte*}: the mixed stream fed one byte at a time.</li>
  * </ul>
+ * Beside the large-frame decoders, two floors that decode nothing measure the copying they cannot avoid:
+ * {@code largeCopyFloor} copies each chunk once into a frame-sized buffer (what gathering split frames
+ * costs a borrowing decoder), {@code largeAllocFloor} fills a new array per frame (what any decoder that
+ * hands out each frame as its own array must do).
  * Every consumer reads each frame's type, length and first value byte; owned consumers also keep (black-hole)
  * the frame object.
  */
