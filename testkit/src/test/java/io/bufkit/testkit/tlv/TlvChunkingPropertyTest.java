@@ -32,6 +32,13 @@ class TlvChunkingPropertyTest {
                 .headerBytes(stream -> TlvStreams.headerOffsets(format, stream));
     }
 
+    /** Checks that random streams in the reference format, chunked by {@code property}, decode to the frames written. */
+    static void checkRandomStreams(ChunkProperty<List<TlvFrame>> property) {
+        property.headerBytes(stream -> TlvStreams.headerOffsets(STANDARD, stream))
+                .checkAll(TlvStreams.streams(STANDARD, 8, 300), frames -> TlvStreams.encode(STANDARD, frames),
+                        frames -> frames);
+    }
+
     @Test
     void referenceVectorDecodesToItsTwoFramesInAllChunkings() {
         overViews(STANDARD).exhaustiveUpTo(REFERENCE.length).check(REFERENCE, REFERENCE_FRAMES);
@@ -45,40 +52,27 @@ class TlvChunkingPropertyTest {
 
     @Test
     void randomStreamsDecodeToTheFramesWrittenFromViews() {
-        overViews(STANDARD).checkAll(TlvStreams.streams(STANDARD, 8, 300),
-                frames -> TlvStreams.encode(STANDARD, frames), frames -> frames);
+        checkRandomStreams(ChunkProperty.<List<TlvFrame>>ofViews(chunks -> TlvDecoding.views(STANDARD, chunks)));
     }
 
     @Test
     void randomStreamsDecodeToTheFramesWrittenFromArrays() {
-        ChunkProperty.<List<TlvFrame>>ofArrays(chunks -> TlvDecoding.arrays(STANDARD, chunks))
-                .headerBytes(stream -> TlvStreams.headerOffsets(STANDARD, stream))
-                .checkAll(TlvStreams.streams(STANDARD, 8, 300), frames -> TlvStreams.encode(STANDARD, frames),
-                        frames -> frames);
+        checkRandomStreams(ChunkProperty.<List<TlvFrame>>ofArrays(chunks -> TlvDecoding.arrays(STANDARD, chunks)));
     }
 
     @Test
     void randomStreamsDecodeToTheFramesWrittenFromBuffers() {
-        ChunkProperty.<List<TlvFrame>>ofBuffers(chunks -> TlvDecoding.buffers(STANDARD, chunks))
-                .headerBytes(stream -> TlvStreams.headerOffsets(STANDARD, stream))
-                .checkAll(TlvStreams.streams(STANDARD, 8, 300), frames -> TlvStreams.encode(STANDARD, frames),
-                        frames -> frames);
+        checkRandomStreams(ChunkProperty.<List<TlvFrame>>ofBuffers(chunks -> TlvDecoding.buffers(STANDARD, chunks)));
     }
 
     @Test
     void randomStreamsDecodeToTheFramesWrittenIntoOwnedFrames() {
-        ChunkProperty.<List<TlvFrame>>ofArrays(chunks -> TlvDecoding.owned(STANDARD, chunks, false))
-                .headerBytes(stream -> TlvStreams.headerOffsets(STANDARD, stream))
-                .checkAll(TlvStreams.streams(STANDARD, 8, 300), frames -> TlvStreams.encode(STANDARD, frames),
-                        frames -> frames);
+        checkRandomStreams(ChunkProperty.<List<TlvFrame>>ofArrays(chunks -> TlvDecoding.owned(STANDARD, chunks, false)));
     }
 
     @Test
     void randomStreamsDecodeToTheFramesWrittenWhenOwnedAndBorrowingHandlersAlternate() {
-        ChunkProperty.<List<TlvFrame>>ofArrays(chunks -> TlvDecoding.owned(STANDARD, chunks, true))
-                .headerBytes(stream -> TlvStreams.headerOffsets(STANDARD, stream))
-                .checkAll(TlvStreams.streams(STANDARD, 8, 300), frames -> TlvStreams.encode(STANDARD, frames),
-                        frames -> frames);
+        checkRandomStreams(ChunkProperty.<List<TlvFrame>>ofArrays(chunks -> TlvDecoding.owned(STANDARD, chunks, true)));
     }
 
     @Test
