@@ -228,18 +228,28 @@ public sealed class ByteView permits MutableByteView {
      * rather than one comparison: the JIT treats those as range checks and merges the checks of several
      * reads at constant offsets of one view into one, which a plain comparison does not get. A last
      * byte index that overflows is negative and fails the check.
+     *
+     * <p>This method, {@link #checkLease} and {@link #checkedOffset} are each at most 35 bytes of bytecode,
+     * so that the JIT inlines them wherever a read is inlined, profiled or not; and none of them hands the
+     * view itself to a call that might not be inlined, failure paths included. A view that is read and
+     * dropped, such as a value a decoder lends to a handler, then never escapes, and the JIT removes it.
+     * (When this method was larger, it was not inlined into code compiled before its callers had been
+     * profiled, and such views were allocated.)
      */
     final int index(int offset, int width, String op) {
-        if (CHECK_LEASES && lease.generation != generation) {
-            throw lease.stale(generation, op);
-        }
+        checkLease(op);
+        return base + checkedOffset(offset, width, length, op);
+    }
+
+    /** Checks {@code [offset, offset + width)} against {@code length}; returns {@code offset}. */
+    private static int checkedOffset(int offset, int width, int length, String op) {
         try {
             Objects.checkIndex(offset, length);
             Objects.checkIndex(offset + (width - 1), length);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(op, offset, width);
+            throw outOfBounds(op, offset, width, length);
         }
-        return base + offset;
+        return offset;
     }
 
     /**
@@ -249,7 +259,7 @@ public sealed class ByteView permits MutableByteView {
     final int indexOfRange(int offset, int count, String op) {
         checkLease(op);
         if (offset < 0 || count < 0 || offset > length - count) {
-            throw outOfBounds(op, offset, count);
+            throw outOfBounds(op, offset, count, length);
         }
         return base + offset;
     }
@@ -269,7 +279,8 @@ public sealed class ByteView permits MutableByteView {
         }
     }
 
-    final IndexOutOfBoundsException outOfBounds(String op, int offset, int width) {
+    /** The exception for {@code [offset, offset + width)} outside a view of {@code length} bytes. */
+    static IndexOutOfBoundsException outOfBounds(String op, int offset, int width, int length) {
         return new IndexOutOfBoundsException(op + " at offset " + offset + " needs " + width
                 + " byte(s) but the view length is " + length);
     }
