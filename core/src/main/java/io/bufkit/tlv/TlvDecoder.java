@@ -48,8 +48,9 @@ import java.util.Objects;
  * unchanged — the same object — except that the {@link UnknownFrameTypeException} and
  * {@link FrameLengthMismatchException} of a {@link TlvCodecRegistry#dispatcher registry dispatcher}, which
  * cannot know where their frame is, gain the stream offset of the frame whose handler threw them
- * ({@code frameOffset()}, named in their message) unless they already have one. The decoder is <em>not</em> failed: the frame whose handler threw counts as delivered (its
- * value's lease has ended), nothing is buffered, and the decoder stands right after that frame. The bytes
+ * ({@code frameOffset()}, named in their message) unless they already have one. The decoder is
+ * <em>not</em> failed: the frame whose handler threw counts as delivered (its value's lease has ended),
+ * nothing is buffered, and the decoder stands right after that frame. The bytes
  * of the chunk after that frame were not consumed: {@link #streamOffset()} tells how far the decoder got
  * (for a {@code ByteBuffer} chunk, its position is left right after the frame), so the caller may feed the
  * rest of the chunk again to continue, or call {@link #reset()} to start a new stream.

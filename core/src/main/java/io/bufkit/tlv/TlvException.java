@@ -5,8 +5,7 @@ package io.bufkit.tlv;
  * each of which names what is wrong, where and why.
  */
 public abstract sealed class TlvException extends RuntimeException
-        permits MalformedFrameException, TruncatedFrameException, FrameLengthMismatchException,
-        UnknownFrameTypeException {
+        permits MalformedFrameException, TruncatedFrameException, RejectedFrameException {
     private static final long serialVersionUID = 1L;
 
     TlvException(String message) {
@@ -15,9 +14,9 @@ public abstract sealed class TlvException extends RuntimeException
 
     /**
      * Called by {@link TlvDecoder} when this exception leaves a handler during {@code feed}: tells it that
-     * the frame whose handler threw ends at stream offset {@code end}. Exceptions that name the frame they
-     * reject but cannot know its offset (the registry's) record where it starts; the others already carry
-     * their offset, or have none, and ignore it.
+     * the frame whose handler threw ends at stream offset {@code end}. The registry's exceptions, which
+     * name the frame they reject but cannot know its offset, record where it starts; the others already
+     * carry their offset, or have none, and ignore it.
      *
      * @param end the stream offset right after the frame whose handler threw
      * @param headerSize the header size of the decoder's format
