@@ -14,7 +14,7 @@ import java.util.Objects;
  * range instead of truncating them. Not thread-safe.
  *
  * <p><b>Atomic and ordered access</b> to 32- and 64-bit integers, for counters, sequence numbers and
- * cursors shared between threads or, through a mapped file, between processes:
+ * cursors shared between threads or, through a {@link MappedFile}, between processes:
  * {@code getAndAddI32le}, {@code getAndSetI64be}, {@code compareAndSetI32be}, volatile reads and writes
  * ({@code getVolatileI64le}, {@code setVolatileI32le}) and acquire reads with release writes
  * ({@code getAcquireI32be}, {@code setReleaseI64le}); each method's comment states its memory-ordering
