@@ -18,7 +18,7 @@ import java.util.Objects;
  * {@link Lease#unbounded() unbounded} lease: they never go stale and show whatever the memory holds — the
  * caller owns that memory's lifetime. To keep bytes beyond a lease, copy them: {@link #copy()},
  * {@link #toByteArray()}, {@link #copyTo(byte[], int)}, {@link #copyTo(ByteBuffer)},
- * {@link #toString(Charset)} or {@link #compact()}.
+ * {@link #toString(Charset)} or {@link #unpinned()}.
  *
  * <p>Reads are absolute and name their width, signedness and byte order: {@code u16be} reads an unsigned
  * 16-bit big-endian value. Unsigned 32-bit reads return a {@code long}. Every read is bounds-checked and
@@ -193,7 +193,7 @@ public sealed class ByteView permits MutableByteView {
     /**
      * Whether the view's lease is still in force, so that reads succeed.
      *
-     * @return {@code false} once the lease ended or renewed
+     * @return {@code false} once the lease closed or ended its views
      */
     public final boolean isValid() {
         return lease.generation == generation;
@@ -649,8 +649,8 @@ public sealed class ByteView permits MutableByteView {
      * @return an owned view with {@link #pinnedBytes()} equal to {@link #length()}
      * @throws StaleViewException if the view's lease ended
      */
-    public final ByteView compact() {
-        checkLease("compact");
+    public final ByteView unpinned() {
+        checkLease("unpinned");
         if (lease.isUnbounded() && pinnedBytes() == length && !(this instanceof MutableByteView)) {
             return this;
         }
@@ -660,7 +660,7 @@ public sealed class ByteView permits MutableByteView {
 
     /**
      * How much backing memory this view keeps reachable: the length of its array or the capacity of its
-     * buffer. A 16-byte view of a 50 MiB array pins 50 MiB; see {@link #compact()}.
+     * buffer. A 16-byte view of a 50 MiB array pins 50 MiB; see {@link #unpinned()}.
      *
      * <p>For a view over a {@link ByteBuffer} that is itself a slice or duplicate of a larger buffer
      * without an accessible array (a direct or read-only buffer), the JDK keeps the larger buffer

@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
 
 /**
  * The retained-views scenario (PROTOCOLS.md §2): 100,000 views of 16 bytes each keep a whole 50 MiB
- * buffer reachable; {@link ByteView#pinnedBytes()} shows the cause and {@link ByteView#compact()} is the
+ * buffer reachable; {@link ByteView#pinnedBytes()} shows the cause and {@link ByteView#unpinned()} is the
  * fix. Measured twice: for a heap {@code byte[]} (heap used after {@code System.gc()}) and for a direct
  * {@code ByteBuffer} (the {@code direct} buffer pool's memory used), and printed side by side.
  */
@@ -45,7 +45,7 @@ public final class RetainedViews {
      * @param memory where the large buffer lived
      * @param baseline the measure before the buffer was allocated, in bytes
      * @param withViews the measure while the 100,000 views were kept, in bytes
-     * @param withCopies the measure while only the 100,000 compact copies were kept, in bytes
+     * @param withCopies the measure while only the 100,000 unpinned() copies were kept, in bytes
      * @param minPinnedPerView the smallest {@code pinnedBytes()} of any view
      * @param pinnedByCopies the sum of {@code pinnedBytes()} over all copies
      * @param copiesIntact whether every copy still held its view's bytes after the buffer was dropped
@@ -75,7 +75,7 @@ public final class RetainedViews {
 
     /**
      * Runs the scenario for a heap array and a direct buffer and prints the retained memory side by side,
-     * with the cause ({@code pinnedBytes()}) and the fix ({@code compact()}).
+     * with the cause ({@code pinnedBytes()}) and the fix ({@code unpinned()}).
      *
      * @param out where to print
      */
@@ -87,11 +87,11 @@ public final class RetainedViews {
         out.printf("%-32s %22s %22s%n", "", "heap used after GC", "direct pool used");
         out.printf("%-32s %22s %22s%n", String.format("keep %,d views", VIEW_COUNT),
                 megabytes(heap.retainedByViews()), megabytes(direct.retainedByViews()));
-        out.printf("%-32s %22s %22s%n", String.format("keep %,d compact() copies", VIEW_COUNT),
+        out.printf("%-32s %22s %22s%n", String.format("keep %,d unpinned() copies", VIEW_COUNT),
                 megabytes(heap.retainedByCopies()), megabytes(direct.retainedByCopies()));
         out.printf("cause: each view's pinnedBytes() is %,d B: a 16-byte view keeps the whole buffer reachable%n",
                 Math.min(heap.minPinnedPerView(), direct.minPinnedPerView()));
-        out.printf("fix:   compact() copies each view into its own %d-byte array: pinnedBytes() %,d B for all%n",
+        out.printf("fix:   unpinned() copies each view into its own %d-byte array: pinnedBytes() %,d B for all%n",
                 VIEW_BYTES, heap.pinnedByCopies());
         out.printf("       copies together (%s of data; the heap figure adds each copy's object headers)%n",
                 megabytes(heap.pinnedByCopies()));
@@ -100,7 +100,7 @@ public final class RetainedViews {
 
     /**
      * Runs the scenario once: allocates the buffer, keeps {@link #VIEW_COUNT} views of it and measures,
-     * then replaces every view by its {@link ByteView#compact()} copy, drops the buffer and measures again.
+     * then replaces every view by its {@link ByteView#unpinned()} copy, drops the buffer and measures again.
      *
      * @param memory where to allocate the buffer
      * @return what was measured
@@ -117,7 +117,7 @@ public final class RetainedViews {
         }
 
         for (int i = 0; i < VIEW_COUNT; i++) {
-            kept[i] = kept[i].compact();
+            kept[i] = kept[i].unpinned();
         }
         long withCopies = measure(memory, baseline + BUFFER_BYTES / 2);
         long pinnedByCopies = 0;

@@ -25,7 +25,7 @@ class RetainedViewsTest {
     }
 
     @Test
-    void compactCopiesPinSixteenBytesEachAndKeepTheirContents() {
+    void unpinnedCopiesPinSixteenBytesEachAndKeepTheirContents() {
         RetainedViews.Measurement m = RetainedViews.measure(RetainedViews.Memory.HEAP);
 
         assertEquals(100_000L * 16, m.pinnedByCopies());
@@ -51,7 +51,7 @@ class RetainedViewsTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("heap byte[]") && out.contains("direct ByteBuffer"), out);
         assertTrue(out.contains("keep 100,000 views"), out);
-        assertTrue(out.contains("keep 100,000 compact() copies"), out);
+        assertTrue(out.contains("keep 100,000 unpinned() copies"), out);
         assertTrue(out.contains("pinnedBytes() is 52,428,800 B"), out);
         assertTrue(out.contains("pinnedBytes() 1,600,000 B for all"), out);
     }
