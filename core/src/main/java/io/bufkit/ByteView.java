@@ -1,5 +1,6 @@
 package io.bufkit;
 
+import io.bufkit.internal.Switches;
 import io.bufkit.internal.ViewAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -32,7 +33,7 @@ import java.util.Objects;
  */
 public sealed class ByteView permits MutableByteView {
 
-    static final boolean CHECK_LEASES = !"false".equalsIgnoreCase(System.getProperty("bufkit.checkLeases"));
+    static final boolean CHECK_LEASES = Switches.CHECK_LEASES;
 
     static final VarHandle A16B = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     static final VarHandle A16L = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);

@@ -1,5 +1,6 @@
 package io.bufkit;
 
+import io.bufkit.internal.Switches;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -36,11 +37,12 @@ import java.util.Objects;
  *
  * <p>Set {@code -Dbufkit.trackLeases=true} to record a stack trace where each lease ends; a
  * {@link StaleViewException} then carries it as its cause. Set {@code -Dbufkit.checkLeases=false} to
- * turn the checks off (views then never go stale; use only once a workload is proven correct).
+ * turn the checks off (views then never go stale; use only once a workload is proven correct). Both are
+ * described in {@link SystemProperties}.
  */
 public class Lease implements AutoCloseable {
 
-    static final boolean TRACK = Boolean.getBoolean("bufkit.trackLeases");
+    static final boolean TRACK = Switches.TRACK_LEASES;
 
     private static final Lease UNBOUNDED = new Lease("unbounded");
 
@@ -274,7 +276,7 @@ public class Lease implements AutoCloseable {
         String msg = operation + " on a view of lease " + quoted + " after the lease " + how
                 + "; the view's memory may belong to someone else now (view generation " + viewGeneration
                 + ", lease generation " + generation + ")"
-                + (TRACK ? "" : "; run with -Dbufkit.trackLeases=true to record where it ended")
+                + (TRACK ? "" : "; run with -D" + SystemProperties.TRACK_LEASES + "=true to record where it ended")
                 + "; copy() what must outlive a lease";
         return new StaleViewException(msg, endSite);
     }

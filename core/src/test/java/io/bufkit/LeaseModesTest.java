@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The system properties {@code bufkit.checkLeases} and {@code bufkit.trackLeases} are read once per JVM,
@@ -16,11 +19,13 @@ import org.junit.jupiter.api.Test;
  */
 class LeaseModesTest {
 
-    private static List<String> runProbe(String property) throws IOException, InterruptedException {
+    private static List<String> runProbe(String... properties) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), property, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), LeaseModeProbe.class.getName())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(List.of(properties));
+        command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), LeaseModeProbe.class.getName()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
         byte[] output = process.getInputStream().readAllBytes();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "probe did not finish");
@@ -45,5 +50,26 @@ class LeaseModesTest {
         assertTrue(lines.contains("endedAt=closeTheLease"), String.join("\n", lines));
         assertTrue(lines.get(lines.size() - 1).startsWith("handleStale=u8 on a view of lease 'probe'"),
                 String.join("\n", lines));
+    }
+
+    @Test
+    void theValuesInEffectAreLoggedAtDebugUnderTheirPublishedNames(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("logging.properties");
+        Files.writeString(config, String.join("\n", "handlers=java.util.logging.ConsoleHandler",
+                "java.util.logging.ConsoleHandler.level=ALL", ".level=INFO", "io.bufkit.level=FINE"));
+
+        List<String> lines = runProbe("-D" + SystemProperties.CHECK_LEASES + "=false",
+                "-Djava.util.logging.config.file=" + config);
+
+        // System.Logger's DEBUG is java.util.logging's FINE
+        assertTrue(lines.contains("FINE: in effect: bufkit.checkLeases=false, bufkit.trackLeases=false"),
+                String.join("\n", lines));
+    }
+
+    @Test
+    void theValuesInEffectAreNotLoggedAboveDebug() throws Exception {
+        List<String> lines = runProbe("-D" + SystemProperties.TRACK_LEASES + "=true");
+
+        assertTrue(lines.stream().noneMatch(l -> l.contains("in effect")), String.join("\n", lines));
     }
 }
