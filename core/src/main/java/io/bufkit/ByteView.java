@@ -230,12 +230,12 @@ public sealed class ByteView permits MutableByteView {
      * reads at constant offsets of one view into one, which a plain comparison does not get. A last
      * byte index that overflows is negative and fails the check.
      *
-     * <p>This method, {@link #checkLease} and {@link #checkedOffset} are each at most 35 bytes of bytecode,
-     * so that the JIT inlines them wherever a read is inlined, profiled or not; and none of them hands the
-     * view itself to a call that might not be inlined, failure paths included. A view that is read and
-     * dropped, such as a value a decoder lends to a handler, then never escapes, and the JIT removes it.
-     * (When this method was larger, it was not inlined into code compiled before its callers had been
-     * profiled, and such views were allocated.)
+     * <p>This method, {@link #checkLease}, {@link #checkedOffset}, the raw reads and the public fixed-width
+     * reads are each at most 35 bytes of bytecode (HotSpot's default {@code MaxInlineSize}), so that the JIT
+     * inlines them wherever a read is inlined, profiled or not; {@code InlineBudgetTest} keeps them so. None
+     * of them hands the view itself to a call that might not be inlined, failure paths included. A view that
+     * is read and dropped, such as a value a decoder lends to a handler, then never escapes, and the JIT
+     * removes it.
      */
     final int index(int offset, int width, String op) {
         checkLease(op);
