@@ -3,13 +3,11 @@ package io.bufkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.bufkit.testsupport.ForkedJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,19 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LeaseModesTest {
 
-    private static List<String> runProbe(String... properties) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString()));
-        command.addAll(List.of(properties));
-        command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), LeaseModeProbe.class.getName()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "probe did not finish");
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), text);
-        return text.lines().toList();
+    private static List<String> runProbe(String... properties) {
+        List<String> options = new ArrayList<>(List.of(properties));
+        options.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+        ForkedJvm.Run run = ForkedJvm.run(LeaseModeProbe.class, options, 60);
+        assertEquals(0, run.exitValue(), run.text());
+        return run.lines();
     }
 
     @Test

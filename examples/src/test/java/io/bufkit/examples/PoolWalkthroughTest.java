@@ -3,9 +3,7 @@ package io.bufkit.examples;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.bufkit.testsupport.PrintedText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +13,7 @@ class PoolWalkthroughTest {
 
     @BeforeAll
     static void runWalkthrough() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PoolWalkthrough.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        output = bytes.toString(StandardCharsets.UTF_8);
+        output = PrintedText.of(PoolWalkthrough::run);
     }
 
     @Test

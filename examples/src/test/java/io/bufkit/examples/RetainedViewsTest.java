@@ -3,9 +3,7 @@ package io.bufkit.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.bufkit.testsupport.PrintedText;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,11 +42,7 @@ class RetainedViewsTest {
 
     @Test
     void runPrintsBothMemoriesSideBySideWithTheCauseAndTheFix() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        RetainedViews.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        String out = PrintedText.of(RetainedViews::run);
         assertTrue(out.contains("heap byte[]") && out.contains("direct ByteBuffer"), out);
         assertTrue(out.contains("keep 100,000 views"), out);
         assertTrue(out.contains("keep 100,000 unpinned() copies"), out);
