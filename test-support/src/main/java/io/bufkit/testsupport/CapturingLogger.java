@@ -6,7 +6,10 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-/** A {@link System.Logger} that keeps every record, for tests that check what was logged. Thread-safe. */
+/**
+ * A {@link System.Logger} that keeps every record, for tests that check what was logged, or none
+ * ({@link #discarding()}), for tests that provoke warnings on purpose. Thread-safe.
+ */
 public final class CapturingLogger implements System.Logger {
 
     /**
@@ -20,9 +23,24 @@ public final class CapturingLogger implements System.Logger {
     }
 
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    private final boolean keeps;
 
-    /** Creates a logger that has captured nothing yet. */
+    /** Creates a logger that keeps every record and has captured nothing yet. */
     public CapturingLogger() {
+        this(true);
+    }
+
+    private CapturingLogger(boolean keeps) {
+        this.keeps = keeps;
+    }
+
+    /**
+     * A logger that keeps no record: no level is loggable.
+     *
+     * @return a new logger that drops everything
+     */
+    public static CapturingLogger discarding() {
+        return new CapturingLogger(false);
     }
 
     /**
@@ -62,23 +80,29 @@ public final class CapturingLogger implements System.Logger {
 
     @Override
     public boolean isLoggable(Level level) {
-        return true;
+        return keeps;
     }
 
     @Override
     public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-        entries.add(new Entry(level, msg, thrown));
+        if (keeps) {
+            entries.add(new Entry(level, msg, thrown));
+        }
     }
 
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-        entries.add(new Entry(level, params == null || params.length == 0 ? format : MessageFormat.format(format, params),
-                null));
+        if (keeps) {
+            entries.add(new Entry(level, params == null || params.length == 0 ? format
+                    : MessageFormat.format(format, params), null));
+        }
     }
 
     @Override
     public void log(Level level, Supplier<String> msgSupplier) {
-        entries.add(new Entry(level, msgSupplier.get(), null));
+        if (keeps) {
+            entries.add(new Entry(level, msgSupplier.get(), null));
+        }
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.bufkit.pool.BufferPool;
 import io.bufkit.pool.LeakDetection;
 import io.bufkit.pool.PooledLease;
 import io.bufkit.testkit.PoolLeakCheck;
-import io.bufkit.testsupport.DiscardingLogger;
+import io.bufkit.testsupport.CapturingLogger;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -26,7 +26,7 @@ class PoolLeakCheckTest {
     /** A pool whose overflow warning (one sample overflows on purpose) is dropped. */
     private static BufferPool newPool() {
         return BufferPool.builder().name("checked").bufferSize(16).capacity(2).leakDetection(LeakDetection.NONE)
-                .logger(DiscardingLogger.INSTANCE).build();
+                .logger(CapturingLogger.discarding()).build();
     }
 
     private static Events run(Class<?> testClass) {

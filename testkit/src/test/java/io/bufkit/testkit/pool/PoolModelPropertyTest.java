@@ -16,7 +16,7 @@ import io.bufkit.pool.PoolStats;
 import io.bufkit.pool.PooledLease;
 import io.bufkit.testkit.Gen;
 import io.bufkit.testkit.Property;
-import io.bufkit.testsupport.DiscardingLogger;
+import io.bufkit.testsupport.CapturingLogger;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ class PoolModelPropertyTest {
         boolean direct = scenario.direct();
         // the sequences provoke overflow warnings on purpose
         BufferPool pool = BufferPool.builder().name("model").bufferSize(16).capacity(capacity).direct(direct)
-                .maxWaiters(maxWaiters).leakDetection(LeakDetection.NONE).logger(DiscardingLogger.INSTANCE).build();
+                .maxWaiters(maxWaiters).leakDetection(LeakDetection.NONE).logger(CapturingLogger.discarding()).build();
         List<Held> held = new ArrayList<>();
         List<Held> released = new ArrayList<>();
         ArrayDeque<CompletableFuture<PooledLease>> waiters = new ArrayDeque<>();
