@@ -291,4 +291,22 @@ public final class ByteReader {
         take(n, "skip");
         return this;
     }
+
+    /**
+     * A short description for logs and debuggers: the position, the view's length and up to 16 of the
+     * next bytes in hex, for example {@code ByteReader[position 3 of 24, next: 0a0b0c…]}. Never throws for
+     * a stale view (it says so instead) and consumes nothing.
+     *
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("ByteReader[position ").append(position).append(" of ").append(view.length);
+        if (!view.isValid()) {
+            return sb.append(", STALE: ").append(view.lease()).append(']').toString();
+        }
+        int n = Math.min(remaining(), 16);
+        return sb.append(", next: ").append(java.util.HexFormat.of().formatHex(view.slice(position, position + n).toByteArray()))
+                .append(remaining() > n ? "…]" : "]").toString();
+    }
 }

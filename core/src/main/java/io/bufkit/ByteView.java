@@ -1,5 +1,6 @@
 package io.bufkit;
 
+import io.bufkit.internal.Switches;
 import io.bufkit.internal.ViewAccess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -18,7 +19,7 @@ import java.util.Objects;
  * {@link Lease#unbounded() unbounded} lease: they never go stale and show whatever the memory holds — the
  * caller owns that memory's lifetime. To keep bytes beyond a lease, copy them: {@link #copy()},
  * {@link #toByteArray()}, {@link #copyTo(byte[], int)}, {@link #copyTo(ByteBuffer)},
- * {@link #toString(Charset)} or {@link #compact()}.
+ * {@link #toString(Charset)} or {@link #unpinned()}.
  *
  * <p>Reads are absolute and name their width, signedness and byte order: {@code u16be} reads an unsigned
  * 16-bit big-endian value. Unsigned 32-bit reads return a {@code long}. Every read is bounds-checked and
@@ -32,7 +33,7 @@ import java.util.Objects;
  */
 public sealed class ByteView permits MutableByteView {
 
-    static final boolean CHECK_LEASES = !"false".equalsIgnoreCase(System.getProperty("bufkit.checkLeases"));
+    static final boolean CHECK_LEASES = Switches.CHECK_LEASES;
 
     static final VarHandle A16B = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
     static final VarHandle A16L = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -193,7 +194,7 @@ public sealed class ByteView permits MutableByteView {
     /**
      * Whether the view's lease is still in force, so that reads succeed.
      *
-     * @return {@code false} once the lease ended or renewed
+     * @return {@code false} once the lease closed or ended its views
      */
     public final boolean isValid() {
         return lease.generation == generation;
@@ -229,12 +230,12 @@ public sealed class ByteView permits MutableByteView {
      * reads at constant offsets of one view into one, which a plain comparison does not get. A last
      * byte index that overflows is negative and fails the check.
      *
-     * <p>This method, {@link #checkLease} and {@link #checkedOffset} are each at most 35 bytes of bytecode,
-     * so that the JIT inlines them wherever a read is inlined, profiled or not; and none of them hands the
-     * view itself to a call that might not be inlined, failure paths included. A view that is read and
-     * dropped, such as a value a decoder lends to a handler, then never escapes, and the JIT removes it.
-     * (When this method was larger, it was not inlined into code compiled before its callers had been
-     * profiled, and such views were allocated.)
+     * <p>This method, {@link #checkLease}, {@link #checkedOffset}, the raw reads and the public fixed-width
+     * reads are each at most 35 bytes of bytecode (HotSpot's default {@code MaxInlineSize}), so that the JIT
+     * inlines them wherever a read is inlined, profiled or not; {@code InlineBudgetTest} keeps them so. None
+     * of them hands the view itself to a call that might not be inlined, failure paths included. A view that
+     * is read and dropped, such as a value a decoder lends to a handler, then never escapes, and the JIT
+     * removes it.
      */
     final int index(int offset, int width, String op) {
         checkLease(op);
@@ -649,8 +650,8 @@ public sealed class ByteView permits MutableByteView {
      * @return an owned view with {@link #pinnedBytes()} equal to {@link #length()}
      * @throws StaleViewException if the view's lease ended
      */
-    public final ByteView compact() {
-        checkLease("compact");
+    public final ByteView unpinned() {
+        checkLease("unpinned");
         if (lease.isUnbounded() && pinnedBytes() == length && !(this instanceof MutableByteView)) {
             return this;
         }
@@ -660,7 +661,7 @@ public sealed class ByteView permits MutableByteView {
 
     /**
      * How much backing memory this view keeps reachable: the length of its array or the capacity of its
-     * buffer. A 16-byte view of a 50 MiB array pins 50 MiB; see {@link #compact()}.
+     * buffer. A 16-byte view of a 50 MiB array pins 50 MiB; see {@link #unpinned()}.
      *
      * <p>For a view over a {@link ByteBuffer} that is itself a slice or duplicate of a larger buffer
      * without an accessible array (a direct or read-only buffer), the JDK keeps the larger buffer

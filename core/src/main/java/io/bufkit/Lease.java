@@ -1,5 +1,6 @@
 package io.bufkit;
 
+import io.bufkit.internal.Switches;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -21,7 +22,7 @@ import java.util.Objects;
  * while (channel.read(buf) >= 0) {
  *     ByteView chunk = lease.wrap(buf.array(), 0, buf.position());
  *     decoder.feed(chunk, handler);
- *     lease.renew();   // every view of this read is now stale; the buffer may be reused
+ *     lease.endViews(); // every view of this read is now stale; the buffer may be reused
  *     buf.clear();
  * }
  * lease.close();
@@ -36,15 +37,16 @@ import java.util.Objects;
  *
  * <p>Set {@code -Dbufkit.trackLeases=true} to record a stack trace where each lease ends; a
  * {@link StaleViewException} then carries it as its cause. Set {@code -Dbufkit.checkLeases=false} to
- * turn the checks off (views then never go stale; use only once a workload is proven correct).
+ * turn the checks off (views then never go stale; use only once a workload is proven correct). Both are
+ * described in {@link SystemProperties}.
  */
 public class Lease implements AutoCloseable {
 
-    static final boolean TRACK = Boolean.getBoolean("bufkit.trackLeases");
+    static final boolean TRACK = Switches.TRACK_LEASES;
 
     private static final Lease UNBOUNDED = new Lease("unbounded");
 
-    /** Read by every view access; bumped when the lease ends or renews. */
+    /** Read by every view access; bumped when the lease closes or ends its views. */
     long generation;
     private boolean closed;
     private final String name;
@@ -69,7 +71,7 @@ public class Lease implements AutoCloseable {
     }
 
     /**
-     * Opens a new lease that the caller ends with {@link #close()} or {@link #renew()}.
+     * Opens a new lease that the caller ends with {@link #close()}; {@link #endViews()} ends its views and keeps it open.
      *
      * @param name a short description used in error messages, for example {@code "socket read"}
      * @return a new open lease
@@ -118,7 +120,7 @@ public class Lease implements AutoCloseable {
      * Wraps a whole array in a read-only view that borrows it under this lease.
      *
      * @param array the memory to borrow; not copied
-     * @return a borrowed view, valid until this lease ends or renews
+     * @return a borrowed view, valid until this lease closes or ends its views
      * @throws IllegalStateException if this lease is closed
      */
     public final ByteView wrap(byte[] array) {
@@ -131,7 +133,7 @@ public class Lease implements AutoCloseable {
      * @param array the memory to borrow; not copied
      * @param offset the first byte of the view
      * @param length the view's length
-     * @return a borrowed view, valid until this lease ends or renews
+     * @return a borrowed view, valid until this lease closes or ends its views
      * @throws IndexOutOfBoundsException if the range is not inside the array
      * @throws IllegalStateException if this lease is closed
      */
@@ -146,7 +148,7 @@ public class Lease implements AutoCloseable {
      * move the view.
      *
      * @param buffer the memory to borrow; not copied
-     * @return a borrowed view, valid until this lease ends or renews
+     * @return a borrowed view, valid until this lease closes or ends its views
      * @throws IllegalStateException if this lease is closed
      */
     public final ByteView wrap(ByteBuffer buffer) {
@@ -157,7 +159,7 @@ public class Lease implements AutoCloseable {
      * Wraps a whole array in a writable view that borrows it under this lease.
      *
      * @param array the memory to borrow; not copied
-     * @return a borrowed writable view, valid until this lease ends or renews
+     * @return a borrowed writable view, valid until this lease closes or ends its views
      * @throws IllegalStateException if this lease is closed
      */
     public final MutableByteView wrapMutable(byte[] array) {
@@ -170,7 +172,7 @@ public class Lease implements AutoCloseable {
      * @param array the memory to borrow; not copied
      * @param offset the first byte of the view
      * @param length the view's length
-     * @return a borrowed writable view, valid until this lease ends or renews
+     * @return a borrowed writable view, valid until this lease closes or ends its views
      * @throws IndexOutOfBoundsException if the range is not inside the array
      * @throws IllegalStateException if this lease is closed
      */
@@ -184,7 +186,7 @@ public class Lease implements AutoCloseable {
      * lease; the buffer's position and limit are not touched.
      *
      * @param buffer the memory to borrow; not copied
-     * @return a borrowed writable view, valid until this lease ends or renews
+     * @return a borrowed writable view, valid until this lease closes or ends its views
      * @throws IllegalArgumentException if the buffer is read-only
      * @throws IllegalStateException if this lease is closed
      */
@@ -195,18 +197,31 @@ public class Lease implements AutoCloseable {
     /**
      * Ends every view created under this lease so far and keeps the lease open for new views.
      *
-     * <p>This is how a reused buffer changes hands without allocating: renew, then overwrite.
+     * <p>This is how a reused buffer changes hands without allocating: end the views, then overwrite.
      *
      * @return this lease
      * @throws IllegalStateException if this lease is closed or is the unbounded lease
      */
-    public final Lease renew() {
+    public final Lease endViews() {
         liveGeneration();
         if (this == UNBOUNDED) {
             throw new IllegalStateException("the unbounded lease never ends");
         }
         bump();
         return this;
+    }
+
+    /**
+     * The former name of {@link #endViews()}, kept only until every caller in this repository uses the new
+     * name; removed before the first release.
+     *
+     * @return this lease
+     * @throws IllegalStateException if this lease is closed or is the unbounded lease
+     * @deprecated use {@link #endViews()}: the method ends views, it does not renew anything
+     */
+    @Deprecated(forRemoval = true)
+    public final Lease renew() {
+        return endViews();
     }
 
     /**
@@ -255,13 +270,13 @@ public class Lease implements AutoCloseable {
      * Builds the exception for a view of generation {@code viewGeneration} used now.
      */
     final StaleViewException stale(long viewGeneration, String operation) {
-        String how = closed && generation == viewGeneration + 1 ? "was closed" : "ended (renewed or closed)";
+        String how = closed && generation == viewGeneration + 1 ? "was closed" : "ended (endViews() or close())";
         // pool lease names quote their pool's name already: "pool 'rx' buffer #3"
         String quoted = name.indexOf('\'') >= 0 ? name : "'" + name + "'";
         String msg = operation + " on a view of lease " + quoted + " after the lease " + how
                 + "; the view's memory may belong to someone else now (view generation " + viewGeneration
                 + ", lease generation " + generation + ")"
-                + (TRACK ? "" : "; run with -Dbufkit.trackLeases=true to record where it ended")
+                + (TRACK ? "" : "; run with -D" + SystemProperties.TRACK_LEASES + "=true to record where it ended")
                 + "; copy() what must outlive a lease";
         return new StaleViewException(msg, endSite);
     }

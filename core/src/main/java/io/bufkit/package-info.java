@@ -6,12 +6,12 @@
  * {@link io.bufkit.StaleViewException} once the lease ends. A {@link io.bufkit.Bytes} is an <em>owned</em>,
  * immutable copy with value semantics. Every method that returns bytes says which of the two it returns.
  * Parsers return views (zero copy); code that keeps data beyond the current read, frame or lease copies
- * it explicitly with {@link io.bufkit.ByteView#copy()} or {@link io.bufkit.ByteView#compact()}.
+ * it explicitly with {@link io.bufkit.ByteView#copy()} or {@link io.bufkit.ByteView#unpinned()}.
  *
  * <p>A view keeps all of its backing memory reachable, whatever its own length
  * ({@link io.bufkit.ByteView#pinnedBytes()}): keep small pieces of large buffers as copies. A
  * {@link io.bufkit.Lease} ends with {@link io.bufkit.Lease#close()} or, for a reused buffer,
- * {@link io.bufkit.Lease#renew()}; ending it allocates nothing. Views and leases are not synchronized:
+ * {@link io.bufkit.Lease#endViews()}; ending it allocates nothing. Views and leases are not synchronized:
  * hand them between threads with a happens-before edge.
  *
  * <p>Shared memory: the atomic and ordered methods of {@link io.bufkit.MutableByteView}

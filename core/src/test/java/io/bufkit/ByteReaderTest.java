@@ -144,4 +144,32 @@ class ByteReaderTest {
         assertEquals(0x0405, r.u16be());
         assertFalse(r.hasRemaining());
     }
+
+    @Test
+    void toStringShowsThePositionAndTheNextBytesWithoutConsumingThem() {
+        ByteReader r = new ByteReader(Bytes.fromHex("01 00 05 68 65 6c 6c 6f").view());
+        r.skip(3);
+
+        assertEquals("ByteReader[position 3 of 8, next: 68656c6c6f]", r.toString());
+        assertEquals(3, r.position());
+        r.skip(5);
+        assertEquals("ByteReader[position 8 of 8, next: ]", r.toString());
+    }
+
+    @Test
+    void toStringCutsTheNextBytesAfterSixteen() {
+        ByteReader r = new ByteReader(ByteView.wrap(new byte[20]));
+
+        assertEquals("ByteReader[position 0 of 20, next: " + "00".repeat(16) + "…]", r.toString());
+    }
+
+    @Test
+    void toStringOfAStaleReaderSaysSoInsteadOfThrowing() {
+        Lease lease = Lease.open("frame");
+        ByteReader r = new ByteReader(lease.wrap(new byte[] {1, 2, 3}));
+        r.u8();
+        lease.close();
+
+        assertEquals("ByteReader[position 1 of 3, STALE: Lease[frame, closed]]", r.toString());
+    }
 }

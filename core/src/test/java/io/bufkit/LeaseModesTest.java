@@ -3,12 +3,13 @@ package io.bufkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.bufkit.testsupport.ForkedJvm;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The system properties {@code bufkit.checkLeases} and {@code bufkit.trackLeases} are read once per JVM,
@@ -16,17 +17,12 @@ import org.junit.jupiter.api.Test;
  */
 class LeaseModesTest {
 
-    private static List<String> runProbe(String property) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), property, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), LeaseModeProbe.class.getName())
-                .redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "probe did not finish");
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), text);
-        return text.lines().toList();
+    private static List<String> runProbe(String... properties) {
+        List<String> options = new ArrayList<>(List.of(properties));
+        options.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+        ForkedJvm.Run run = ForkedJvm.run(LeaseModeProbe.class, options, 60);
+        assertEquals(0, run.exitValue(), run.text());
+        return run.lines();
     }
 
     @Test
@@ -45,5 +41,26 @@ class LeaseModesTest {
         assertTrue(lines.contains("endedAt=closeTheLease"), String.join("\n", lines));
         assertTrue(lines.get(lines.size() - 1).startsWith("handleStale=u8 on a view of lease 'probe'"),
                 String.join("\n", lines));
+    }
+
+    @Test
+    void theValuesInEffectAreLoggedAtDebugUnderTheirPublishedNames(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("logging.properties");
+        Files.writeString(config, String.join("\n", "handlers=java.util.logging.ConsoleHandler",
+                "java.util.logging.ConsoleHandler.level=ALL", ".level=INFO", "io.bufkit.level=FINE"));
+
+        List<String> lines = runProbe("-D" + SystemProperties.CHECK_LEASES + "=false",
+                "-Djava.util.logging.config.file=" + config);
+
+        // System.Logger's DEBUG is java.util.logging's FINE
+        assertTrue(lines.contains("FINE: in effect: bufkit.checkLeases=false, bufkit.trackLeases=false"),
+                String.join("\n", lines));
+    }
+
+    @Test
+    void theValuesInEffectAreNotLoggedAboveDebug() throws Exception {
+        List<String> lines = runProbe("-D" + SystemProperties.TRACK_LEASES + "=true");
+
+        assertTrue(lines.stream().noneMatch(l -> l.contains("in effect")), String.join("\n", lines));
     }
 }

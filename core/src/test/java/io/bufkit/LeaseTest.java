@@ -45,7 +45,7 @@ class LeaseTest {
         ops.add(new Op<>("copyTo(byte[])", v -> v.copyTo(new byte[16], 0)));
         ops.add(new Op<>("copyTo(ByteBuffer)", v -> v.copyTo(ByteBuffer.allocate(16))));
         ops.add(new Op<>("toString(Charset)", v -> v.toString(StandardCharsets.UTF_8)));
-        ops.add(new Op<>("compact", ByteView::compact));
+        ops.add(new Op<>("unpinned", ByteView::unpinned));
         ops.add(new Op<>("asReadOnlyByteBuffer", ByteView::asReadOnlyByteBuffer));
         ops.add(new Op<>("contentEquals", v -> v.contentEquals(ByteView.wrap(new byte[16]))));
         ops.add(new Op<>("contentEquals as argument", v -> ByteView.wrap(new byte[16]).contentEquals(v)));
@@ -166,7 +166,7 @@ class LeaseTest {
         ByteView view = lease.wrap(buffer, 1, 4);
         Bytes copy = view.copy();
         byte[] array = view.toByteArray();
-        ByteView compacted = view.compact();
+        ByteView unpinned = view.unpinned();
         String text = view.slice(0, 2).toString(StandardCharsets.ISO_8859_1);
 
         lease.close();
@@ -174,18 +174,18 @@ class LeaseTest {
 
         assertEquals(Bytes.fromHex("02 03 04 05"), copy);
         assertArrayEquals(new byte[] {2, 3, 4, 5}, array);
-        assertArrayEquals(new byte[] {2, 3, 4, 5}, compacted.toByteArray());
-        assertEquals(0x02030405, compacted.i32be(0));
+        assertArrayEquals(new byte[] {2, 3, 4, 5}, unpinned.toByteArray());
+        assertEquals(0x02030405, unpinned.i32be(0));
         assertEquals("\u0002\u0003", text);
     }
 
     @Test
-    void renewMakesEarlierViewsStaleAndKeepsTheLeaseOpenForNewViews() {
+    void endViewsMakesEarlierViewsStaleAndKeepsTheLeaseOpenForNewViews() {
         Lease lease = Lease.open("read buffer");
         byte[] buffer = {1, 2, 3, 4};
         ByteView before = lease.wrap(buffer);
 
-        lease.renew();
+        lease.endViews();
         ByteView after = lease.wrap(buffer);
 
         assertTrue(lease.isOpen());
@@ -193,7 +193,7 @@ class LeaseTest {
         assertTrue(after.isValid());
         assertEquals(1, after.u8(0));
         StaleViewException e = assertThrows(StaleViewException.class, () -> before.u8(0));
-        assertTrue(e.getMessage().contains("renewed"), e.getMessage());
+        assertTrue(e.getMessage().contains("endViews()"), e.getMessage());
     }
 
     @Test
@@ -239,7 +239,7 @@ class LeaseTest {
         assertThrows(IllegalStateException.class, () -> lease.wrap(ByteBuffer.allocateDirect(1)));
         assertThrows(IllegalStateException.class, () -> lease.wrapMutable(new byte[1]));
         assertThrows(IllegalStateException.class, () -> lease.wrapMutable(ByteBuffer.allocate(1)));
-        assertThrows(IllegalStateException.class, lease::renew);
+        assertThrows(IllegalStateException.class, lease::endViews);
     }
 
     @Test
@@ -256,7 +256,7 @@ class LeaseTest {
         Lease unbounded = Lease.unbounded();
 
         assertThrows(IllegalStateException.class, unbounded::close);
-        assertThrows(IllegalStateException.class, unbounded::renew);
+        assertThrows(IllegalStateException.class, unbounded::endViews);
         assertTrue(unbounded.isUnbounded());
         assertTrue(ByteView.wrap(new byte[1]).isValid());
     }

@@ -2,8 +2,8 @@ package io.bufkit;
 
 /** How a test view is made from its memory: directly over its range, or as a slice of a slice. */
 enum Shape {
-    /** One view straight over the range. */
-    DIRECT_VIEW,
+    /** One view straight over the range, not sliced (the memory may be heap or direct). */
+    UNSLICED,
     /** A view over a larger range, sliced twice down to the range. */
     SLICE_OF_SLICE;
 
@@ -17,7 +17,7 @@ enum Shape {
      * {@code from} and {@link #MARGIN_AFTER} after {@code to}.
      */
     ByteView view(Backing.Memory memory, int from, int to, Lease lease, boolean mutable) {
-        if (this == DIRECT_VIEW) {
+        if (this == UNSLICED) {
             return memory.view(from, to, lease, mutable);
         }
         ByteView outer = memory.view(from - MARGIN_BEFORE, to + MARGIN_AFTER, lease, mutable);

@@ -1,13 +1,8 @@
 package io.bufkit.benchmarks;
 
 import io.bufkit.ByteView;
-import io.bufkit.MutableByteView;
-import io.bufkit.layout.DoubleField;
-import io.bufkit.layout.FlagsField;
-import io.bufkit.layout.FloatField;
-import io.bufkit.layout.IntField;
+import io.bufkit.examples.SensorPacket;
 import io.bufkit.layout.LayoutException;
-import io.bufkit.layout.LongField;
 import io.bufkit.layout.PacketCodec;
 import io.bufkit.layout.PacketLayout;
 import java.nio.ByteBuffer;
@@ -30,7 +25,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Decoding the reference sensor packet (24 bytes, big-endian) into a record through a {@link PacketLayout}'s
  * field handles, against hand-written {@link ByteBuffer} code over the same memory — the floor — for heap
- * and direct memory.
+ * and direct memory. The codec and the handles are the examples' {@link SensorPacket}'s, as a user writes
+ * them.
  *
  * <ul>
  *   <li>{@code decodeWithHandles} / {@code decodeWithByteBuffer}: validate the length, read the seven
@@ -49,58 +45,16 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 2, jvmArgsPrepend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class LayoutBenchmark {
 
-    /** The decoded sensor packet. */
-    public record Sensor(long sensorId, double timestamp, int sensorType, int statusFlags, int temperature,
-            float humidity, float pressure) {
-    }
-
-    static final PacketLayout SENSOR = PacketLayout.builder("sensor")
-            .u32be("sensorId").f64be("timestamp").u16be("sensorType")
-            .flags8("statusFlags", "bit0", "bit1", "bit2").i8("temperature")
-            .f32be("humidity").f32be("pressure")
-            .build();
-    static final LongField SENSOR_ID = SENSOR.longField("sensorId");
-    static final DoubleField TIMESTAMP = SENSOR.doubleField("timestamp");
-    static final IntField SENSOR_TYPE = SENSOR.intField("sensorType");
-    static final FlagsField STATUS_FLAGS = SENSOR.flagsField("statusFlags");
-    static final IntField TEMPERATURE = SENSOR.intField("temperature");
-    static final FloatField HUMIDITY = SENSOR.floatField("humidity");
-    static final FloatField PRESSURE = SENSOR.floatField("pressure");
-
-    /** The codec as a user writes it: validate once, then one handle read per field. */
-    static final PacketCodec<Sensor> CODEC = new PacketCodec<>() {
-        @Override
-        public Sensor decode(ByteView packet) {
-            SENSOR.validate(packet);
-            return new Sensor(SENSOR_ID.get(packet), TIMESTAMP.get(packet), SENSOR_TYPE.get(packet),
-                    STATUS_FLAGS.get(packet), TEMPERATURE.get(packet), HUMIDITY.get(packet), PRESSURE.get(packet));
-        }
-
-        @Override
-        public void encode(Sensor value, MutableByteView out) {
-            SENSOR.writeConstants(out);
-            SENSOR_ID.set(out, value.sensorId());
-            TIMESTAMP.set(out, value.timestamp());
-            SENSOR_TYPE.set(out, value.sensorType());
-            STATUS_FLAGS.set(out, value.statusFlags());
-            TEMPERATURE.set(out, value.temperature());
-            HUMIDITY.set(out, value.humidity());
-            PRESSURE.set(out, value.pressure());
-        }
-
-        @Override
-        public int size() {
-            return SENSOR.size();
-        }
-    };
+    /** The codec: validate once, then one handle read per field. */
+    static final PacketCodec<SensorPacket> CODEC = SensorPacket.CODEC;
 
     /** The floor: what a careful user writes by hand with {@link ByteBuffer} absolute reads. */
-    static Sensor decodeByHand(ByteBuffer b) {
+    static SensorPacket decodeByHand(ByteBuffer b) {
         if (b.remaining() != 24) {
             throw new IllegalArgumentException("sensor packet must be 24 bytes, not " + b.remaining());
         }
         int p = b.position();
-        return new Sensor(Integer.toUnsignedLong(b.getInt(p)), b.getDouble(p + 4), b.getShort(p + 12) & 0xFFFF,
+        return new SensorPacket(Integer.toUnsignedLong(b.getInt(p)), b.getDouble(p + 4), b.getShort(p + 12) & 0xFFFF,
                 b.get(p + 14) & 0xFF, b.get(p + 15), b.getFloat(p + 16), b.getFloat(p + 20));
     }
 
@@ -122,8 +76,8 @@ public class LayoutBenchmark {
                 : ByteBuffer.allocate(VECTOR.length);
         buffer.order(ByteOrder.BIG_ENDIAN).put(VECTOR).flip();
         view = ByteView.wrap(buffer);
-        Sensor a = CODEC.decode(view);
-        Sensor b = decodeByHand(buffer);
+        SensorPacket a = CODEC.decode(view);
+        SensorPacket b = decodeByHand(buffer);
         if (!a.equals(b) || a.sensorId() != 420 || a.statusFlags() != 5) {
             throw new IllegalStateException("decoders disagree: " + a + " vs " + b);
         }
@@ -141,7 +95,7 @@ public class LayoutBenchmark {
      * @return the record
      */
     @Benchmark
-    public Sensor decodeWithHandles() {
+    public SensorPacket decodeWithHandles() {
         return CODEC.decode(view);
     }
 
@@ -151,7 +105,7 @@ public class LayoutBenchmark {
      * @return the record
      */
     @Benchmark
-    public Sensor decodeWithByteBuffer() {
+    public SensorPacket decodeWithByteBuffer() {
         return decodeByHand(buffer);
     }
 
@@ -163,13 +117,13 @@ public class LayoutBenchmark {
     @Benchmark
     public void readWithHandles(Blackhole bh) {
         ByteView v = view;
-        bh.consume(SENSOR_ID.get(v));
-        bh.consume(TIMESTAMP.get(v));
-        bh.consume(SENSOR_TYPE.get(v));
-        bh.consume(STATUS_FLAGS.get(v));
-        bh.consume(TEMPERATURE.get(v));
-        bh.consume(HUMIDITY.get(v));
-        bh.consume(PRESSURE.get(v));
+        bh.consume(SensorPacket.SENSOR_ID.get(v));
+        bh.consume(SensorPacket.TIMESTAMP.get(v));
+        bh.consume(SensorPacket.SENSOR_TYPE.get(v));
+        bh.consume(SensorPacket.STATUS_FLAGS.get(v));
+        bh.consume(SensorPacket.TEMPERATURE.get(v));
+        bh.consume(SensorPacket.HUMIDITY.get(v));
+        bh.consume(SensorPacket.PRESSURE.get(v));
     }
 
     /**

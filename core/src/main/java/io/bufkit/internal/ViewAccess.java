@@ -62,7 +62,7 @@ public abstract class ViewAccess {
      * @param from the first byte, an offset in {@code source}
      * @param length the length
      * @param lease the lease of the new view
-     * @return a <em>borrowed</em> view of the same memory, valid until {@code lease} ends or renews
+     * @return a <em>borrowed</em> view of the same memory, valid until {@code lease} closes or ends its views
      * @throws IndexOutOfBoundsException if the range is not inside {@code source}
      */
     public abstract ByteView relend(ByteView source, int from, int length, Lease lease);

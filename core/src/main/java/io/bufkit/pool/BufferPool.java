@@ -615,7 +615,7 @@ public final class BufferPool {
         private int capacity = -1;
         private boolean direct;
         private boolean clearOnRelease;
-        private boolean trackReleases = Boolean.getBoolean("bufkit.trackLeases");
+        private boolean trackReleases = io.bufkit.internal.Switches.TRACK_LEASES;
         private OverflowPolicy overflowPolicy = OverflowPolicy.ALLOCATE;
         private int maxWaiters = 1024;
         private Duration maxWait = Duration.ofSeconds(30);

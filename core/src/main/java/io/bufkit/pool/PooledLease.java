@@ -25,7 +25,7 @@ import java.nio.ByteBuffer;
  * buffer alone.
  *
  * <p>A lease is used by one thread at a time; to hand it to another thread, use something that orders
- * the two (a queue, a lock, a future). {@link #close()} may be called from any thread. {@link #renew()}
+ * the two (a queue, a lock, a future). {@link #close()} may be called from any thread. {@link #endViews()}
  * (inherited) makes the views created so far stale and keeps the buffer leased.
  */
 public final class PooledLease extends Lease {
@@ -51,7 +51,7 @@ public final class PooledLease extends Lease {
 
     /**
      * A writable view of the whole buffer, {@code [0, capacity())}; created on first use and then the same
-     * view on every call (a new one after {@link #renew()}).
+     * view on every call (a new one after {@link #endViews()}).
      *
      * @return a <em>borrowed</em> writable view, valid until this lease is released
      * @throws IllegalStateException if the lease was released

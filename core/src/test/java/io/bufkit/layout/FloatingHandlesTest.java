@@ -83,7 +83,7 @@ class FloatingHandlesTest {
     void aStaleViewThrows() {
         Lease lease = Lease.open("test");
         MutableByteView v = lease.wrapMutable(new byte[LAYOUT.size()]);
-        lease.renew();
+        lease.endViews();
         assertThrows(StaleViewException.class, () -> FBE.get(v));
         assertThrows(StaleViewException.class, () -> DLE.set(v, 1.0));
     }

@@ -199,11 +199,11 @@ class BufferPoolTest {
     }
 
     @Test
-    void renewMakesOldViewsStaleAndKeepsTheBuffer() {
+    void endViewsMakesOldViewsStaleAndKeepsTheBuffer() {
         BufferPool pool = pool(1, false);
         try (PooledLease lease = pool.acquire()) {
             MutableByteView before = lease.view();
-            lease.renew();
+            lease.endViews();
             assertThrows(StaleViewException.class, () -> before.u8(0));
             assertTrue(lease.view().isValid());
             assertEquals(1, pool.used());

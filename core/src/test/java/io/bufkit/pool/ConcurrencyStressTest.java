@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.MutableByteView;
+import io.bufkit.testsupport.CapturingLogger;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;

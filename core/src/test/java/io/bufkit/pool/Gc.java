@@ -1,6 +1,8 @@
 package io.bufkit.pool;
 
+import io.bufkit.testsupport.Eventually;
 import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Forces garbage collection until a condition holds, with a bounded wait. */
@@ -11,20 +13,7 @@ final class Gc {
 
     /** Runs {@code System.gc()} until {@code condition} holds or ten seconds passed; returns whether it holds. */
     static boolean until(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            System.gc();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return Eventually.until(condition, Eventually.TEN_SECONDS, Duration.ofMillis(10), System::gc);
     }
 
     /** Runs collections until an object dropped now has been collected: at least one full cycle happened. */

@@ -570,7 +570,7 @@ class TlvDecoderTest {
     void staleChunkViewIsRejected() {
         io.bufkit.Lease lease = io.bufkit.Lease.open("read");
         ByteView chunk = lease.wrap(STREAM);
-        lease.renew();
+        lease.endViews();
         assertThrows(StaleViewException.class, () -> new TlvDecoder(TlvFormat.STANDARD).feed(chunk, (t, v) -> { }));
     }
 

@@ -89,12 +89,20 @@ public final class PoolWalkthrough {
         out.println();
     }
 
-    /** Prints the pool's warnings next to the walk-through's own output. */
+    /**
+     * Prints the pool's warnings next to the walk-through's own output, marked as expected: the walk-through
+     * exhausts the pool on purpose, and a line starting {@code [WARNING]} would read as a build warning in
+     * Maven's output.
+     */
     private static final class PrintingLogger implements System.Logger {
         private final PrintStream out;
 
         PrintingLogger(PrintStream out) {
             this.out = out;
+        }
+
+        private static String line(Level level, String message) {
+            return "  (expected pool log) " + level + ": " + message;
         }
 
         @Override
@@ -110,14 +118,14 @@ public final class PoolWalkthrough {
         @Override
         public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
             if (isLoggable(level)) {
-                out.println("  [" + level + "] " + msg);
+                out.println(line(level, msg));
             }
         }
 
         @Override
         public void log(Level level, ResourceBundle bundle, String format, Object... params) {
             if (isLoggable(level)) {
-                out.println("  [" + level + "] " + (params == null || params.length == 0 ? format
+                out.println(line(level, params == null || params.length == 0 ? format
                         : java.text.MessageFormat.format(format, params)));
             }
         }

@@ -10,11 +10,11 @@ import java.nio.ByteBuffer;
 
 /**
  * The retained-views scenario (PROTOCOLS.md §2): 100,000 views of 16 bytes each keep a whole 50 MiB
- * buffer reachable; {@link ByteView#pinnedBytes()} shows the cause and {@link ByteView#compact()} is the
+ * buffer reachable; {@link ByteView#pinnedBytes()} shows the cause and {@link ByteView#unpinned()} is the
  * fix. Measured twice: for a heap {@code byte[]} (heap used after {@code System.gc()}) and for a direct
  * {@code ByteBuffer} (the {@code direct} buffer pool's memory used), and printed side by side.
  *
- * <p>Each {@code compact()} copy is a view object plus its own 16-byte array — about 72 bytes of heap for
+ * <p>Each {@code unpinned()} copy is a view object plus its own 16-byte array — about 72 bytes of heap for
  * 16 bytes of data. To get close to the 1.6 MB of the data itself, the last step packs the copies into one
  * owned store ({@link #pack}): one array (or one direct buffer) of 100,000 &times; 16 bytes, from which
  * copy {@code i} is read as a short-lived borrowed slice {@code store.slice(16 * i, 16 * i + 16)} when
@@ -51,7 +51,7 @@ public final class RetainedViews {
      * @param memory where the large buffer lived
      * @param baseline the measure before the buffer was allocated, in bytes
      * @param withViews the measure while the 100,000 views were kept, in bytes
-     * @param withCopies the measure while only the 100,000 compact copies were kept, in bytes
+     * @param withCopies the measure while only the 100,000 unpinned() copies were kept, in bytes
      * @param minPinnedPerView the smallest {@code pinnedBytes()} of any view
      * @param pinnedByCopies the sum of {@code pinnedBytes()} over all copies
      * @param copiesIntact whether every copy still held its view's bytes after the buffer was dropped
@@ -89,7 +89,7 @@ public final class RetainedViews {
 
     /**
      * Runs the scenario for a heap array and a direct buffer and prints the retained memory side by side,
-     * with the cause ({@code pinnedBytes()}) and the fix ({@code compact()}).
+     * with the cause ({@code pinnedBytes()}) and the fix ({@code unpinned()}).
      *
      * @param out where to print
      */
@@ -101,13 +101,13 @@ public final class RetainedViews {
         out.printf("%-32s %22s %22s%n", "", "heap used after GC", "direct pool used");
         out.printf("%-32s %22s %22s%n", String.format("keep %,d views", VIEW_COUNT),
                 megabytes(heap.retainedByViews()), megabytes(direct.retainedByViews()));
-        out.printf("%-32s %22s %22s%n", String.format("keep %,d compact() copies", VIEW_COUNT),
+        out.printf("%-32s %22s %22s%n", String.format("keep %,d unpinned() copies", VIEW_COUNT),
                 megabytes(heap.retainedByCopies()), megabytes(direct.retainedByCopies()));
         out.printf("%-32s %22s %22s%n", "keep them packed in one store",
                 megabytes(heap.retainedByPacked()), megabytes(direct.retainedByPacked()));
         out.printf("cause: each view's pinnedBytes() is %,d B: a 16-byte view keeps the whole buffer reachable%n",
                 Math.min(heap.minPinnedPerView(), direct.minPinnedPerView()));
-        out.printf("fix:   compact() copies each view into its own %d-byte array: pinnedBytes() %,d B for all%n",
+        out.printf("fix:   unpinned() copies each view into its own %d-byte array: pinnedBytes() %,d B for all%n",
                 VIEW_BYTES, heap.pinnedByCopies());
         out.printf("       copies together (%s of data; the heap figure adds each copy's object headers)%n",
                 megabytes(heap.pinnedByCopies()));
@@ -119,7 +119,7 @@ public final class RetainedViews {
 
     /**
      * Runs the scenario once: allocates the buffer, keeps {@link #VIEW_COUNT} views of it and measures,
-     * then replaces every view by its {@link ByteView#compact()} copy, drops the buffer and measures again,
+     * then replaces every view by its {@link ByteView#unpinned()} copy, drops the buffer and measures again,
      * then packs the copies into one store of the same kind of memory, drops them and measures a third time.
      *
      * @param memory where to allocate the buffer
@@ -137,7 +137,7 @@ public final class RetainedViews {
         }
 
         for (int i = 0; i < VIEW_COUNT; i++) {
-            kept[i] = kept[i].compact();
+            kept[i] = kept[i].unpinned();
         }
         long withCopies = measure(memory, baseline + BUFFER_BYTES / 2);
         long pinnedByCopies = 0;

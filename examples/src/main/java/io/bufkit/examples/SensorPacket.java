@@ -44,13 +44,20 @@ public record SensorPacket(long sensorId, double timestamp, int sensorType, int 
             .size(24)
             .build();
 
-    private static final LongField SENSOR_ID = LAYOUT.longField("sensorId");
-    private static final DoubleField TIMESTAMP = LAYOUT.doubleField("timestamp");
-    private static final IntField SENSOR_TYPE = LAYOUT.intField("sensorType");
-    private static final FlagsField STATUS_FLAGS = LAYOUT.flagsField("statusFlags");
-    private static final IntField TEMPERATURE = LAYOUT.intField("temperature");
-    private static final FloatField HUMIDITY = LAYOUT.floatField("humidity");
-    private static final FloatField PRESSURE = LAYOUT.floatField("pressure");
+    /** The {@code sensorId} field: u32 big-endian at offset 0. */
+    public static final LongField SENSOR_ID = LAYOUT.longField("sensorId");
+    /** The {@code timestamp} field: f64 big-endian at offset 4. */
+    public static final DoubleField TIMESTAMP = LAYOUT.doubleField("timestamp");
+    /** The {@code sensorType} field: u16 big-endian at offset 12. */
+    public static final IntField SENSOR_TYPE = LAYOUT.intField("sensorType");
+    /** The {@code statusFlags} field: 8 flag bits at offset 14. */
+    public static final FlagsField STATUS_FLAGS = LAYOUT.flagsField("statusFlags");
+    /** The {@code temperature} field: i8 at offset 15. */
+    public static final IntField TEMPERATURE = LAYOUT.intField("temperature");
+    /** The {@code humidity} field: f32 big-endian at offset 16. */
+    public static final FloatField HUMIDITY = LAYOUT.floatField("humidity");
+    /** The {@code pressure} field: f32 big-endian at offset 20. */
+    public static final FloatField PRESSURE = LAYOUT.floatField("pressure");
 
     /**
      * Decodes and encodes sensor packets. {@code decode} rejects a packet that is not exactly 24 bytes

@@ -3,26 +3,15 @@ package io.bufkit.examples;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.Bytes;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
+import io.bufkit.testsupport.PrintedText;
 import org.junit.jupiter.api.Test;
 
 /** The demo's sensor and legacy sections print the decoded records and the layouts' annotated dumps. */
 class DemoLayoutSectionsTest {
 
-    private static String run(Consumer<PrintStream> section) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            section.accept(out);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void sensorSectionPrintsTheDecodedValuesAndTheDescription() {
-        String text = run(Demo::sensor);
+        String text = PrintedText.of(Demo::sensor);
         assertTrue(text.contains("sensorId=420 timestamp=1672531200000 sensorType=1 statusFlags=5"), text);
         assertTrue(text.contains("pressure=100.19999694824219"), text);
         assertTrue(text.contains(SensorPacket.LAYOUT.describe(Bytes.fromHex(
@@ -32,7 +21,7 @@ class DemoLayoutSectionsTest {
 
     @Test
     void legacySectionPrintsTheDecodedValuesAndTheDescription() {
-        String text = run(Demo::legacy);
+        String text = PrintedText.of(Demo::legacy);
         assertTrue(text.contains("signature=0xCAFE deviceId=57005 voltage=5.0 status=1 checksum=181 uptime=86400"), text);
         assertTrue(text.contains(LegacyPacket.LAYOUT.describe(
                 Bytes.fromHex("ca fe ad de 00 00 40 a0 00 00 01 b5 80 51 01 00").view())), text);

@@ -3,9 +3,7 @@ package io.bufkit.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.bufkit.testsupport.PrintedText;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +25,7 @@ class RetainedViewsTest {
     }
 
     @Test
-    void compactCopiesPinSixteenBytesEachAndKeepTheirContents() {
+    void unpinnedCopiesPinSixteenBytesEachAndKeepTheirContents() {
         RetainedViews.Measurement m = RetainedViews.measure(RetainedViews.Memory.HEAP);
 
         assertEquals(100_000L * 16, m.pinnedByCopies());
@@ -49,7 +47,7 @@ class RetainedViewsTest {
         RetainedViews.Measurement m = RetainedViews.measure(RetainedViews.Memory.HEAP);
 
         // a view object and a 16-byte array per copy (about 72 B for 16 B of data), and the array of them
-        assertTrue(m.retainedByCopies() <= 6 * PAYLOAD, "heap retained by compact() copies: " + m.retainedByCopies());
+        assertTrue(m.retainedByCopies() <= 6 * PAYLOAD, "heap retained by unpinned() copies: " + m.retainedByCopies());
         // one array of 1.6 MB and nothing per copy
         assertTrue(m.retainedByPacked() <= 2 * PAYLOAD, "heap retained by the packed store: " + m.retainedByPacked());
         assertEquals(PAYLOAD, m.pinnedByPacked());
@@ -67,14 +65,10 @@ class RetainedViewsTest {
 
     @Test
     void runPrintsBothMemoriesSideBySideWithTheCauseAndTheFix() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        RetainedViews.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        String out = PrintedText.of(RetainedViews::run);
         assertTrue(out.contains("heap byte[]") && out.contains("direct ByteBuffer"), out);
         assertTrue(out.contains("keep 100,000 views"), out);
-        assertTrue(out.contains("keep 100,000 compact() copies"), out);
+        assertTrue(out.contains("keep 100,000 unpinned() copies"), out);
         assertTrue(out.contains("pinnedBytes() is 52,428,800 B"), out);
         assertTrue(out.contains("pinnedBytes() 1,600,000 B for all"), out);
         assertTrue(out.contains("keep them packed in one store"), out);

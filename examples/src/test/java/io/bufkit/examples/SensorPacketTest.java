@@ -142,7 +142,7 @@ class SensorPacketTest {
     void decodingAStaleViewThrows() {
         Lease lease = Lease.open("socket read");
         ByteView v = lease.wrap(VECTOR.toByteArray());
-        lease.renew();
+        lease.endViews();
         assertThrows(StaleViewException.class, () -> SensorPacket.CODEC.decode(v));
     }
 

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.Bytes;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.bufkit.testsupport.PrintedText;
 import org.junit.jupiter.api.Test;
 
 class TlvStreamExampleTest {
@@ -25,9 +23,9 @@ class TlvStreamExampleTest {
 
     @Test
     void printsBothFramesInOrderAndTheTruncation() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int frames = TlvStreamExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        PrintedText.Printed<Integer> printed = PrintedText.withResult(TlvStreamExample::run);
+        int frames = printed.result();
+        String out = printed.text();
         assertEquals(2, frames);
         int hello = out.indexOf("frame type=1 length=5 value=\"hello\"");
         int goodbye = out.indexOf("frame type=2 length=8 value=\"goodbye!\"");

@@ -349,7 +349,7 @@ public final class ChunkProperty<R> {
         int n = copy.length;
         List<DynamicTest> tests = new ArrayList<>();
         if (n <= exhaustiveUpTo) {
-            tests.add(test("all " + (n <= 1 ? 1 : 1L << (n - 1)) + " chunkings of " + n + " bytes", copy,
+            tests.add(test("all " + Text.count(n <= 1 ? 1 : 1L << (n - 1), "chunking") + " of " + Text.count(n, "byte"), copy,
                     Phase.EXHAUSTIVE));
         } else {
             tests.add(test("one byte at a time", copy, Phase.EXHAUSTIVE));
@@ -512,7 +512,7 @@ public final class ChunkProperty<R> {
                     case EXHAUSTIVE:
                         chunkings = n <= exhaustiveUpTo ? Chunking.all(n).iterator()
                                 : List.of(Chunking.oneByteAtATime(n)).iterator();
-                        label = n <= exhaustiveUpTo ? "exhaustive: all chunkings of " + n + " bytes" : "one byte at a time";
+                        label = n <= exhaustiveUpTo ? "exhaustive: all chunkings of " + Text.count(n, "byte") : "one byte at a time";
                         break;
                     case SINGLE_CUTS:
                         chunkings = n <= MAX_SINGLE_CUT_LENGTH ? Chunking.everySingleCut(n).iterator()
@@ -664,7 +664,7 @@ public final class ChunkProperty<R> {
             sb.append("decoding in chunks differs from ").append(referenceName)
                     .append("\n  seed:     ").append(runSeed).append("  (replay: -Dbufkit.seed=").append(runSeed).append(')')
                     .append("\n  failed:   ").append(where)
-                    .append("\n  input:    ").append(input.length).append(" bytes: ").append(Text.hex(input, 0, input.length, 256))
+                    .append("\n  input:    ").append(Text.count(input.length, "byte")).append(": ").append(Text.hex(input, 0, input.length, 256))
                     .append("\n  chunks:   ").append(c.chunkCount()).append(": ").append(c.describe(input, 64))
                     .append("\n  cuts:     ").append(Arrays.toString(c.cuts()))
                     .append("\n  expected: ").append(expected)
@@ -680,9 +680,10 @@ public final class ChunkProperty<R> {
                         + " value-based equals (records, lists, Bytes), or copy bytes out of borrowed chunks");
             }
             byte[] originalInput = original.subject.value().bytes;
-            sb.append("\n  shrunk:   ").append(steps).append(" steps (").append(attempts).append(" candidates) from ")
-                    .append(originalInput.length).append(" bytes in ").append(original.chunking.chunkCount())
-                    .append(" chunks");
+            sb.append("\n  shrunk:   ").append(Text.count(steps, "step")).append(" (")
+                    .append(Text.count(attempts, "candidate")).append(") from ")
+                    .append(Text.count(originalInput.length, "byte")).append(" in ")
+                    .append(Text.count(original.chunking.chunkCount(), "chunk"));
             Throwable cause = m.comparisonFailure != null ? m.comparisonFailure
                     : m.actual.thrown() != null ? m.actual.thrown() : m.expected.thrown();
             return new ChunkingFailure(sb.toString(), runSeed, tryNumber, steps, input, c, expected, actual, cause);

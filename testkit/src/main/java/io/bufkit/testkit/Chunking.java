@@ -264,7 +264,7 @@ public final class Chunking {
 
     private void checkLength(int actual) {
         if (actual != length) {
-            throw new IllegalArgumentException("this chunking splits " + length + " bytes, not " + actual);
+            throw new IllegalArgumentException("this chunking splits " + Text.count(length, "byte") + ", not " + actual);
         }
     }
 
@@ -344,8 +344,8 @@ public final class Chunking {
      */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Chunking[").append(length).append(" bytes, ").append(chunkCount())
-                .append(chunkCount() == 1 ? " chunk" : " chunks");
+        StringBuilder sb = new StringBuilder("Chunking[").append(Text.count(length, "byte")).append(", ")
+                .append(Text.count(chunkCount(), "chunk"));
         if (cuts.length > 0) {
             sb.append(", cuts");
             for (int i = 0; i < Math.min(cuts.length, 64); i++) {

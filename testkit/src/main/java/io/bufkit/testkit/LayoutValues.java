@@ -292,15 +292,23 @@ public final class LayoutValues {
             return false;
         }
         for (Map.Entry<String, Object> e : values.entrySet()) {
-            if (!Objects.equals(exact(e.getValue()), exact(other.values.get(e.getKey())))) {
+            if (!Objects.equals(rawBits(e.getValue()), rawBits(other.values.get(e.getKey())))) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Floating-point values as their raw bits, so that equality is exact. */
-    private static Object exact(Object value) {
+    /**
+     * A field value in the form that compares exactly: a {@code Float} or {@code Double} as its raw bits
+     * (an {@code Integer} or a {@code Long}, so NaN payloads and {@code -0.0} count), any other value
+     * unchanged. This is how {@link #equals(Object)} compares values; use it to compare a value read back
+     * from a packet with the one written.
+     *
+     * @param value a field value, or {@code null}
+     * @return the value to compare with {@link Object#equals(Object)}
+     */
+    public static Object rawBits(Object value) {
         if (value instanceof Float f) {
             return Float.floatToRawIntBits(f);
         } else if (value instanceof Double d) {
@@ -318,7 +326,7 @@ public final class LayoutValues {
     public int hashCode() {
         int h = System.identityHashCode(layout);
         for (Map.Entry<String, Object> e : values.entrySet()) {
-            h = 31 * h + e.getKey().hashCode() * 7 + Objects.hashCode(exact(e.getValue()));
+            h = 31 * h + e.getKey().hashCode() * 7 + Objects.hashCode(rawBits(e.getValue()));
         }
         return h;
     }

@@ -159,7 +159,8 @@ public final class Property<T> {
         String message = "property failed for " + counterexample
                 + "\n  seed:     " + seed + "  (replay: -Dbufkit.seed=" + seed + ")"
                 + "\n  try:      " + tryNumber + " of " + tries
-                + "\n  shrunk:   " + shrunk.steps() + " steps, " + shrunk.attempts() + " candidates checked"
+                + "\n  shrunk:   " + Text.count(shrunk.steps(), "step") + ", "
+                + Text.count(shrunk.attempts(), "candidate") + " checked"
                 + (shrunk.steps() > 0 ? "\n  original: " + Text.describe(original) : "")
                 + "\n  failure:  " + shrunk.failure();
         return new PropertyFailure(message, seed, tryNumber, shrunk.steps(), counterexample, shrunk.failure());

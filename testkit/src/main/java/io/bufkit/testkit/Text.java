@@ -33,7 +33,37 @@ final class Text {
         return sb.toString();
     }
 
-    /** A description of any value that never throws and is at most about {@link #MAX_CHARS} long. */
+    /** {@code count} and the noun, plural unless the count is one: {@code "1 byte"}, {@code "2 bytes"}. */
+    static String count(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /**
+     * {@code text} with every control character written as a Java Unicode escape (a backslash, {@code u}
+     * and four hex digits), so that a report of a value decoded from raw bytes stays one printable line (a
+     * NUL in a log makes tools treat the log as binary).
+     */
+    static String printable(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (sb == null) {
+                    sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+                }
+                sb.append("\\u").append(HEX[c >> 12 & 15]).append(HEX[c >> 8 & 15]).append(HEX[c >> 4 & 15])
+                        .append(HEX[c & 15]);
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    /**
+     * A description of any value that never throws, shows control characters as Unicode escapes in hex and
+     * is at most about {@link #MAX_CHARS} long.
+     */
     static String describe(Object value) {
         String s;
         try {
@@ -72,6 +102,7 @@ final class Text {
         } catch (RuntimeException | StackOverflowError e) {
             s = "<" + value.getClass().getName() + ": toString threw " + e + ">";
         }
+        s = printable(s);
         return s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) + "… (" + (s.length() - MAX_CHARS) + " more chars)" : s;
     }
 }

@@ -26,7 +26,7 @@ import java.util.SplittableRandom;
  * recorded as each frame is encoded, from the record and the bytes actually sent.
  *
  * <p>Acknowledgements are read into the client's shared read array under the client's read {@link Lease},
- * which is renewed after every read: the decoder's views of that array go stale the moment it is reused.
+ * whose views are ended after every read: the decoder's views of that array go stale the moment it is reused.
  */
 final class ClientConnection implements TlvHandler {
 
@@ -79,7 +79,7 @@ final class ClientConnection implements TlvHandler {
     /**
      * Handles the socket's readiness.
      *
-     * @param readLease the client's read lease, renewed after each read
+     * @param readLease the client's read lease, whose views are ended after each read
      * @param readBuffer the client's read buffer over {@code readArray}
      * @param readArray the client's read array
      * @throws UncheckedIOException if reading or writing fails, or the server closed the connection early
@@ -222,7 +222,7 @@ final class ClientConnection implements TlvHandler {
             try {
                 ackDecoder.feed(readLease.wrap(readArray, 0, n), this);
             } finally {
-                readLease.renew();                          // the array is reused by the next read
+                readLease.endViews();                          // the array is reused by the next read
             }
         }
         finishIfDone();

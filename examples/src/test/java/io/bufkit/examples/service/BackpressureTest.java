@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.Bytes;
 import io.bufkit.pool.BufferPool;
+import io.bufkit.testsupport.CapturingLogger;
+import io.bufkit.testsupport.Eventually;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ class BackpressureTest {
                 }
             }, writerThread);
 
-            Await.until(() -> server.stats().readPauses() > 0, STEP, () -> server.stats().toString());
+            Eventually.assertWithin(() -> server.stats().readPauses() > 0, STEP, () -> server.stats().toString());
             long framesWhilePaused = server.stats().frames();
             assertTrue(framesWhilePaused < FRAMES, "the server read everything without pausing");
             assertTrue(pool.used() <= 1, "only the acknowledgement queue is leased while paused: " + pool);

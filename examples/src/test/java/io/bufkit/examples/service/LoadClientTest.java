@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.pool.BufferPool;
+import io.bufkit.testsupport.CapturingLogger;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;

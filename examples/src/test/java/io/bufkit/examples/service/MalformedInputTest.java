@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bufkit.Bytes;
 import io.bufkit.pool.BufferPool;
 import io.bufkit.pool.LeakDetection;
+import io.bufkit.testsupport.CapturingLogger;
+import io.bufkit.testsupport.Eventually;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -99,7 +101,7 @@ class MalformedInputTest {
             peer.shutdownOutput();
             assertEquals(new Ack(SensorProtocol.LEGACY, 1), peer.readAck());
             assertTrue(peer.closedByServer(), "the connection was not closed");
-            Await.until(() -> !log.at(Level.DEBUG, "from /127.0.0.1:" + peer.localPort()).isEmpty(), TIMEOUT, log::toString);
+            Eventually.assertWithin(() -> !log.at(Level.DEBUG, "from /127.0.0.1:" + peer.localPort()).isEmpty(), TIMEOUT, log::toString);
             assertEquals(List.of(), log.at(Level.WARNING, "from /127.0.0.1:" + peer.localPort()));
         }
     }
@@ -111,13 +113,13 @@ class MalformedInputTest {
             assertEquals(new Ack(SensorProtocol.SENSOR, 1), peer.readAck());
             assertTrue(peer.closedByServer(), "the connection was not closed");
         }
-        Await.until(() -> pool.used() == 0, TIMEOUT, () -> pool + " " + pool.stats());
+        Eventually.assertWithin(() -> pool.used() == 0, TIMEOUT, () -> pool + " " + pool.stats());
         assertEquals(0, pool.stats().leaks());
     }
 
     private void assertLogged(PeerConnection peer, String reason) {
         String connection = "from /127.0.0.1:" + peer.localPort();
-        Await.until(() -> !log.at(Level.WARNING, connection).isEmpty(), TIMEOUT, log::toString);
+        Eventually.assertWithin(() -> !log.at(Level.WARNING, connection).isEmpty(), TIMEOUT, log::toString);
         List<CapturingLogger.Entry> warnings = log.at(Level.WARNING, connection);
         assertEquals(1, warnings.size(), warnings::toString);
         String message = warnings.get(0).message();

@@ -58,7 +58,7 @@ class SensorAggregatesTest {
         byte[] readBuffer = encode(A).toByteArray();
         Lease lease = Lease.open("read");
         state.add(A, lease.wrap(readBuffer));
-        lease.renew();                                   // the read buffer changes hands
+        lease.endViews();                                   // the read buffer changes hands
         Arrays.fill(readBuffer, (byte) 0x5a);            // and is reused
         assertEquals(encode(A), state.snapshot().sensors().get(7L).lastPacket());
     }

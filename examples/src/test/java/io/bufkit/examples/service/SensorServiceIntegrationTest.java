@@ -8,6 +8,8 @@ import io.bufkit.examples.SensorPacket;
 import io.bufkit.pool.BufferPool;
 import io.bufkit.pool.LeakDetection;
 import io.bufkit.pool.PoolStats;
+import io.bufkit.testsupport.CapturingLogger;
+import io.bufkit.testsupport.Eventually;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +79,7 @@ class SensorServiceIntegrationTest {
                 clientThread = new Thread(() -> running.complete(LoadClient.run(server.address(), settings)),
                         "load client");
                 clientThread.start();
-                Await.until(() -> server.stats().frames() > 1 || running.isDone(), STEP,
+                Eventually.assertWithin(() -> server.stats().frames() > 1 || running.isDone(), STEP,
                         () -> "load started: " + server.stats());
 
                 try (PeerConnection malformed = PeerConnection.open(server.address(), STEP)) {
@@ -94,7 +96,7 @@ class SensorServiceIntegrationTest {
             }
             load = running.get(LIMIT.toSeconds() + 5, TimeUnit.SECONDS);
             // once the server has closed every connection, it has released every lease it took for them
-            Await.until(() -> server.stats().open() == 0, STEP, () -> server.stats().toString());
+            Eventually.assertWithin(() -> server.stats().open() == 0, STEP, () -> server.stats().toString());
             usedWhileIdle = pool.used();
             actual = server.aggregates().snapshot();
             stats = server.stats();

@@ -4,21 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
+import io.bufkit.testsupport.PrintedText;
 import org.junit.jupiter.api.Test;
 
 class SensorServiceTest {
-
-    private static String capture(Consumer<PrintStream> run) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            run.accept(out);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void defaultsAre100000FramesOn4ConnectionsInWritesOfUpTo512Bytes() {
@@ -68,7 +57,7 @@ class SensorServiceTest {
     @Test
     void runPrintsThroughputPoolStatisticsAndAFinalUsedOfZero() {
         SensorService.Report[] report = {null};
-        String text = capture(out -> report[0] = SensorService.run(out, new SensorService.Options(3_000, 3, 7, 64)));
+        String text = PrintedText.of(out -> report[0] = SensorService.run(out, new SensorService.Options(3_000, 3, 7, 64)));
         assertTrue(report[0].succeeded(), text);
         assertTrue(text.contains("acknowledged 3000 of 3000 frame(s) on 3 connection(s) in "), text);
         assertTrue(text.matches("(?s).*throughput: \\d+ frames/s, \\d+ bytes/s \\(\\d+\\.\\d\\d MB/s; \\d+ bytes sent\\).*"), text);
@@ -80,8 +69,8 @@ class SensorServiceTest {
 
     @Test
     void runReportsTheCountsItPrints() {
-        SensorService.Report report = SensorService.run(new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), new SensorService.Options(1_000, 2, 11, 1));
+        SensorService.Report report = PrintedText.withResult(
+                out -> SensorService.run(out, new SensorService.Options(1_000, 2, 11, 1))).result();
         assertEquals(1_000, report.client().acksReceived());
         assertEquals(1_000, report.server().frames());
         assertEquals(report.client().bytesSent(), report.server().bytesReceived());
@@ -91,7 +80,7 @@ class SensorServiceTest {
 
     @Test
     void demoRuns20000FramesOn4Connections() {
-        String text = capture(SensorService::demo);
+        String text = PrintedText.of(SensorService::demo);
         assertTrue(text.contains("acknowledged 20000 of 20000 frame(s) on 4 connection(s)"), text);
         assertTrue(text.contains("final used()=0"), text);
     }

@@ -9,6 +9,7 @@ import io.bufkit.pool.BufferPool;
 import io.bufkit.pool.LeakDetection;
 import io.bufkit.pool.PooledLease;
 import io.bufkit.testkit.PoolLeakCheck;
+import io.bufkit.testsupport.CapturingLogger;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -22,31 +23,11 @@ import org.junit.platform.testkit.engine.Events;
 
 class PoolLeakCheckTest {
 
+    /** A pool whose overflow warning (one sample overflows on purpose) is dropped. */
     private static BufferPool newPool() {
         return BufferPool.builder().name("checked").bufferSize(16).capacity(2).leakDetection(LeakDetection.NONE)
-                .logger(SILENT).build();
+                .logger(CapturingLogger.discarding()).build();
     }
-
-    /** Drops the overflow warning of the sample that overflows on purpose. */
-    private static final System.Logger SILENT = new System.Logger() {
-        @Override
-        public String getName() {
-            return "silent";
-        }
-
-        @Override
-        public boolean isLoggable(Level level) {
-            return false;
-        }
-
-        @Override
-        public void log(Level level, java.util.ResourceBundle bundle, String msg, Throwable thrown) {
-        }
-
-        @Override
-        public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
-        }
-    };
 
     private static Events run(Class<?> testClass) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();

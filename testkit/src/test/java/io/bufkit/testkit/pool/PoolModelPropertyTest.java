@@ -16,12 +16,12 @@ import io.bufkit.pool.PoolStats;
 import io.bufkit.pool.PooledLease;
 import io.bufkit.testkit.Gen;
 import io.bufkit.testkit.Property;
+import io.bufkit.testsupport.CapturingLogger;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -31,27 +31,6 @@ import org.junit.jupiter.api.Test;
  * {@code bufkit.tries}, seeds from {@code bufkit.seed}, and a failing sequence is shrunk before it is reported.
  */
 class PoolModelPropertyTest {
-
-    /** Drops the overflow warnings the sequences provoke on purpose. */
-    private static final System.Logger SILENT = new System.Logger() {
-        @Override
-        public String getName() {
-            return "silent";
-        }
-
-        @Override
-        public boolean isLoggable(Level level) {
-            return false;
-        }
-
-        @Override
-        public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
-        }
-
-        @Override
-        public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-        }
-    };
 
     /**
      * A pool configuration and the operations run on it. The low three bits of an operation choose its
@@ -90,8 +69,9 @@ class PoolModelPropertyTest {
         int capacity = scenario.capacity();
         int maxWaiters = scenario.maxWaiters();
         boolean direct = scenario.direct();
+        // the sequences provoke overflow warnings on purpose
         BufferPool pool = BufferPool.builder().name("model").bufferSize(16).capacity(capacity).direct(direct)
-                .maxWaiters(maxWaiters).leakDetection(LeakDetection.NONE).logger(SILENT).build();
+                .maxWaiters(maxWaiters).leakDetection(LeakDetection.NONE).logger(CapturingLogger.discarding()).build();
         List<Held> held = new ArrayList<>();
         List<Held> released = new ArrayList<>();
         ArrayDeque<CompletableFuture<PooledLease>> waiters = new ArrayDeque<>();

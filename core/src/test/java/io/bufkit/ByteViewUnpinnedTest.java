@@ -11,75 +11,75 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** {@link ByteView#pinnedBytes()} shows what a view keeps reachable; {@link ByteView#compact()} fixes it. */
-class ByteViewCompactTest {
+/** {@link ByteView#pinnedBytes()} shows what a view keeps reachable; {@link ByteView#unpinned()} fixes it. */
+class ByteViewUnpinnedTest {
 
     private static final int FIFTY_MIB = 50 * 1024 * 1024;
 
     @Test
-    void compactOfASixteenByteViewOverAFiftyMiBArrayIsASixteenByteOwnedCopy() {
+    void unpinnedOfASixteenByteViewOverAFiftyMiBArrayIsASixteenByteOwnedCopy() {
         byte[] big = new byte[FIFTY_MIB];
         for (int i = 0; i < 16; i++) {
             big[1_000_000 + i] = (byte) (i + 1);
         }
         ByteView view = ByteView.wrap(big, 1_000_000, 16);
 
-        ByteView compact = view.compact();
+        ByteView unpinned = view.unpinned();
         Arrays.fill(big, 1_000_000, 1_000_016, (byte) 0);
 
         assertEquals(FIFTY_MIB, view.pinnedBytes());
-        assertEquals(16, compact.pinnedBytes());
-        assertEquals(16, compact.length());
-        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, compact.toByteArray());
-        assertTrue(compact.lease().isUnbounded());
+        assertEquals(16, unpinned.pinnedBytes());
+        assertEquals(16, unpinned.length());
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, unpinned.toByteArray());
+        assertTrue(unpinned.lease().isUnbounded());
     }
 
     @Test
-    void compactOfADirectViewIsAHeapCopyOfTheViewsLength() {
+    void unpinnedOfADirectViewIsAHeapCopyOfTheViewsLength() {
         ByteBuffer direct = ByteBuffer.allocateDirect(4096);
         direct.put(100, (byte) 7);
         ByteView view = ByteView.wrap(direct).slice(100, 116);
 
-        ByteView compact = view.compact();
+        ByteView unpinned = view.unpinned();
 
         assertEquals(4096, view.pinnedBytes());
-        assertEquals(16, compact.pinnedBytes());
-        assertFalse(compact.isDirect());
-        assertEquals(7, compact.u8(0));
+        assertEquals(16, unpinned.pinnedBytes());
+        assertFalse(unpinned.isDirect());
+        assertEquals(7, unpinned.u8(0));
     }
 
     @Test
-    void compactOfAViewSpanningItsWholeArrayUnderTheUnboundedLeaseIsTheViewItself() {
+    void unpinnedOfAViewSpanningItsWholeArrayUnderTheUnboundedLeaseIsTheViewItself() {
         ByteView whole = ByteView.wrap(new byte[16]);
 
-        assertSame(whole, whole.compact());
+        assertSame(whole, whole.unpinned());
         assertEquals(16, whole.pinnedBytes());
     }
 
     @Test
-    void compactOfALeasedViewSpanningItsWholeArrayIsACopyThatOutlivesTheLease() {
+    void unpinnedOfALeasedViewSpanningItsWholeArrayIsACopyThatOutlivesTheLease() {
         Lease lease = Lease.open();
         byte[] array = {1, 2, 3};
         ByteView leased = lease.wrap(array);
 
-        ByteView compact = leased.compact();
+        ByteView unpinned = leased.unpinned();
         lease.close();
         array[0] = 9;
 
-        assertNotSame(leased, compact);
-        assertTrue(compact.isValid());
-        assertEquals(1, compact.u8(0));
+        assertNotSame(leased, unpinned);
+        assertTrue(unpinned.isValid());
+        assertEquals(1, unpinned.u8(0));
     }
 
     @Test
-    void compactOfAMutableViewIsAReadOnlyCopyEvenWhenItSpansItsWholeArray() {
+    void unpinnedOfAMutableViewIsAReadOnlyCopyEvenWhenItSpansItsWholeArray() {
         MutableByteView mutable = MutableByteView.allocate(4);
 
-        ByteView compact = mutable.compact();
+        ByteView unpinned = mutable.unpinned();
         mutable.putU8(0, 1);
 
-        assertFalse(compact instanceof MutableByteView);
-        assertEquals(0, compact.u8(0));
+        assertFalse(unpinned instanceof MutableByteView);
+        assertEquals(0, unpinned.u8(0));
     }
 
     @Test
@@ -100,8 +100,8 @@ class ByteViewCompactTest {
     }
 
     @Test
-    void compactOfAnEmptySliceIsEmpty() {
-        ByteView empty = ByteView.wrap(new byte[100]).slice(50, 50).compact();
+    void unpinnedOfAnEmptySliceIsEmpty() {
+        ByteView empty = ByteView.wrap(new byte[100]).slice(50, 50).unpinned();
 
         assertEquals(0, empty.length());
         assertEquals(0, empty.pinnedBytes());
