@@ -1,10 +1,12 @@
 package io.bufkit.examples.readme;
 
+import io.bufkit.ByteView;
 import io.bufkit.Bytes;
 import io.bufkit.tlv.TlvDecoder;
 import io.bufkit.tlv.TlvHandler;
 import java.io.InputStream;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.file.Path;
 
 /**
  * The names README snippets use without declaring them: a statement or member snippet is compiled in a
@@ -41,6 +43,12 @@ public abstract class SnippetContext {
      *
      * @return 24 bytes
      */
+    /** A file shared by several processes, as in the "Shared memory" section. */
+    protected Path counterFile;
+
+    /** Many small borrowed views, as in "Keeping many small copies". */
+    protected ByteView[] views = new ByteView[0];
+
     protected byte[] socketBytes() {
         return new byte[24];
     }
