@@ -12,6 +12,18 @@ import java.util.Objects;
  * a pooled buffer's lease. Writes to a view whose lease ended throw {@link StaleViewException}: a stale
  * writer can never scribble over the next owner's data. Unsigned writes reject values outside their
  * range instead of truncating them. Not thread-safe.
+ *
+ * <p><b>Atomic and ordered access</b> to 32- and 64-bit integers, for counters, sequence numbers and
+ * cursors shared between threads or, through a {@link MappedFile}, between processes:
+ * {@code getAndAddI32le}, {@code getAndSetI64be}, {@code compareAndSetI32be}, volatile reads and writes
+ * ({@code getVolatileI64le}, {@code setVolatileI32le}) and acquire reads with release writes
+ * ({@code getAcquireI32be}, {@code setReleaseI64le}); each method's comment states its memory-ordering
+ * guarantee. These methods, unlike the plain ones, may be called by several threads on views of the same
+ * memory at once. They check the lease and the bounds like every other access, and refuse an address
+ * that is not a multiple of the value's width with a {@link MisalignedAccessException} — never a torn,
+ * silently non-atomic access. They work on views of direct and mapped memory on every JDK; on views of
+ * heap arrays where the JDK allows it (Java 17 does; newer JDKs, such as Java 25, do not, and the methods
+ * then throw {@link UnsupportedOperationException} naming the memory that supports them).
  */
 public final class MutableByteView extends ByteView {
 
@@ -514,5 +526,522 @@ public final class MutableByteView extends ByteView {
             }
         }
         return this;
+    }
+
+    // ------------------------------------------------------------------ atomic and ordered access
+    //
+    // Implementation in AtomicAccess; every method checks the lease and the bounds like every other access,
+    // then the alignment (see the class comment of AtomicAccess).
+
+    /**
+     * Reads the signed big-endian 32-bit value at {@code offset} with volatile semantics: the read is atomic, and
+     * it and every volatile access of this or another view (or a {@code volatile} field) happen in one total order
+     * consistent with each thread's program order, as for {@link java.lang.invoke.VarHandle#getVolatile}.
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @return the value
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public int getVolatileI32be(int offset) {
+        return AtomicAccess.getVolatileI32be(this, index(offset, 4, "getVolatileI32be"));
+    }
+
+    /**
+     * Reads the signed big-endian 32-bit value at {@code offset} with acquire semantics: the read is atomic, and no
+     * read or write that follows it in this thread is reordered before it, so whatever a thread wrote before its
+     * {@code setReleaseI32be} of the value read here is visible after it ({@link java.lang.invoke.VarHandle#getAcquire}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @return the value
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public int getAcquireI32be(int offset) {
+        return AtomicAccess.getAcquireI32be(this, index(offset, 4, "getAcquireI32be"));
+    }
+
+    /**
+     * Writes the signed big-endian 32-bit value at {@code offset} with volatile semantics: the write is atomic, and
+     * it takes part in the one total order of volatile accesses, as a write of a {@code volatile} field
+     * ({@link java.lang.invoke.VarHandle#setVolatile}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @param value the value to write
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView setVolatileI32be(int offset, int value) {
+        AtomicAccess.setVolatileI32be(this, index(offset, 4, "setVolatileI32be"), value);
+        return this;
+    }
+
+    /**
+     * Writes the signed big-endian 32-bit value at {@code offset} with release semantics: the write is atomic, and
+     * no read or write that precedes it in this thread is reordered after it, so a thread that reads the value
+     * with {@code getAcquireI32be} (or a volatile read) also sees everything written before
+     * ({@link java.lang.invoke.VarHandle#setRelease}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @param value the value to write
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView setReleaseI32be(int offset, int value) {
+        AtomicAccess.setReleaseI32be(this, index(offset, 4, "setReleaseI32be"), value);
+        return this;
+    }
+
+    /**
+     * Atomically adds {@code delta} to the signed big-endian 32-bit value at {@code offset} and returns the
+     * value before the addition; the addition wraps around on overflow. The read-modify-write is one
+     * indivisible step with volatile semantics ({@link java.lang.invoke.VarHandle#getAndAdd}): no increment of
+     * another thread or process is lost.
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @param delta the value to add
+     * @return the value before the addition
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public int getAndAddI32be(int offset, int delta) {
+        return AtomicAccess.getAndAddI32be(this, index(offset, 4, "getAndAddI32be"), delta);
+    }
+
+    /**
+     * Atomically replaces the signed big-endian 32-bit value at {@code offset} with {@code value} and returns
+     * the value it replaced, with volatile semantics ({@link java.lang.invoke.VarHandle#getAndSet}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @param value the value to write
+     * @return the value before the write
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public int getAndSetI32be(int offset, int value) {
+        return AtomicAccess.getAndSetI32be(this, index(offset, 4, "getAndSetI32be"), value);
+    }
+
+    /**
+     * Atomically writes {@code value} as the signed big-endian 32-bit value at {@code offset} if the value there
+     * is {@code expected}, with volatile semantics ({@link java.lang.invoke.VarHandle#compareAndSet}); it never
+     * fails spuriously.
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @param expected the value expected
+     * @param value the value to write
+     * @return {@code true} if the value was {@code expected} and is now {@code value}
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public boolean compareAndSetI32be(int offset, int expected, int value) {
+        return AtomicAccess.compareAndSetI32be(this, index(offset, 4, "compareAndSetI32be"), expected, value);
+    }
+
+    /**
+     * Reads the signed little-endian 32-bit value at {@code offset} with volatile semantics: the read is atomic, and
+     * it and every volatile access of this or another view (or a {@code volatile} field) happen in one total order
+     * consistent with each thread's program order, as for {@link java.lang.invoke.VarHandle#getVolatile}.
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @return the value
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public int getVolatileI32le(int offset) {
+        return AtomicAccess.getVolatileI32le(this, index(offset, 4, "getVolatileI32le"));
+    }
+
+    /**
+     * Reads the signed little-endian 32-bit value at {@code offset} with acquire semantics: the read is atomic, and no
+     * read or write that follows it in this thread is reordered before it, so whatever a thread wrote before its
+     * {@code setReleaseI32le} of the value read here is visible after it ({@link java.lang.invoke.VarHandle#getAcquire}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @return the value
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public int getAcquireI32le(int offset) {
+        return AtomicAccess.getAcquireI32le(this, index(offset, 4, "getAcquireI32le"));
+    }
+
+    /**
+     * Writes the signed little-endian 32-bit value at {@code offset} with volatile semantics: the write is atomic, and
+     * it takes part in the one total order of volatile accesses, as a write of a {@code volatile} field
+     * ({@link java.lang.invoke.VarHandle#setVolatile}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @param value the value to write
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView setVolatileI32le(int offset, int value) {
+        AtomicAccess.setVolatileI32le(this, index(offset, 4, "setVolatileI32le"), value);
+        return this;
+    }
+
+    /**
+     * Writes the signed little-endian 32-bit value at {@code offset} with release semantics: the write is atomic, and
+     * no read or write that precedes it in this thread is reordered after it, so a thread that reads the value
+     * with {@code getAcquireI32le} (or a volatile read) also sees everything written before
+     * ({@link java.lang.invoke.VarHandle#setRelease}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @param value the value to write
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView setReleaseI32le(int offset, int value) {
+        AtomicAccess.setReleaseI32le(this, index(offset, 4, "setReleaseI32le"), value);
+        return this;
+    }
+
+    /**
+     * Atomically adds {@code delta} to the signed little-endian 32-bit value at {@code offset} and returns the
+     * value before the addition; the addition wraps around on overflow. The read-modify-write is one
+     * indivisible step with volatile semantics ({@link java.lang.invoke.VarHandle#getAndAdd}): no increment of
+     * another thread or process is lost.
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @param delta the value to add
+     * @return the value before the addition
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public int getAndAddI32le(int offset, int delta) {
+        return AtomicAccess.getAndAddI32le(this, index(offset, 4, "getAndAddI32le"), delta);
+    }
+
+    /**
+     * Atomically replaces the signed little-endian 32-bit value at {@code offset} with {@code value} and returns
+     * the value it replaced, with volatile semantics ({@link java.lang.invoke.VarHandle#getAndSet}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @param value the value to write
+     * @return the value before the write
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public int getAndSetI32le(int offset, int value) {
+        return AtomicAccess.getAndSetI32le(this, index(offset, 4, "getAndSetI32le"), value);
+    }
+
+    /**
+     * Atomically writes {@code value} as the signed little-endian 32-bit value at {@code offset} if the value there
+     * is {@code expected}, with volatile semantics ({@link java.lang.invoke.VarHandle#compareAndSet}); it never
+     * fails spuriously.
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 4
+     * @param expected the value expected
+     * @param value the value to write
+     * @return {@code true} if the value was {@code expected} and is now {@code value}
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 4
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public boolean compareAndSetI32le(int offset, int expected, int value) {
+        return AtomicAccess.compareAndSetI32le(this, index(offset, 4, "compareAndSetI32le"), expected, value);
+    }
+
+    /**
+     * Reads the signed big-endian 64-bit value at {@code offset} with volatile semantics: the read is atomic, and
+     * it and every volatile access of this or another view (or a {@code volatile} field) happen in one total order
+     * consistent with each thread's program order, as for {@link java.lang.invoke.VarHandle#getVolatile}.
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @return the value
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public long getVolatileI64be(int offset) {
+        return AtomicAccess.getVolatileI64be(this, index(offset, 8, "getVolatileI64be"));
+    }
+
+    /**
+     * Reads the signed big-endian 64-bit value at {@code offset} with acquire semantics: the read is atomic, and no
+     * read or write that follows it in this thread is reordered before it, so whatever a thread wrote before its
+     * {@code setReleaseI64be} of the value read here is visible after it ({@link java.lang.invoke.VarHandle#getAcquire}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @return the value
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public long getAcquireI64be(int offset) {
+        return AtomicAccess.getAcquireI64be(this, index(offset, 8, "getAcquireI64be"));
+    }
+
+    /**
+     * Writes the signed big-endian 64-bit value at {@code offset} with volatile semantics: the write is atomic, and
+     * it takes part in the one total order of volatile accesses, as a write of a {@code volatile} field
+     * ({@link java.lang.invoke.VarHandle#setVolatile}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @param value the value to write
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView setVolatileI64be(int offset, long value) {
+        AtomicAccess.setVolatileI64be(this, index(offset, 8, "setVolatileI64be"), value);
+        return this;
+    }
+
+    /**
+     * Writes the signed big-endian 64-bit value at {@code offset} with release semantics: the write is atomic, and
+     * no read or write that precedes it in this thread is reordered after it, so a thread that reads the value
+     * with {@code getAcquireI64be} (or a volatile read) also sees everything written before
+     * ({@link java.lang.invoke.VarHandle#setRelease}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @param value the value to write
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView setReleaseI64be(int offset, long value) {
+        AtomicAccess.setReleaseI64be(this, index(offset, 8, "setReleaseI64be"), value);
+        return this;
+    }
+
+    /**
+     * Atomically adds {@code delta} to the signed big-endian 64-bit value at {@code offset} and returns the
+     * value before the addition; the addition wraps around on overflow. The read-modify-write is one
+     * indivisible step with volatile semantics ({@link java.lang.invoke.VarHandle#getAndAdd}): no increment of
+     * another thread or process is lost.
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @param delta the value to add
+     * @return the value before the addition
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public long getAndAddI64be(int offset, long delta) {
+        return AtomicAccess.getAndAddI64be(this, index(offset, 8, "getAndAddI64be"), delta);
+    }
+
+    /**
+     * Atomically replaces the signed big-endian 64-bit value at {@code offset} with {@code value} and returns
+     * the value it replaced, with volatile semantics ({@link java.lang.invoke.VarHandle#getAndSet}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @param value the value to write
+     * @return the value before the write
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public long getAndSetI64be(int offset, long value) {
+        return AtomicAccess.getAndSetI64be(this, index(offset, 8, "getAndSetI64be"), value);
+    }
+
+    /**
+     * Atomically writes {@code value} as the signed big-endian 64-bit value at {@code offset} if the value there
+     * is {@code expected}, with volatile semantics ({@link java.lang.invoke.VarHandle#compareAndSet}); it never
+     * fails spuriously.
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @param expected the value expected
+     * @param value the value to write
+     * @return {@code true} if the value was {@code expected} and is now {@code value}
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public boolean compareAndSetI64be(int offset, long expected, long value) {
+        return AtomicAccess.compareAndSetI64be(this, index(offset, 8, "compareAndSetI64be"), expected, value);
+    }
+
+    /**
+     * Reads the signed little-endian 64-bit value at {@code offset} with volatile semantics: the read is atomic, and
+     * it and every volatile access of this or another view (or a {@code volatile} field) happen in one total order
+     * consistent with each thread's program order, as for {@link java.lang.invoke.VarHandle#getVolatile}.
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @return the value
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public long getVolatileI64le(int offset) {
+        return AtomicAccess.getVolatileI64le(this, index(offset, 8, "getVolatileI64le"));
+    }
+
+    /**
+     * Reads the signed little-endian 64-bit value at {@code offset} with acquire semantics: the read is atomic, and no
+     * read or write that follows it in this thread is reordered before it, so whatever a thread wrote before its
+     * {@code setReleaseI64le} of the value read here is visible after it ({@link java.lang.invoke.VarHandle#getAcquire}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @return the value
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public long getAcquireI64le(int offset) {
+        return AtomicAccess.getAcquireI64le(this, index(offset, 8, "getAcquireI64le"));
+    }
+
+    /**
+     * Writes the signed little-endian 64-bit value at {@code offset} with volatile semantics: the write is atomic, and
+     * it takes part in the one total order of volatile accesses, as a write of a {@code volatile} field
+     * ({@link java.lang.invoke.VarHandle#setVolatile}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @param value the value to write
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView setVolatileI64le(int offset, long value) {
+        AtomicAccess.setVolatileI64le(this, index(offset, 8, "setVolatileI64le"), value);
+        return this;
+    }
+
+    /**
+     * Writes the signed little-endian 64-bit value at {@code offset} with release semantics: the write is atomic, and
+     * no read or write that precedes it in this thread is reordered after it, so a thread that reads the value
+     * with {@code getAcquireI64le} (or a volatile read) also sees everything written before
+     * ({@link java.lang.invoke.VarHandle#setRelease}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @param value the value to write
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView setReleaseI64le(int offset, long value) {
+        AtomicAccess.setReleaseI64le(this, index(offset, 8, "setReleaseI64le"), value);
+        return this;
+    }
+
+    /**
+     * Atomically adds {@code delta} to the signed little-endian 64-bit value at {@code offset} and returns the
+     * value before the addition; the addition wraps around on overflow. The read-modify-write is one
+     * indivisible step with volatile semantics ({@link java.lang.invoke.VarHandle#getAndAdd}): no increment of
+     * another thread or process is lost.
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @param delta the value to add
+     * @return the value before the addition
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public long getAndAddI64le(int offset, long delta) {
+        return AtomicAccess.getAndAddI64le(this, index(offset, 8, "getAndAddI64le"), delta);
+    }
+
+    /**
+     * Atomically replaces the signed little-endian 64-bit value at {@code offset} with {@code value} and returns
+     * the value it replaced, with volatile semantics ({@link java.lang.invoke.VarHandle#getAndSet}).
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @param value the value to write
+     * @return the value before the write
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public long getAndSetI64le(int offset, long value) {
+        return AtomicAccess.getAndSetI64le(this, index(offset, 8, "getAndSetI64le"), value);
+    }
+
+    /**
+     * Atomically writes {@code value} as the signed little-endian 64-bit value at {@code offset} if the value there
+     * is {@code expected}, with volatile semantics ({@link java.lang.invoke.VarHandle#compareAndSet}); it never
+     * fails spuriously.
+     *
+     * @param offset the first byte's offset in the view; its address must be a multiple of 8
+     * @param expected the value expected
+     * @param value the value to write
+     * @return {@code true} if the value was {@code expected} and is now {@code value}
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws MisalignedAccessException if the value's address is not a multiple of 8
+     * @throws UnsupportedOperationException if the view is over heap memory and this JDK refuses atomic
+     *         access to it (see the class comment)
+     * @throws StaleViewException if the view's lease ended
+     */
+    public boolean compareAndSetI64le(int offset, long expected, long value) {
+        return AtomicAccess.compareAndSetI64le(this, index(offset, 8, "compareAndSetI64le"), expected, value);
     }
 }

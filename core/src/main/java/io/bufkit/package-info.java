@@ -13,5 +13,10 @@
  * {@link io.bufkit.Lease} ends with {@link io.bufkit.Lease#close()} or, for a reused buffer,
  * {@link io.bufkit.Lease#renew()}; ending it allocates nothing. Views and leases are not synchronized:
  * hand them between threads with a happens-before edge.
+ *
+ * <p>Shared memory: the atomic and ordered methods of {@link io.bufkit.MutableByteView}
+ * ({@code getAndAddI32le}, {@code compareAndSetI64be}, {@code getAcquireI32le}, ...) are the exception,
+ * made for several threads or processes on the same memory at once. A {@link io.bufkit.MappedFile} is the
+ * lease of a memory-mapped file region: its views <em>borrow</em> the mapping and go stale when it is closed.
  */
 package io.bufkit;

@@ -4,6 +4,7 @@ import io.bufkit.ByteView;
 import io.bufkit.Bytes;
 import io.bufkit.examples.service.SensorService;
 import io.bufkit.layout.LayoutException;
+import java.io.IOException;
 import java.io.PrintStream;
 
 /**
@@ -18,8 +19,10 @@ public final class Demo {
      * Runs every demo section in order.
      *
      * @param args ignored
+     * @throws IOException if the shared counter's mapped file cannot be created
+     * @throws InterruptedException if interrupted while the shared counter's threads or second process run
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException, InterruptedException {
         PrintStream out = System.out;
         out.println("bufkit demo");
         out.println();
@@ -28,6 +31,7 @@ public final class Demo {
         legacy(out);
         RetainedViews.run(out);
         PoolWalkthrough.run(out);
+        SharedCounter.run(out);
         SensorService.demo(out);
     }
 

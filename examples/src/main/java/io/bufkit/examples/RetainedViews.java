@@ -13,6 +13,12 @@ import java.nio.ByteBuffer;
  * buffer reachable; {@link ByteView#pinnedBytes()} shows the cause and {@link ByteView#compact()} is the
  * fix. Measured twice: for a heap {@code byte[]} (heap used after {@code System.gc()}) and for a direct
  * {@code ByteBuffer} (the {@code direct} buffer pool's memory used), and printed side by side.
+ *
+ * <p>Each {@code compact()} copy is a view object plus its own 16-byte array — about 72 bytes of heap for
+ * 16 bytes of data. To get close to the 1.6 MB of the data itself, the last step packs the copies into one
+ * owned store ({@link #pack}): one array (or one direct buffer) of 100,000 &times; 16 bytes, from which
+ * copy {@code i} is read as a short-lived borrowed slice {@code store.slice(16 * i, 16 * i + 16)} when
+ * needed instead of being kept as an object.
  */
 public final class RetainedViews {
 
@@ -49,9 +55,12 @@ public final class RetainedViews {
      * @param minPinnedPerView the smallest {@code pinnedBytes()} of any view
      * @param pinnedByCopies the sum of {@code pinnedBytes()} over all copies
      * @param copiesIntact whether every copy still held its view's bytes after the buffer was dropped
+     * @param withPacked the measure while only the copies packed into one store were kept, in bytes
+     * @param pinnedByPacked the {@code pinnedBytes()} of the packed store
+     * @param packedIntact whether every packed copy held its view's bytes
      */
     record Measurement(Memory memory, long baseline, long withViews, long withCopies, long minPinnedPerView,
-            long pinnedByCopies, boolean copiesIntact) {
+            long pinnedByCopies, boolean copiesIntact, long withPacked, long pinnedByPacked, boolean packedIntact) {
 
         /** Bytes retained by the views, above the baseline. */
         long retainedByViews() {
@@ -61,6 +70,11 @@ public final class RetainedViews {
         /** Bytes retained by the copies, above the baseline. */
         long retainedByCopies() {
             return Math.max(0, withCopies - baseline);
+        }
+
+        /** Bytes retained by the packed store, above the baseline. */
+        long retainedByPacked() {
+            return Math.max(0, withPacked - baseline);
         }
     }
 
@@ -89,18 +103,24 @@ public final class RetainedViews {
                 megabytes(heap.retainedByViews()), megabytes(direct.retainedByViews()));
         out.printf("%-32s %22s %22s%n", String.format("keep %,d compact() copies", VIEW_COUNT),
                 megabytes(heap.retainedByCopies()), megabytes(direct.retainedByCopies()));
+        out.printf("%-32s %22s %22s%n", "keep them packed in one store",
+                megabytes(heap.retainedByPacked()), megabytes(direct.retainedByPacked()));
         out.printf("cause: each view's pinnedBytes() is %,d B: a 16-byte view keeps the whole buffer reachable%n",
                 Math.min(heap.minPinnedPerView(), direct.minPinnedPerView()));
         out.printf("fix:   compact() copies each view into its own %d-byte array: pinnedBytes() %,d B for all%n",
                 VIEW_BYTES, heap.pinnedByCopies());
         out.printf("       copies together (%s of data; the heap figure adds each copy's object headers)%n",
                 megabytes(heap.pinnedByCopies()));
+        out.printf("close: pack the copies into one owned %s store (%,d B in one array or buffer, no object"
+                + " per copy)%n       and read copy i as store.slice(16 * i, 16 * i + 16) when needed%n",
+                megabytes(heap.pinnedByPacked()), heap.pinnedByPacked());
         out.println();
     }
 
     /**
      * Runs the scenario once: allocates the buffer, keeps {@link #VIEW_COUNT} views of it and measures,
-     * then replaces every view by its {@link ByteView#compact()} copy, drops the buffer and measures again.
+     * then replaces every view by its {@link ByteView#compact()} copy, drops the buffer and measures again,
+     * then packs the copies into one store of the same kind of memory, drops them and measures a third time.
      *
      * @param memory where to allocate the buffer
      * @return what was measured
@@ -127,7 +147,37 @@ public final class RetainedViews {
             intact &= kept[i].length() == VIEW_BYTES && kept[i].i64be(0) == i && kept[i].i64be(8) == ~i;
         }
         Reference.reachabilityFence(kept);
-        return new Measurement(memory, baseline, withViews, withCopies, minPinned, pinnedByCopies, intact);
+
+        MutableByteView store = pack(memory, kept);
+        java.util.Arrays.fill(kept, null);
+        long withPacked = measure(memory, baseline + store.pinnedBytes() + BUFFER_BYTES / 4);
+        boolean packedIntact = true;
+        for (int i = 0; i < VIEW_COUNT; i++) {
+            ByteView copy = store.slice(i * VIEW_BYTES, (i + 1) * VIEW_BYTES);   // borrowed, not kept
+            packedIntact &= copy.i64be(0) == i && copy.i64be(8) == ~i;
+        }
+        Reference.reachabilityFence(store);
+        return new Measurement(memory, baseline, withViews, withCopies, minPinned, pinnedByCopies, intact,
+                withPacked, store.pinnedBytes(), packedIntact);
+    }
+
+    /**
+     * Copies every view, one after the other, into one new owned store of {@code views.length * 16} bytes:
+     * copy {@code i} is {@code store.slice(16 * i, 16 * i + 16)}. One array (or direct buffer) instead of
+     * an object and an array per copy.
+     *
+     * @param memory whether the store is a heap array or a direct buffer
+     * @param views the views to copy, each {@link #VIEW_BYTES} long
+     * @return the owned store
+     */
+    static MutableByteView pack(Memory memory, ByteView[] views) {
+        int size = views.length * VIEW_BYTES;
+        MutableByteView store = memory == Memory.HEAP ? MutableByteView.allocate(size)
+                : MutableByteView.wrap(ByteBuffer.allocateDirect(size));
+        for (int i = 0; i < views.length; i++) {
+            store.put(i * VIEW_BYTES, views[i]);
+        }
+        return store;
     }
 
     /** Allocates the large buffer, writes a recognisable value into each view's range, and keeps only the views. */

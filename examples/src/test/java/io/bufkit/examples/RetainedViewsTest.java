@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 class RetainedViewsTest {
 
     private static final long FIFTY_MIB = 50L * 1024 * 1024;
+    /** The data the copies hold: 100,000 x 16 bytes. */
+    private static final long PAYLOAD = 100_000L * 16;
 
     @Test
     void everyKeptViewOfAHeapBufferPinsTheWholeFiftyMiB() {
@@ -43,6 +45,27 @@ class RetainedViewsTest {
     }
 
     @Test
+    void copiesOnTheHeapReleaseTheParentAndRetainASmallMultipleOfTheirPayload() {
+        RetainedViews.Measurement m = RetainedViews.measure(RetainedViews.Memory.HEAP);
+
+        // a view object and a 16-byte array per copy (about 72 B for 16 B of data), and the array of them
+        assertTrue(m.retainedByCopies() <= 6 * PAYLOAD, "heap retained by compact() copies: " + m.retainedByCopies());
+        // one array of 1.6 MB and nothing per copy
+        assertTrue(m.retainedByPacked() <= 2 * PAYLOAD, "heap retained by the packed store: " + m.retainedByPacked());
+        assertEquals(PAYLOAD, m.pinnedByPacked());
+        assertTrue(m.packedIntact());
+    }
+
+    @Test
+    void copiesPackedInOneDirectStoreRetainTheirPayloadOfDirectMemory() {
+        RetainedViews.Measurement m = RetainedViews.measure(RetainedViews.Memory.DIRECT);
+
+        assertTrue(m.retainedByPacked() >= PAYLOAD, "direct pool used by the store: " + m.retainedByPacked());
+        assertTrue(m.retainedByPacked() <= 2 * PAYLOAD, "direct pool used by the store: " + m.retainedByPacked());
+        assertTrue(m.packedIntact());
+    }
+
+    @Test
     void runPrintsBothMemoriesSideBySideWithTheCauseAndTheFix() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
@@ -54,5 +77,7 @@ class RetainedViewsTest {
         assertTrue(out.contains("keep 100,000 compact() copies"), out);
         assertTrue(out.contains("pinnedBytes() is 52,428,800 B"), out);
         assertTrue(out.contains("pinnedBytes() 1,600,000 B for all"), out);
+        assertTrue(out.contains("keep them packed in one store"), out);
+        assertTrue(out.contains("(1,600,000 B in one array or buffer, no object per copy)"), out);
     }
 }
