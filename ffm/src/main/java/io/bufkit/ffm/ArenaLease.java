@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
@@ -219,10 +220,7 @@ public final class ArenaLease extends Lease {
      * @throws WrongThreadException if this lease is confined to another thread
      */
     public MemorySegment map(Path file, FileChannel.MapMode mode) throws IOException {
-        checkUsable("map");
-        try (FileChannel channel = open(file, mode)) {
-            return channel.map(mode, 0, channel.size(), arena);
-        }
+        return map(file, mode, 0, Files.size(file));
     }
 
     /**

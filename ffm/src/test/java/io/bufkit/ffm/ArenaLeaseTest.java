@@ -93,6 +93,7 @@ class ArenaLeaseTest {
     }
 
     @Test
+    @SuppressWarnings("restricted")   // reinterpret
     void onlySegmentsOfTheLeasesArenaAreLent() {
         try (ArenaLease lease = ArenaLease.confined("mine"); Arena other = Arena.ofConfined()) {
             MemorySegment foreign = other.allocate(8);
@@ -116,6 +117,7 @@ class ArenaLeaseTest {
     }
 
     @Test
+    @SuppressWarnings("restricted")   // reinterpret
     void segmentsBeyondAViewAreLentInWindows() {
         try (ArenaLease lease = ArenaLease.confined("big")) {
             // a reinterpreted segment is enough to check sizes: nothing beyond its first bytes is touched
