@@ -192,7 +192,8 @@ public final class ArenaLease extends Lease {
      * @param mode {@code READ_ONLY}, {@code READ_WRITE} or {@code PRIVATE} (copy on write)
      * @param position the region's first byte in the file
      * @param size the region's length in bytes
-     * @return the mapped segment: read-only for {@code READ_ONLY}; unmapped when this lease closes
+     * @return the mapped segment, <em>borrowed</em> from this lease: read-only for {@code READ_ONLY};
+     *     unmapped when this lease closes
      * @throws IOException if the file cannot be opened or mapped
      * @throws IllegalArgumentException if {@code position} or {@code size} is negative
      * @throws IllegalStateException if this lease is closed
@@ -214,7 +215,8 @@ public final class ArenaLease extends Lease {
      *
      * @param file the file
      * @param mode {@code READ_ONLY}, {@code READ_WRITE} or {@code PRIVATE} (copy on write)
-     * @return the mapped segment, {@code Files.size(file)} bytes long; unmapped when this lease closes
+     * @return the mapped segment, <em>borrowed</em> from this lease, {@code Files.size(file)} bytes long;
+     *     unmapped when this lease closes
      * @throws IOException if the file cannot be opened or mapped
      * @throws IllegalStateException if this lease is closed
      * @throws WrongThreadException if this lease is confined to another thread
@@ -225,7 +227,7 @@ public final class ArenaLease extends Lease {
 
     /**
      * Ends the lease: every view goes stale, and the arena is closed, freeing its memory and unmapping its
-     * files now. Closing a closed lease does nothing.
+     * files now. Closing a closed lease does nothing, also when threads close a shared lease at once.
      *
      * @throws WrongThreadException if this lease is confined and this is not its owner thread; the lease
      *     stays open
@@ -233,7 +235,7 @@ public final class ArenaLease extends Lease {
      *     holds one of its segments; the lease stays open
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!isOpen()) {
             return;
         }

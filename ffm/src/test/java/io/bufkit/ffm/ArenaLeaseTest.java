@@ -193,6 +193,42 @@ class ArenaLeaseTest {
         assertThrows(StaleViewException.class, () -> view.i32le(0));
     }
 
+    @Test
+    void threadsClosingASharedLeaseAtOnceCloseItOnce() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            ArenaLease lease = ArenaLease.shared("raced");
+            MemorySegment memory = lease.arena().allocate(8);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            Runnable close = () -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                lease.close();
+            };
+            AtomicReference<Throwable> theirs = new AtomicReference<>();
+            Thread other = Thread.ofPlatform().start(() -> {
+                try {
+                    close.run();
+                } catch (Throwable e) {
+                    theirs.set(e);
+                }
+            });
+            Throwable mine = null;
+            try {
+                close.run();
+            } catch (Throwable e) {
+                mine = e;
+            }
+            other.join();
+            assertEquals(null, mine);
+            assertEquals(null, theirs.get());
+            assertFalse(lease.isOpen());
+            assertFalse(memory.scope().isAlive());
+        }
+    }
+
     /** Runs {@code action} on a new thread; returns what it threw, or {@code null}. */
     static Throwable onAnotherThread(Runnable action) throws InterruptedException {
         AtomicReference<Throwable> thrown = new AtomicReference<>();
