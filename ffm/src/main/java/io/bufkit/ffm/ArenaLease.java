@@ -36,8 +36,8 @@ import java.util.Objects;
  *
  * <p><b>What a view throws.</b> Every failure is an {@link IllegalStateException}:
  * <ul>
- *   <li>{@link StaleViewException} for a view used after the lease was closed or renewed on the thread
- *       that ended it, or after a happens-before edge with that thread (as for every lease);</li>
+ *   <li>{@link StaleViewException} for a view used after the lease was closed or its views were ended
+ *       ({@code endViews()}), on the thread that ended it, or after a happens-before edge with that thread (as for every lease);</li>
  *   <li>for a {@linkplain #shared(String) shared} lease closed by another thread without such an edge, the
  *       view may not yet see that its lease ended, but the arena's memory is never read or written after
  *       it is freed: the JDK throws {@code IllegalStateException("Already closed")} instead;</li>

@@ -70,12 +70,12 @@ class ArenaLeaseTest {
     }
 
     @Test
-    void renewEndsTheViewsButKeepsTheMemory() {
-        try (ArenaLease lease = ArenaLease.confined("renewed")) {
+    void endViewsEndsTheViewsButKeepsTheMemory() {
+        try (ArenaLease lease = ArenaLease.confined("views ended")) {
             MemorySegment memory = lease.arena().allocate(8);
             MutableByteView before = lease.mutableView(memory);
             before.putI32le(0, 99);
-            lease.renew();
+            lease.endViews();
             assertThrows(StaleViewException.class, () -> before.i32le(0));
             assertTrue(memory.scope().isAlive());
             assertEquals(99, lease.view(memory).i32le(0));

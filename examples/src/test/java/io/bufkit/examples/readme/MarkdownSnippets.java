@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * &lt;!-- snippet: members --&gt;      fields and methods, as in the body of a test class
  * &lt;!-- snippet: statements --&gt;   the body of a method
  * &lt;!-- snippet: unit --&gt;         a whole source file
+ * &lt;!-- snippet: java22 --&gt;       Java 22+ code, compiled by the bufkit-ffm module's README test
  * </pre>
  *
  * <p>Names a statement or member snippet uses without declaring them come from {@link SnippetContext}.
@@ -66,7 +67,7 @@ final class MarkdownSnippets {
             return Snippet.Kind.valueOf(m.group(1).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + " line " + fence + ": unknown snippet kind '" + m.group(1)
-                    + "'; use members, statements or unit", e);
+                    + "'; use members, statements, unit or java22", e);
         }
     }
 }

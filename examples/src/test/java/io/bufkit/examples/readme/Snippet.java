@@ -20,7 +20,12 @@ record Snippet(String file, int line, Kind kind, List<String> code) {
         /** Statements: compiled as the body of a method of a {@link SnippetContext} subclass. */
         STATEMENTS,
         /** Fields and methods: compiled as the body of a {@link SnippetContext} subclass. */
-        MEMBERS
+        MEMBERS,
+        /**
+         * Java 22+ code of the {@code bufkit-ffm} module: compiled and run by that module's own README test
+         * (with a JDK 22+), skipped here, where the examples compile for Java 17.
+         */
+        JAVA22
     }
 
     /** Imports added to every snippet that has no {@code package} line of its own. */
