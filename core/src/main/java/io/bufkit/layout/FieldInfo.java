@@ -9,7 +9,7 @@ import io.bufkit.Bytes;
  * @param layoutName the layout's name
  * @param name the field's name
  * @param kind the wire type
- * @param typeName the wire type's name, {@code kind.typeName}; a component of its own so that reads, which
+ * @param typeName the wire type's name, {@code kind.typeName()}; a component of its own so that reads, which
  *     name it when a check fails, find it as a constant instead of loading it from the enum
  * @param offset the first byte's offset
  * @param width the width in bytes
@@ -21,25 +21,16 @@ import io.bufkit.Bytes;
  * @param min the smallest value of an integer field's type
  * @param max the largest value of an integer field's type
  */
-record FieldInfo(String layoutName, String name, FieldKind kind, String typeName, int offset, int width,
+record FieldInfo(String layoutName, String name, WireType kind, String typeName, int offset, int width,
         boolean constant, long expectedLong, double expectedDouble, Bytes expectedBytes, String[] bitNames, long min,
         long max) {
 
     /** Info for a field of {@code kind}, with the value range of its type. */
-    static FieldInfo of(String layoutName, String name, FieldKind kind, int offset, int width, boolean constant,
+    static FieldInfo of(String layoutName, String name, WireType kind, int offset, int width, boolean constant,
             long expectedLong, double expectedDouble, Bytes expectedBytes, String[] bitNames) {
-        long min;
-        long max;
-        switch (kind) {
-            case U8 -> { min = 0; max = 0xFF; }
-            case I8 -> { min = Byte.MIN_VALUE; max = Byte.MAX_VALUE; }
-            case U16BE, U16LE -> { min = 0; max = 0xFFFF; }
-            case I16BE, I16LE -> { min = Short.MIN_VALUE; max = Short.MAX_VALUE; }
-            case I32BE, I32LE -> { min = Integer.MIN_VALUE; max = Integer.MAX_VALUE; }
-            case U32BE, U32LE -> { min = 0; max = 0xFFFF_FFFFL; }
-            default -> { min = Long.MIN_VALUE; max = Long.MAX_VALUE; }
-        }
-        return new FieldInfo(layoutName, name, kind, kind.typeName, offset, width, constant, expectedLong,
+        long min = kind.isInteger() ? kind.min() : Long.MIN_VALUE;
+        long max = kind.isInteger() ? kind.max() : Long.MAX_VALUE;
+        return new FieldInfo(layoutName, name, kind, kind.typeName(), offset, width, constant, expectedLong,
                 expectedDouble, expectedBytes, bitNames, min, max);
     }
 

@@ -58,7 +58,14 @@ public sealed interface LayoutField permits IntField, LongField, FloatField, Dou
     String typeName();
 
     /**
-     * Whether the field was declared with {@link PacketLayout.Builder#expect(long) expect(...)}: it holds a
+     * The wire type as declared; {@code wireType().typeName()} is {@link #typeName()}.
+     *
+     * @return the wire type
+     */
+    WireType wireType();
+
+    /**
+     * Whether the field was declared with {@link LayoutBuilder#expect(long) expect(...)}: it holds a
      * constant that {@link PacketLayout#validate(io.bufkit.ByteView)} checks and
      * {@link PacketLayout#writeConstants(io.bufkit.MutableByteView)} writes.
      *

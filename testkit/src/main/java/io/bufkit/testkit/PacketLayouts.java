@@ -10,6 +10,7 @@ import io.bufkit.layout.IntField;
 import io.bufkit.layout.LayoutField;
 import io.bufkit.layout.LongField;
 import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.WireType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -189,9 +190,9 @@ public final class PacketLayouts {
 
     private static Gen<LayoutSpec.Field> fieldSpecs() {
         Gen<Integer> paddingBefore = sometimes(3);
-        return Gen.elements(LayoutSpec.WireType.values()).flatMap(type -> {
-            Gen<Integer> width = type == LayoutSpec.WireType.BYTES ? Gen.lengths(1, 16) : Gen.constant(type.width);
-            Gen<Integer> bitNames = type.isFlags() ? Gen.ints(0, 8 * type.width) : Gen.constant(0);
+        return Gen.elements(WireType.values()).flatMap(type -> {
+            Gen<Integer> width = type == WireType.BYTES ? Gen.lengths(1, 16) : Gen.constant(type.width());
+            Gen<Integer> bitNames = type.handleType() == FlagsField.class ? Gen.ints(0, 8 * type.width()) : Gen.constant(0);
             return Gen.zip(Gen.zip(width, bitNames, LayoutSpec.Shape::new), paddingBefore, (shape, pad) -> shape.withPadding(pad))
                     .flatMap(shape -> Gen.zip(Gen.ints(0, 3), constants(type, shape.width()),
                             (k, c) -> new LayoutSpec.Field(type, shape.width(), shape.bitNames(), shape.paddingBefore(),
@@ -205,13 +206,12 @@ public final class PacketLayouts {
     }
 
     /** Constant values a field of this type accepts in {@code expect(...)}. */
-    private static Gen<Object> constants(LayoutSpec.WireType type, int width) {
+    private static Gen<Object> constants(WireType type, int width) {
         return switch (type) {
             case F32BE, F32LE -> Gen.floats().map(f -> (Object) (double) f);
             case F64BE, F64LE -> Gen.doubles().map(d -> d);
             case BYTES -> Gen.bytes(width, width).map(Bytes::of);
-            case FLAGS32BE, FLAGS32LE -> Gen.longs(Integer.MIN_VALUE, 0xFFFF_FFFFL).map(v -> v);
-            default -> Gen.longs(type.min, type.max).map(v -> v);
+            default -> Gen.longs(type.min(), type.max()).map(v -> v);
         };
     }
 

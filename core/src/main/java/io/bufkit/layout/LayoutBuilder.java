@@ -1,0 +1,655 @@
+package io.bufkit.layout;
+
+import io.bufkit.ByteView;
+import io.bufkit.Bytes;
+import io.bufkit.MutableByteView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Declares a {@link PacketLayout}, field by field. Each field method takes the field's name and places
+ * the field right after the previous declaration, or at the offset given to {@link #at(int)} just
+ * before it. {@link #expect(long)} and its overloads make the field just declared a constant.
+ * {@link #build()} checks the whole declaration. Not thread-safe; a builder may build more than once.
+ */
+public final class LayoutBuilder {
+
+    /** One declaration: a field, or padding when {@code name} is null. */
+    private static final class Decl {
+        final WireType kind;
+        final String name;
+        final int offset;
+        final int width;
+        final String[] bitNames;
+        final int index;
+        boolean hasConstant;
+        long constantLong;
+        double constantDouble;
+        Bytes constantBytes;
+
+        Decl(WireType kind, String name, int offset, int width, String[] bitNames, int index) {
+            this.kind = kind;
+            this.name = name;
+            this.offset = offset;
+            this.width = width;
+            this.bitNames = bitNames;
+            this.index = index;
+        }
+
+        int end() {
+            return offset + width;
+        }
+
+        String where() {
+            return (name == null ? "padding" : "field '" + name + "' (" + kind.typeName() + ")") + " at bytes ["
+                    + offset + ", " + end() + ")";
+        }
+    }
+
+    private final String name;
+    private final List<Decl> decls = new ArrayList<>();
+    private int cursor;
+    private int declaredSize = -1;
+    private Decl last;
+
+    LayoutBuilder(String name) {
+        this.name = name;
+    }
+
+    private LayoutBuilder add(WireType kind, String fieldName, int width, String[] bitNames) {
+        PacketLayout.requireName(fieldName, "field name");
+        return place(kind, fieldName, width, bitNames);
+    }
+
+    private LayoutBuilder place(WireType kind, String fieldName, int width, String[] bitNames) {
+        int offset = cursor;
+        if (width > Integer.MAX_VALUE - offset) {
+            throw new IllegalArgumentException("layout '" + name + "': " + (fieldName == null ? "padding"
+                    : "field '" + fieldName + "'") + " of " + width + " byte(s) at offset " + offset
+                    + " would end past the largest possible packet");
+        }
+        Decl d = new Decl(kind, fieldName, offset, width, bitNames, decls.size());
+        decls.add(d);
+        last = d;
+        cursor = offset + width;
+        return this;
+    }
+
+    /**
+     * Places the next declaration at an explicit offset; later declarations follow it.
+     *
+     * @param offset the offset of the next field or padding
+     * @return this builder
+     * @throws IllegalArgumentException if the offset is negative
+     */
+    public LayoutBuilder at(int offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("layout '" + name + "': negative offset " + offset);
+        }
+        cursor = offset;
+        last = null;
+        return this;
+    }
+
+    /**
+     * Declares the packet size; {@link #build()} then rejects fields past it and bytes before it that
+     * belong to no field and are not padding. Without it, the size is the end of the last declaration.
+     *
+     * @param size the packet size in bytes
+     * @return this builder
+     * @throws IllegalArgumentException if the size is not positive
+     */
+    public LayoutBuilder size(int size) {
+        if (size <= 0) {
+            throw new IllegalArgumentException("layout '" + name + "': the size must be positive, not " + size);
+        }
+        declaredSize = size;
+        return this;
+    }
+
+    /**
+     * Declares bytes that belong to no field, for example reserved or alignment bytes.
+     * {@link PacketLayout#writeConstants(MutableByteView)} zeroes them; reads ignore them.
+     *
+     * @param length the number of bytes
+     * @return this builder
+     * @throws IllegalArgumentException if the length is not positive
+     */
+    public LayoutBuilder padding(int length) {
+        if (length <= 0) {
+            throw new IllegalArgumentException("layout '" + name + "': padding length must be positive, not "
+                    + length);
+        }
+        return place(null, null, length, null);
+    }
+
+    /**
+     * Declares a field of a fixed-width type given as a value, for code that declares layouts from data;
+     * {@code field("len", WireType.U16BE)} is {@code u16be("len")}. Flags fields declared this way have no
+     * bit names.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param type the wire type; not one whose width is chosen at declaration, such as {@link WireType#BYTES}
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank or the type's width is chosen at declaration
+     */
+    public LayoutBuilder field(String fieldName, WireType type) {
+        if (type.width() == 0) {
+            throw new IllegalArgumentException("layout '" + name + "', field '" + fieldName + "': " + type.typeName()
+                    + " fields take their width at declaration; use " + type.typeName() + "(name, ...)");
+        }
+        return add(type, fieldName, type.width(), type.kind == WireType.Kind.FLAGS ? new String[0] : null);
+    }
+
+    /**
+     * Declares an unsigned 8-bit field, read by an {@link IntField} (0 to 255).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u8(String fieldName) {
+        return field(fieldName, WireType.U8);
+    }
+
+    /**
+     * Declares a signed 8-bit field, read by an {@link IntField} (-128 to 127).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i8(String fieldName) {
+        return field(fieldName, WireType.I8);
+    }
+
+    /**
+     * Declares an unsigned big-endian 16-bit field, read by an {@link IntField} (0 to 65535).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u16be(String fieldName) {
+        return field(fieldName, WireType.U16BE);
+    }
+
+    /**
+     * Declares an unsigned little-endian 16-bit field, read by an {@link IntField} (0 to 65535).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u16le(String fieldName) {
+        return field(fieldName, WireType.U16LE);
+    }
+
+    /**
+     * Declares a signed big-endian 16-bit field, read by an {@link IntField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i16be(String fieldName) {
+        return field(fieldName, WireType.I16BE);
+    }
+
+    /**
+     * Declares a signed little-endian 16-bit field, read by an {@link IntField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i16le(String fieldName) {
+        return field(fieldName, WireType.I16LE);
+    }
+
+    /**
+     * Declares an unsigned big-endian 32-bit field, read by a {@link LongField} (0 to 2<sup>32</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u32be(String fieldName) {
+        return field(fieldName, WireType.U32BE);
+    }
+
+    /**
+     * Declares an unsigned little-endian 32-bit field, read by a {@link LongField} (0 to
+     * 2<sup>32</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u32le(String fieldName) {
+        return field(fieldName, WireType.U32LE);
+    }
+
+    /**
+     * Declares a signed big-endian 32-bit field, read by an {@link IntField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i32be(String fieldName) {
+        return field(fieldName, WireType.I32BE);
+    }
+
+    /**
+     * Declares a signed little-endian 32-bit field, read by an {@link IntField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i32le(String fieldName) {
+        return field(fieldName, WireType.I32LE);
+    }
+
+    /**
+     * Declares a signed big-endian 64-bit field, read by a {@link LongField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i64be(String fieldName) {
+        return field(fieldName, WireType.I64BE);
+    }
+
+    /**
+     * Declares a signed little-endian 64-bit field, read by a {@link LongField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i64le(String fieldName) {
+        return field(fieldName, WireType.I64LE);
+    }
+
+    /**
+     * Declares a big-endian IEEE 754 single-precision field, read by a {@link FloatField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder f32be(String fieldName) {
+        return field(fieldName, WireType.F32BE);
+    }
+
+    /**
+     * Declares a little-endian IEEE 754 single-precision field, read by a {@link FloatField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder f32le(String fieldName) {
+        return field(fieldName, WireType.F32LE);
+    }
+
+    /**
+     * Declares a big-endian IEEE 754 double-precision field, read by a {@link DoubleField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder f64be(String fieldName) {
+        return field(fieldName, WireType.F64BE);
+    }
+
+    /**
+     * Declares a little-endian IEEE 754 double-precision field, read by a {@link DoubleField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder f64le(String fieldName) {
+        return field(fieldName, WireType.F64LE);
+    }
+
+    /**
+     * Declares a fixed-size run of raw bytes, read by a {@link BytesField} as a borrowed view or an
+     * owned copy.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param length the number of bytes
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank or the length is not positive
+     */
+    public LayoutBuilder bytes(String fieldName, int length) {
+        if (length <= 0) {
+            throw new IllegalArgumentException("layout '" + name + "', field '" + fieldName
+                    + "': a bytes field needs a positive length, not " + length);
+        }
+        return add(WireType.BYTES, fieldName, length, null);
+    }
+
+    /**
+     * Declares an 8-bit flags field, read by a {@link FlagsField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param bitNames names of bit 0 (least significant), bit 1, ...; at most 8; {@code null} leaves a
+     *        bit unnamed
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank, there are too many bit names, or a bit
+     *         name is blank or repeated
+     */
+    public LayoutBuilder flags8(String fieldName, String... bitNames) {
+        return flags(fieldName, WireType.FLAGS8, bitNames);
+    }
+
+    /**
+     * Declares a big-endian 16-bit flags field, read by a {@link FlagsField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param bitNames names of bit 0 (least significant), bit 1, ...; at most 16; {@code null} leaves a
+     *        bit unnamed
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank, there are too many bit names, or a bit
+     *         name is blank or repeated
+     */
+    public LayoutBuilder flags16be(String fieldName, String... bitNames) {
+        return flags(fieldName, WireType.FLAGS16BE, bitNames);
+    }
+
+    /**
+     * Declares a little-endian 16-bit flags field, read by a {@link FlagsField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param bitNames names of bit 0 (least significant), bit 1, ...; at most 16; {@code null} leaves a
+     *        bit unnamed
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank, there are too many bit names, or a bit
+     *         name is blank or repeated
+     */
+    public LayoutBuilder flags16le(String fieldName, String... bitNames) {
+        return flags(fieldName, WireType.FLAGS16LE, bitNames);
+    }
+
+    /**
+     * Declares a big-endian 32-bit flags field, read by a {@link FlagsField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param bitNames names of bit 0 (least significant), bit 1, ...; at most 32; {@code null} leaves a
+     *        bit unnamed
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank, there are too many bit names, or a bit
+     *         name is blank or repeated
+     */
+    public LayoutBuilder flags32be(String fieldName, String... bitNames) {
+        return flags(fieldName, WireType.FLAGS32BE, bitNames);
+    }
+
+    /**
+     * Declares a little-endian 32-bit flags field, read by a {@link FlagsField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param bitNames names of bit 0 (least significant), bit 1, ...; at most 32; {@code null} leaves a
+     *        bit unnamed
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank, there are too many bit names, or a bit
+     *         name is blank or repeated
+     */
+    public LayoutBuilder flags32le(String fieldName, String... bitNames) {
+        return flags(fieldName, WireType.FLAGS32LE, bitNames);
+    }
+
+    /**
+     * Declares a flags field of a type given as a value, read by a {@link FlagsField};
+     * {@code flags("f", WireType.FLAGS8, "a")} is {@code flags8("f", "a")}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param kind a flags type, such as {@link WireType#FLAGS16BE}
+     * @param bitNames names of bit 0 (least significant), bit 1, ...; {@code null} leaves a bit unnamed
+     * @return this builder
+     * @throws IllegalArgumentException if the type is not a flags type, the name is blank, there are too
+     *         many bit names, or a bit name is blank or repeated
+     */
+    public LayoutBuilder flags(String fieldName, WireType kind, String... bitNames) {
+        PacketLayout.requireName(fieldName, "field name");
+        if (kind.kind != WireType.Kind.FLAGS) {
+            throw new IllegalArgumentException("layout '" + name + "', field '" + fieldName + "': " + kind.typeName()
+                    + " is not a flags type");
+        }
+        String[] names = bitNames.clone();
+        int bits = 8 * kind.width();
+        if (names.length > bits) {
+            throw new IllegalArgumentException("layout '" + name + "', field '" + fieldName + "': "
+                    + names.length + " bit names given but " + kind.typeName() + " has " + bits + " bits");
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i] == null) {
+                continue;
+            }
+            if (names[i].isBlank()) {
+                throw new IllegalArgumentException("layout '" + name + "', field '" + fieldName + "': bit " + i
+                        + " has a blank name; use null for an unnamed bit");
+            }
+            for (int j = 0; j < i; j++) {
+                if (names[i].equals(names[j])) {
+                    throw new IllegalArgumentException("layout '" + name + "', field '" + fieldName
+                            + "': bits " + j + " and " + i + " are both named '" + names[i] + "'");
+                }
+            }
+        }
+        return add(kind, fieldName, kind.width(), names);
+    }
+
+    private Decl constantTarget(String form) {
+        if (last == null) {
+            throw new IllegalStateException("layout '" + name + "': " + form
+                    + " applies to the field declared just before it, but no field was declared since the "
+                    + (decls.isEmpty() ? "builder was created" : "last at(offset)"));
+        }
+        if (last.name == null) {
+            throw new IllegalStateException("layout '" + name + "': " + form
+                    + " applies to the field declared just before it, but that declaration is padding");
+        }
+        if (last.hasConstant) {
+            throw new IllegalStateException("layout '" + name + "', " + last.where()
+                    + " already has an expected value");
+        }
+        return last;
+    }
+
+    private IllegalArgumentException badConstant(Decl d, String why) {
+        return new IllegalArgumentException("layout '" + name + "', " + d.where() + ": " + why);
+    }
+
+    /**
+     * Makes the field just declared a constant, such as a magic number: an integer or flags field, or a
+     * float field when the value is a whole number it holds exactly (|value| &le; 2<sup>24</sup> for
+     * {@code f32}, 2<sup>53</sup> for {@code f64}). {@link PacketLayout#validate(ByteView)} rejects
+     * packets that hold another value; {@link PacketLayout#writeConstants(MutableByteView)} writes it.
+     *
+     * @param value the constant; for {@code u32} fields 0 to 2<sup>32</sup>-1, for {@code flags32}
+     *        fields any 32-bit pattern
+     * @return this builder
+     * @throws IllegalStateException if the last declaration is not a field or already has a constant
+     * @throws IllegalArgumentException if the field's type cannot hold the value, or it is a bytes field
+     */
+    public LayoutBuilder expect(long value) {
+        Decl d = constantTarget("expect(" + value + ")");
+        WireType t = d.kind;
+        if (t.kind == WireType.Kind.FLOAT || t.kind == WireType.Kind.DOUBLE) {
+            long exact = t.kind == WireType.Kind.FLOAT ? 1L << 24 : 1L << 53;
+            if (value < -exact || value > exact) {
+                throw badConstant(d, "the whole number " + value
+                        + " is not exactly representable; use expect(double)");
+            }
+            return expect((double) value);
+        }
+        if (t.kind == WireType.Kind.BYTES) {
+            throw badConstant(d, "a bytes field takes its constant as expect(Bytes)");
+        }
+        if (!t.holds(value)) {
+            throw badConstant(d, "the constant " + value + " is outside " + t.min() + " to " + t.max());
+        }
+        d.hasConstant = true;
+        d.constantLong = value;
+        return this;
+    }
+
+    /**
+     * Makes the float or double field just declared a constant. For an {@code f32} field the value must
+     * be exactly representable as a {@code float}. A NaN constant matches any NaN.
+     *
+     * @param value the constant
+     * @return this builder
+     * @throws IllegalStateException if the last declaration is not a field or already has a constant
+     * @throws IllegalArgumentException if the field is not a float or double field, or an {@code f32}
+     *         field cannot hold the value exactly
+     */
+    public LayoutBuilder expect(double value) {
+        Decl d = constantTarget("expect(" + value + ")");
+        switch (d.kind) {
+            case F32BE, F32LE -> {
+                if (!Double.isNaN(value) && (double) (float) value != value) {
+                    throw badConstant(d, "the constant " + value + " is not exactly representable as a float");
+                }
+            }
+            case F64BE, F64LE -> {
+            }
+            default -> throw badConstant(d, "only float and double fields take expect(double); use "
+                    + (d.kind == WireType.BYTES ? "expect(Bytes)" : "expect(long)"));
+        }
+        d.hasConstant = true;
+        d.constantDouble = value;
+        return this;
+    }
+
+    /**
+     * Makes the bytes field just declared a constant, such as a magic string.
+     *
+     * @param value the constant, exactly as long as the field
+     * @return this builder
+     * @throws IllegalStateException if the last declaration is not a field or already has a constant
+     * @throws IllegalArgumentException if the field is not a bytes field or the length differs
+     */
+    public LayoutBuilder expect(Bytes value) {
+        Objects.requireNonNull(value, "value");
+        Decl d = constantTarget("expect(" + value + ")");
+        if (d.kind != WireType.BYTES) {
+            throw badConstant(d, "only bytes fields take expect(Bytes)");
+        }
+        if (value.length() != d.width) {
+            throw badConstant(d, "the constant is " + value.length() + " byte(s) long but the field is " + d.width);
+        }
+        d.hasConstant = true;
+        d.constantBytes = value;
+        return this;
+    }
+
+    /**
+     * Checks the declarations and builds the layout. Every problem found is reported at once: fields
+     * that overlap, bytes that belong to no field and are not declared padding (between fields, before
+     * the first, or up to the declared size), duplicate field names, fields past the declared size, and
+     * a layout without fields. Each problem names the fields and their byte ranges.
+     *
+     * @return the layout
+     * @throws IllegalStateException if the declarations are inconsistent
+     */
+    public PacketLayout build() {
+        List<String> problems = new ArrayList<>();
+        Map<String, Decl> seen = new LinkedHashMap<>();
+        boolean anyField = false;
+        for (Decl d : decls) {
+            if (d.name == null) {
+                continue;
+            }
+            anyField = true;
+            Decl first = seen.putIfAbsent(d.name, d);
+            if (first != null) {
+                problems.add("duplicate field name '" + d.name + "': " + first.where() + " and " + d.where());
+            }
+        }
+        if (!anyField) {
+            problems.add("no fields are declared");
+        }
+        List<Decl> sorted = new ArrayList<>(decls);
+        sorted.sort(Comparator.comparingInt((Decl d) -> d.offset).thenComparingInt(d -> d.index));
+        Decl reach = null;
+        int covered = 0;
+        for (Decl d : sorted) {
+            if (reach != null && d.offset < reach.end()) {
+                problems.add(reach.where() + " and " + d.where() + " overlap at bytes [" + d.offset + ", "
+                        + Math.min(reach.end(), d.end()) + ")");
+            } else if (d.offset > covered) {
+                problems.add("bytes [" + covered + ", " + d.offset + ") "
+                        + (reach == null ? "before " + d.where() : "between " + reach.where() + " and " + d.where())
+                        + " belong to no field; declare them with padding(" + (d.offset - covered) + ")");
+            }
+            if (reach == null || d.end() > reach.end()) {
+                reach = d;
+            }
+            covered = Math.max(covered, d.end());
+        }
+        if (declaredSize >= 0) {
+            for (Decl d : sorted) {
+                if (d.end() > declaredSize) {
+                    problems.add(d.where() + " ends past the declared size of " + declaredSize + " bytes");
+                }
+            }
+            if (covered < declaredSize && reach != null) {
+                problems.add("bytes [" + covered + ", " + declaredSize + ") after " + reach.where()
+                        + " up to the declared size belong to no field; declare them with padding("
+                        + (declaredSize - covered) + ")");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("layout '" + name + "' is invalid: " + String.join("; ", problems));
+        }
+        int size = declaredSize >= 0 ? declaredSize : covered;
+        List<LayoutField> fields = new ArrayList<>();
+        Segment[] segments = new Segment[sorted.size()];
+        for (int i = 0; i < segments.length; i++) {
+            Decl d = sorted.get(i);
+            Handle f = d.name == null ? null : handle(d);
+            if (f != null) {
+                fields.add(f);
+            }
+            segments[i] = new Segment(d.offset, d.width, f);
+        }
+        return new PacketLayout(name, size, fields, segments);
+    }
+
+    private Handle handle(Decl d) {
+        String[] bits = d.bitNames == null ? null : java.util.Arrays.copyOf(d.bitNames, 8 * d.kind.width());
+        FieldInfo info = FieldInfo.of(name, d.name, d.kind, d.offset, d.width, d.hasConstant, d.constantLong,
+                d.constantDouble, d.hasConstant ? d.constantBytes : null, bits);
+        return switch (d.kind.kind) {
+            case INT -> IntHandle.of(info);
+            case LONG -> LongHandle.of(info);
+            case FLOAT -> FloatHandle.of(info);
+            case DOUBLE -> DoubleHandle.of(info);
+            case BYTES -> new BytesHandle(info);
+            case FLAGS -> FlagsHandle.of(info);
+        };
+    }
+
+    /**
+     * Describes the builder's declarations so far.
+     *
+     * @return the layout name and the number of declarations
+     */
+    @Override
+    public String toString() {
+        return "LayoutBuilder[" + name + ", " + decls.size() + " declaration(s), next offset " + cursor
+                + "]";
+    }
+}

@@ -1,0 +1,157 @@
+package io.bufkit.layout;
+
+/**
+ * The wire types a layout declares, in one table: each type's name (the name of the builder method that
+ * declares it, and of the {@link io.bufkit.ByteView} read of the same bytes), its width in bytes, its
+ * signedness and range, and the handle type that reads it. The builder, {@code expect}, the handles and the
+ * testkit's generators all take a type's facts from here, so a new wire type is one entry.
+ *
+ * <p>Types whose width is chosen at declaration ({@link #BYTES}) have width 0 here.
+ */
+public enum WireType {
+    /** Unsigned 8-bit integer, 0 to 255. */
+    U8("u8", 1, Kind.INT, false, 0, 0xFF),
+    /** Signed 8-bit integer. */
+    I8("i8", 1, Kind.INT, true, Byte.MIN_VALUE, Byte.MAX_VALUE),
+    /** Unsigned big-endian 16-bit integer. */
+    U16BE("u16be", 2, Kind.INT, false, 0, 0xFFFF),
+    /** Unsigned little-endian 16-bit integer. */
+    U16LE("u16le", 2, Kind.INT, false, 0, 0xFFFF),
+    /** Signed big-endian 16-bit integer. */
+    I16BE("i16be", 2, Kind.INT, true, Short.MIN_VALUE, Short.MAX_VALUE),
+    /** Signed little-endian 16-bit integer. */
+    I16LE("i16le", 2, Kind.INT, true, Short.MIN_VALUE, Short.MAX_VALUE),
+    /** Signed big-endian 32-bit integer. */
+    I32BE("i32be", 4, Kind.INT, true, Integer.MIN_VALUE, Integer.MAX_VALUE),
+    /** Signed little-endian 32-bit integer. */
+    I32LE("i32le", 4, Kind.INT, true, Integer.MIN_VALUE, Integer.MAX_VALUE),
+    /** Unsigned big-endian 32-bit integer, read as a {@code long}. */
+    U32BE("u32be", 4, Kind.LONG, false, 0, 0xFFFF_FFFFL),
+    /** Unsigned little-endian 32-bit integer, read as a {@code long}. */
+    U32LE("u32le", 4, Kind.LONG, false, 0, 0xFFFF_FFFFL),
+    /** Signed big-endian 64-bit integer. */
+    I64BE("i64be", 8, Kind.LONG, true, Long.MIN_VALUE, Long.MAX_VALUE),
+    /** Signed little-endian 64-bit integer. */
+    I64LE("i64le", 8, Kind.LONG, true, Long.MIN_VALUE, Long.MAX_VALUE),
+    /** Big-endian IEEE 754 single precision. */
+    F32BE("f32be", 4, Kind.FLOAT, true, 0, 0),
+    /** Little-endian IEEE 754 single precision. */
+    F32LE("f32le", 4, Kind.FLOAT, true, 0, 0),
+    /** Big-endian IEEE 754 double precision. */
+    F64BE("f64be", 8, Kind.DOUBLE, true, 0, 0),
+    /** Little-endian IEEE 754 double precision. */
+    F64LE("f64le", 8, Kind.DOUBLE, true, 0, 0),
+    /** A fixed-size run of raw bytes; the width is given at declaration. */
+    BYTES("bytes", 0, Kind.BYTES, false, 0, 0),
+    /** 8 named bits. */
+    FLAGS8("flags8", 1, Kind.FLAGS, false, 0, 0xFF),
+    /** 16 named bits, big-endian. */
+    FLAGS16BE("flags16be", 2, Kind.FLAGS, false, 0, 0xFFFF),
+    /** 16 named bits, little-endian. */
+    FLAGS16LE("flags16le", 2, Kind.FLAGS, false, 0, 0xFFFF),
+    /** 32 named bits, big-endian; any 32-bit pattern, as a negative or an unsigned value. */
+    FLAGS32BE("flags32be", 4, Kind.FLAGS, false, Integer.MIN_VALUE, 0xFFFF_FFFFL),
+    /** 32 named bits, little-endian; any 32-bit pattern, as a negative or an unsigned value. */
+    FLAGS32LE("flags32le", 4, Kind.FLAGS, false, Integer.MIN_VALUE, 0xFFFF_FFFFL);
+
+    /** Which handle reads a type, and so which {@code expect} overload and generator value it takes. */
+    enum Kind {
+        INT(IntField.class), LONG(LongField.class), FLOAT(FloatField.class), DOUBLE(DoubleField.class),
+        BYTES(BytesField.class), FLAGS(FlagsField.class);
+
+        final Class<? extends LayoutField> handle;
+
+        Kind(Class<? extends LayoutField> handle) {
+            this.handle = handle;
+        }
+    }
+
+    private final String typeName;
+    private final int width;
+    final Kind kind;
+    private final boolean signed;
+    private final long min;
+    private final long max;
+
+    WireType(String typeName, int width, Kind kind, boolean signed, long min, long max) {
+        this.typeName = typeName;
+        this.width = width;
+        this.kind = kind;
+        this.signed = signed;
+        this.min = min;
+        this.max = max;
+    }
+
+    /**
+     * The type's name, which is also the name of the builder method that declares it: {@code "u16be"}.
+     *
+     * @return the type name
+     */
+    public String typeName() {
+        return typeName;
+    }
+
+    /**
+     * The width in bytes, or 0 for types whose width is chosen at declaration.
+     *
+     * @return the width
+     */
+    public int width() {
+        return width;
+    }
+
+    /**
+     * Whether the type is an integer read by an {@link IntField} or a {@link LongField}.
+     *
+     * @return {@code true} for integer types
+     */
+    public boolean isInteger() {
+        return kind == Kind.INT || kind == Kind.LONG;
+    }
+
+    /**
+     * Whether values of the type may be negative (integers and floating-point types).
+     *
+     * @return {@code true} for signed types
+     */
+    public boolean isSigned() {
+        return signed;
+    }
+
+    /**
+     * The smallest value an integer or flags field of the type holds (and {@code expect} accepts).
+     *
+     * @return the minimum; 0 for unsigned and non-integer types
+     */
+    public long min() {
+        return min;
+    }
+
+    /**
+     * The largest value an integer or flags field of the type holds (and {@code expect} accepts).
+     *
+     * @return the maximum; 0 for non-integer types
+     */
+    public long max() {
+        return max;
+    }
+
+    /**
+     * Whether an integer or flags field of the type holds {@code value}.
+     *
+     * @param value the value
+     * @return {@code true} if {@code min() <= value <= max()}
+     */
+    public boolean holds(long value) {
+        return value >= min && value <= max;
+    }
+
+    /**
+     * The handle type that reads fields of this type, such as {@code IntField.class}.
+     *
+     * @return the handle interface
+     */
+    public Class<? extends LayoutField> handleType() {
+        return kind.handle;
+    }
+}
