@@ -279,6 +279,182 @@ public final class LayoutBuilder {
     }
 
     /**
+     * Declares an unsigned big-endian 24-bit field, read by an {@link IntField} (0 to 2<sup>24</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u24be(String fieldName) {
+        return field(fieldName, WireType.U24BE);
+    }
+
+    /**
+     * Declares an unsigned little-endian 24-bit field, read by an {@link IntField} (0 to 2<sup>24</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u24le(String fieldName) {
+        return field(fieldName, WireType.U24LE);
+    }
+
+    /**
+     * Declares a signed big-endian 24-bit field, read by an {@link IntField} (-2<sup>23</sup> to 2<sup>23</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i24be(String fieldName) {
+        return field(fieldName, WireType.I24BE);
+    }
+
+    /**
+     * Declares a signed little-endian 24-bit field, read by an {@link IntField} (-2<sup>23</sup> to 2<sup>23</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i24le(String fieldName) {
+        return field(fieldName, WireType.I24LE);
+    }
+
+    /**
+     * Declares an unsigned big-endian 40-bit field, read by a { LongField} (0 to 2<sup>40</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u40be(String fieldName) {
+        return field(fieldName, WireType.U40BE);
+    }
+
+    /**
+     * Declares an unsigned little-endian 40-bit field, read by a { LongField} (0 to 2<sup>40</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u40le(String fieldName) {
+        return field(fieldName, WireType.U40LE);
+    }
+
+    /**
+     * Declares a signed big-endian 40-bit field, read by a { LongField} (-2<sup>39</sup> to 2<sup>39</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i40be(String fieldName) {
+        return field(fieldName, WireType.I40BE);
+    }
+
+    /**
+     * Declares a signed little-endian 40-bit field, read by a { LongField} (-2<sup>39</sup> to 2<sup>39</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i40le(String fieldName) {
+        return field(fieldName, WireType.I40LE);
+    }
+
+    /**
+     * Declares an unsigned big-endian 48-bit field, read by a { LongField} (0 to 2<sup>48</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u48be(String fieldName) {
+        return field(fieldName, WireType.U48BE);
+    }
+
+    /**
+     * Declares an unsigned little-endian 48-bit field, read by a { LongField} (0 to 2<sup>48</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u48le(String fieldName) {
+        return field(fieldName, WireType.U48LE);
+    }
+
+    /**
+     * Declares a signed big-endian 48-bit field, read by a { LongField} (-2<sup>47</sup> to 2<sup>47</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i48be(String fieldName) {
+        return field(fieldName, WireType.I48BE);
+    }
+
+    /**
+     * Declares a signed little-endian 48-bit field, read by a { LongField} (-2<sup>47</sup> to 2<sup>47</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i48le(String fieldName) {
+        return field(fieldName, WireType.I48LE);
+    }
+
+    /**
+     * Declares an unsigned big-endian 56-bit field, read by a { LongField} (0 to 2<sup>56</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u56be(String fieldName) {
+        return field(fieldName, WireType.U56BE);
+    }
+
+    /**
+     * Declares an unsigned little-endian 56-bit field, read by a { LongField} (0 to 2<sup>56</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder u56le(String fieldName) {
+        return field(fieldName, WireType.U56LE);
+    }
+
+    /**
+     * Declares a signed big-endian 56-bit field, read by a { LongField} (-2<sup>55</sup> to 2<sup>55</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i56be(String fieldName) {
+        return field(fieldName, WireType.I56BE);
+    }
+
+    /**
+     * Declares a signed little-endian 56-bit field, read by a { LongField} (-2<sup>55</sup> to 2<sup>55</sup>-1).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder i56le(String fieldName) {
+        return field(fieldName, WireType.I56LE);
+    }
+
+    /**
      * Declares a big-endian IEEE 754 single-precision field, read by a {@link FloatField}.
      *
      * @param fieldName the field's name, unique in the layout

@@ -33,6 +33,38 @@ public enum WireType {
     I64BE("i64be", 8, Kind.LONG, true, Long.MIN_VALUE, Long.MAX_VALUE),
     /** Signed little-endian 64-bit integer. */
     I64LE("i64le", 8, Kind.LONG, true, Long.MIN_VALUE, Long.MAX_VALUE),
+    /** Unsigned big-endian 24-bit integer. */
+    U24BE("u24be", 3, Kind.INT, false, 0, (1L << 24) - 1),
+    /** Unsigned little-endian 24-bit integer. */
+    U24LE("u24le", 3, Kind.INT, false, 0, (1L << 24) - 1),
+    /** Signed big-endian 24-bit integer. */
+    I24BE("i24be", 3, Kind.INT, true, -(1L << 23), (1L << 23) - 1),
+    /** Signed little-endian 24-bit integer. */
+    I24LE("i24le", 3, Kind.INT, true, -(1L << 23), (1L << 23) - 1),
+    /** Unsigned big-endian 40-bit integer, read as a {@code long}. */
+    U40BE("u40be", 5, Kind.LONG, false, 0, (1L << 40) - 1),
+    /** Unsigned little-endian 40-bit integer, read as a {@code long}. */
+    U40LE("u40le", 5, Kind.LONG, false, 0, (1L << 40) - 1),
+    /** Signed big-endian 40-bit integer, read as a {@code long}. */
+    I40BE("i40be", 5, Kind.LONG, true, -(1L << 39), (1L << 39) - 1),
+    /** Signed little-endian 40-bit integer, read as a {@code long}. */
+    I40LE("i40le", 5, Kind.LONG, true, -(1L << 39), (1L << 39) - 1),
+    /** Unsigned big-endian 48-bit integer, read as a {@code long}. */
+    U48BE("u48be", 6, Kind.LONG, false, 0, (1L << 48) - 1),
+    /** Unsigned little-endian 48-bit integer, read as a {@code long}. */
+    U48LE("u48le", 6, Kind.LONG, false, 0, (1L << 48) - 1),
+    /** Signed big-endian 48-bit integer, read as a {@code long}. */
+    I48BE("i48be", 6, Kind.LONG, true, -(1L << 47), (1L << 47) - 1),
+    /** Signed little-endian 48-bit integer, read as a {@code long}. */
+    I48LE("i48le", 6, Kind.LONG, true, -(1L << 47), (1L << 47) - 1),
+    /** Unsigned big-endian 56-bit integer, read as a {@code long}. */
+    U56BE("u56be", 7, Kind.LONG, false, 0, (1L << 56) - 1),
+    /** Unsigned little-endian 56-bit integer, read as a {@code long}. */
+    U56LE("u56le", 7, Kind.LONG, false, 0, (1L << 56) - 1),
+    /** Signed big-endian 56-bit integer, read as a {@code long}. */
+    I56BE("i56be", 7, Kind.LONG, true, -(1L << 55), (1L << 55) - 1),
+    /** Signed little-endian 56-bit integer, read as a {@code long}. */
+    I56LE("i56le", 7, Kind.LONG, true, -(1L << 55), (1L << 55) - 1),
     /** Big-endian IEEE 754 single precision. */
     F32BE("f32be", 4, Kind.FLOAT, true, 0, 0),
     /** Little-endian IEEE 754 single precision. */
