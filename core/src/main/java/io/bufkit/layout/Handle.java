@@ -54,6 +54,16 @@ sealed interface Handle extends LayoutField
     }
 
     @Override
+    default int bitWidth() {
+        return info().bitWidth();
+    }
+
+    @Override
+    default int bitOffset() {
+        return info().bitOffset();
+    }
+
+    @Override
     default WireType wireType() {
         return info().kind();
     }

@@ -6,7 +6,7 @@ import io.bufkit.MutableByteView;
 /** The {@link IntField} implementations: one record per wire type. */
 sealed interface IntHandle extends IntField, Handle
         permits IntHandle.U8, IntHandle.I8, IntHandle.U16be, IntHandle.U16le, IntHandle.I16be, IntHandle.I16le,
-                IntHandle.I32be, IntHandle.I32le, IntHandle.Odd {
+                IntHandle.I32be, IntHandle.I32le, IntHandle.Odd, IntHandle.Bits {
 
     /** Writes a value known to be in range, or the bits of a flags or {@code f32} field. */
     void write(MutableByteView packet, int value);
@@ -245,6 +245,29 @@ sealed interface IntHandle extends IntField, Handle
                 case I24BE -> packet.putI24be(o, value);
                 default -> packet.putI24le(o, value);
             }
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /**
+     * The bit field implementation, for fields of up to 31 bits (32 signed).
+     *
+     * @param info the field's description
+     * @param at where its bits lie
+     */
+    record Bits(FieldInfo info, BitPlace at) implements IntHandle {
+        @Override
+        public int get(ByteView packet) {
+            return (int) at.value(packet, info.typeName());
+        }
+
+        @Override
+        public void write(MutableByteView packet, int value) {
+            at.write(packet, value, info.typeName());
         }
 
         @Override

@@ -30,6 +30,12 @@ public final class LayoutBuilder {
         long constantLong;
         double constantDouble;
         Bytes constantBytes;
+        /** For a bit field, its run; for the declaration that stands for a whole run, that run. */
+        BitRun run;
+        /** For a bit field, its first bit counted from the run's first bit. */
+        int bit;
+        /** The width in bits. */
+        int bitWidth;
 
         Decl(WireType kind, String name, int offset, int width, String[] bitNames, int index) {
             this.kind = kind;
@@ -38,6 +44,7 @@ public final class LayoutBuilder {
             this.width = width;
             this.bitNames = bitNames;
             this.index = index;
+            this.bitWidth = 8 * width;
         }
 
         int end() {
@@ -45,8 +52,40 @@ public final class LayoutBuilder {
         }
 
         String where() {
-            return (name == null ? "padding" : "field '" + name + "' (" + kind.typeName() + ")") + " at bytes ["
+            if (name == null && run != null) {
+                return run.where();
+            }
+            return (name == null ? "padding" : "field '" + name + "' (" + type() + ")") + " at bytes ["
                     + offset + ", " + end() + ")";
+        }
+
+        String type() {
+            return kind.isBitField() ? kind.typeName() + ":" + bitWidth : kind.typeName();
+        }
+    }
+
+    /** A run of bit fields of one bit order, packed from a byte boundary. */
+    private static final class BitRun {
+        final int start;
+        final boolean lsbFirst;
+        final List<Decl> fields = new ArrayList<>();
+        int bits;
+
+        BitRun(int start, boolean lsbFirst) {
+            this.start = start;
+            this.lsbFirst = lsbFirst;
+        }
+
+        int bytes() {
+            return (bits + 7) / 8;
+        }
+
+        String where() {
+            StringBuilder sb = new StringBuilder(fields.size() == 1 ? "bit field " : "bit fields ");
+            for (int i = 0; i < fields.size(); i++) {
+                sb.append(i == 0 ? "'" : ", '").append(fields.get(i).name).append('\'');
+            }
+            return sb.append(" at bytes [").append(start).append(", ").append(start + bytes()).append(')').toString();
         }
     }
 
@@ -55,6 +94,7 @@ public final class LayoutBuilder {
     private int cursor;
     private int declaredSize = -1;
     private Decl last;
+    private BitRun openRun;
 
     LayoutBuilder(String name) {
         this.name = name;
@@ -76,7 +116,128 @@ public final class LayoutBuilder {
         decls.add(d);
         last = d;
         cursor = offset + width;
+        openRun = null;
         return this;
+    }
+
+    /**
+     * Declares a bit field of {@code type}, {@code bits} bits wide, in the open run of bit fields of the
+     * same bit order, or in a new run at the cursor.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param type {@link WireType#BITS}, {@link WireType#SBITS}, {@link WireType#BITS_LSB} or
+     *        {@link WireType#SBITS_LSB}
+     * @param bits the width in bits, 1 to {@code type.maxBits()}
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank, the type is not a bit field type, the width is
+     *         out of range, or the field would span more than 8 bytes
+     */
+    public LayoutBuilder bitField(String fieldName, WireType type, int bits) {
+        PacketLayout.requireName(fieldName, "field name");
+        if (!type.isBitField()) {
+            throw new IllegalArgumentException("layout '" + name + "', field '" + fieldName + "': " + type.typeName()
+                    + " is not a bit field type");
+        }
+        if (bits < 1 || bits > type.maxBits()) {
+            throw new IllegalArgumentException("layout '" + name + "', field '" + fieldName + "': a " + type.typeName()
+                    + " field is 1 to " + type.maxBits() + " bits wide, not " + bits);
+        }
+        BitRun run = openRun;
+        if (run == null || run.lsbFirst != type.lsbFirst() || run.bits % 8 == 0) {
+            run = new BitRun(cursor, type.lsbFirst());
+        }
+        int inByte = run.bits % 8;
+        int span = (inByte + bits + 7) / 8;
+        if (span > 8) {
+            throw new IllegalArgumentException("layout '" + name + "', field '" + fieldName + "': " + bits
+                    + " bits from bit " + inByte + " of a byte span " + span + " bytes; a bit field spans at most 8");
+        }
+        int offset = run.start + run.bits / 8;
+        if (span > Integer.MAX_VALUE - offset) {
+            throw new IllegalArgumentException("layout '" + name + "': field '" + fieldName + "' at offset " + offset
+                    + " would end past the largest possible packet");
+        }
+        Decl d = new Decl(type, fieldName, offset, span, null, decls.size());
+        d.run = run;
+        d.bit = run.bits;
+        d.bitWidth = bits;
+        run.fields.add(d);
+        run.bits += bits;
+        decls.add(d);
+        last = d;
+        openRun = run;
+        cursor = run.start + run.bytes();
+        return this;
+    }
+
+    /**
+     * Declares an unsigned bit field, most significant bit first (network order), read by an
+     * {@link IntField} (up to 31 bits) or a {@link LongField} (32 to 63 bits). Consecutive bit fields form a
+     * run that is packed from the top bit of its first byte and must fill whole bytes: IPv4's first byte is
+     * {@code bits("version", 4).bits("ihl", 4)}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param bits the width in bits, 1 to 63
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank, the width is out of range, or the field would
+     *         span more than 8 bytes
+     */
+    public LayoutBuilder bits(String fieldName, int bits) {
+        return bitField(fieldName, WireType.BITS, bits);
+    }
+
+    /**
+     * Declares a signed (two's complement) bit field, most significant bit first, read by an
+     * {@link IntField} (up to 32 bits) or a {@link LongField} (33 to 64 bits). See {@link #bits(String, int)}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param bits the width in bits, 1 to 64
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank, the width is out of range, or the field would
+     *         span more than 8 bytes
+     */
+    public LayoutBuilder sbits(String fieldName, int bits) {
+        return bitField(fieldName, WireType.SBITS, bits);
+    }
+
+    /**
+     * Declares a named single bit, most significant bit first, read by an {@link IntField} as 0 or 1:
+     * {@code bit("reserved").bit("dontFragment").bit("moreFragments").bits("fragmentOffset", 13)}.
+     *
+     * @param fieldName the bit's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder bit(String fieldName) {
+        return bitField(fieldName, WireType.BITS, 1);
+    }
+
+    /**
+     * Declares an unsigned bit field, least significant bit first (hardware registers): the run is read as
+     * a little-endian integer and the first field declared takes its lowest bits. Read by an
+     * {@link IntField} (up to 31 bits) or a {@link LongField} (32 to 63 bits).
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param bits the width in bits, 1 to 63
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank, the width is out of range, or the field would
+     *         span more than 8 bytes
+     */
+    public LayoutBuilder bitsLsb(String fieldName, int bits) {
+        return bitField(fieldName, WireType.BITS_LSB, bits);
+    }
+
+    /**
+     * Declares a signed bit field, least significant bit first; see {@link #bitsLsb(String, int)}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param bits the width in bits, 1 to 64
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank, the width is out of range, or the field would
+     *         span more than 8 bytes
+     */
+    public LayoutBuilder sbitsLsb(String fieldName, int bits) {
+        return bitField(fieldName, WireType.SBITS_LSB, bits);
     }
 
     /**
@@ -92,6 +253,7 @@ public final class LayoutBuilder {
         }
         cursor = offset;
         last = null;
+        openRun = null;
         return this;
     }
 
@@ -673,8 +835,9 @@ public final class LayoutBuilder {
         if (t.kind == WireType.Kind.BYTES) {
             throw badConstant(d, "a bytes field takes its constant as expect(Bytes)");
         }
-        if (!t.holds(value)) {
-            throw badConstant(d, "the constant " + value + " is outside " + t.min() + " to " + t.max());
+        if (value < t.min(d.bitWidth) || value > t.max(d.bitWidth)) {
+            throw badConstant(d, "the constant " + value + " is outside " + t.min(d.bitWidth) + " to "
+                    + t.max(d.bitWidth));
         }
         d.hasConstant = true;
         d.constantLong = value;
@@ -757,7 +920,23 @@ public final class LayoutBuilder {
         if (!anyField) {
             problems.add("no fields are declared");
         }
-        List<Decl> sorted = new ArrayList<>(decls);
+        List<Decl> sorted = new ArrayList<>();
+        for (Decl d : decls) {
+            if (d.run == null) {
+                sorted.add(d);
+            } else if (d.run.fields.get(0) == d) {
+                BitRun run = d.run;
+                Decl unit = new Decl(null, null, run.start, run.bytes(), null, d.index);
+                unit.run = run;
+                sorted.add(unit);
+                if (run.bits % 8 != 0) {
+                    int missing = 8 - run.bits % 8;
+                    problems.add(run.where() + " cover " + run.bits + " bits; a run of bit fields fills whole bytes,"
+                            + " declare the other " + missing + " bit(s), for example as bits(\"reserved\", " + missing
+                            + ")");
+                }
+            }
+        }
         sorted.sort(Comparator.comparingInt((Decl d) -> d.offset).thenComparingInt(d -> d.index));
         Decl reach = null;
         int covered = 0;
@@ -795,11 +974,20 @@ public final class LayoutBuilder {
         Segment[] segments = new Segment[sorted.size()];
         for (int i = 0; i < segments.length; i++) {
             Decl d = sorted.get(i);
+            if (d.run != null) {
+                Handle[] bits = new Handle[d.run.fields.size()];
+                for (int k = 0; k < bits.length; k++) {
+                    bits[k] = handle(d.run.fields.get(k));
+                    fields.add(bits[k]);
+                }
+                segments[i] = new Segment(d.offset, d.width, null, bits);
+                continue;
+            }
             Handle f = d.name == null ? null : handle(d);
             if (f != null) {
                 fields.add(f);
             }
-            segments[i] = new Segment(d.offset, d.width, f);
+            segments[i] = new Segment(d.offset, d.width, f, null);
         }
         return new PacketLayout(name, size, fields, segments);
     }
@@ -807,7 +995,12 @@ public final class LayoutBuilder {
     private Handle handle(Decl d) {
         String[] bits = d.bitNames == null ? null : java.util.Arrays.copyOf(d.bitNames, 8 * d.kind.width());
         FieldInfo info = FieldInfo.of(name, d.name, d.kind, d.offset, d.width, d.hasConstant, d.constantLong,
-                d.constantDouble, d.hasConstant ? d.constantBytes : null, bits);
+                d.constantDouble, d.hasConstant ? d.constantBytes : null, bits, d.bit % 8, d.bitWidth);
+        if (d.kind.isBitField()) {
+            BitPlace at = BitPlace.of(8 * d.run.start + d.bit, d.bitWidth, d.kind.lsbFirst(), d.kind.isSigned());
+            return d.kind.handleType(d.bitWidth) == IntField.class ? new IntHandle.Bits(info, at)
+                    : new LongHandle.Bits(info, at);
+        }
         return switch (d.kind.kind) {
             case INT -> IntHandle.of(info);
             case LONG -> LongHandle.of(info);
@@ -815,6 +1008,7 @@ public final class LayoutBuilder {
             case DOUBLE -> DoubleHandle.of(info);
             case BYTES -> new BytesHandle(info);
             case FLAGS -> FlagsHandle.of(info);
+            case BITS -> throw new AssertionError("bit fields are handled above");
         };
     }
 

@@ -16,32 +16,31 @@ final class LayoutDump {
         int size = layout.size();
         Segment[] segments = layout.segments();
         int length = packet.length();
-        int rows = segments.length + (length > size ? 1 : 0);
-        String[][] table = new String[rows + 1][];
-        table[0] = new String[] {"offset", "bytes", "field", "type", "value"};
-        for (int r = 0; r < segments.length; r++) {
-            Segment s = segments[r];
+        java.util.List<String[]> table = new java.util.ArrayList<>();
+        table.add(new String[] {"offset", "bytes", "field", "type", "value"});
+        for (Segment s : segments) {
+            String offset = Integer.toString(s.offset());
+            String bytes = hex(packet, s.offset(), s.offset() + s.width());
+            boolean missing = s.offset() + s.width() > length;
+            if (s.bits() != null) {
+                for (Handle f : s.bits()) {
+                    String value = missing ? missing(length) : bitPicture(packet, s, f) + " = " + value(f, packet);
+                    table.add(new String[] {offset, bytes, f.name(), f.typeName(), value});
+                    offset = "";
+                    bytes = "";
+                }
+                continue;
+            }
             Handle f = s.field();
             String type = f == null ? "padding" : f.info().kind() == WireType.BYTES ? "bytes[" + s.width() + "]" : f.typeName();
-            String value;
-            if (s.offset() + s.width() > length) {
-                value = "(missing: the packet ends at offset " + length + ")";
-            } else if (f == null) {
-                value = "";
-            } else if (f.isConstant()) {
-                value = f.holdsExpected(packet) ? f.formatAsConstant(packet) + ", as expected"
-                        : f.formatAsConstant(packet) + ", EXPECTED " + f.formatExpected();
-            } else {
-                value = f.format(packet);
-            }
-            table[r + 1] = new String[] {Integer.toString(s.offset()), hex(packet, s.offset(), s.offset() + s.width()),
-                f == null ? "(padding)" : f.name(), type, value};
+            String value = missing ? missing(length) : f == null ? "" : value(f, packet);
+            table.add(new String[] {offset, bytes, f == null ? "(padding)" : f.name(), type, value});
         }
         if (length > size) {
-            table[rows] = new String[] {Integer.toString(size), hex(packet, size, length), "(beyond the layout)",
-                "", (length - size) + " byte(s)"};
+            table.add(new String[] {Integer.toString(size), hex(packet, size, length), "(beyond the layout)",
+                "", (length - size) + " byte(s)"});
         }
-        StringBuilder sb = new StringBuilder(64 * (rows + 2));
+        StringBuilder sb = new StringBuilder(64 * (table.size() + 1));
         sb.append("layout '").append(name).append("', ").append(size).append(size == 1 ? " byte" : " bytes");
         if (length != size) {
             sb.append("; the packet is ").append(length).append(" bytes long");
@@ -68,6 +67,46 @@ final class LayoutDump {
             }
             sb.setLength(end);
             sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String missing(int length) {
+        return "(missing: the packet ends at offset " + length + ")";
+    }
+
+    /** A field's value as {@code describe} shows it: constants say whether they hold the expected value. */
+    private static String value(Handle f, ByteView packet) {
+        if (!f.isConstant()) {
+            return f.format(packet);
+        }
+        return f.holdsExpected(packet) ? f.formatAsConstant(packet) + ", as expected"
+                : f.formatAsConstant(packet) + ", EXPECTED " + f.formatExpected();
+    }
+
+    /**
+     * The bits of a run of bit fields as the run's bytes are written, most significant bit of each byte
+     * first, with the field's own bits shown and the others as dots, in groups of four:
+     * {@code "0100 ...."} for IPv4's version.
+     */
+    static String bitPicture(ByteView packet, Segment run, Handle f) {
+        FieldInfo info = f.info();
+        int first = 8 * (info.offset() - run.offset()) + info.bitOffset();
+        boolean lsbFirst = info.kind().lsbFirst();
+        int total = 8 * run.width();
+        char[] bits = new char[total];
+        java.util.Arrays.fill(bits, '.');
+        for (int k = first; k < first + info.bitWidth(); k++) {
+            int shown = lsbFirst ? 8 * (k / 8) + 7 - k % 8 : k;
+            int b = packet.u8(run.offset() + shown / 8);
+            bits[shown] = (b >>> (7 - shown % 8) & 1) == 0 ? '0' : '1';
+        }
+        StringBuilder sb = new StringBuilder(total + total / 4);
+        for (int i = 0; i < total; i++) {
+            if (i > 0 && i % 4 == 0) {
+                sb.append(' ');
+            }
+            sb.append(bits[i]);
         }
         return sb.toString();
     }
@@ -105,7 +144,15 @@ final class LayoutDump {
         for (int i = 0; i < segments.length; i++) {
             Segment s = segments[i];
             sb.append(i == 0 ? " " : ", ");
-            if (s.field() == null) {
+            if (s.bits() != null) {
+                for (int k = 0; k < s.bits().length; k++) {
+                    Handle b = s.bits()[k];
+                    sb.append(k == 0 ? "" : ", ").append(b.name()).append(' ').append(b.typeName());
+                    if (b.isConstant()) {
+                        sb.append(" = ").append(b.formatExpected());
+                    }
+                }
+            } else if (s.field() == null) {
                 sb.append("padding[").append(s.width()).append(']');
             } else {
                 sb.append(s.field().name()).append(' ').append(s.field().typeName());

@@ -5,7 +5,7 @@ import io.bufkit.MutableByteView;
 
 /** The {@link LongField} implementations: one record per wire type. */
 sealed interface LongHandle extends LongField, Handle
-        permits LongHandle.U32be, LongHandle.U32le, LongHandle.I64be, LongHandle.I64le, LongHandle.Odd {
+        permits LongHandle.U32be, LongHandle.U32le, LongHandle.I64be, LongHandle.I64le, LongHandle.Odd, LongHandle.Bits {
 
     /** Writes a value known to be in range, or the bits of an {@code f64} field. */
     void write(MutableByteView packet, long value);
@@ -183,6 +183,29 @@ sealed interface LongHandle extends LongField, Handle
                 case I56LE -> packet.putI56le(o, value);
                 default -> throw new AssertionError(info.kind());
             }
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /**
+     * The bit field implementation, for fields of 32 to 63 bits (33 to 64 signed).
+     *
+     * @param info the field's description
+     * @param at where its bits lie
+     */
+    record Bits(FieldInfo info, BitPlace at) implements LongHandle {
+        @Override
+        public long get(ByteView packet) {
+            return at.value(packet, info.typeName());
+        }
+
+        @Override
+        public void write(MutableByteView packet, long value) {
+            at.write(packet, value, info.typeName());
         }
 
         @Override

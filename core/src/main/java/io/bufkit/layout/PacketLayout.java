@@ -268,7 +268,7 @@ public final class PacketLayout {
     private Handle fieldAt(int offset) {
         for (Segment s : segments) {
             if (offset >= s.offset() && offset < s.offset() + s.width()) {
-                return s.field();
+                return s.bits() == null ? s.field() : s.bits()[0];
             }
         }
         return null;
@@ -296,7 +296,7 @@ public final class PacketLayout {
                     + " bytes but the view to write to is " + packet.length() + " bytes long");
         }
         for (Segment s : segments) {
-            if (s.field() == null) {
+            if (s.isPadding()) {
                 packet.fill(s.offset(), s.offset() + s.width(), (byte) 0);
             }
         }

@@ -6,7 +6,9 @@ package io.bufkit.layout;
  * signedness and range, and the handle type that reads it. The builder, {@code expect}, the handles and the
  * testkit's generators all take a type's facts from here, so a new wire type is one entry.
  *
- * <p>Types whose width is chosen at declaration ({@link #BYTES}) have width 0 here.
+ * <p>Types whose width is chosen at declaration ({@link #BYTES}, the bit fields) have width 0 here; a
+ * bit field's range and handle depend on its width in bits: {@link #min(int)}, {@link #max(int)},
+ * {@link #handleType(int)}.
  */
 public enum WireType {
     /** Unsigned 8-bit integer, 0 to 255. */
@@ -84,12 +86,27 @@ public enum WireType {
     /** 32 named bits, big-endian; any 32-bit pattern, as a negative or an unsigned value. */
     FLAGS32BE("flags32be", 4, Kind.FLAGS, false, Integer.MIN_VALUE, 0xFFFF_FFFFL),
     /** 32 named bits, little-endian; any 32-bit pattern, as a negative or an unsigned value. */
-    FLAGS32LE("flags32le", 4, Kind.FLAGS, false, Integer.MIN_VALUE, 0xFFFF_FFFFL);
+    FLAGS32LE("flags32le", 4, Kind.FLAGS, false, Integer.MIN_VALUE, 0xFFFF_FFFFL),
+    /**
+     * An unsigned bit field of 1 to 63 bits in a run of bit fields packed most significant bit first
+     * (network order: the first field declared takes the top bits of the run's first byte).
+     */
+    BITS("bits", 0, Kind.BITS, false, 0, 0),
+    /** A signed (two's complement) bit field of 1 to 64 bits, most significant bit first. */
+    SBITS("sbits", 0, Kind.BITS, true, 0, 0),
+    /**
+     * An unsigned bit field of 1 to 63 bits in a run of bit fields packed least significant bit first
+     * (hardware registers: the run is a little-endian integer and the first field declared takes its
+     * lowest bits).
+     */
+    BITS_LSB("bitsLsb", 0, Kind.BITS, false, 0, 0),
+    /** A signed (two's complement) bit field of 1 to 64 bits, least significant bit first. */
+    SBITS_LSB("sbitsLsb", 0, Kind.BITS, true, 0, 0);
 
     /** Which handle reads a type, and so which {@code expect} overload and generator value it takes. */
     enum Kind {
         INT(IntField.class), LONG(LongField.class), FLOAT(FloatField.class), DOUBLE(DoubleField.class),
-        BYTES(BytesField.class), FLAGS(FlagsField.class);
+        BYTES(BytesField.class), FLAGS(FlagsField.class), BITS(IntField.class);
 
         final Class<? extends LayoutField> handle;
 
@@ -138,7 +155,69 @@ public enum WireType {
      * @return {@code true} for integer types
      */
     public boolean isInteger() {
-        return kind == Kind.INT || kind == Kind.LONG;
+        return kind == Kind.INT || kind == Kind.LONG || kind == Kind.BITS;
+    }
+
+    /**
+     * Whether the type is a bit field, whose width is given in bits at declaration.
+     *
+     * @return {@code true} for {@link #BITS}, {@link #SBITS}, {@link #BITS_LSB} and {@link #SBITS_LSB}
+     */
+    public boolean isBitField() {
+        return kind == Kind.BITS;
+    }
+
+    /** Whether a bit field type packs least significant bit first. */
+    boolean lsbFirst() {
+        return this == BITS_LSB || this == SBITS_LSB;
+    }
+
+    /**
+     * The widest bit field of this type: 64 bits signed, 63 unsigned (so that every value fits a
+     * {@code long}).
+     *
+     * @return the largest bit width; 0 for types that are not bit fields
+     */
+    public int maxBits() {
+        return kind != Kind.BITS ? 0 : signed ? 64 : 63;
+    }
+
+    /**
+     * The smallest value of a field of this type that is {@code bitWidth} bits wide: for bit fields
+     * -2<sup>bitWidth-1</sup> (signed) or 0; for other types {@link #min()}.
+     *
+     * @param bitWidth the field's width in bits, 1 to {@link #maxBits()} for bit fields
+     * @return the minimum
+     */
+    public long min(int bitWidth) {
+        return kind != Kind.BITS ? min : signed ? -1L << (bitWidth - 1) : 0;
+    }
+
+    /**
+     * The largest value of a field of this type that is {@code bitWidth} bits wide: for bit fields
+     * 2<sup>bitWidth-1</sup>-1 (signed) or 2<sup>bitWidth</sup>-1; for other types {@link #max()}.
+     *
+     * @param bitWidth the field's width in bits, 1 to {@link #maxBits()} for bit fields
+     * @return the maximum
+     */
+    public long max(int bitWidth) {
+        return kind != Kind.BITS ? max : signed ? (1L << (bitWidth - 1)) - 1
+                : bitWidth >= 64 ? -1 : (1L << bitWidth) - 1;
+    }
+
+    /**
+     * The handle type that reads a field of this type that is {@code bitWidth} bits wide: bit fields of
+     * up to 31 bits (32 signed) are {@link IntField}s, wider ones {@link LongField}s; other types as
+     * {@link #handleType()}.
+     *
+     * @param bitWidth the field's width in bits
+     * @return the handle interface
+     */
+    public Class<? extends LayoutField> handleType(int bitWidth) {
+        if (kind != Kind.BITS) {
+            return kind.handle;
+        }
+        return bitWidth <= (signed ? 32 : 31) ? IntField.class : LongField.class;
     }
 
     /**
@@ -179,7 +258,8 @@ public enum WireType {
     }
 
     /**
-     * The handle type that reads fields of this type, such as {@code IntField.class}.
+     * The handle type that reads fields of this type, such as {@code IntField.class}; for bit fields, the
+     * handle of narrow ones, see {@link #handleType(int)}.
      *
      * @return the handle interface
      */

@@ -24,7 +24,7 @@ record LayoutSpec(List<Field> fields, Options options) {
     }
 
     /** One field: its type, width, named bits, the padding before it, and its constant or null. */
-    record Field(WireType type, int width, int bitNames, int paddingBefore, Object constant) {
+    record Field(WireType type, int width, int bitNames, int paddingBefore, Object constant, List<Integer> bitWidths) {
     }
 
     /** Whether fields are declared in a shuffled order at explicit offsets. */
@@ -86,6 +86,15 @@ record LayoutSpec(List<Field> fields, Options options) {
             bits[i] = "bit" + i;
         }
         WireType type = f.type();
+        if (type.isBitField()) {
+            for (int j = 0; j < f.bitWidths().size(); j++) {
+                b.bitField(name + "_" + j, type, f.bitWidths().get(j));
+                if (j == 0 && f.constant() instanceof Long l) {
+                    b.expect(l);
+                }
+            }
+            return;
+        }
         if (type == WireType.BYTES) {
             b.bytes(name, f.width());
         } else if (type.handleType() == io.bufkit.layout.FlagsField.class) {

@@ -93,8 +93,8 @@ class PacketLayoutsTest {
             PacketLayout l = g.generate(r);
             int widths = 0;
             for (LayoutField f : l.fields()) {
-                types.add(f.typeName());
-                widths += f.width();
+                types.add(f.wireType().typeName());
+                widths += f.bitWidth() / 8;
                 constant |= f.isConstant();
             }
             padding |= widths < l.size();
