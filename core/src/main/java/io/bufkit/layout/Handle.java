@@ -12,7 +12,7 @@ import io.bufkit.internal.ViewAccess;
  * the JIT with its offset and end: the JIT trusts the final fields of records.
  */
 sealed interface Handle extends LayoutField
-        permits IntHandle, LongHandle, FloatHandle, DoubleHandle, FlagsHandle, BytesHandle {
+        permits IntHandle, LongHandle, FloatHandle, DoubleHandle, FlagsHandle, BytesHandle, ChecksumHandle {
 
     /**
      * Reads for handles: one length check against the field's end and one lease check per read, instead of

@@ -36,6 +36,8 @@ public final class LayoutBuilder {
         int bit;
         /** The width in bits. */
         int bitWidth;
+        /** For a checksum field, whether it covers a pseudo-header. */
+        boolean pseudoHeader;
 
         Decl(WireType kind, String name, int offset, int width, String[] bitNames, int index) {
             this.kind = kind;
@@ -95,6 +97,7 @@ public final class LayoutBuilder {
     private int declaredSize = -1;
     private Decl last;
     private BitRun openRun;
+    private boolean prefix;
 
     LayoutBuilder(String name) {
         this.name = name;
@@ -270,6 +273,18 @@ public final class LayoutBuilder {
             throw new IllegalArgumentException("layout '" + name + "': the size must be positive, not " + size);
         }
         declaredSize = size;
+        return this;
+    }
+
+    /**
+     * Makes the layout a prefix: a header followed by a payload of any length.
+     * {@link PacketLayout#validate(ByteView)} then accepts views at least {@link PacketLayout#size()} long,
+     * returns where the payload begins, and {@link PacketLayout#rest(ByteView)} gives the payload.
+     *
+     * @return this builder
+     */
+    public LayoutBuilder prefix() {
+        prefix = true;
         return this;
     }
 
@@ -617,6 +632,80 @@ public final class LayoutBuilder {
     }
 
     /**
+     * Declares an Internet checksum field (RFC 1071), a big-endian 16-bit word at an even offset, read by a
+     * {@link ChecksumField}. It covers the whole packet; {@link PacketLayout#validate(ByteView)} verifies it
+     * and {@link PacketLayout#fillChecksums(MutableByteView)} fills it in. IPv4's header checksum is one.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder internetChecksum(String fieldName) {
+        return field(fieldName, WireType.INTERNET_CHECKSUM);
+    }
+
+    /**
+     * Declares an Internet checksum field that covers a pseudo-header followed by the packet, as UDP
+     * (RFC 768) and TCP (RFC 9293 §3.1) do. {@code validate} and {@code fillChecksums} leave it alone: check
+     * and fill it with the handle's {@link ChecksumField#verify(ByteView, ByteView)} and
+     * {@link ChecksumField#fill(ByteView, MutableByteView)}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder internetChecksumWithPseudoHeader(String fieldName) {
+        field(fieldName, WireType.INTERNET_CHECKSUM);
+        last.pseudoHeader = true;
+        return this;
+    }
+
+    /**
+     * Declares a CRC-32 field stored big-endian, over every other byte of the packet, read by a
+     * {@link ChecksumField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder crc32be(String fieldName) {
+        return field(fieldName, WireType.CRC32BE);
+    }
+
+    /**
+     * Declares a CRC-32 field stored little-endian, over every other byte of the packet.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder crc32le(String fieldName) {
+        return field(fieldName, WireType.CRC32LE);
+    }
+
+    /**
+     * Declares a CRC-32C field stored big-endian, over every other byte of the packet.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder crc32cbe(String fieldName) {
+        return field(fieldName, WireType.CRC32CBE);
+    }
+
+    /**
+     * Declares a CRC-32C field stored little-endian, over every other byte of the packet.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder crc32cle(String fieldName) {
+        return field(fieldName, WireType.CRC32CLE);
+    }
+
+    /**
      * Declares a big-endian IEEE 754 single-precision field, read by a {@link FloatField}.
      *
      * @param fieldName the field's name, unique in the layout
@@ -835,6 +924,9 @@ public final class LayoutBuilder {
         if (t.kind == WireType.Kind.BYTES) {
             throw badConstant(d, "a bytes field takes its constant as expect(Bytes)");
         }
+        if (t.isChecksum()) {
+            throw badConstant(d, "a checksum field holds a computed value, not a constant");
+        }
         if (value < t.min(d.bitWidth) || value > t.max(d.bitWidth)) {
             throw badConstant(d, "the constant " + value + " is outside " + t.min(d.bitWidth) + " to "
                     + t.max(d.bitWidth));
@@ -920,6 +1012,19 @@ public final class LayoutBuilder {
         if (!anyField) {
             problems.add("no fields are declared");
         }
+        Decl checksum = null;
+        for (Decl d : decls) {
+            if (d.kind != null && d.kind.isChecksum()) {
+                if (checksum != null) {
+                    problems.add(checksum.where() + " and " + d.where() + " both cover the whole packet, so each would"
+                            + " change the other; a layout holds at most one checksum field");
+                }
+                checksum = d;
+            }
+            if (d.kind == WireType.INTERNET_CHECKSUM && d.offset % 2 != 0) {
+                problems.add(d.where() + " is at an odd offset; the Internet checksum sums 16-bit words from an even one");
+            }
+        }
         List<Decl> sorted = new ArrayList<>();
         for (Decl d : decls) {
             if (d.run == null) {
@@ -989,7 +1094,7 @@ public final class LayoutBuilder {
             }
             segments[i] = new Segment(d.offset, d.width, f, null);
         }
-        return new PacketLayout(name, size, fields, segments);
+        return new PacketLayout(name, size, prefix, fields, segments);
     }
 
     private Handle handle(Decl d) {
@@ -1009,6 +1114,7 @@ public final class LayoutBuilder {
             case BYTES -> new BytesHandle(info);
             case FLAGS -> FlagsHandle.of(info);
             case BITS -> throw new AssertionError("bit fields are handled above");
+            case CHECKSUM -> new ChecksumHandle(info, d.pseudoHeader);
         };
     }
 

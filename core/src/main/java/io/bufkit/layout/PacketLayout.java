@@ -59,11 +59,14 @@ public final class PacketLayout {
     private final List<LayoutField> fields;
     private final Map<String, Handle> byName;
     private final Handle[] constants;
+    private final ChecksumHandle[] checksums;
     private final Segment[] segments;
+    private final boolean prefix;
 
-    PacketLayout(String name, int size, List<LayoutField> fields, Segment[] segments) {
+    PacketLayout(String name, int size, boolean prefix, List<LayoutField> fields, Segment[] segments) {
         this.name = name;
         this.size = size;
+        this.prefix = prefix;
         this.fields = Collections.unmodifiableList(fields);
         Map<String, Handle> map = new HashMap<>();
         for (LayoutField f : fields) {
@@ -71,6 +74,8 @@ public final class PacketLayout {
         }
         this.byName = map;
         this.constants = fields.stream().filter(LayoutField::isConstant).map(Handle::of).toArray(Handle[]::new);
+        this.checksums = fields.stream().filter(f -> f instanceof ChecksumHandle c && !c.pseudoHeader())
+                .map(ChecksumHandle.class::cast).toArray(ChecksumHandle[]::new);
         this.segments = segments;
     }
 
@@ -224,32 +229,97 @@ public final class PacketLayout {
     }
 
     /**
-     * Checks that a packet fits the layout: exactly {@link #size()} bytes long, and every field declared
-     * with {@code expect(...)} holds its constant. Call it once per packet, before reading fields.
+     * Checks that a packet fits the layout: exactly {@link #size()} bytes long (at least that long for a
+     * {@linkplain LayoutBuilder#prefix() prefix layout}), every field declared with {@code expect(...)}
+     * holds its constant, and every checksum field that needs no pseudo-header holds the right checksum.
+     * Call it once per packet, before reading fields.
      *
      * @param packet the packet's bytes, borrowed for the call
-     * @throws LayoutException if the length is wrong (naming the expected and actual length) or a constant
-     *         is wrong (naming the field, its offset, the expected and the actual value)
+     * @return where the rest of the packet begins: {@link #size()}; for a prefix layout the bytes from there
+     *         on are the payload, see {@link #rest(ByteView)}
+     * @throws LayoutException if the length is wrong (naming the expected and actual length), a constant
+     *         is wrong (naming the field, its offset, the expected and the actual value) or a checksum is
+     *         wrong (naming the field and the expected and stored checksum)
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public void validate(ByteView packet) {
+    public int validate(ByteView packet) {
         int length = packet.length();
-        if (length != size) {
+        if (length != size && (!prefix || length < size)) {
             packet.slice(0, 0); // a stale view reports its lease first, like every other access
             throw wrongLength(length);
         }
-        if (constants.length != 0) {
-            checkConstants(packet);
+        if (constants.length != 0 || checksums.length != 0) {
+            checkValues(packet);
         }
+        return size;
+    }
+
+    /**
+     * Whether the layout is a prefix: a header that {@link #validate(ByteView)} accepts at the start of a
+     * longer view.
+     *
+     * @return {@code true} if declared with {@link LayoutBuilder#prefix()}
+     */
+    public boolean isPrefix() {
+        return prefix;
+    }
+
+    /**
+     * The bytes after the layout's {@link #size()}: the payload that follows a header.
+     *
+     * @param packet the packet, at least {@link #size()} bytes long
+     * @return a <em>borrowed</em> view of {@code [size(), packet.length())}, under the packet's lease
+     * @throws IndexOutOfBoundsException if the packet is shorter than the layout
+     * @throws io.bufkit.StaleViewException if the view's lease ended
+     */
+    public ByteView rest(ByteView packet) {
+        if (packet.length() < size) {
+            throw new IndexOutOfBoundsException("layout '" + name + "' is " + size + " bytes long but the packet is "
+                    + packet.length());
+        }
+        return packet.slice(size, packet.length());
     }
 
     /** Kept out of {@link #validate(ByteView)} so that layouts without constants compile to a length check. */
-    private void checkConstants(ByteView packet) {
+    private void checkValues(ByteView packet) {
         for (Handle c : constants) {
             if (!c.holdsExpected(packet)) {
                 throw wrongConstant(c, packet);
             }
         }
+        for (ChecksumHandle c : checksums) {
+            String wrong = c.mismatch(packet);
+            if (wrong != null) {
+                throw new LayoutException("layout '" + name + "', " + c.info().where() + ": checksum " + wrong, name,
+                        c.name(), c.offset(), c.hex(c.compute(packet)), c.hex(c.get(packet)));
+            }
+        }
+    }
+
+    /**
+     * Fills in every checksum field that needs no pseudo-header, computed over the whole packet; call it
+     * after every other field is written (a codec's last step in {@code encode}). Checksums with a
+     * pseudo-header are filled through their {@link ChecksumField}.
+     *
+     * @param packet the whole packet, borrowed for the call
+     * @throws IndexOutOfBoundsException if the view is shorter than {@link #size()}
+     * @throws io.bufkit.StaleViewException if the view's lease ended
+     */
+    public void fillChecksums(MutableByteView packet) {
+        for (ChecksumHandle c : checksums) {
+            c.fill(packet);
+        }
+    }
+
+    /**
+     * The handle of a checksum field.
+     *
+     * @param fieldName the field's name
+     * @return the handle
+     * @throws IllegalArgumentException if the layout has no field of that name, or it is of another type
+     */
+    public ChecksumField checksumField(String fieldName) {
+        return typed(fieldName, ChecksumField.class);
     }
 
     private LayoutException wrongLength(int length) {
@@ -258,7 +328,8 @@ public final class PacketLayout {
             Handle cut = fieldAt(length);
             where = "it ends at offset " + length + (cut == null ? "" : ", inside " + cut.info().where());
         } else {
-            where = (length - size) + " unexpected byte(s) from offset " + size;
+            where = (length - size) + " unexpected byte(s) from offset " + size
+                    + "; declare the layout with prefix() if a payload follows it";
         }
         return new LayoutException("layout '" + name + "': the packet is " + length + " bytes long, expected "
                 + size + " (" + where + ")", name, null, Math.min(length, size), size + " bytes", length + " bytes");

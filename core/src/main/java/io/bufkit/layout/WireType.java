@@ -87,6 +87,16 @@ public enum WireType {
     FLAGS32BE("flags32be", 4, Kind.FLAGS, false, Integer.MIN_VALUE, 0xFFFF_FFFFL),
     /** 32 named bits, little-endian; any 32-bit pattern, as a negative or an unsigned value. */
     FLAGS32LE("flags32le", 4, Kind.FLAGS, false, Integer.MIN_VALUE, 0xFFFF_FFFFL),
+    /** The Internet checksum of RFC 1071, a big-endian 16-bit word at an even offset. */
+    INTERNET_CHECKSUM("internetChecksum", 2, Kind.CHECKSUM, false, 0, 0xFFFF),
+    /** A CRC-32 (ISO-HDLC), stored big-endian. */
+    CRC32BE("crc32be", 4, Kind.CHECKSUM, false, 0, 0xFFFF_FFFFL),
+    /** A CRC-32 (ISO-HDLC), stored little-endian. */
+    CRC32LE("crc32le", 4, Kind.CHECKSUM, false, 0, 0xFFFF_FFFFL),
+    /** A CRC-32C (Castagnoli), stored big-endian. */
+    CRC32CBE("crc32cbe", 4, Kind.CHECKSUM, false, 0, 0xFFFF_FFFFL),
+    /** A CRC-32C (Castagnoli), stored little-endian. */
+    CRC32CLE("crc32cle", 4, Kind.CHECKSUM, false, 0, 0xFFFF_FFFFL),
     /**
      * An unsigned bit field of 1 to 63 bits in a run of bit fields packed most significant bit first
      * (network order: the first field declared takes the top bits of the run's first byte).
@@ -106,7 +116,8 @@ public enum WireType {
     /** Which handle reads a type, and so which {@code expect} overload and generator value it takes. */
     enum Kind {
         INT(IntField.class), LONG(LongField.class), FLOAT(FloatField.class), DOUBLE(DoubleField.class),
-        BYTES(BytesField.class), FLAGS(FlagsField.class), BITS(IntField.class);
+        BYTES(BytesField.class), FLAGS(FlagsField.class), BITS(IntField.class),
+        CHECKSUM(ChecksumField.class);
 
         final Class<? extends LayoutField> handle;
 
@@ -156,6 +167,15 @@ public enum WireType {
      */
     public boolean isInteger() {
         return kind == Kind.INT || kind == Kind.LONG || kind == Kind.BITS;
+    }
+
+    /**
+     * Whether the type is a checksum, read by a {@link ChecksumField}.
+     *
+     * @return {@code true} for {@link #INTERNET_CHECKSUM} and the CRC types
+     */
+    public boolean isChecksum() {
+        return kind == Kind.CHECKSUM;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.bufkit.ByteView;
 import io.bufkit.Bytes;
 import io.bufkit.MutableByteView;
 import io.bufkit.layout.BytesField;
+import io.bufkit.layout.ChecksumField;
 import io.bufkit.layout.DoubleField;
 import io.bufkit.layout.FlagsField;
 import io.bufkit.layout.FloatField;
@@ -26,7 +27,9 @@ import java.util.Objects;
  *
  * <p>Each field's value has the type of its handle: {@link Integer} for {@link IntField} and
  * {@link FlagsField}, {@link Long} for {@link LongField}, {@link Float} for {@link FloatField},
- * {@link Double} for {@link DoubleField}, and an <em>owned</em> {@link Bytes} for {@link BytesField}.
+ * {@link Double} for {@link DoubleField}, an <em>owned</em> {@link Bytes} for {@link BytesField}, and
+ * {@link Long} for {@link ChecksumField} (the stored checksum; {@link #write(MutableByteView)} computes it
+ * after every other field, whatever value is held).
  * Equality is exact: floating-point values are equal only when their raw bits are (so {@code -0.0} differs
  * from {@code 0.0}, and NaNs with different payloads differ). Immutable.
  */
@@ -78,6 +81,8 @@ public final class LayoutValues {
             return d.get(packet);
         } else if (f instanceof BytesField b) {
             return b.copy(packet);
+        } else if (f instanceof ChecksumField c) {
+            return c.get(packet);
         } else {
             return ((FlagsField) f).get(packet);
         }
@@ -105,6 +110,8 @@ public final class LayoutValues {
             d.set(packet, (Double) value);
         } else if (f instanceof BytesField b) {
             b.set(packet, (Bytes) value);
+        } else if (f instanceof ChecksumField) {
+            Objects.requireNonNull((Long) value, "value");   // computed by write(), after every other field
         } else {
             ((FlagsField) f).set(packet, (Integer) value);
         }
@@ -114,7 +121,7 @@ public final class LayoutValues {
     static Class<?> valueType(LayoutField f) {
         if (f instanceof IntField || f instanceof FlagsField) {
             return Integer.class;
-        } else if (f instanceof LongField) {
+        } else if (f instanceof LongField || f instanceof ChecksumField) {
             return Long.class;
         } else if (f instanceof FloatField) {
             return Float.class;
@@ -264,6 +271,7 @@ public final class LayoutValues {
         for (LayoutField f : fields) {
             writeField(f, packet, values.get(f.name()));
         }
+        layout.fillChecksums(packet);
     }
 
     /**

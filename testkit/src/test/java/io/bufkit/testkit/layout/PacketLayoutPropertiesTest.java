@@ -333,6 +333,7 @@ class PacketLayoutPropertiesTest {
             if (type.isBitField()) {
                 continue;   // declared with bitField(name, type, bits), see redeclare
             }
+
             LayoutField f = declare(PacketLayout.builder("t"), type, "f", 3).build().field("f");
             assertEquals(type.typeName(), f.typeName());
             assertEquals(type, f.wireType());
