@@ -36,6 +36,8 @@ public final class LayoutBuilder {
         int bit;
         /** The width in bits. */
         int bitWidth;
+        /** For an integer field declared with expectAnyOf, its allowed values. */
+        long[] allowed;
         /** For a checksum field, whether it covers a pseudo-header. */
         boolean pseudoHeader;
 
@@ -937,6 +939,37 @@ public final class LayoutBuilder {
     }
 
     /**
+     * Makes the integer field just declared hold one of several constants, such as the four magic numbers
+     * of a pcap file. {@link PacketLayout#validate(ByteView)} rejects packets that hold none of them, naming
+     * them all; {@link PacketLayout#writeConstants(MutableByteView)} writes the first.
+     *
+     * @param values the allowed values, at least one, each in the field's range
+     * @return this builder
+     * @throws IllegalStateException if the last declaration is not a field or already has a constant
+     * @throws IllegalArgumentException if the field is not an integer or bit field, no value is given, or a
+     *         value is outside the field's range
+     */
+    public LayoutBuilder expectAnyOf(long... values) {
+        Decl d = constantTarget("expectAnyOf(" + java.util.Arrays.toString(values) + ")");
+        if (!d.kind.isInteger()) {
+            throw badConstant(d, "only integer and bit fields take expectAnyOf(...)");
+        }
+        if (values.length == 0) {
+            throw badConstant(d, "expectAnyOf needs at least one value");
+        }
+        for (long v : values) {
+            if (v < d.kind.min(d.bitWidth) || v > d.kind.max(d.bitWidth)) {
+                throw badConstant(d, "the constant " + v + " is outside " + d.kind.min(d.bitWidth) + " to "
+                        + d.kind.max(d.bitWidth));
+            }
+        }
+        d.hasConstant = true;
+        d.constantLong = values[0];
+        d.allowed = values.length == 1 ? null : values.clone();
+        return this;
+    }
+
+    /**
      * Makes the float or double field just declared a constant. For an {@code f32} field the value must
      * be exactly representable as a {@code float}. A NaN constant matches any NaN.
      *
@@ -1094,13 +1127,13 @@ public final class LayoutBuilder {
             }
             segments[i] = new Segment(d.offset, d.width, f, null);
         }
-        return new PacketLayout(name, size, prefix, fields, segments);
+        return new PacketLayout(name, size, prefix, fields, segments, inByteOrder(null));
     }
 
     private Handle handle(Decl d) {
         String[] bits = d.bitNames == null ? null : java.util.Arrays.copyOf(d.bitNames, 8 * d.kind.width());
         FieldInfo info = FieldInfo.of(name, d.name, d.kind, d.offset, d.width, d.hasConstant, d.constantLong,
-                d.constantDouble, d.hasConstant ? d.constantBytes : null, bits, d.bit % 8, d.bitWidth);
+                d.constantDouble, d.hasConstant ? d.constantBytes : null, bits, d.bit % 8, d.bitWidth, d.allowed);
         if (d.kind.isBitField()) {
             BitPlace at = BitPlace.of(8 * d.run.start + d.bit, d.bitWidth, d.kind.lsbFirst(), d.kind.isSigned());
             return d.kind.handleType(d.bitWidth) == IntField.class ? new IntHandle.Bits(info, at)
@@ -1116,6 +1149,32 @@ public final class LayoutBuilder {
             case BITS -> throw new AssertionError("bit fields are handled above");
             case CHECKSUM -> new ChecksumHandle(info, d.pseudoHeader);
         };
+    }
+
+    /**
+     * A copy of this builder's declarations with every field that names a byte order in {@code order}, or
+     * unchanged for {@code null}; bit fields are shared, since they do not change.
+     */
+    LayoutBuilder inByteOrder(java.nio.ByteOrder order) {
+        LayoutBuilder b = new LayoutBuilder(name);
+        b.declaredSize = declaredSize;
+        b.prefix = prefix;
+        b.cursor = cursor;
+        for (Decl d : decls) {
+            if (d.run != null || d.kind == null) {
+                b.decls.add(d);
+                continue;
+            }
+            Decl c = new Decl(order == null ? d.kind : d.kind.inByteOrder(order), d.name, d.offset, d.width, d.bitNames, d.index);
+            c.hasConstant = d.hasConstant;
+            c.constantLong = d.constantLong;
+            c.constantDouble = d.constantDouble;
+            c.constantBytes = d.constantBytes;
+            c.allowed = d.allowed;
+            c.pseudoHeader = d.pseudoHeader;
+            b.decls.add(c);
+        }
+        return b;
     }
 
     /**

@@ -62,8 +62,12 @@ public final class PacketLayout {
     private final ChecksumHandle[] checksums;
     private final Segment[] segments;
     private final boolean prefix;
+    /** The declarations, to build the layout again in another byte order. */
+    private final LayoutBuilder declarations;
 
-    PacketLayout(String name, int size, boolean prefix, List<LayoutField> fields, Segment[] segments) {
+    PacketLayout(String name, int size, boolean prefix, List<LayoutField> fields, Segment[] segments,
+            LayoutBuilder declarations) {
+        this.declarations = declarations;
         this.name = name;
         this.size = size;
         this.prefix = prefix;
@@ -252,6 +256,27 @@ public final class PacketLayout {
             checkValues(packet);
         }
         return size;
+    }
+
+    /**
+     * The same layout with every field whose type names a byte order ({@code u16be}, {@code i32le},
+     * {@code f64be}, {@code flags32le}, {@code crc32be}, ...) in {@code order}, for formats whose byte order
+     * is chosen by each file or packet, such as pcap, whose magic number is written in the writer's order:
+     *
+     * <pre>{@code
+     * static final PacketLayout PCAP = PacketLayout.builder("pcap").u32be("magic").expectAnyOf(0xA1B2C3D4L, 0xA1B23C4DL)...build();
+     * static final PacketLayout PCAP_LE = PCAP.withByteOrder(ByteOrder.LITTLE_ENDIAN);
+     * PacketLayout header = file.u32be(0) == 0xA1B2C3D4L || file.u32be(0) == 0xA1B23C4DL ? PCAP : PCAP_LE;
+     * }</pre>
+     *
+     * Declare the layout once in either order and keep both bindings (and their handles) as constants:
+     * each is built once here, and its handles read with constant byte orders.
+     *
+     * @param order the byte order of every multi-byte field
+     * @return a new layout with the same name, fields, offsets and constants
+     */
+    public PacketLayout withByteOrder(java.nio.ByteOrder order) {
+        return declarations.inByteOrder(java.util.Objects.requireNonNull(order, "order")).build();
     }
 
     /**

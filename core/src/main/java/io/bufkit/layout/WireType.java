@@ -187,6 +187,22 @@ public enum WireType {
         return kind == Kind.BITS;
     }
 
+    /**
+     * The same type in another byte order: {@code U16BE.inByteOrder(LITTLE_ENDIAN)} is {@link #U16LE}. Types
+     * that name no byte order (single bytes, bytes, bit fields, the Internet checksum) are returned as
+     * they are.
+     *
+     * @param order the byte order
+     * @return the type of the same width and meaning in {@code order}
+     */
+    public WireType inByteOrder(java.nio.ByteOrder order) {
+        String n = name();
+        if (!n.endsWith("BE") && !n.endsWith("LE")) {
+            return this;
+        }
+        return valueOf(n.substring(0, n.length() - 2) + (order == java.nio.ByteOrder.BIG_ENDIAN ? "BE" : "LE"));
+    }
+
     /** Whether a bit field type packs least significant bit first. */
     boolean lsbFirst() {
         return this == BITS_LSB || this == SBITS_LSB;
