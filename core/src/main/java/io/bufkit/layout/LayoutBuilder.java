@@ -38,6 +38,9 @@ public final class LayoutBuilder {
         int bitWidth;
         /** For an integer field declared with expectAnyOf, its allowed values. */
         long[] allowed;
+        /** For a text field, its charset and padding. */
+        java.nio.charset.Charset charset;
+        TextPadding textPadding;
         /** For a checksum field, whether it covers a pseudo-header. */
         boolean pseudoHeader;
 
@@ -769,6 +772,28 @@ public final class LayoutBuilder {
     }
 
     /**
+     * Declares a fixed-length text field, read by a {@link TextField} as borrowed bytes or an owned
+     * {@code String}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param length the number of bytes
+     * @param charset the text's charset, for example {@code StandardCharsets.US_ASCII}
+     * @param padding how unused bytes are filled: {@link TextPadding#NUL} or {@link TextPadding#SPACE}
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank or the length is not positive
+     */
+    public LayoutBuilder text(String fieldName, int length, java.nio.charset.Charset charset, TextPadding padding) {
+        if (length <= 0) {
+            throw new IllegalArgumentException("layout '" + name + "', field '" + fieldName
+                    + "': a text field needs a positive length, not " + length);
+        }
+        add(WireType.TEXT, fieldName, length, null);
+        last.charset = java.util.Objects.requireNonNull(charset, "charset");
+        last.textPadding = java.util.Objects.requireNonNull(padding, "padding");
+        return this;
+    }
+
+    /**
      * Declares an 8-bit flags field, read by a {@link FlagsField}.
      *
      * @param fieldName the field's name, unique in the layout
@@ -928,6 +953,9 @@ public final class LayoutBuilder {
         }
         if (t.isChecksum()) {
             throw badConstant(d, "a checksum field holds a computed value, not a constant");
+        }
+        if (t == WireType.TEXT) {
+            throw badConstant(d, "a text field takes no constant; declare a magic string as bytes(name, n) with expect(Bytes)");
         }
         if (value < t.min(d.bitWidth) || value > t.max(d.bitWidth)) {
             throw badConstant(d, "the constant " + value + " is outside " + t.min(d.bitWidth) + " to "
@@ -1148,6 +1176,7 @@ public final class LayoutBuilder {
             case FLAGS -> FlagsHandle.of(info);
             case BITS -> throw new AssertionError("bit fields are handled above");
             case CHECKSUM -> new ChecksumHandle(info, d.pseudoHeader);
+            case TEXT -> new TextHandle(info, d.charset, d.textPadding);
         };
     }
 
@@ -1172,6 +1201,8 @@ public final class LayoutBuilder {
             c.constantBytes = d.constantBytes;
             c.allowed = d.allowed;
             c.pseudoHeader = d.pseudoHeader;
+            c.charset = d.charset;
+            c.textPadding = d.textPadding;
             b.decls.add(c);
         }
         return b;

@@ -337,6 +337,17 @@ public final class PacketLayout {
     }
 
     /**
+     * The handle of a text field.
+     *
+     * @param fieldName the field's name
+     * @return the handle
+     * @throws IllegalArgumentException if the layout has no field of that name, or it is of another type
+     */
+    public TextField textField(String fieldName) {
+        return typed(fieldName, TextField.class);
+    }
+
+    /**
      * The handle of a checksum field.
      *
      * @param fieldName the field's name

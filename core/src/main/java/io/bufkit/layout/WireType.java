@@ -77,6 +77,8 @@ public enum WireType {
     F64LE("f64le", 8, Kind.DOUBLE, true, 0, 0),
     /** A fixed-size run of raw bytes; the width is given at declaration. */
     BYTES("bytes", 0, Kind.BYTES, false, 0, 0),
+    /** Fixed-length text in a charset, padded with NULs or spaces; the width is given at declaration. */
+    TEXT("text", 0, Kind.TEXT, false, 0, 0),
     /** 8 named bits. */
     FLAGS8("flags8", 1, Kind.FLAGS, false, 0, 0xFF),
     /** 16 named bits, big-endian. */
@@ -117,7 +119,7 @@ public enum WireType {
     enum Kind {
         INT(IntField.class), LONG(LongField.class), FLOAT(FloatField.class), DOUBLE(DoubleField.class),
         BYTES(BytesField.class), FLAGS(FlagsField.class), BITS(IntField.class),
-        CHECKSUM(ChecksumField.class);
+        CHECKSUM(ChecksumField.class), TEXT(TextField.class);
 
         final Class<? extends LayoutField> handle;
 

@@ -101,7 +101,7 @@ class PacketLayoutsTest {
         }
         Set<String> all = new HashSet<>();
         for (io.bufkit.layout.WireType t : io.bufkit.layout.WireType.values()) {
-            if (!t.isChecksum()) {   // random layouts hold no checksums; ChecksumPropertiesTest covers them
+            if (!t.isChecksum() && t != io.bufkit.layout.WireType.TEXT) {   // covered by their own property suites
                 all.add(t.typeName());
             }
         }

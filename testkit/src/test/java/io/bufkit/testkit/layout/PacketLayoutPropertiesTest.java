@@ -324,6 +324,9 @@ class PacketLayoutPropertiesTest {
     }
 
     private static LayoutBuilder declare(LayoutBuilder b, WireType type, String name, int width) {
+        if (type == WireType.TEXT) {
+            return b.text(name, width, java.nio.charset.StandardCharsets.US_ASCII, io.bufkit.layout.TextPadding.NUL);
+        }
         return type == WireType.BYTES ? b.bytes(name, width) : b.field(name, type);
     }
 
