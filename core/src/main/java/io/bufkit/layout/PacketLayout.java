@@ -40,6 +40,11 @@ import java.util.Objects;
  *   <tr><td>{@code f64be f64le}</td><td>8</td><td>{@link DoubleField}</td><td>{@code double}</td></tr>
  *   <tr><td>{@code bytes(name, n)}</td><td>n</td><td>{@link BytesField}</td><td>borrowed {@link ByteView}, or owned {@link Bytes}</td></tr>
  *   <tr><td>{@code flags8 flags16be flags16le flags32be flags32le}</td><td>1, 2, 4</td><td>{@link FlagsField}</td><td>{@code int} bits with names</td></tr>
+ *   <tr><td>{@code u24be u24le i24be i24le}</td><td>3</td><td>{@link IntField}</td><td>{@code int}</td></tr>
+ *   <tr><td>{@code u40* i40* u48* i48* u56* i56*}</td><td>5, 6, 7</td><td>{@link LongField}</td><td>{@code long}</td></tr>
+ *   <tr><td>{@code bits sbits bitsLsb sbitsLsb bit}</td><td>1 to 64 bits in a run of whole bytes</td><td>{@link IntField} or {@link LongField}</td><td>{@code int} or {@code long}</td></tr>
+ *   <tr><td>{@code text(name, n, charset, padding)}</td><td>n</td><td>{@link TextField}</td><td>borrowed {@link ByteView}, or owned {@code String}</td></tr>
+ *   <tr><td>{@code internetChecksum crc32be crc32le crc32cbe crc32cle}</td><td>2, 4</td><td>{@link ChecksumField}</td><td>{@code long}, verified by {@link #validate(ByteView)}</td></tr>
  *   </tbody>
  * </table>
  *

@@ -12,11 +12,7 @@ import org.junit.jupiter.api.Test;
 class InternetChecksumTest {
 
     private static ByteView bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return ByteView.wrap(b);
+        return ByteView.wrap(io.bufkit.TestBytes.of(values));
     }
 
     @Test
