@@ -1,5 +1,6 @@
 package io.bufkit;
 
+import io.bufkit.layout.LayoutBuilder;
 import io.bufkit.layout.PacketLayout;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
@@ -21,13 +22,13 @@ final class HandleReads {
     /** The layout with {@code at} bytes of padding and then field {@code "f"} of the read's type. */
     static PacketLayout layout(Reads.Read read, int at) {
         return LAYOUTS.computeIfAbsent(read.name() + "@" + at, k -> {
-            PacketLayout.Builder b = PacketLayout.builder(k);
+            LayoutBuilder b = PacketLayout.builder(k);
             if (at > 0) {
                 b.padding(at);
             }
             try {
                 // the builder's field methods are named like the reads: u8, i16be, ... f64le
-                PacketLayout.Builder.class.getMethod(read.name(), String.class).invoke(b, "f");
+                LayoutBuilder.class.getMethod(read.name(), String.class).invoke(b, "f");
             } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
                 throw new AssertionError("no builder method for " + read, e);
             }
