@@ -1,0 +1,97 @@
+package io.bufkit.internal.frame;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A header strategy: how one framing finds where a frame ends. This is the one place a new framing is
+ * added; {@link FrameEngine} does everything else (chunks, the accumulator, lending, failure).
+ *
+ * <p>A framing is immutable and thread-safe; it reports what it measured through the engine it is given
+ * ({@link FrameEngine#lentFrom}, {@link FrameEngine#lentTo}, {@link FrameEngine#tag}) and raises bad headers
+ * through {@link FrameEngine#reject(Fault, long, long)}.
+ */
+public abstract class Framing {
+
+    /** Returned by {@link #measure} when the bytes given do not yet tell where the frame ends. */
+    public static final int NEED_MORE = -1;
+
+    /** For subclasses. */
+    protected Framing() {
+    }
+
+    /**
+     * The most bytes a partial header can take before {@link #measure} decides; the accumulator starts
+     * this large. 0 for framings that have no header (fixed length) or scan for a delimiter.
+     *
+     * @return the byte count
+     */
+    public abstract int headerBytes();
+
+    /**
+     * How many more bytes to gather into a partial header of {@code have} bytes before measuring again;
+     * never past the header, so that no byte of the frame's body is gathered before the frame's length
+     * is known.
+     *
+     * @param have the header bytes gathered so far
+     * @return 1 or more
+     */
+    public int headerStep(int have) {
+        return headerBytes() - have;
+    }
+
+    /**
+     * Whether frames end at a delimiter found by scanning; such a framing continues a partial frame with
+     * {@link #resume} instead of measuring a header.
+     *
+     * @return {@code true} for delimiter framings
+     */
+    public boolean scans() {
+        return false;
+    }
+
+    /**
+     * The largest frame this framing accepts, in bytes on the wire.
+     *
+     * @return the maximum
+     */
+    public abstract long maxFrameLength();
+
+    /**
+     * Measures the frame that starts at index {@code p} of the array {@code a}, or of the buffer
+     * {@code b} (exactly one is non-null), with bytes up to {@code end} available. On success sets the
+     * engine's lent region and tag (frame-relative).
+     *
+     * @param e the engine, which receives the lent region and raises faults
+     * @param a the array, or null
+     * @param b the buffer, or null
+     * @param p the frame's first byte
+     * @param end the end of the bytes available (may be before the frame's end)
+     * @param frameOffset the stream offset of the frame's first byte, for faults
+     * @return the frame's whole length on the wire, or {@link #NEED_MORE}
+     */
+    public abstract int measure(FrameEngine<?> e, byte[] a, ByteBuffer b, int p, int end, long frameOffset);
+
+    /**
+     * Continues a partial frame of a scanning framing: {@code have} bytes of it are in {@code acc}, the
+     * next are at {@code [p, end)} of the array {@code a} or the buffer {@code b}.
+     *
+     * @param e the engine
+     * @param acc the accumulator holding the frame's first bytes
+     * @param have how many bytes of the frame are in {@code acc}
+     * @param a the array, or null
+     * @param b the buffer, or null
+     * @param p the first new byte
+     * @param end the end of the new bytes
+     * @param frameOffset the stream offset of the frame's first byte
+     * @return the frame's whole length if it ends within the new bytes, else {@link #NEED_MORE}
+     */
+    public int resume(FrameEngine<?> e, byte[] acc, int have, byte[] a, ByteBuffer b, int p, int end,
+            long frameOffset) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has a header");
+    }
+
+    /** Reads byte {@code i} of the array {@code a}, or else of the buffer {@code b}. */
+    static byte at(byte[] a, ByteBuffer b, int i) {
+        return a != null ? a[i] : b.get(i);
+    }
+}

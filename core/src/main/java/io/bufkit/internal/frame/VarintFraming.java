@@ -1,0 +1,75 @@
+package io.bufkit.internal.frame;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Frames whose length is an unsigned LEB128 varint (seven bits a byte, least significant first, high bit
+ * set on every byte but the last) after {@code lengthOffset} bytes, counting the bytes after it: protobuf's
+ * delimited messages (Netty's {@code ProtobufVarint32FrameDecoder}) and MQTT's remaining length.
+ */
+public final class VarintFraming extends Framing {
+
+    private final int lengthOffset;
+    private final int maxLengthBytes;
+    private final boolean stripHeader;
+    private final int maxFrameLength;
+
+    /**
+     * Creates the framing; the caller has checked the parameters.
+     *
+     * @param lengthOffset the bytes before the varint
+     * @param maxLengthBytes the most bytes the varint may take, 1 to 5
+     * @param stripHeader whether the bytes up to the end of the varint are not lent
+     * @param maxFrameLength the largest frame, header included
+     */
+    public VarintFraming(int lengthOffset, int maxLengthBytes, boolean stripHeader, int maxFrameLength) {
+        this.lengthOffset = lengthOffset;
+        this.maxLengthBytes = maxLengthBytes;
+        this.stripHeader = stripHeader;
+        this.maxFrameLength = maxFrameLength;
+    }
+
+    @Override
+    public int headerBytes() {
+        return lengthOffset + maxLengthBytes;
+    }
+
+    @Override
+    public int headerStep(int have) {
+        return have < lengthOffset ? lengthOffset - have : 1;
+    }
+
+    @Override
+    public long maxFrameLength() {
+        return maxFrameLength;
+    }
+
+    @Override
+    public int measure(FrameEngine<?> e, byte[] a, ByteBuffer b, int p, int end, long frameOffset) {
+        int at = p + lengthOffset;
+        long value = 0;
+        for (int i = 0; ; i++) {
+            if (at + i >= end) {
+                return NEED_MORE;
+            }
+            int octet = at(a, b, at + i);
+            value |= (long) (octet & 0x7F) << (7 * i);
+            if (octet >= 0) {
+                int header = lengthOffset + i + 1;
+                if (value > 0xFFFF_FFFFL) {
+                    throw e.reject(Fault.MALFORMED_VARINT, frameOffset, i + 1);
+                }
+                long length = header + value;
+                if (length > maxFrameLength) {
+                    throw e.reject(Fault.TOO_LONG, frameOffset, length);
+                }
+                e.lentFrom = stripHeader ? header : 0;
+                e.lentTo = (int) length;
+                return (int) length;
+            }
+            if (i + 1 == maxLengthBytes) {
+                throw e.reject(Fault.MALFORMED_VARINT, frameOffset, i + 1);
+            }
+        }
+    }
+}
