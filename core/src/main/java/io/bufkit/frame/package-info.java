@@ -8,7 +8,7 @@
  * when the handler returns, after which it throws {@link io.bufkit.StaleViewException}; the decoder never
  * keeps the caller's chunk after {@code feed} returns. {@link io.bufkit.frame.FrameHandler#owned} and
  * {@link io.bufkit.frame.FrameDecoder#decodeAll} give <em>owned</em> {@link io.bufkit.Bytes}.
- * The frame writer reads the bytes it is given and never keeps them.
+ * {@link io.bufkit.frame.FrameWriter} reads the bytes it is given and never keeps them.
  *
  * <p><b>Bad input.</b> Each fault is a specific {@link io.bufkit.frame.FrameException} naming the frame's
  * stream offset, raised as soon as it is known; memory stays bounded by one maximal frame whatever the input.

@@ -1,5 +1,7 @@
 package io.bufkit.internal.frame;
 
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
 import java.nio.ByteBuffer;
 
 /**
@@ -187,5 +189,37 @@ public final class DelimiterFraming extends Framing {
             }
         }
         throw e.reject(Fault.NO_DELIMITER, frameOffset, -1);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The frame is {@code head} and {@code body} followed by the first delimiter; its content must not
+     * end earlier at a delimiter, and without the delimiter it is at most {@code maxFrameLength} long.
+     */
+    @Override
+    public int frameSize(int headLength, int bodyLength) {
+        long content = (long) headLength + bodyLength;
+        if (content > maxFrameLength) {
+            throw new IllegalArgumentException("a frame of " + content + " byte(s) without its delimiter is above the maximum "
+                    + maxFrameLength);
+        }
+        return (int) content + delimiters[0].length;
+    }
+
+    @Override
+    public void write(ByteView head, ByteView body, MutableByteView out, int at) {
+        int size = frameSize(head.length(), body.length());
+        byte[] frame = new byte[size];
+        head.copyTo(frame, 0);
+        int content = head.length() + body.length();
+        body.copyTo(frame, head.length());
+        System.arraycopy(delimiters[0], 0, frame, content, delimiters[0].length);
+        long hit = find(frame, null, 0, 0, size, maxFrameLength);
+        if (hit < 0 || (int) (hit >> 8) != content || delimiters[(int) hit & 0xFF].length != delimiters[0].length) {
+            throw new IllegalArgumentException("the frame's content holds a delimiter at offset " + (hit >> 8)
+                    + ", so it would be read as a shorter frame");
+        }
+        out.put(at, ByteView.wrap(frame));
     }
 }

@@ -1,5 +1,7 @@
 package io.bufkit.internal.frame;
 
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
 import java.nio.ByteBuffer;
 
 /** Frames of one fixed length, with no header: Netty's {@code FixedLengthFrameDecoder}. */
@@ -31,5 +33,20 @@ public final class FixedLengthFraming extends Framing {
         e.lentFrom = 0;
         e.lentTo = length;
         return length;
+    }
+
+    @Override
+    public int frameSize(int headLength, int bodyLength) {
+        noHead(headLength, "fixed-length");
+        if (bodyLength != length) {
+            throw new IllegalArgumentException("a frame of " + bodyLength + " byte(s) is not " + length + " bytes long");
+        }
+        return length;
+    }
+
+    @Override
+    public void write(ByteView head, ByteView body, MutableByteView out, int at) {
+        frameSize(head.length(), body.length());
+        out.put(at, body);
     }
 }

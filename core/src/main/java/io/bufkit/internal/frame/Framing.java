@@ -1,5 +1,7 @@
 package io.bufkit.internal.frame;
 
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
 import java.nio.ByteBuffer;
 
 /**
@@ -88,6 +90,36 @@ public abstract class Framing {
     public int resume(FrameEngine<?> e, byte[] acc, int have, byte[] a, ByteBuffer b, int p, int end,
             long frameOffset) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has a header");
+    }
+
+    /**
+     * The size on the wire of the frame made of {@code head} (the bytes before the length, for framings
+     * with one) and {@code body} (the bytes after it), as {@link #write} writes it.
+     *
+     * @param headLength the head's length
+     * @param bodyLength the body's length
+     * @return the frame's size
+     * @throws IllegalArgumentException if this framing cannot carry such a frame
+     */
+    public abstract int frameSize(int headLength, int bodyLength);
+
+    /**
+     * Writes the frame of {@code head} and {@code body} at {@code out[at, at + frameSize)}, computing its
+     * length field or appending its delimiter; checks everything before writing anything.
+     *
+     * @param head the bytes before the length field (read, not kept)
+     * @param body the bytes after it (read, not kept)
+     * @param out the destination, with room checked by the caller
+     * @param at where the frame starts
+     * @throws IllegalArgumentException if this framing cannot carry the frame
+     */
+    public abstract void write(ByteView head, ByteView body, MutableByteView out, int at);
+
+    /** Rejects a head for framings that have no bytes before a length. */
+    static void noHead(int headLength, String framing) {
+        if (headLength != 0) {
+            throw new IllegalArgumentException(framing + " frames have no head: give the whole frame as the body");
+        }
     }
 
     /** Reads byte {@code i} of the array {@code a}, or else of the buffer {@code b}. */

@@ -1,5 +1,7 @@
 package io.bufkit.internal.frame;
 
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
 import java.nio.ByteBuffer;
 
 /**
@@ -86,5 +88,34 @@ public final class LengthFieldFraming extends Framing {
         e.lentFrom = strip;
         e.lentTo = (int) length;
         return (int) length;
+    }
+
+    @Override
+    public int frameSize(int headLength, int bodyLength) {
+        if (headLength != lengthOffset) {
+            throw new IllegalArgumentException("the head must be the " + lengthOffset
+                    + " byte(s) before the length field, not " + headLength);
+        }
+        long length = (long) headerEnd + bodyLength;
+        long field = (long) bodyLength - adjustment;
+        if (field < 0 || lengthWidth < 8 && field >= 1L << (8 * lengthWidth)) {
+            throw new IllegalArgumentException("a body of " + bodyLength + " byte(s) needs a length field of " + field
+                    + ", which a " + lengthWidth + "-byte field cannot carry");
+        }
+        if (length > maxFrameLength || length < strip) {
+            throw new IllegalArgumentException("a frame of " + length + " byte(s) is outside " + Math.max(strip, headerEnd)
+                    + " to " + maxFrameLength);
+        }
+        return (int) length;
+    }
+
+    @Override
+    public void write(ByteView head, ByteView body, MutableByteView out, int at) {
+        frameSize(head.length(), body.length());
+        byte[] field = new byte[lengthWidth];
+        FieldCodec.write(field, 0, lengthWidth, bigEndian, (long) body.length() - adjustment);
+        out.put(at, head);
+        out.put(at + lengthOffset, ByteView.wrap(field));
+        out.put(at + headerEnd, body);
     }
 }

@@ -1,5 +1,7 @@
 package io.bufkit.internal.frame;
 
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
 import java.nio.ByteBuffer;
 
 /**
@@ -71,5 +73,46 @@ public final class VarintFraming extends Framing {
                 throw e.reject(Fault.MALFORMED_VARINT, frameOffset, i + 1);
             }
         }
+    }
+
+    @Override
+    public int frameSize(int headLength, int bodyLength) {
+        if (headLength != lengthOffset) {
+            throw new IllegalArgumentException("the head must be the " + lengthOffset + " byte(s) before the varint, not "
+                    + headLength);
+        }
+        int bytes = varintBytes(bodyLength);
+        if (bytes > maxLengthBytes) {
+            throw new IllegalArgumentException("a body of " + bodyLength + " byte(s) needs a varint of " + bytes
+                    + " bytes, above the maximum " + maxLengthBytes);
+        }
+        long length = (long) lengthOffset + bytes + bodyLength;
+        if (length > maxFrameLength) {
+            throw new IllegalArgumentException("a frame of " + length + " byte(s) is above the maximum " + maxFrameLength);
+        }
+        return (int) length;
+    }
+
+    @Override
+    public void write(ByteView head, ByteView body, MutableByteView out, int at) {
+        frameSize(head.length(), body.length());
+        out.put(at, head);
+        int p = at + lengthOffset;
+        int value = body.length();
+        while (value >= 0x80) {
+            out.putU8(p++, (value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        out.putU8(p++, value);
+        out.put(p, body);
+    }
+
+    private static int varintBytes(int value) {
+        int bytes = 1;
+        while (value >= 0x80) {
+            value >>>= 7;
+            bytes++;
+        }
+        return bytes;
     }
 }
