@@ -5,10 +5,7 @@ import io.bufkit.tlv.TlvDecoder;
 import io.bufkit.tlv.TlvFormat;
 import io.bufkit.tlv.TlvFrame;
 import io.bufkit.tlv.TlvHandler;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.DecoderException;
 import java.nio.ByteBuffer;
@@ -55,14 +52,11 @@ import java.util.function.Function;
  * {@code ByteToMessageDecoder}, a partial frame buffered when the handler is removed from the pipeline is
  * dropped, not fired as a {@code ByteBuf}. Not sharable: one handler per channel.
  */
-public final class TlvDecodingHandler extends ChannelInboundHandlerAdapter {
+public final class TlvDecodingHandler extends InboundFraming {
 
     private final TlvDecoder decoder;
     private final Function<ChannelHandlerContext, TlvHandler> delivery;
     private TlvHandler frames;
-    /** Whether a frame came out since the last {@code channelReadComplete}. */
-    private boolean produced;
-    private boolean failed;
 
     private TlvDecodingHandler(TlvFormat format, Function<ChannelHandlerContext, TlvHandler> delivery) {
         this.decoder = new TlvDecoder(Objects.requireNonNull(format, "format"));
@@ -126,108 +120,28 @@ public final class TlvDecodingHandler extends ChannelInboundHandlerAdapter {
         };
     }
 
-    /**
-     * Decodes a {@code ByteBuf} and releases it; passes any other message on.
-     *
-     * @param ctx this handler's context
-     * @param msg the message read
-     */
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof ByteBuf)) {
-            ctx.fireChannelRead(msg);
-            return;
-        }
-        ByteBuf buf = (ByteBuf) msg;
-        try {
-            if (!failed) {
-                decode(ctx, buf, buf.readerIndex(), buf.writerIndex());
-            }
-        } finally {
-            buf.release();
-        }
+    void feed(byte[] array, int offset, int length) {
+        decoder.feed(array, offset, length, frames);
     }
 
-    private void decode(ChannelHandlerContext ctx, ByteBuf buf, int from, int end) {
-        while (true) {
-            long start = decoder.streamOffset();
-            try {
-                feed(buf, from, end);
-                return;
-            } catch (RuntimeException e) {
-                if (decoder.isFailed()) {
-                    failed = true;
-                    ctx.fireExceptionCaught(new CorruptedFrameException(e));
-                    return;
-                }
-                // one frame's handler threw: the decoder stands right after that frame
-                ctx.fireExceptionCaught(e instanceof DecoderException ? e : new DecoderException(e));
-                from += (int) (decoder.streamOffset() - start);
-            }
-        }
-    }
-
-    /** Feeds {@code buf[from, end)} where it lies: its array, its one NIO buffer, or each component. */
-    private void feed(ByteBuf buf, int from, int end) {
-        if (buf.hasArray()) {
-            decoder.feed(buf.array(), buf.arrayOffset() + from, end - from, frames);
-        } else if (buf.nioBufferCount() == 1) {
-            decoder.feed(buf.nioBuffer(from, end - from), frames);
-        } else {
-            for (ByteBuffer part : buf.nioBuffers(from, end - from)) {
-                decoder.feed(part, frames);
-            }
-        }
-    }
-
-    /**
-     * Asks for another read if no frame came out and auto-read is off, then passes the event on.
-     *
-     * @param ctx this handler's context
-     */
     @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (!produced && !ctx.channel().config().isAutoRead()) {
-            ctx.read();
-        }
-        produced = false;
-        ctx.fireChannelReadComplete();
+    void feed(ByteBuffer buffer) {
+        decoder.feed(buffer, frames);
     }
 
-    /**
-     * Checks that the stream ended at a frame boundary, then passes the event on.
-     *
-     * @param ctx this handler's context
-     */
     @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        endOfInput(ctx);
-        ctx.fireChannelInactive();
+    void finish() {
+        decoder.finish();
     }
 
-    /**
-     * On input shutdown, checks that the stream ended at a frame boundary; passes the event on.
-     *
-     * @param ctx this handler's context
-     * @param evt the event
-     */
     @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof ChannelInputShutdownEvent) {
-            endOfInput(ctx);
-        }
-        ctx.fireUserEventTriggered(evt);
+    boolean decoderFailed() {
+        return decoder.isFailed();
     }
 
-    private void endOfInput(ChannelHandlerContext ctx) {
-        if (failed) {
-            return;
-        }
-        try {
-            decoder.finish();
-        } catch (RuntimeException e) {
-            failed = true;
-            ctx.fireExceptionCaught(new CorruptedFrameException(e));
-        }
+    @Override
+    long streamOffset() {
+        return decoder.streamOffset();
     }
 }

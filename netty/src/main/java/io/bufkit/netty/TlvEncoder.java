@@ -1,15 +1,10 @@
 package io.bufkit.netty;
 
-import io.bufkit.Lease;
 import io.bufkit.MutableByteView;
 import io.bufkit.tlv.TlvCodecRegistry;
 import io.bufkit.tlv.TlvFormat;
 import io.bufkit.tlv.TlvFrame;
 import io.bufkit.tlv.TlvWriter;
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToByteEncoder;
-import io.netty.util.ReferenceCounted;
 import java.util.Objects;
 
 /**
@@ -27,12 +22,10 @@ import java.util.Objects;
  * names the reason; the buffer is released. Messages this encoder does not handle (other classes,
  * {@code ByteBuf}s) pass through. Not sharable: one encoder per channel.
  */
-public final class TlvEncoder extends MessageToByteEncoder<Object> {
+public final class TlvEncoder extends InPlaceEncoder {
 
     private final TlvWriter writer;
     private final TlvCodecRegistry registry;
-    /** The lease of the views over each output buffer, ended as soon as a frame is written. */
-    private final Lease lease = Lease.open("TLV encoder output");
 
     private TlvEncoder(TlvFormat format, TlvCodecRegistry registry) {
         this.writer = new TlvWriter(format);
@@ -60,18 +53,12 @@ public final class TlvEncoder extends MessageToByteEncoder<Object> {
         return new TlvEncoder(registry.format(), registry);
     }
 
-    /**
-     * Whether this encoder writes {@code msg}: a {@link TlvFrame}, or a message the registry has a codec for.
-     *
-     * @param msg an outbound message
-     * @return {@code true} if it is encoded here, {@code false} if it passes through
-     */
     @Override
-    public boolean acceptOutboundMessage(Object msg) {
+    boolean accepts(Object msg) {
         if (msg instanceof TlvFrame) {
             return true;
         }
-        if (registry == null || msg instanceof ReferenceCounted) {
+        if (registry == null) {
             return false;
         }
         try {
@@ -82,51 +69,21 @@ public final class TlvEncoder extends MessageToByteEncoder<Object> {
         }
     }
 
-    /**
-     * Allocates a buffer of exactly the frame's size.
-     *
-     * @param ctx this handler's context
-     * @param msg the message to encode
-     * @param preferDirect whether to allocate a direct buffer
-     * @return a new buffer, owned by the encoder until it is written or released
-     */
     @Override
-    protected ByteBuf allocateBuffer(ChannelHandlerContext ctx, Object msg, boolean preferDirect) {
-        int size = frameSize(msg);
-        return preferDirect ? ctx.alloc().ioBuffer(size) : ctx.alloc().heapBuffer(size);
-    }
-
-    /**
-     * Writes the frame of {@code msg} at the buffer's writer index and advances it.
-     *
-     * @param ctx this handler's context
-     * @param msg a {@link TlvFrame} or a registered message
-     * @param out the buffer to write into
-     */
-    @Override
-    protected void encode(ChannelHandlerContext ctx, Object msg, ByteBuf out) {
-        int size = frameSize(msg);
-        out.ensureWritable(size);
-        int at = out.writerIndex();
-        try {
-            MutableByteView view = (MutableByteView) ByteBufMemory.view(lease, out, at, size, true);
-            if (msg instanceof TlvFrame) {
-                TlvFrame frame = (TlvFrame) msg;
-                writer.write(frame.type(), frame.value().view(), view, 0);
-            } else {
-                registry.write(msg, view, 0);
-            }
-        } finally {
-            lease.renew();
-        }
-        out.writerIndex(at + size);
-    }
-
-    private int frameSize(Object msg) {
+    int frameSize(Object msg) {
         if (msg instanceof TlvFrame) {
-            TlvFrame frame = (TlvFrame) msg;
-            return writer.format().frameSize(frame.value().length());
+            return writer.format().frameSize(((TlvFrame) msg).value().length());
         }
         return registry.frameSize(msg);
+    }
+
+    @Override
+    void write(Object msg, MutableByteView out) {
+        if (msg instanceof TlvFrame) {
+            TlvFrame frame = (TlvFrame) msg;
+            writer.write(frame.type(), frame.value().view(), out, 0);
+        } else {
+            registry.write(msg, out, 0);
+        }
     }
 }

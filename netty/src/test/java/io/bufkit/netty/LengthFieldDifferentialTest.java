@@ -11,6 +11,8 @@ import io.bufkit.testkit.Gen;
 import io.bufkit.testkit.Property;
 import io.bufkit.testkit.TlvStreams;
 import io.bufkit.testkit.netty.ChannelChunkProperty;
+import io.bufkit.frame.FrameFormat;
+import io.bufkit.frame.FrameWriter;
 import io.bufkit.tlv.TlvFormat;
 import io.bufkit.tlv.TlvFrame;
 import io.bufkit.tlv.TruncatedFrameException;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link TlvDecodingHandler} against Netty's own {@link LengthFieldBasedFrameDecoder} configured for the same
  * format (length u16 big-endian at offset 1, frame = header + value): over random streams and random
- * chunkings, in every kind of {@code ByteBuf}, both give the same frames, and neither leaks a buffer (every
+ * chunkings, in every kind of {@code ByteBuf}, both give the same frames (and so does
+ * {@link FrameDecodingHandler} with the equivalent {@link FrameFormat}s), and neither leaks a buffer (every
  * chunk's reference count is checked, and Netty's leak detector runs at PARANOID).
  */
 class LengthFieldDifferentialTest {
@@ -91,6 +94,38 @@ class LengthFieldDifferentialTest {
                     TlvFrame.class::cast);
             assertEquals(expected, actual);
         });
+    }
+
+    @Test
+    void aFrameFormatHandlerGivesTheSameWholeFramesAsNetty() {
+        FrameFormat tlvLike = FrameFormat.lengthField().lengthOffset(1).lengthWidth(2).build();
+        Property.forAll(cases(12, 300)).check(c -> {
+            List<Bytes> expected = ChannelChunkProperty.run(netty(), c.chunks(), LengthFieldDifferentialTest::bytesOf);
+            List<Bytes> actual = ChannelChunkProperty.run(FrameDecodingHandler.owned(tlvLike), c.chunks(), Bytes.class::cast);
+            assertEquals(expected, actual);
+        });
+    }
+
+    @Test
+    void aFrameFormatHandlerThatStripsTheLengthGivesTheSameBodiesAsNetty() {
+        FrameFormat u16 = FrameFormat.lengthField().lengthWidth(2).stripBytes(2).build();
+        Gen<Case> streams = Gen.listOf(Gen.bytes(0, 400), 0, 12).flatMap(bodies -> {
+            byte[] stream = new FrameWriter(u16).encodeAll(bodies.stream().map(Bytes::of).toList()).toByteArray();
+            return Chunkings.any(stream.length).map(ch -> new Case(stream, ch));
+        });
+        Property.forAll(streams).check(c -> {
+            List<Bytes> expected = ChannelChunkProperty.run(new LengthFieldBasedFrameDecoder(65535 + 2, 0, 2, 0, 2),
+                    c.chunks(), LengthFieldDifferentialTest::bytesOf);
+            List<Bytes> actual = ChannelChunkProperty.run(FrameDecodingHandler.owned(u16), c.chunks(), Bytes.class::cast);
+            assertEquals(expected, actual);
+        });
+    }
+
+    static Bytes bytesOf(Object msg) {
+        ByteBuf f = (ByteBuf) msg;
+        byte[] bytes = new byte[f.readableBytes()];
+        f.getBytes(f.readerIndex(), bytes);
+        return Bytes.of(bytes);
     }
 
     @Test
