@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -39,37 +37,12 @@ class BackpressureExampleTest {
 
     @Test
     void flowGivesOwnedFramesAsDemanded() throws Exception {
-        CompletableFuture<List<Bytes>> result = new CompletableFuture<>();
+        PacedSubscriber<Bytes> subscriber = new PacedSubscriber<>(1);
         try (SubmissionPublisher<ByteView> chunks = new SubmissionPublisher<>()) {
-            BackpressureExample.frames(chunks).subscribe(new Flow.Subscriber<>() {
-                final List<Bytes> got = new ArrayList<>();
-                Flow.Subscription s;
-
-                @Override
-                public void onSubscribe(Flow.Subscription subscription) {
-                    s = subscription;
-                    s.request(1);
-                }
-
-                @Override
-                public void onNext(Bytes item) {
-                    got.add(item);
-                    s.request(1);
-                }
-
-                @Override
-                public void onError(Throwable throwable) {
-                    result.completeExceptionally(throwable);
-                }
-
-                @Override
-                public void onComplete() {
-                    result.complete(got);
-                }
-            });
+            BackpressureExample.frames(chunks).subscribe(subscriber);
             chunks.submit(ByteView.wrap(STREAM, 0, 9));
             chunks.submit(ByteView.wrap(STREAM, 9, 8));
         }
-        assertEquals(List.of(Bytes.utf8("hello"), Bytes.utf8("goodbye!")), result.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(Bytes.utf8("hello"), Bytes.utf8("goodbye!")), subscriber.result.get(10, TimeUnit.SECONDS));
     }
 }

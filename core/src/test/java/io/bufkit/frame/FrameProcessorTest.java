@@ -12,7 +12,6 @@ import io.bufkit.pool.PooledLease;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -218,35 +217,10 @@ class FrameProcessorTest {
     }
 
     @Test
-    void worksAcrossThreadsWithTheJdksSubmissionPublisher() throws InterruptedException {
+    void worksAcrossThreadsWithTheJdksSubmissionPublisher() throws Exception {
         FrameProcessor<Integer> p = FrameProcessor.decoding(ChunkSource.FORMAT, f -> f.i32be(0));
-        List<Integer> got = java.util.Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch done = new CountDownLatch(1);
-        p.subscribe(new Flow.Subscriber<>() {
-            Flow.Subscription s;
-
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                s = subscription;
-                s.request(3);
-            }
-
-            @Override
-            public void onNext(Integer item) {
-                got.add(item);
-                s.request(1);
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                done.countDown();
-            }
-
-            @Override
-            public void onComplete() {
-                done.countDown();
-            }
-        });
+        PacedSubscriber<Integer> subscriber = new PacedSubscriber<>(3);
+        p.subscribe(subscriber);
         try (SubmissionPublisher<ByteView> publisher = new SubmissionPublisher<>()) {
             publisher.subscribe(p);
             new ChunkSource(1000, 7, ByteView::wrap).subscribe(new Flow.Subscriber<>() {
@@ -269,7 +243,7 @@ class FrameProcessorTest {
                 }
             });
         }
-        assertTrue(done.await(10, TimeUnit.SECONDS));
+        List<Integer> got = subscriber.result.get(10, TimeUnit.SECONDS);
         assertEquals(1000, got.size());
         for (int i = 0; i < 1000; i++) {
             assertEquals(i, got.get(i));

@@ -16,8 +16,6 @@ import io.bufkit.testkit.netty.ChannelChunkProperty;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.EncoderException;
@@ -70,17 +68,8 @@ class FrameHandlersTest {
         FrameFormat small = FrameFormat.lengthField().lengthWidth(2).stripBytes(2).maxFrameLength(7).build();   // whole frames: hello fits, goodbye! does not
         List<Object> out = new ArrayList<>();
         List<Throwable> errors = new ArrayList<>();
-        EmbeddedChannel channel = new EmbeddedChannel(FrameDecodingHandler.owned(small), new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                out.add(msg);
-            }
-
-            @Override
-            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                errors.add(cause);
-            }
-        });
+        EmbeddedChannel channel = new EmbeddedChannel(FrameDecodingHandler.owned(small),
+                TlvDecodingHandlerTest.collector(out, errors));
         ByteBuf later = Unpooled.wrappedBuffer(STREAM);
         channel.writeInbound(Unpooled.wrappedBuffer(STREAM));
         channel.writeInbound(later);

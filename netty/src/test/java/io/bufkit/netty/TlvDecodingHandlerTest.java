@@ -211,7 +211,8 @@ class TlvDecodingHandlerTest {
         channel.finishAndReleaseAll();
     }
 
-    private static ChannelInboundHandlerAdapter collector(List<Object> out, List<Throwable> errors) {
+    /** A last handler that collects the messages and exceptions that reach it. */
+    static ChannelInboundHandlerAdapter collector(List<Object> out, List<Throwable> errors) {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
