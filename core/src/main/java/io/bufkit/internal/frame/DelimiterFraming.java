@@ -208,6 +208,12 @@ public final class DelimiterFraming extends Framing {
     }
 
     @Override
+    public int lentEnd(int headLength, int bodyLength) {
+        int size = frameSize(headLength, bodyLength);
+        return stripDelimiter ? size - delimiters[0].length : size;
+    }
+
+    @Override
     public void write(ByteView head, ByteView body, MutableByteView out, int at) {
         int size = frameSize(head.length(), body.length());
         byte[] frame = new byte[size];

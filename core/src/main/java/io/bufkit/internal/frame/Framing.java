@@ -115,6 +115,40 @@ public abstract class Framing {
      */
     public abstract void write(ByteView head, ByteView body, MutableByteView out, int at);
 
+    /**
+     * How many bytes come before the length (the head a writer takes): {@code lengthOffset} for length
+     * framings, 0 for the others.
+     *
+     * @return the head's length
+     */
+    public int headLength() {
+        return 0;
+    }
+
+    /**
+     * Where the bytes a decoder lends start in the frame {@link #write} writes from a head and a body of
+     * these lengths: what stripping leaves out at the front.
+     *
+     * @param headLength the head's length
+     * @param bodyLength the body's length
+     * @return the frame-relative start, 0 unless bytes are stripped
+     */
+    public int lentStart(int headLength, int bodyLength) {
+        return 0;
+    }
+
+    /**
+     * Where the bytes a decoder lends end in the frame {@link #write} writes from a head and a body of
+     * these lengths: what stripping leaves out at the back.
+     *
+     * @param headLength the head's length
+     * @param bodyLength the body's length
+     * @return the frame-relative end, the frame's size unless a delimiter is stripped
+     */
+    public int lentEnd(int headLength, int bodyLength) {
+        return frameSize(headLength, bodyLength);
+    }
+
     /** Rejects a head for framings that have no bytes before a length. */
     static void noHead(int headLength, String framing) {
         if (headLength != 0) {

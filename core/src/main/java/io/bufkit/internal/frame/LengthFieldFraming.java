@@ -110,6 +110,16 @@ public final class LengthFieldFraming extends Framing {
     }
 
     @Override
+    public int headLength() {
+        return lengthOffset;
+    }
+
+    @Override
+    public int lentStart(int headLength, int bodyLength) {
+        return strip;
+    }
+
+    @Override
     public void write(ByteView head, ByteView body, MutableByteView out, int at) {
         frameSize(head.length(), body.length());
         byte[] field = new byte[lengthWidth];

@@ -94,6 +94,16 @@ public final class VarintFraming extends Framing {
     }
 
     @Override
+    public int headLength() {
+        return lengthOffset;
+    }
+
+    @Override
+    public int lentStart(int headLength, int bodyLength) {
+        return stripHeader ? frameSize(headLength, bodyLength) - bodyLength : 0;
+    }
+
+    @Override
     public void write(ByteView head, ByteView body, MutableByteView out, int at) {
         frameSize(head.length(), body.length());
         out.put(at, head);
