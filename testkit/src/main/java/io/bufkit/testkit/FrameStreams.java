@@ -132,19 +132,7 @@ public final class FrameStreams {
             if (stream.length == 0) {
                 return Gen.bytes(0, 16);
             }
-            int[] heads = s.headerOffsets(6);
-            Gen<Integer> anywhere = Gen.ints(0, stream.length - 1);
-            Gen<Integer> position = heads.length == 0 ? anywhere
-                    : Gen.frequency(1, anywhere, 2, Gen.ints(0, heads.length - 1).map(i -> heads[i]));
-            Gen<int[]> change = Gen.zip(position, Gen.ints(0, 255), (at, value) -> new int[] {at, value});
-            Gen<Integer> cut = Gen.frequency(3, Gen.constant(stream.length), 1, Gen.ints(0, stream.length));
-            return Gen.zip(Gen.listOf(change, 1, 3), cut, (changes, length) -> {
-                byte[] out = stream.clone();
-                for (int[] c : changes) {
-                    out[c[0]] = (byte) c[1];
-                }
-                return Arrays.copyOf(out, length);
-            });
+            return StreamCorruption.of(stream, s.headerOffsets(6), 2);
         });
     }
 

@@ -17,8 +17,16 @@ public abstract class Framing {
     /** Returned by {@link #measure} when the bytes given do not yet tell where the frame ends. */
     public static final int NEED_MORE = -1;
 
-    /** For subclasses. */
-    protected Framing() {
+    /** The bytes before the length, which a writer takes as the frame's head. */
+    private final int headLength;
+
+    /**
+     * For subclasses.
+     *
+     * @param headLength the bytes before the length: {@code lengthOffset}, or 0 for framings without one
+     */
+    protected Framing(int headLength) {
+        this.headLength = headLength;
     }
 
     /**
@@ -121,8 +129,8 @@ public abstract class Framing {
      *
      * @return the head's length
      */
-    public int headLength() {
-        return 0;
+    public final int headLength() {
+        return headLength;
     }
 
     /**
@@ -149,10 +157,11 @@ public abstract class Framing {
         return frameSize(headLength, bodyLength);
     }
 
-    /** Rejects a head for framings that have no bytes before a length. */
-    static void noHead(int headLength, String framing) {
-        if (headLength != 0) {
-            throw new IllegalArgumentException(framing + " frames have no head: give the whole frame as the body");
+    /** Rejects a head that is not the bytes before the length (none for framings without a length). */
+    final void checkHead(int given) {
+        if (given != headLength) {
+            throw new IllegalArgumentException("the head must be the " + headLength
+                    + " byte(s) before the length, not " + given);
         }
     }
 
