@@ -55,6 +55,16 @@ public final class FrameWriter {
     }
 
     /**
+     * How many bytes a frame's head has: the bytes before the length field ({@code lengthOffset}) for length
+     * and varint formats, 0 for the others.
+     *
+     * @return the head length {@link #write(ByteView, ByteView, MutableByteView, int)} requires
+     */
+    public int headLength() {
+        return framing.headLength();
+    }
+
+    /**
      * The size on the wire of a frame with a head of {@code headLength} and a body of {@code bodyLength} bytes.
      *
      * @param headLength the head's length ({@code lengthOffset} for length formats, else 0)
@@ -193,6 +203,23 @@ public final class FrameWriter {
             at += write(NO_HEAD, b.view(), out, at);
         }
         return out.copy();
+    }
+
+    /**
+     * The bytes a {@link FrameDecoder} of this writer's format hands out for the frame of {@code head} and
+     * {@code body}: the written frame without what the format strips (leading bytes, the header, the
+     * delimiter). For tests that check a round trip, and for code that needs to know what a peer will see.
+     *
+     * @param head the bytes before the length field (read, not kept)
+     * @param body the bytes after it (read, not kept)
+     * @return the frame as decoded, owned
+     * @throws IllegalArgumentException if the format cannot carry the frame
+     */
+    public Bytes decodedFrame(ByteView head, ByteView body) {
+        Bytes frame = encode(head, body);
+        int from = framing.lentStart(head.length(), body.length());
+        int to = framing.lentEnd(head.length(), body.length());
+        return frame.view().slice(from, to).copy();
     }
 
     /**

@@ -35,6 +35,7 @@ public final class DelimiterFraming extends Framing {
      * @param lines whether the delimiters are CRLF then LF, so that a scan for LF finds both
      */
     public DelimiterFraming(byte[][] delimiters, boolean stripDelimiter, int maxFrameLength, boolean lines) {
+        super(0);
         this.delimiters = delimiters;
         this.stripDelimiter = stripDelimiter;
         this.maxFrameLength = maxFrameLength;
@@ -205,6 +206,12 @@ public final class DelimiterFraming extends Framing {
                     + maxFrameLength);
         }
         return (int) content + delimiters[0].length;
+    }
+
+    @Override
+    public int lentEnd(int headLength, int bodyLength) {
+        int size = frameSize(headLength, bodyLength);
+        return stripDelimiter ? size - delimiters[0].length : size;
     }
 
     @Override

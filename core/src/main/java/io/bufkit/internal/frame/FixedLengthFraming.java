@@ -15,6 +15,7 @@ public final class FixedLengthFraming extends Framing {
      * @param length the length of every frame, 1 or more
      */
     public FixedLengthFraming(int length) {
+        super(0);
         this.length = length;
     }
 
@@ -37,7 +38,7 @@ public final class FixedLengthFraming extends Framing {
 
     @Override
     public int frameSize(int headLength, int bodyLength) {
-        noHead(headLength, "fixed-length");
+        checkHead(headLength);
         if (bodyLength != length) {
             throw new IllegalArgumentException("a frame of " + bodyLength + " byte(s) is not " + length + " bytes long");
         }

@@ -462,9 +462,12 @@ public abstract class FrameEngine<H> {
         accHave = need;
     }
 
-    /** Grows the accumulator to hold {@code need} bytes: doubling, never past the frame's known length. */
+    /**
+     * Grows the accumulator to hold {@code need} bytes: doubling, never past the frame's known length, nor
+     * past the framing's largest frame while the length is unknown.
+     */
     private void grow(int need) {
-        long limit = frameLength >= 0 ? frameLength : LARGEST_ARRAY;
+        long limit = frameLength >= 0 ? frameLength : Math.min(framing.maxFrameLength(), LARGEST_ARRAY);
         int capacity = (int) Math.min(limit, Math.max(need, Math.min(2L * acc.length, LARGEST_ARRAY)));
         byte[] bigger = new byte[Math.max(capacity, need)];
         System.arraycopy(acc, 0, bigger, 0, accHave);

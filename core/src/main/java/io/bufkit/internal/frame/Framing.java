@@ -17,8 +17,16 @@ public abstract class Framing {
     /** Returned by {@link #measure} when the bytes given do not yet tell where the frame ends. */
     public static final int NEED_MORE = -1;
 
-    /** For subclasses. */
-    protected Framing() {
+    /** The bytes before the length, which a writer takes as the frame's head. */
+    private final int headLength;
+
+    /**
+     * For subclasses.
+     *
+     * @param headLength the bytes before the length: {@code lengthOffset}, or 0 for framings without one
+     */
+    protected Framing(int headLength) {
+        this.headLength = headLength;
     }
 
     /**
@@ -115,10 +123,45 @@ public abstract class Framing {
      */
     public abstract void write(ByteView head, ByteView body, MutableByteView out, int at);
 
-    /** Rejects a head for framings that have no bytes before a length. */
-    static void noHead(int headLength, String framing) {
-        if (headLength != 0) {
-            throw new IllegalArgumentException(framing + " frames have no head: give the whole frame as the body");
+    /**
+     * How many bytes come before the length (the head a writer takes): {@code lengthOffset} for length
+     * framings, 0 for the others.
+     *
+     * @return the head's length
+     */
+    public final int headLength() {
+        return headLength;
+    }
+
+    /**
+     * Where the bytes a decoder lends start in the frame {@link #write} writes from a head and a body of
+     * these lengths: what stripping leaves out at the front.
+     *
+     * @param headLength the head's length
+     * @param bodyLength the body's length
+     * @return the frame-relative start, 0 unless bytes are stripped
+     */
+    public int lentStart(int headLength, int bodyLength) {
+        return 0;
+    }
+
+    /**
+     * Where the bytes a decoder lends end in the frame {@link #write} writes from a head and a body of
+     * these lengths: what stripping leaves out at the back.
+     *
+     * @param headLength the head's length
+     * @param bodyLength the body's length
+     * @return the frame-relative end, the frame's size unless a delimiter is stripped
+     */
+    public int lentEnd(int headLength, int bodyLength) {
+        return frameSize(headLength, bodyLength);
+    }
+
+    /** Rejects a head that is not the bytes before the length (none for framings without a length). */
+    final void checkHead(int given) {
+        if (given != headLength) {
+            throw new IllegalArgumentException("the head must be the " + headLength
+                    + " byte(s) before the length, not " + given);
         }
     }
 

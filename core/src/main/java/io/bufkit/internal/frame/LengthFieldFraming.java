@@ -38,6 +38,7 @@ public final class LengthFieldFraming extends Framing {
      */
     public LengthFieldFraming(int typeWidth, int lengthOffset, int lengthWidth, boolean bigEndian, int adjustment,
             int strip, int maxFrameLength) {
+        super(lengthOffset);
         this.typeWidth = typeWidth;
         this.lengthOffset = lengthOffset;
         this.lengthWidth = lengthWidth;
@@ -92,10 +93,7 @@ public final class LengthFieldFraming extends Framing {
 
     @Override
     public int frameSize(int headLength, int bodyLength) {
-        if (headLength != lengthOffset) {
-            throw new IllegalArgumentException("the head must be the " + lengthOffset
-                    + " byte(s) before the length field, not " + headLength);
-        }
+        checkHead(headLength);
         long length = (long) headerEnd + bodyLength;
         long field = (long) bodyLength - adjustment;
         if (field < 0 || lengthWidth < 8 && field >= 1L << (8 * lengthWidth)) {
@@ -107,6 +105,11 @@ public final class LengthFieldFraming extends Framing {
                     + " to " + maxFrameLength);
         }
         return (int) length;
+    }
+
+    @Override
+    public int lentStart(int headLength, int bodyLength) {
+        return strip;
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class VarintFraming extends Framing {
      * @param maxFrameLength the largest frame, header included
      */
     public VarintFraming(int lengthOffset, int maxLengthBytes, boolean stripHeader, int maxFrameLength) {
+        super(lengthOffset);
         this.lengthOffset = lengthOffset;
         this.maxLengthBytes = maxLengthBytes;
         this.stripHeader = stripHeader;
@@ -77,10 +78,7 @@ public final class VarintFraming extends Framing {
 
     @Override
     public int frameSize(int headLength, int bodyLength) {
-        if (headLength != lengthOffset) {
-            throw new IllegalArgumentException("the head must be the " + lengthOffset + " byte(s) before the varint, not "
-                    + headLength);
-        }
+        checkHead(headLength);
         int bytes = varintBytes(bodyLength);
         if (bytes > maxLengthBytes) {
             throw new IllegalArgumentException("a body of " + bodyLength + " byte(s) needs a varint of " + bytes
@@ -91,6 +89,11 @@ public final class VarintFraming extends Framing {
             throw new IllegalArgumentException("a frame of " + length + " byte(s) is above the maximum " + maxFrameLength);
         }
         return (int) length;
+    }
+
+    @Override
+    public int lentStart(int headLength, int bodyLength) {
+        return stripHeader ? frameSize(headLength, bodyLength) - bodyLength : 0;
     }
 
     @Override
