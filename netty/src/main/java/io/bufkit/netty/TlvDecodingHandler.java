@@ -13,8 +13,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * A pipeline handler that decodes TLV frames from the {@link ByteBuf}s a channel reads, in place of a
- * {@code ByteToMessageDecoder} such as {@code LengthFieldBasedFrameDecoder}, with bufkit's single-copy
+ * A pipeline handler that decodes TLV frames from the {@link io.netty.buffer.ByteBuf}s a channel reads, in
+ * place of a {@code ByteToMessageDecoder} such as {@code LengthFieldBasedFrameDecoder}, with bufkit's single-copy
  * accumulation instead of Netty's cumulation buffer.
  *
  * <pre>{@code

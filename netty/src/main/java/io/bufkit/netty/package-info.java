@@ -7,9 +7,11 @@
  * {@code ByteBuf}; its views <em>borrow</em> the buffer's memory and throw
  * {@link io.bufkit.StaleViewException} once the lease's reference is released, so that a view used after
  * the buffer went back to Netty's pool fails instead of reading the next tenant's bytes. The decoding
- * handler {@link io.bufkit.netty.TlvDecodingHandler} releases every {@code ByteBuf} it reads before its
- * {@code channelRead} returns; the values it lends to a {@link io.bufkit.tlv.TlvHandler} are
- * <em>borrowed</em> until that handler returns, while the frames and records it fires down the pipeline
- * are <em>owned</em> and may cross to another thread.
+ * handlers {@link io.bufkit.netty.TlvDecodingHandler} and {@link io.bufkit.netty.FrameDecodingHandler}
+ * release every {@code ByteBuf} they read before their {@code channelRead} returns; the frames they lend
+ * to a {@link io.bufkit.tlv.TlvHandler} or {@link io.bufkit.frame.FrameHandler} are <em>borrowed</em>
+ * until that handler returns, while the frames and records they fire down the pipeline are
+ * <em>owned</em> and may cross to another thread. The encoders {@link io.bufkit.netty.TlvEncoder} and
+ * {@link io.bufkit.netty.FrameEncoder} read the messages they are given and never keep them.
  */
 package io.bufkit.netty;
