@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The framing kit against the matching Netty decoder, per format, in the same run. Scores are frames/s.
  *
  * <ul>
- * <li>{@code mixed*}: 10,000 frames of 0–256 bytes (fixed length: 128) in random chunks of 1–1500 bytes;
+ * <li>{@code mixed*}: 10,000 frames of 0–256 bytes (fixed length: 128 bytes) in random chunks of 1–1500 bytes;
  *     bufkit lends borrowed frames to a handler that reads each frame's length and first byte, Netty hands
  *     retained slices to a sink that reads the same and releases them.</li>
  * <li>{@code large*}: 64 frames of 64 KiB in 1460-byte chunks (every frame split across 45 chunks), against
@@ -58,33 +58,25 @@ public class FrameBenchmark {
     static final int LARGE_FRAMES = 64;
     static final int LARGE_BODY = 64 * 1024;
 
-    /** The format under test and its Netty twin. */
-    @State(Scope.Thread)
-    public static class Setting {
-        @Param({"lengthField", "varint", "delimited", "lines", "fixed"})
-        String format;
-
-        FrameFormat bufkit;
-        EmbeddedChannel netty;
-        final NettySink sink = new NettySink();
-        FrameDecoder decoder;
+    /** The format under test, its bufkit decoder and its Netty twin. */
+    static final class Harness {
+        final int fixedLength;
+        final FrameFormat bufkit;
+        final FrameDecoder decoder;
         final SumHandler handler = new SumHandler();
+        final NettySink sink = new NettySink();
+        final EmbeddedChannel netty;
 
-        @Setup
-        public void setup() {
+        Harness(String format, int fixed) {
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-            bufkit = format(format);
+            fixedLength = format.equals("fixed") ? fixed : 0;
+            bufkit = format(format, fixed);
             decoder = new FrameDecoder(bufkit);
-            netty = new EmbeddedChannel(netty(format), sink);
-        }
-
-        @TearDown
-        public void tearDown() {
-            netty.finishAndReleaseAll();
+            netty = new EmbeddedChannel(netty(format, fixed), sink);
         }
     }
 
-    static FrameFormat format(String name) {
+    static FrameFormat format(String name, int fixed) {
         switch (name) {
             case "lengthField":
                 return FrameFormat.lengthField().lengthWidth(4).stripBytes(4).build();
@@ -95,11 +87,11 @@ public class FrameBenchmark {
             case "lines":
                 return FrameFormat.lines().maxFrameLength(1 << 17).build();
             default:
-                return FrameFormat.fixedLength(128);
+                return FrameFormat.fixedLength(fixed);
         }
     }
 
-    static ChannelHandler netty(String name) {
+    static ChannelHandler netty(String name, int fixed) {
         switch (name) {
             case "lengthField":
                 return new LengthFieldBasedFrameDecoder(1 << 20, 0, 4, 0, 4);
@@ -110,18 +102,17 @@ public class FrameBenchmark {
             case "lines":
                 return new LineBasedFrameDecoder(1 << 17);
             default:
-                return new FixedLengthFrameDecoder(128);
+                return new FixedLengthFrameDecoder(fixed);
         }
     }
 
     /** A stream of {@code count} frames with bodies of {@code min} to {@code max} printable bytes. */
-    static byte[] stream(FrameFormat format, long seed, int count, int min, int max) {
+    static byte[] stream(Harness s, long seed, int count, int min, int max) {
         SplittableRandom random = new SplittableRandom(seed);
-        FrameWriter writer = new FrameWriter(format);
-        boolean fixed = format.equals(FrameFormat.fixedLength(128));
+        FrameWriter writer = new FrameWriter(s.bufkit);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (int i = 0; i < count; i++) {
-            byte[] body = new byte[fixed ? 128 : min + random.nextInt(max - min + 1)];
+            byte[] body = new byte[s.fixedLength > 0 ? s.fixedLength : min + random.nextInt(max - min + 1)];
             for (int k = 0; k < body.length; k++) {
                 body[k] = (byte) (' ' + random.nextInt(95));
             }
@@ -132,23 +123,41 @@ public class FrameBenchmark {
 
     @State(Scope.Thread)
     public static class Mixed {
+        @Param({"lengthField", "varint", "delimited", "lines", "fixed"})
+        String format;
+        Harness h;
         byte[][] chunks;
 
         @Setup
-        public void setup(Setting s) {
-            chunks = TlvStreams.randomChunks(stream(s.bufkit, 42, MIXED_FRAMES, 0, 256), 7, 1, 1500);
+        public void setup() {
+            h = new Harness(format, 128);
+            chunks = TlvStreams.randomChunks(stream(h, 42, MIXED_FRAMES, 0, 256), 7, 1, 1500);
+        }
+
+        @TearDown
+        public void tearDown() {
+            h.netty.finishAndReleaseAll();
         }
     }
 
     @State(Scope.Thread)
     public static class Large {
+        @Param({"lengthField", "varint", "delimited", "lines", "fixed"})
+        String format;
+        Harness h;
         byte[][] chunks;
         byte[] frameBuffer;
 
         @Setup
-        public void setup(Setting s) {
-            chunks = TlvStreams.fixedChunks(stream(s.bufkit, 42, LARGE_FRAMES, LARGE_BODY, LARGE_BODY), 1460);
+        public void setup() {
+            h = new Harness(format, LARGE_BODY);
+            chunks = TlvStreams.fixedChunks(stream(h, 42, LARGE_FRAMES, LARGE_BODY, LARGE_BODY), 1460);
             frameBuffer = new byte[LARGE_BODY + 16];
+        }
+
+        @TearDown
+        public void tearDown() {
+            h.netty.finishAndReleaseAll();
         }
     }
 
@@ -174,7 +183,7 @@ public class FrameBenchmark {
         }
     }
 
-    static long bufkit(byte[][] chunks, Setting s) {
+    static long bufkit(byte[][] chunks, Harness s) {
         SumHandler h = s.handler;
         h.sum = 0;
         FrameDecoder decoder = s.decoder;
@@ -185,7 +194,7 @@ public class FrameBenchmark {
         return h.sum;
     }
 
-    static long netty(byte[][] chunks, Setting s) {
+    static long netty(byte[][] chunks, Harness s) {
         NettySink sink = s.sink;
         sink.sum = 0;
         EmbeddedChannel channel = s.netty;
@@ -198,53 +207,49 @@ public class FrameBenchmark {
     /**
      * bufkit, borrowed frames, 10,000 mixed frames.
      *
-     * @param m the chunks
-     * @param s the format
+     * @param m the format and its chunks
      * @return a checksum
      */
     @Benchmark
     @OperationsPerInvocation(MIXED_FRAMES)
-    public long mixedBorrowed(Mixed m, Setting s) {
-        return bufkit(m.chunks, s);
+    public long mixedBorrowed(Mixed m) {
+        return bufkit(m.chunks, m.h);
     }
 
     /**
      * Netty's matching decoder on an {@code EmbeddedChannel}, 10,000 mixed frames.
      *
-     * @param m the chunks
-     * @param s the format
+     * @param m the format and its chunks
      * @return a checksum
      */
     @Benchmark
     @OperationsPerInvocation(MIXED_FRAMES)
-    public long mixedNetty(Mixed m, Setting s) {
-        return netty(m.chunks, s);
+    public long mixedNetty(Mixed m) {
+        return netty(m.chunks, m.h);
     }
 
     /**
      * bufkit, borrowed frames, 64 KiB frames in 1460-byte chunks.
      *
-     * @param l the chunks
-     * @param s the format
+     * @param l the format and its chunks
      * @return a checksum
      */
     @Benchmark
     @OperationsPerInvocation(LARGE_FRAMES)
-    public long largeBorrowed(Large l, Setting s) {
-        return bufkit(l.chunks, s);
+    public long largeBorrowed(Large l) {
+        return bufkit(l.chunks, l.h);
     }
 
     /**
      * Netty, 64 KiB frames in 1460-byte chunks.
      *
-     * @param l the chunks
-     * @param s the format
+     * @param l the format and its chunks
      * @return a checksum
      */
     @Benchmark
     @OperationsPerInvocation(LARGE_FRAMES)
-    public long largeNetty(Large l, Setting s) {
-        return netty(l.chunks, s);
+    public long largeNetty(Large l) {
+        return netty(l.chunks, l.h);
     }
 
     /**

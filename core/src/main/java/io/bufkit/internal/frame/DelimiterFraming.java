@@ -117,18 +117,26 @@ public final class DelimiterFraming extends Framing {
      */
     private long find(byte[] a, ByteBuffer b, int lo, int from, int end, long lastStart) {
         if (lines) {
-            long stop = Math.min(end, lastStart + 2);
-            for (int i = from; i < stop; i++) {
-                if (at(a, b, i) == LF) {
-                    if (i > lo && at(a, b, i - 1) == CR) {
-                        return (long) (i - 1) << 8;
-                    }
-                    return i > lastStart ? -1 : (long) i << 8 | 1;
+            int stop = (int) Math.min(end, lastStart + 2);
+            int i = indexOf(a, b, from, stop, LF);
+            if (i < 0) {
+                return -1;
+            }
+            if (i > lo && at(a, b, i - 1) == CR) {
+                return (long) (i - 1) << 8;
+            }
+            return i > lastStart ? -1 : (long) i << 8 | 1;
+        }
+        long stop = Math.min(end, lastStart + 1);
+        if (delimiters.length == 1) {
+            byte[] delimiter = delimiters[0];
+            for (int i = from; (i = indexOf(a, b, i, (int) stop, delimiter[0])) >= 0; i++) {
+                if (matches(delimiter, a, b, i, end)) {
+                    return i + delimiter.length > end ? UNDECIDED : (long) i << 8;
                 }
             }
             return -1;
         }
-        long stop = Math.min(end, lastStart + 1);
         for (int i = from; i < stop; i++) {
             byte first = at(a, b, i);
             for (int d = 0; d < delimiters.length; d++) {
@@ -139,6 +147,19 @@ public final class DelimiterFraming extends Framing {
                     }
                     return (long) i << 8 | d;
                 }
+            }
+        }
+        return -1;
+    }
+
+    /** The first index of {@code target} in {@code [from, to)} of the array {@code a}, or else of the buffer, or -1. */
+    private static int indexOf(byte[] a, ByteBuffer b, int from, int to, byte target) {
+        if (a != null) {
+            return ByteScan.indexOf(a, from, to, target);
+        }
+        for (int i = from; i < to; i++) {
+            if (b.get(i) == target) {
+                return i;
             }
         }
         return -1;
