@@ -6,4 +6,10 @@ module io.bufkit.testkit {
     requires transitive org.junit.jupiter.api;
 
     exports io.bufkit.testkit;
+
+    // optional: only io.bufkit.testkit.netty needs Netty
+    requires static io.netty.common;
+    requires static io.netty.buffer;
+    requires static io.netty.transport;
+    exports io.bufkit.testkit.netty;
 }
