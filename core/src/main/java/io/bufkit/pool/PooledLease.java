@@ -34,8 +34,8 @@ public final class PooledLease extends Lease {
     final Slot slot;
     /** The tenancy this lease holds: the slot's stamp while it is leased to this lease. */
     final long stamp;
-    /** Set by the pool when the tenancy is tracked for leaks. */
-    LeakGuard guard;
+    /** Set by the pool when the tenancy is watched for leaks. */
+    LeakWatch watch;
     /** Where this lease was released, when release tracking is on. */
     Throwable releaseSite;
 
@@ -74,7 +74,7 @@ public final class PooledLease extends Lease {
      *
      * <p>This object — not a duplicate or slice of it — may be passed to
      * {@link BufferPool#release(ByteBuffer)} instead of closing the lease. Unlike views, a
-     * {@code ByteBuffer} cannot go stale: do not use it after the release. While the lease is tracked for
+     * {@code ByteBuffer} cannot go stale: do not use it after the release. While the lease is watched for
      * leaks, the buffer, like the lease, keeps the tenancy alive; duplicates and slices of it do not.
      *
      * @return a <em>borrowed</em> buffer, valid until this lease is released
@@ -86,9 +86,9 @@ public final class PooledLease extends Lease {
         if (b == null) {
             byte[] a = slot.array;
             b = a != null ? ByteBuffer.wrap(a) : slot.memory.duplicate();
-            LeakGuard g = guard;
-            if (g != null) {
-                g.alsoWatch(b);
+            LeakWatch w = watch;
+            if (w != null) {
+                w.alsoWatch(b);
             }
             pool.registerHandout(b, this);
             buffer = b;

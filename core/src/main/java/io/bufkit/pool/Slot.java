@@ -34,6 +34,8 @@ final class Slot {
         }
     }
 
+    /** The pool the buffer belongs to (an overflow buffer: the pool that allocated it). */
+    final BufferPool pool;
     /** Index in the pool's slot table, or {@code -1} for an overflow buffer. */
     final int index;
     /** The memory: position 0, limit = capacity; never handed out, never moved. */
@@ -51,17 +53,24 @@ final class Slot {
     @SuppressWarnings("unused")
     private long releases;
 
+    /**
+     * The leak watch of the current (or, while free, the latest) tenancy of a pooled slot, kept reachable
+     * here so that the garbage collector enqueues it; written by the slot's exclusive holder.
+     */
+    LeakWatch watch;
+
     /** Where the most recent tenancy was released, when release tracking is on. */
     volatile Throwable lastReleaseSite;
     /** The stamp of the tenancy {@link #lastReleaseSite} belongs to. */
     volatile long lastReleasedStamp = -1;
 
-    Slot(int index, ByteBuffer memory, byte[] array, String leaseName, long initialStamp) {
+    Slot(BufferPool pool, int index, ByteBuffer memory, byte[] array, String leaseName) {
+        this.pool = pool;
         this.index = index;
         this.memory = memory;
         this.array = array;
         this.leaseName = leaseName;
-        STAMP.set(this, initialStamp);
+        STAMP.set(this, 0L);
     }
 
     boolean isOverflow() {

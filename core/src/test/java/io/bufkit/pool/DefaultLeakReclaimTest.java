@@ -1,0 +1,52 @@
+package io.bufkit.pool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Under the default settings, no leaked buffer is lost: every one comes back, counted and reported. */
+class DefaultLeakReclaimTest {
+
+    private final CapturingLogger log = new CapturingLogger();
+
+    /** Acquires {@code n} leases and drops them all unreleased; no reference survives this method. */
+    private static void leakAll(BufferPool pool, int n) {
+        for (int i = 0; i < n; i++) {
+            pool.acquire().view().putU8(0, i & 0xFF);
+        }
+    }
+
+    @Test
+    void everyLeakedBufferReturnsToThePoolUnderTheDefaultSettings() {
+        BufferPool pool = BufferPool.builder().name("defaults").bufferSize(16).capacity(500).logger(log).build();
+        leakAll(pool, 500);
+        assertTrue(Gc.until(() -> pool.stats().leaks() == 500), "only " + pool.stats().leaks() + " of 500 leaks found");
+        assertEquals(0, pool.used());
+        assertEquals(500, pool.available());
+        assertEquals(500, log.at(Level.ERROR).stream().filter(e -> e.message().startsWith("LEAK: ")).count());
+        assertEquals(0, pool.stats().outstanding());
+    }
+
+    @Test
+    void aFailingPoolRecoversFromLeaksUnderTheDefaultLeakDetection() throws InterruptedException {
+        BufferPool pool = BufferPool.builder().name("failing").bufferSize(16).capacity(64)
+                .overflowPolicy(OverflowPolicy.FAIL).logger(log).build();
+        leakAll(pool, 64);
+        assertTrue(Gc.until(() -> pool.available() == 64), pool.available() + " of 64 buffers came back");
+        pool.acquire(Duration.ZERO).close();
+        pool.acquire().close();
+    }
+
+    @Test
+    void everyLeakedBufferIsReportedWithItsAcquisitionSiteUnderParanoid() {
+        BufferPool pool = BufferPool.builder().name("paranoid").bufferSize(16).capacity(50)
+                .leakDetection(LeakDetection.PARANOID).logger(log).build();
+        leakAll(pool, 50);
+        assertTrue(Gc.until(() -> pool.stats().leaks() == 50), pool.stats().leaks() + " of 50 leaks found");
+        assertTrue(log.at(Level.ERROR).stream().allMatch(e -> e.thrown() != null && java.util.Arrays.stream(
+                e.thrown().getStackTrace()).anyMatch(f -> f.getMethodName().equals("leakAll"))));
+    }
+}
