@@ -388,9 +388,7 @@ public final class BufferPool {
             finishUnusualRelease(slot, stamp, lease, watch);
             return;
         }
-        if (watch != null) {
-            watch.dispose();
-        }
+        // a watch is left as it is: see LeakWatch for why a released tenancy's watch costs nothing
         if (lease != null) {
             lease.ended(null);
         }
@@ -410,11 +408,9 @@ public final class BufferPool {
             slot.lastReleaseSite = site;
             slot.lastReleasedStamp = stamp;
         }
-        if (watch != null) {
+        if (watch != null && slot.isOverflow()) {
             watch.dispose();
-            if (slot.isOverflow()) {
-                overflowWatches.remove(watch);
-            }
+            overflowWatches.remove(watch);
         }
         if (clearOnRelease) {
             clear(slot);

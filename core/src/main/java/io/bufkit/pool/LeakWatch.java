@@ -13,10 +13,13 @@ import java.nio.ByteBuffer;
  * detector thread asks the pool to reclaim the tenancy; the slot's stamp decides, so a tenancy released
  * normally meanwhile is left alone.
  *
- * <p>A watch costs one small object per acquisition and one {@link #clear()} per release, with no lock
- * and no shared list: the watch of a pooled tenancy is kept reachable by its {@link Slot} (which the pool
- * keeps), the watch of an overflow tenancy by the pool's set of overflow watches, and the buffer watch by
- * the lease watch. A cleared watch is never enqueued. The watch refers to neither the lease nor the
+ * <p>A watch costs one small object per acquisition, with no lock and no shared list, and nothing at
+ * release. The watch of a pooled tenancy is kept reachable by its {@link Slot} (which the pool keeps) until
+ * the slot's next tenancy replaces it; an unreachable watch is never enqueued, so a released tenancy's
+ * watch either vanishes with it or — if its lease dies first — is enqueued and ignored, because the slot's
+ * stamp has moved on: at most one spurious wake-up per buffer and collection. The watch of an overflow
+ * tenancy is kept reachable by the pool's set of overflow watches and is {@link #dispose() disposed of} at
+ * release, and a buffer watch by its lease watch. The watch refers to neither the lease nor the
  * buffer strongly, so it does not keep what it watches alive; views refer to their lease, so a live view
  * keeps the tenancy alive too.
  */
@@ -72,7 +75,7 @@ final class LeakWatch extends WeakReference<Object> {
         bufferWatch = new LeakWatch(buffer, this);
     }
 
-    /** Stops watching after a normal release: cleared references are never enqueued. */
+    /** Stops watching, for a tenancy taken back before anyone saw it or an overflow tenancy released. */
     void dispose() {
         clear();
         LeakWatch b = bufferWatch;

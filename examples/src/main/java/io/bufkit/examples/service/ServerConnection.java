@@ -11,6 +11,7 @@ import io.bufkit.tlv.TlvHandler;
 import io.bufkit.tlv.TruncatedFrameException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
@@ -43,6 +44,11 @@ import java.nio.channels.SocketChannel;
  * unknown type, a value of the wrong length, a packet that does not validate — closes the connection after
  * one attempt to write the acknowledgements of the frames before it, and the reason is logged at
  * {@code WARNING}.
+ *
+ * <p><b>Deadlines.</b> The server calls {@link #enforceDeadlines(long)} between selects: a connection on
+ * which no byte arrived and no acknowledgement byte was written for the idle timeout is closed, and so is
+ * one whose current frame is not complete within the frame deadline of its first byte's arrival, however
+ * its bytes trickle in. Both are logged at {@code WARNING}.
  */
 final class ServerConnection implements TlvHandler {
 
@@ -51,6 +57,7 @@ final class ServerConnection implements TlvHandler {
     private final SensorServer server;
     private final BufferPool pool;
     private final String peer;
+    private final InetAddress peerAddress;
     private final TlvDecoder decoder = new TlvDecoder(SensorProtocol.FORMAT);
     /** The bytes of {@code maxQueuedAcks} acknowledgements. */
     private final int ackQueueBytes;
@@ -64,9 +71,14 @@ final class ServerConnection implements TlvHandler {
     private boolean inputEnded;
     private boolean readPaused;
     private boolean closed;
+    /** When a byte last arrived or an acknowledgement byte was last written ({@link System#nanoTime()}). */
+    private long lastProgressNanos = System.nanoTime();
+    /** When the first byte of the incomplete frame in the decoder arrived; meaningful while there is one. */
+    private long frameStartedNanos;
 
-    ServerConnection(long id, SocketChannel channel, SensorServer server) {
+    ServerConnection(long id, SocketChannel channel, InetAddress peerAddress, SensorServer server) {
         this.id = id;
+        this.peerAddress = peerAddress;
         this.channel = channel;
         this.server = server;
         this.pool = server.pool();
@@ -113,6 +125,32 @@ final class ServerConnection implements TlvHandler {
         }
     }
 
+    /** The peer's address, which the per-peer connection limit counts; {@code null} if unknown. */
+    InetAddress peerAddress() {
+        return peerAddress;
+    }
+
+    /**
+     * Closes the connection if its frame deadline or its idle timeout has passed at {@code now}.
+     *
+     * @param now {@link System#nanoTime()}
+     */
+    void enforceDeadlines(long now) {
+        if (closed) {
+            return;
+        }
+        if (decoder.hasPartialFrame() && now - frameStartedNanos > server.frameDeadlineNanos()) {
+            close(SensorServer.CloseReason.FRAME_DEADLINE, "frame " + (frames + 1) + " was not complete "
+                    + (now - frameStartedNanos) / 1_000_000 + " ms after its first byte arrived ("
+                    + decoder.bufferedBytes() + " byte(s) of it so far); the frame deadline is "
+                    + server.frameDeadline().toMillis() + " ms");
+        } else if (now - lastProgressNanos > server.idleTimeoutNanos()) {
+            close(SensorServer.CloseReason.IDLE_TIMEOUT, "nothing arrived and no acknowledgement was taken for "
+                    + (now - lastProgressNanos) / 1_000_000 + " ms; the idle timeout is "
+                    + server.idleTimeout().toMillis() + " ms");
+        }
+    }
+
     /**
      * Decodes one frame, adds the message to the aggregates and queues its acknowledgement.
      *
@@ -147,7 +185,7 @@ final class ServerConnection implements TlvHandler {
         SensorServer.closeQuietly(channel);
         server.onClosed(this, reason);
         Level level = switch (reason) {
-            case PROTOCOL_ERROR -> Level.WARNING;
+            case PROTOCOL_ERROR, IDLE_TIMEOUT, FRAME_DEADLINE -> Level.WARNING;
             case INTERNAL_ERROR -> Level.ERROR;
             case IO_ERROR -> Level.INFO;
             default -> Level.DEBUG;
@@ -174,16 +212,22 @@ final class ServerConnection implements TlvHandler {
         }
         int limit = (int) Math.min(pool.bufferSize(), (long) free * SensorProtocol.MIN_FRAME_SIZE);
         int n;
+        boolean continuing = decoder.hasPartialFrame();
+        long framesBefore = frames;
         try (PooledLease lease = pool.acquire()) {
             ByteBuffer buffer = lease.buffer();
             buffer.clear().limit(limit);
             n = channel.read(buffer);
             if (n > 0) {
                 server.onBytesReceived(n);
+                lastProgressNanos = System.nanoTime();
                 buffer.flip();
                 decoder.feed(buffer, this);                 // frames are borrowed from this lease
             }
         }                                                   // released: a partial frame is in the decoder
+        if (n > 0 && decoder.hasPartialFrame() && (!continuing || frames != framesBefore)) {
+            frameStartedNanos = lastProgressNanos;          // a new frame began in this read
+        }
         if (n < 0) {
             endOfInput();
         } else if (n > 0) {
@@ -233,7 +277,9 @@ final class ServerConnection implements TlvHandler {
         acks.flip();
         int before = acks.remaining();
         try {
-            channel.write(acks);
+            if (channel.write(acks) > 0) {
+                lastProgressNanos = System.nanoTime();
+            }
         } finally {
             long total = ackBytesWritten + (before - acks.remaining());
             server.onAcksWritten((int) (total / SensorProtocol.ACK_FRAME_SIZE
