@@ -68,8 +68,10 @@ public final class BufferPool {
     private final OverflowPolicy overflowPolicy;
     private final Duration maxWait;
     private final LeakDetection leakDetection;
-    /** Every tenancy is watched for leaks: {@link LeakDetection#SAMPLED} or {@link LeakDetection#PARANOID}. */
-    private final boolean watchEvery;
+    /** {@link LeakDetection#SAMPLED}: every tenancy of a pooled slot is watched through its slot's token. */
+    private final boolean watchSlots;
+    /** Overflow tenancies are watched on their own: any level but {@link LeakDetection#NONE}. */
+    private final boolean watchOverflow;
     /** {@link LeakDetection#PARANOID}: every tenancy records its acquisition site. */
     private final boolean siteOfEvery;
     /** {@link LeakDetection#SAMPLED}: some tenancies record their acquisition site. */
@@ -85,7 +87,7 @@ public final class BufferPool {
     private final HandoutRegistry handouts = new HandoutRegistry();
     private final String overflowLeaseName;
     /** The leak watches of overflow tenancies, kept reachable here (an overflow slot is not). */
-    private final Set<LeakWatch> overflowWatches = ConcurrentHashMap.newKeySet();
+    private final Set<TenancyWatch> overflowWatches = ConcurrentHashMap.newKeySet();
 
     private final WaitQueue queue;
 
@@ -105,7 +107,8 @@ public final class BufferPool {
         this.direct = b.direct;
         this.clearOnRelease = b.clearOnRelease;
         this.leakDetection = b.leakDetection;
-        this.watchEvery = b.leakDetection != LeakDetection.NONE;
+        this.watchSlots = b.leakDetection == LeakDetection.SAMPLED;
+        this.watchOverflow = b.leakDetection != LeakDetection.NONE;
         this.siteOfEvery = b.leakDetection == LeakDetection.PARANOID;
         this.siteOfSome = b.leakDetection == LeakDetection.SAMPLED;
         this.trackReleases = b.trackReleases || b.leakDetection == LeakDetection.PARANOID;
@@ -256,7 +259,7 @@ public final class BufferPool {
         public void takeBack(PooledLease unclaimed) {
             Slot slot = unclaimed.slot;
             slot.unlease(unclaimed.stamp);
-            LeakWatch watch = unclaimed.watch;
+            TenancyWatch watch = unclaimed.watch;
             if (watch != null) {
                 watch.dispose();
             }
@@ -284,26 +287,36 @@ public final class BufferPool {
         return new PoolExhaustedException(describe() + ": " + why, cause);
     }
 
-    /** Starts a tenancy of {@code slot}, watched for leaks if the leak detection (or {@code watch}) says so. */
-    private PooledLease newLease(Slot slot, boolean watch) {
+    /**
+     * Starts a tenancy of {@code slot}: under {@link LeakDetection#SAMPLED} the lease holds its slot's token
+     * (see {@link SlotWatch}); the tenancy is watched on its own when {@code watchAlone}, when its
+     * acquisition site is recorded, or for an overflow buffer.
+     */
+    private PooledLease newLease(Slot slot, boolean watchAlone) {
+        // the token, and a new slot watch if need be, before the stamp moves: see SlotWatch
+        Object token = watchSlots && !slot.isOverflow() ? SlotWatch.tokenFor(slot) : null;
         long stamp = slot.lease();
-        PooledLease lease = new PooledLease(this, slot, stamp);
-        if (watchEvery || watch) {
-            watch(lease, slot, stamp);
+        PooledLease lease = new PooledLease(this, slot, stamp, token);
+        boolean site = siteOfEvery || siteOfSome && sampled(slot, stamp);
+        if (site || watchAlone || watchOverflow && slot.isOverflow()) {
+            watchAlone(lease, site ? new Throwable(lease.name() + " was acquired here, on thread '"
+                    + Thread.currentThread().getName() + "'") : null);
         }
         return lease;
     }
 
-    private void watch(PooledLease lease, Slot slot, long stamp) {
-        Throwable site = siteOfEvery || siteOfSome && sampled(slot, stamp) ? new Throwable(lease.name()
-                + " was acquired here, on thread '" + Thread.currentThread().getName() + "'") : null;
-        LeakWatch w = new LeakWatch(lease, slot, stamp, site);
+    /** Watches the tenancy of {@code lease} on its own; the caller keeps the lease reachable meanwhile. */
+    TenancyWatch watchAlone(PooledLease lease, Throwable site) {
+        Slot slot = lease.slot;
+        TenancyWatch w = new TenancyWatch(lease, slot, lease.stamp, site);
         lease.watch = w;
         if (slot.isOverflow()) {
             overflowWatches.add(w);
         } else {
-            slot.watch = w;
+            slot.tenancyWatch = w;
+            slot.watchedAlone = lease.stamp;
         }
+        return w;
     }
 
     /**
@@ -383,12 +396,12 @@ public final class BufferPool {
     }
 
     /** Completes a release whose tenancy change this thread won. */
-    private void finishRelease(Slot slot, long stamp, PooledLease lease, LeakWatch watch) {
+    private void finishRelease(Slot slot, long stamp, PooledLease lease, TenancyWatch watch) {
         if (trackReleases || clearOnRelease || slot.isOverflow()) {
             finishUnusualRelease(slot, stamp, lease, watch);
             return;
         }
-        // a watch is left as it is: see LeakWatch for why a released tenancy's watch costs nothing
+        // watches are left as they are: enqueued once the lease is collected, they find the tenancy ended
         if (lease != null) {
             lease.ended(null);
         }
@@ -397,7 +410,7 @@ public final class BufferPool {
     }
 
     /** {@link #finishRelease} with release tracking, clearing or an overflow buffer. */
-    private void finishUnusualRelease(Slot slot, long stamp, PooledLease lease, LeakWatch watch) {
+    private void finishUnusualRelease(Slot slot, long stamp, PooledLease lease, TenancyWatch watch) {
         Throwable site = trackReleases ? new Throwable(slot.leaseName + " was first released here, on thread '"
                 + Thread.currentThread().getName() + "'") : null;
         if (lease != null) {
@@ -441,21 +454,28 @@ public final class BufferPool {
         }
     }
 
-    /** Takes back the buffer of a watched tenancy whose lease and buffer became unreachable. */
-    void reclaimLeaked(LeakWatch watch) {
-        Slot slot = watch.slot;
-        if (slot.isOverflow()) {
+    /** Takes back the buffer of a tenancy watched on its own whose lease and buffer became unreachable. */
+    void reclaimLeaked(TenancyWatch watch) {
+        if (watch.slot.isOverflow()) {
             overflowWatches.remove(watch);
         }
-        if (!slot.tryEnd(watch.stamp)) {
+        reclaimLeaked(watch.slot, watch.stamp, watch.acquiredAt);
+    }
+
+    /**
+     * Takes back the buffer of tenancy {@code stamp} of {@code slot}, whose lease (and buffer) became
+     * unreachable, unless it was released meanwhile; {@code acquiredAt} is its acquisition site, if recorded.
+     */
+    void reclaimLeaked(Slot slot, long stamp, Throwable acquiredAt) {
+        if (!slot.tryEnd(stamp)) {
             return;   // released normally
         }
         try {
             logger.log(System.Logger.Level.ERROR, "LEAK: " + slot.leaseName + " was garbage-collected while still"
                     + " leased; " + (slot.isOverflow() ? "the overflow buffer was dropped" : "its buffer went back to"
                     + " the pool") + ". Release every PooledLease (try-with-resources) or its buffer."
-                    + (watch.acquiredAt == null ? " Use LeakDetection.PARANOID to record where every leaked lease"
-                    + " was acquired." : ""), watch.acquiredAt);
+                    + (acquiredAt == null ? " Use LeakDetection.PARANOID to record where every leaked lease"
+                    + " was acquired." : ""), acquiredAt);
         } catch (RuntimeException e) {
             // a broken logger must not keep the buffer from the pool
         }

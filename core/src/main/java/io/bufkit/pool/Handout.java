@@ -19,7 +19,7 @@ final class Handout extends WeakReference<ByteBuffer> {
     /** The lease, to end its views when the buffer is released; weak so that leaks stay detectable. */
     private final WeakReference<PooledLease> lease;
     /** The lease's leak watch, or {@code null} when the tenancy is not watched. */
-    final LeakWatch watch;
+    final TenancyWatch watch;
     /** The next record in the same hash bucket. */
     Handout next;
 

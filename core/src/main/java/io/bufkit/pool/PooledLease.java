@@ -34,19 +34,22 @@ public final class PooledLease extends Lease {
     final Slot slot;
     /** The tenancy this lease holds: the slot's stamp while it is leased to this lease. */
     final long stamp;
-    /** Set by the pool when the tenancy is watched for leaks. */
-    LeakWatch watch;
+    /** Set by the pool when the tenancy is watched on its own for leaks. */
+    TenancyWatch watch;
+    /** The slot's token while this lease is alive, under LeakDetection.SAMPLED (see SlotWatch); else null. */
+    private final Object token;
     /** Where this lease was released, when release tracking is on. */
     Throwable releaseSite;
 
     private MutableByteView view;
     private ByteBuffer buffer;
 
-    PooledLease(BufferPool pool, Slot slot, long stamp) {
+    PooledLease(BufferPool pool, Slot slot, long stamp, Object token) {
         super(slot.leaseName);
         this.pool = pool;
         this.slot = slot;
         this.stamp = stamp;
+        this.token = token;
     }
 
     /**
@@ -86,7 +89,10 @@ public final class PooledLease extends Lease {
         if (b == null) {
             byte[] a = slot.array;
             b = a != null ? ByteBuffer.wrap(a) : slot.memory.duplicate();
-            LeakWatch w = watch;
+            TenancyWatch w = watch;
+            if (w == null && token != null) {
+                w = pool.watchAlone(this, null);   // the buffer keeps the tenancy alive too, not the token
+            }
             if (w != null) {
                 w.alsoWatch(b);
             }

@@ -53,11 +53,12 @@ final class Slot {
     @SuppressWarnings("unused")
     private long releases;
 
-    /**
-     * The leak watch of the current (or, while free, the latest) tenancy of a pooled slot, kept reachable
-     * here so that the garbage collector enqueues it; written by the slot's exclusive holder.
-     */
-    LeakWatch watch;
+    /** The watch of this slot's current token (see {@link SlotWatch}); written by the slot's exclusive holder. */
+    SlotWatch watch;
+    /** The watch of the current tenancy when it is watched on its own, kept reachable here. */
+    volatile TenancyWatch tenancyWatch;
+    /** The stamp of the tenancy {@link #tenancyWatch} watches, so that {@link SlotWatch} leaves it alone. */
+    volatile long watchedAlone = -1;
 
     /** Where the most recent tenancy was released, when release tracking is on. */
     volatile Throwable lastReleaseSite;

@@ -49,4 +49,27 @@ class DefaultLeakReclaimTest {
         assertTrue(log.at(Level.ERROR).stream().allMatch(e -> e.thrown() != null && java.util.Arrays.stream(
                 e.thrown().getStackTrace()).anyMatch(f -> f.getMethodName().equals("leakAll"))));
     }
+
+    @Test
+    void liveAndReleasedLeasesAreNeverReclaimedUnderTheDefaultSettings() {
+        BufferPool pool = BufferPool.builder().name("defaults").bufferSize(16).capacity(4).logger(log).build();
+        PooledLease kept = pool.acquire();
+        java.nio.ByteBuffer keptBuffer = pool.acquire().buffer();   // the lease is dropped, its buffer kept
+        io.bufkit.ByteView keptView = pool.acquire().view();         // the lease is dropped, a view kept
+        for (int i = 0; i < 1000; i++) {
+            pool.acquire().close();
+        }
+        Gc.fullCycle();
+        Gc.fullCycle();
+        assertEquals(0, pool.stats().leaks());
+        assertEquals(3, pool.used());
+        assertTrue(keptView.isValid());
+        kept.view().putU8(0, 1);
+        pool.release(keptBuffer);
+        kept.close();
+        java.lang.ref.Reference.reachabilityFence(keptView);
+        keptView = null;
+        assertTrue(Gc.until(() -> pool.stats().leaks() == 1), "the lease held through a view was not reclaimed");
+        assertEquals(0, pool.used());
+    }
 }
