@@ -45,7 +45,14 @@ final class PeerConnection implements AutoCloseable {
      * the server sees a peer address of its own.
      */
     static PeerConnection openFrom(int host, InetSocketAddress server, Duration readTimeout) throws IOException {
-        return open(server, readTimeout, 0, java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) host}));
+        return openFrom(host, server, readTimeout, 0);
+    }
+
+    /** As {@link #openFrom(int, InetSocketAddress, Duration)}, with a receive buffer size (0: the default). */
+    static PeerConnection openFrom(int host, InetSocketAddress server, Duration readTimeout, int receiveBufferSize)
+            throws IOException {
+        return open(server, readTimeout, receiveBufferSize,
+                java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) host}));
     }
 
     private static PeerConnection open(InetSocketAddress server, Duration readTimeout, int receiveBufferSize,
