@@ -24,6 +24,14 @@ class AbandonedWaiterTest {
         pool.acquireAsync();
     }
 
+    /** A new waiter gets the buffer {@code held} goes back with, and the pool ends empty. */
+    private static void assertANewWaiterIsServed(BufferPool pool, PooledLease held) {
+        CompletableFuture<PooledLease> next = pool.acquireAsync();
+        held.close();
+        next.join().close();
+        assertEquals(0, pool.used());
+    }
+
     @Test
     void abandonedWaitersGiveTheirPlacesBackWithinMaxWait() throws InterruptedException {
         BufferPool pool = pool(8, Duration.ofMillis(200));
@@ -37,10 +45,7 @@ class AbandonedWaiterTest {
             Thread.sleep(20);
         }
         assertEquals(0, pool.waiting(), "abandoned waiters still hold their places");
-        CompletableFuture<PooledLease> next = pool.acquireAsync();
-        held.close();
-        next.join().close();
-        assertEquals(0, pool.used());
+        assertANewWaiterIsServed(pool, held);
     }
 
     @Test
@@ -73,10 +78,7 @@ class AbandonedWaiterTest {
         CompletableFuture<PooledLease> waiter = pool.acquireAsync();
         waiter.completeExceptionally(new IllegalStateException("caller gave up"));
         assertEquals(0, pool.waiting());
-        CompletableFuture<PooledLease> next = pool.acquireAsync();
-        held.close();
-        next.join().close();
-        assertEquals(0, pool.used());
+        assertANewWaiterIsServed(pool, held);
     }
 
     @Test
