@@ -366,6 +366,12 @@ public final class BufferPool {
         if (!slot.tryEnd(lease.stamp)) {
             throw doubleRelease(slot, lease.stamp, lease.releaseSite, "lease");
         }
+        Object token = lease.token;
+        if (token != null && token != slot.watch.get()) {
+            // never: the slot keeps the watch of its lease's token while leased. The comparison is what
+            // keeps the token alive up to here even if the compiler scalar-replaced the lease (see SlotWatch)
+            throw new IllegalStateException(lease.name() + " holds another token than its slot's watch");
+        }
         finishRelease(slot, lease.stamp, lease, lease.watch);
     }
 

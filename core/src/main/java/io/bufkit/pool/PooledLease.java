@@ -37,7 +37,7 @@ public final class PooledLease extends Lease {
     /** Set by the pool when the tenancy is watched on its own for leaks. */
     TenancyWatch watch;
     /** The slot's token while this lease is alive, under LeakDetection.SAMPLED (see SlotWatch); else null. */
-    private final Object token;
+    final Object token;
     /** Where this lease was released, when release tracking is on. */
     Throwable releaseSite;
 

@@ -15,6 +15,11 @@ package io.bufkit.pool;
  * new tenancy (a release store), and {@link #unreachable()} reads the stamp before the slot's watch, so a
  * tenancy that began under a newer watch is never mistaken for one that held this token. The stamp's
  * compare-and-set in {@link BufferPool#reclaimLeaked} settles any race with a release.
+ *
+ * <p>A lease's token must stay reachable for as long as the lease is in use. A lease that lives in the heap
+ * holds it; a lease the compiler scalar-replaced (it never left one compiled method) has no heap object,
+ * so the release compares the lease's token with the slot's after ending the tenancy: that use keeps the
+ * token alive until the tenancy has ended.
  */
 final class SlotWatch extends LeakWatch {
 
