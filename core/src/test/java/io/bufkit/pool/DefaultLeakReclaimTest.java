@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Under the default settings, no leaked buffer is lost: every one comes back, counted and reported. */
@@ -70,6 +71,47 @@ class DefaultLeakReclaimTest {
         java.lang.ref.Reference.reachabilityFence(keptView);
         keptView = null;
         assertTrue(Gc.until(() -> pool.stats().leaks() == 1), "the lease held through a view was not reclaimed");
+        assertEquals(0, pool.used());
+    }
+
+    @Test
+    void busyThreadsUnderRepeatedCollectionsNeverSeeALiveLeaseReclaimed() throws Exception {
+        BufferPool pool = BufferPool.builder().name("busy").bufferSize(16).capacity(4).logger(log).build();
+        long stopAt = System.nanoTime() + 1_500_000_000L;
+        java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
+        Runnable worker = () -> {
+            int i = 0;
+            while (System.nanoTime() < stopAt) {
+                int value = ++i & 0xFF;
+                try (PooledLease lease = pool.acquire()) {
+                    lease.view().putU8(0, value);
+                    if (i % 64 == 0) {
+                        Thread.yield();   // let the collector run while the lease is held
+                    }
+                    assertEquals(value, lease.view().u8(0), "another tenant wrote into this lease's buffer");
+                }
+                rounds.incrementAndGet();
+            }
+        };
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                done.add(threads.submit(worker));
+            }
+            while (System.nanoTime() < stopAt) {
+                System.gc();
+                Thread.sleep(5);
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();   // a live lease reclaimed as a leak would make its close() throw here
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertTrue(rounds.get() > 1000, rounds + " rounds");
+        assertEquals(0, pool.stats().leaks());
+        assertEquals(0, pool.stats().doubleReleases());
         assertEquals(0, pool.used());
     }
 }
