@@ -19,7 +19,7 @@ public enum LeakDetection {
     NONE,
     /**
      * Watches every acquisition, so every leaked buffer comes back, counted and reported; records where it
-     * happened for about one acquisition in {@link BufferPool.Builder#leakSampleInterval(int)} (128 by
+     * happened for about one acquisition in {@link BufferPool.Builder#leakSampleInterval(int)} (1024 by
      * default), spread pseudo-randomly. Costs one small object per acquisition. The default.
      */
     SAMPLED,

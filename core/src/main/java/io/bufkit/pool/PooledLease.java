@@ -30,7 +30,6 @@ import java.nio.ByteBuffer;
  */
 public final class PooledLease extends Lease {
 
-    final BufferPool pool;
     final Slot slot;
     /** The tenancy this lease holds: the slot's stamp while it is leased to this lease. */
     final long stamp;
@@ -44,9 +43,8 @@ public final class PooledLease extends Lease {
     private MutableByteView view;
     private ByteBuffer buffer;
 
-    PooledLease(BufferPool pool, Slot slot, long stamp, Object token) {
+    PooledLease(Slot slot, long stamp, Object token) {
         super(slot.leaseName);
-        this.pool = pool;
         this.slot = slot;
         this.stamp = stamp;
         this.token = token;
@@ -91,12 +89,12 @@ public final class PooledLease extends Lease {
             b = a != null ? ByteBuffer.wrap(a) : slot.memory.duplicate();
             TenancyWatch w = watch;
             if (w == null && token != null) {
-                w = pool.watchAlone(this, null);   // the buffer keeps the tenancy alive too, not the token
+                w = slot.pool.watchAlone(this, null);   // the buffer keeps the tenancy alive too, not the token
             }
             if (w != null) {
                 w.alsoWatch(b);
             }
-            pool.registerHandout(b, this);
+            slot.pool.registerHandout(b, this);
             buffer = b;
             Reference.reachabilityFence(this);
         }
@@ -127,7 +125,7 @@ public final class PooledLease extends Lease {
      * @return the pool
      */
     public BufferPool pool() {
-        return pool;
+        return slot.pool;
     }
 
     /**
@@ -139,7 +137,7 @@ public final class PooledLease extends Lease {
      */
     @Override
     public void close() {
-        pool.release(this);
+        slot.pool.release(this);
     }
 
     /** Ends the lease for the pool, after the pool won the release of its tenancy. */
