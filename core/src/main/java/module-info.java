@@ -4,6 +4,7 @@
  */
 module io.bufkit {
     exports io.bufkit;
+    exports io.bufkit.frame;
     exports io.bufkit.layout;
     exports io.bufkit.pool;
     exports io.bufkit.tlv;

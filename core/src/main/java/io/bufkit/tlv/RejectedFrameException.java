@@ -46,6 +46,13 @@ abstract sealed class RejectedFrameException extends TlvException
         }
     }
 
+    @Override
+    void locateFrameStartingAt(long start) {
+        if (frameOffset < 0 && start >= 0) {
+            frameOffset = start;
+        }
+    }
+
     /**
      * The frame's type.
      *

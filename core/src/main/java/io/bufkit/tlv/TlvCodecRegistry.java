@@ -217,6 +217,25 @@ public final class TlvCodecRegistry {
     }
 
     /**
+     * A check for {@link TlvDecoder#TlvDecoder(TlvFormat, TlvHeaderCheck)} that rejects a frame at its
+     * header when its value length differs from the fixed size of the codec registered for its type, so that
+     * a peer cannot make the decoder buffer a value that no message of that type has. Frames of unregistered
+     * types pass (a {@link #dispatcher dispatcher} deals with them once they arrive).
+     *
+     * @return the check; it throws {@link FrameLengthMismatchException}, which names the frame's stream
+     *     offset once it leaves the decoder's {@code feed}
+     */
+    public TlvHeaderCheck headerCheck() {
+        return (type, valueLength) -> {
+            Binding<?> b = binding(type);
+            if (b != null && b.codec.size() != valueLength) {
+                throw new FrameLengthMismatchException(type, b.codec.size(), valueLength, b.messageClass.getSimpleName(),
+                        false);
+            }
+        };
+    }
+
+    /**
      * The size of the frame that carries {@code message}.
      *
      * @param message a message of a registered class

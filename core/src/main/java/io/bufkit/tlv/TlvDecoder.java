@@ -1,10 +1,9 @@
 package io.bufkit.tlv;
 
 import io.bufkit.ByteView;
-import io.bufkit.Lease;
-import io.bufkit.internal.ViewAccess;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import io.bufkit.internal.frame.Fault;
+import io.bufkit.internal.frame.FrameEngine;
+import io.bufkit.internal.frame.LengthFieldFraming;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -26,7 +25,9 @@ import java.util.Objects;
  * <p><b>Borrowed values, zero copy.</b> A frame's value is a view straight into the chunk when the value
  * lies inside that chunk (even if the frame's header arrived in an earlier chunk). Only a value that is
  * split across chunks is gathered in the decoder's accumulator, and every byte is copied into it at most
- * once: the accumulator is sized for the whole value when the header arrives. The value's lease ends when
+ * once. The accumulator grows with the bytes that arrive, never with the length a header claims (a header
+ * claiming 16 MiB reserves nothing beyond its own bytes), is kept between frames up to 128 KiB and drops
+ * back after a larger frame; growing moves the bytes gathered so far. The value's lease ends when
  * the handler returns: using it afterwards throws {@link io.bufkit.StaleViewException}. The lease is one per
  * decoder and ending it allocates nothing. Each value is a small view object; when the JIT inlines the
  * handler and the handler does not keep the value, escape analysis removes it, so decoding allocates
@@ -37,10 +38,17 @@ import java.util.Objects;
  * length above {@link TlvFormat#maxValueLength()} throws {@link MalformedFrameException} with the stream
  * offset before anything of that frame's value is buffered — so a decoder never holds more than
  * {@code maxValueLength} value bytes, whatever the input. A type 0 is rejected as soon as the type field is
- * complete, even before the length field arrives.
+ * complete, even before the length field arrives. A {@link TlvHeaderCheck} given to the constructor sees
+ * each header's type and value length at the same moment, and may reject the frame before any of its value
+ * is buffered.
  *
- * <p><b>Failure.</b> After a {@link MalformedFrameException} from {@code feed} or a
- * {@link TruncatedFrameException} from {@link #finish()} the decoder is <em>failed</em>: its partial frame
+ * <p>The decoder is the framing kit's engine ({@code io.bufkit.frame}) with a length-field framing whose
+ * header starts with a type field: the same accumulator and chunk handling as
+ * {@link io.bufkit.frame.FrameDecoder}.
+ *
+ * <p><b>Failure.</b> After a {@link MalformedFrameException} from {@code feed}, an exception from the
+ * {@link TlvHeaderCheck}, or a {@link TruncatedFrameException} from {@link #finish()} the decoder is
+ * <em>failed</em>: its partial frame
  * is dropped, and every later {@code feed} or {@code finish} throws {@link IllegalStateException} (whose
  * cause is the original failure) until {@link #reset()}.
  *
@@ -61,42 +69,53 @@ import java.util.Objects;
  */
 public final class TlvDecoder {
 
-    private static final ViewAccess VIEWS = ViewAccess.get();
-
-    private static final VarHandle A16B = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle A16L = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle A32B = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle A32L = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final byte[] NO_BYTES = new byte[0];
-
     private final TlvFormat format;
-    private final int typeWidth;
-    private final int lengthWidth;
     private final int headerSize;
-    private final int maxValueLength;
-    private final boolean bigEndian;
-    /** The lease of every delivered value; renewed after each handler call. */
-    private final Lease lease = Lease.open("TLV frame value");
-    /** Buffer index of the chunk's view offset 0, for a buffer-backed chunk. */
-    private int windowOrigin;
+    private final TlvHeaderCheck check;
+    private final Engine engine;
 
-    /** Header bytes of the partial frame. */
-    private final byte[] header;
-    /** How many header bytes of the partial frame arrived; 0 when no frame is partial. */
-    private int headerHave;
-    /** Type of the partial frame once its header is complete. */
-    private int pendingType;
-    /** Value length of the partial frame once its header is complete. */
-    private int pendingLength;
-    /** Value bytes of the partial frame. */
-    private byte[] acc = NO_BYTES;
-    /** How many value bytes of the partial frame arrived. */
-    private int accHave;
+    /** The engine, delivering frames to {@link TlvHandler}s and failing with this package's exceptions. */
+    private final class Engine extends FrameEngine<TlvHandler> {
+        Engine() {
+            super(new LengthFieldFraming(format.typeWidth(), format.typeWidth(), format.lengthWidth(),
+                    format.byteOrder() == ByteOrder.BIG_ENDIAN, 0, format.headerSize(),
+                    format.headerSize() + format.maxValueLength()), "TlvDecoder", "TlvHandler");
+        }
 
-    /** Stream offset of the next byte not yet consumed. */
-    private long consumed;
-    private boolean busy;
-    private TlvException failure;
+        @Override
+        protected void deliver(TlvHandler handler, ByteView value) {
+            handler.onFrame(tag(), value);
+        }
+
+        @Override
+        protected RuntimeException fault(Fault fault, long frameOffset, long value) {
+            if (fault == Fault.ZERO_TYPE) {
+                return new MalformedFrameException(MalformedFrameException.Reason.ZERO_TYPE, frameOffset, 0, -1, format);
+            }
+            if (fault != Fault.TOO_LONG) {
+                throw new AssertionError(fault + " cannot occur in " + format);
+            }
+            return new MalformedFrameException(MalformedFrameException.Reason.VALUE_TOO_LONG, frameOffset,
+                    Integer.toUnsignedLong(tag()), value - headerSize, format);
+        }
+
+        @Override
+        protected RuntimeException truncated(long frameOffset, long received, long missing, boolean lengthKnown) {
+            return new TruncatedFrameException(frameOffset, received, missing, lengthKnown);
+        }
+
+        @Override
+        protected void headerComplete(long frameOffset, int length) {
+            if (check != null) {
+                try {
+                    check.checkHeader(tag(), length - headerSize);
+                } catch (TlvException e) {
+                    e.locateFrameStartingAt(frameOffset);
+                    throw e;
+                }
+            }
+        }
+    }
 
     /**
      * Creates a decoder for a stream in {@code format}.
@@ -104,13 +123,28 @@ public final class TlvDecoder {
      * @param format the stream's format, for example {@link TlvFormat#STANDARD}
      */
     public TlvDecoder(TlvFormat format) {
+        this(format, null);
+    }
+
+    /**
+     * Creates a decoder for a stream in {@code format} that shows every frame's header to {@code check}
+     * the moment it is complete, before any of the frame's value is buffered or delivered: a frame that
+     * cannot be right (for example a value length that no message of its type has, see
+     * {@link TlvCodecRegistry#headerCheck()}) is rejected without buffering up to
+     * {@link TlvFormat#maxValueLength()} bytes for it first.
+     *
+     * <p>An exception from the check leaves {@code feed} unchanged and fails the decoder until
+     * {@link #reset()}; a {@link FrameLengthMismatchException} or {@link UnknownFrameTypeException} from it
+     * gains the frame's stream offset ({@code frameOffset()}, named in its message).
+     *
+     * @param format the stream's format
+     * @param check called with each frame's type and value length; null for none
+     */
+    public TlvDecoder(TlvFormat format, TlvHeaderCheck check) {
         this.format = Objects.requireNonNull(format, "format");
-        this.typeWidth = format.typeWidth();
-        this.lengthWidth = format.lengthWidth();
         this.headerSize = format.headerSize();
-        this.maxValueLength = format.maxValueLength();
-        this.bigEndian = format.byteOrder() == ByteOrder.BIG_ENDIAN;
-        this.header = new byte[headerSize];
+        this.check = check;
+        this.engine = new Engine();
     }
 
     /**
@@ -182,15 +216,10 @@ public final class TlvDecoder {
      * @throws IllegalStateException if the decoder is failed, or if called from inside a handler
      */
     public void feed(byte[] chunk, int offset, int length, TlvHandler handler) {
-        Objects.checkFromIndexSize(offset, length, chunk.length);
-        Objects.requireNonNull(handler, "handler");
-        enter();
         try {
-            run(chunk, null, null, offset, offset + length, handler);
+            engine.feed(chunk, offset, length, handler);
         } catch (TlvException e) {
             throw located(e);
-        } finally {
-            exit();
         }
     }
 
@@ -209,23 +238,10 @@ public final class TlvDecoder {
      * @throws IllegalStateException if the decoder is failed, or if called from inside a handler
      */
     public void feed(ByteBuffer chunk, TlvHandler handler) {
-        Objects.requireNonNull(handler, "handler");
-        enter();
-        int position = chunk.position();
-        long start = consumed;
         try {
-            if (chunk.hasArray()) {
-                int base = chunk.arrayOffset();
-                run(chunk.array(), null, null, base + position, base + chunk.limit(), handler);
-            } else {
-                windowOrigin = position;
-                run(null, chunk, ByteView.wrap(chunk), position, chunk.limit(), handler);
-            }
+            engine.feed(chunk, handler);
         } catch (TlvException e) {
             throw located(e);
-        } finally {
-            chunk.position(position + (int) (consumed - start));
-            exit();
         }
     }
 
@@ -240,16 +256,10 @@ public final class TlvDecoder {
      * @throws io.bufkit.StaleViewException if the chunk's own lease ended
      */
     public void feed(ByteView chunk, TlvHandler handler) {
-        ByteBuffer bytes = chunk.asReadOnlyByteBuffer();
-        Objects.requireNonNull(handler, "handler");
-        enter();
         try {
-            windowOrigin = 0;
-            run(null, bytes, chunk, 0, bytes.limit(), handler);
+            engine.feed(chunk, handler);
         } catch (TlvException e) {
             throw located(e);
-        } finally {
-            exit();
         }
     }
 
@@ -262,17 +272,7 @@ public final class TlvDecoder {
      * @throws IllegalStateException if the decoder is failed, or if called from inside a handler
      */
     public void finish() {
-        enter();
-        try {
-            if (headerHave != 0) {
-                boolean complete = headerHave == headerSize;
-                long received = headerHave + (long) accHave;
-                long missing = complete ? pendingLength - (long) accHave : headerSize - headerHave;
-                throw fail(new TruncatedFrameException(consumed - received, received, missing, complete));
-            }
-        } finally {
-            exit();
-        }
+        engine.finish();
     }
 
     /**
@@ -282,14 +282,7 @@ public final class TlvDecoder {
      * @throws IllegalStateException if called from inside a handler
      */
     public void reset() {
-        if (busy) {
-            throw new IllegalStateException("reset() called from inside a TlvHandler of the same decoder");
-        }
-        failure = null;
-        headerHave = 0;
-        accHave = 0;
-        acc = NO_BYTES;
-        consumed = 0;
+        engine.reset();
     }
 
     /**
@@ -300,7 +293,7 @@ public final class TlvDecoder {
      *     handler, the offset right after the frame being handled
      */
     public long streamOffset() {
-        return consumed;
+        return engine.streamOffset();
     }
 
     /**
@@ -309,7 +302,7 @@ public final class TlvDecoder {
      * @return {@code true} if the stream is currently inside a frame
      */
     public boolean hasPartialFrame() {
-        return headerHave != 0;
+        return engine.hasPartialFrame();
     }
 
     /**
@@ -318,26 +311,29 @@ public final class TlvDecoder {
      * @return 0 to {@code headerSize + maxValueLength - 1}
      */
     public int bufferedBytes() {
-        return headerHave + accHave;
+        return engine.bufferedBytes();
     }
 
     /**
-     * How much memory the decoder keeps for partial frames: its header buffer and its accumulator, which
-     * is reused between frames and never grows beyond {@link TlvFormat#maxValueLength()}.
+     * How much memory the decoder keeps for partial frames: its accumulator, which starts at the header
+     * size, grows with the bytes of a partial frame (never beyond the frame, so never beyond
+     * {@code headerSize + }{@link TlvFormat#maxValueLength()}), is reused between frames up to 128 KiB
+     * and shrinks back after a larger frame.
      *
      * @return the size in bytes of the decoder's buffers
      */
     public long retainedBytes() {
-        return header.length + (long) acc.length;
+        return engine.retainedBytes();
     }
 
     /**
      * Whether the decoder is failed, so that it must be {@link #reset()} before use.
      *
-     * @return {@code true} after a {@link MalformedFrameException} or {@link TruncatedFrameException}
+     * @return {@code true} after a {@link MalformedFrameException}, a rejection by the header check, or a
+     *     {@link TruncatedFrameException}
      */
     public boolean isFailed() {
-        return failure != null;
+        return engine.failure() != null;
     }
 
     /**
@@ -347,250 +343,15 @@ public final class TlvDecoder {
      */
     @Override
     public String toString() {
-        return "TlvDecoder[" + format + ", offset " + consumed + (failure != null ? ", failed"
-                : headerHave != 0 ? ", partial frame of " + bufferedBytes() + " byte(s)" : "") + "]";
-    }
-
-    // ------------------------------------------------------------------ decoding
-
-    /** Leaves a feed or finish: ends the lease of the last value (again, or for a handler that threw). */
-    private void exit() {
-        busy = false;
-        lease.renew();
-    }
-
-    private void enter() {
-        if (busy) {
-            throw new IllegalStateException("TlvDecoder called from inside a TlvHandler of the same decoder");
-        }
-        if (failure != null) {
-            throw new IllegalStateException("TlvDecoder failed (" + failure.getMessage() + "); call reset() first",
-                    failure);
-        }
-        busy = true;
-    }
-
-    /**
-     * Decodes {@code [p, end)} of the array {@code a}, or of the buffer {@code b} (exactly one is non-null);
-     * {@code window} views the buffer's memory, its offset 0 at buffer index {@link #windowOrigin}; frame
-     * values are lent from it.
-     */
-    private void run(byte[] a, ByteBuffer b, ByteView window, int p, int end, TlvHandler handler) {
-        final long base = consumed - p;
-        if (headerHave != 0 && p < end) {
-            p = headerHave < headerSize ? completeHeader(a, b, window, p, end, base, handler)
-                    : continueValue(a, b, p, end, base, handler);
-        }
-        p = a != null ? framesInArray(a, p, end, base, handler) : framesInBuffer(b, window, p, end, base, handler);
-        if (p < end) {
-            startHeader(a, b, p, end, base);
-        }
-        consumed = base + end;
-    }
-
-    /**
-     * Delivers the whole frames at {@code a[p, end)} and starts the partial frame whose header is complete;
-     * returns the position of the first byte not consumed (a partial header).
-     */
-    private int framesInArray(byte[] a, int p, int end, long base, TlvHandler handler) {
-        final int hs = headerSize;
-        final int max = maxValueLength;
-        final boolean standard = typeWidth == 1 && lengthWidth == 2 && bigEndian;
-        while (end - p >= hs) {
-            int type;
-            int length;
-            if (standard) {
-                type = a[p] & 0xFF;
-                length = (short) A16B.get(a, p + 1) & 0xFFFF;
-            } else {
-                type = field(a, null, p, typeWidth);
-                length = field(a, null, p + typeWidth, lengthWidth);
-            }
-            if (type == 0 || Integer.compareUnsigned(length, max) > 0) {
-                throw malformed(type, length, base + p, type != 0);
-            }
-            int value = p + hs;
-            if (length > end - value) {
-                startValue(type, length, a, null, value, end);
-                return end;
-            }
-            p = value + length;
-            consumed = base + p;
-            deliverArray(type, a, value, length, handler);
-        }
-        return p;
-    }
-
-    /** As {@link #framesInArray}, for a buffer. */
-    private int framesInBuffer(ByteBuffer b, ByteView window, int p, int end, long base, TlvHandler handler) {
-        final int hs = headerSize;
-        while (end - p >= hs) {
-            int type = field(null, b, p, typeWidth);
-            int length = field(null, b, p + typeWidth, lengthWidth);
-            if (type == 0 || Integer.compareUnsigned(length, maxValueLength) > 0) {
-                throw malformed(type, length, base + p, type != 0);
-            }
-            int value = p + hs;
-            if (length > end - value) {
-                startValue(type, length, null, b, value, end);
-                return end;
-            }
-            p = value + length;
-            consumed = base + p;
-            deliverBuffer(type, window, value, length, handler);
-        }
-        return p;
-    }
-
-    /** Buffers the first bytes ({@code end - p < headerSize}) of a frame header. */
-    private void startHeader(byte[] a, ByteBuffer b, int p, int end, long base) {
-        int n = end - p;
-        copy(a, b, p, header, 0, n);
-        headerHave = n;
-        if (n >= typeWidth && field(header, null, 0, typeWidth) == 0) {
-            throw malformed(0, -1, base + p, false);
-        }
-    }
-
-    /** Buffers the value bytes {@code [from, end)} of a frame whose value does not end in this chunk. */
-    private void startValue(int type, int length, byte[] a, ByteBuffer b, int from, int end) {
-        if (acc.length < length) {
-            // the accumulator is empty: growing it copies nothing
-            acc = new byte[Math.max(length, (int) Math.min(2L * acc.length, maxValueLength))];
-        }
-        int n = end - from;
-        copy(a, b, from, acc, 0, n);
-        accHave = n;
-        pendingType = type;
-        pendingLength = length;
-        headerHave = headerSize;
-    }
-
-    /**
-     * Continues a partial header with the bytes at {@code p}, and the frame after it when the header is
-     * complete; returns the new position ({@code end} while the frame is still partial).
-     */
-    private int completeHeader(byte[] a, ByteBuffer b, ByteView window, int p, int end, long base, TlvHandler handler) {
-        int before = headerHave;
-        int n = Math.min(headerSize - before, end - p);
-        copy(a, b, p, header, before, n);
-        headerHave = before + n;
-        p += n;
-        long frameOffset = base + p - headerHave;
-        if (before < typeWidth && headerHave >= typeWidth && field(header, null, 0, typeWidth) == 0) {
-            throw malformed(0, -1, frameOffset, false);
-        }
-        if (headerHave < headerSize) {
-            return p;
-        }
-        int type = field(header, null, 0, typeWidth);
-        int length = field(header, null, typeWidth, lengthWidth);
-        if (Integer.compareUnsigned(length, maxValueLength) > 0) {
-            throw malformed(type, length, frameOffset, true);
-        }
-        if (length > end - p) {
-            startValue(type, length, a, b, p, end);
-            return end;
-        }
-        headerHave = 0;
-        int value = p;
-        p += length;
-        consumed = base + p;
-        if (a != null) {
-            deliverArray(type, a, value, length, handler);
-        } else {
-            deliverBuffer(type, window, value, length, handler);
-        }
-        return p;
-    }
-
-    /**
-     * Continues the value of a partial frame with the bytes at {@code p}, and delivers the frame when it is
-     * complete; returns the new position ({@code end} while the frame is still partial).
-     */
-    private int continueValue(byte[] a, ByteBuffer b, int p, int end, long base, TlvHandler handler) {
-        int n = Math.min(pendingLength - accHave, end - p);
-        copy(a, b, p, acc, accHave, n);
-        accHave += n;
-        p += n;
-        if (accHave < pendingLength) {
-            return p;
-        }
-        headerHave = 0;
-        accHave = 0;
-        consumed = base + p;
-        deliverArray(pendingType, acc, 0, pendingLength, handler);
-        return p;
-    }
-
-    /**
-     * Calls the handler with a view of {@code a[at, at + length)} under the decoder's lease, and ends the
-     * lease after. Kept tiny so that it inlines even where frames are rare (one-byte chunks), letting the
-     * JIT remove the view when the handler does not keep it. If the handler throws, the lease is ended by
-     * {@link #exit()} on the way out of {@code feed}.
-     */
-    private void deliverArray(int type, byte[] a, int at, int length, TlvHandler handler) {
-        handler.onFrame(type, lease.wrap(a, at, length));
-        lease.renew();
-    }
-
-    /** As {@link #deliverArray}, for buffer indexes {@code [at, at + length)} of the chunk behind {@code window}. */
-    private void deliverBuffer(int type, ByteView window, int at, int length, TlvHandler handler) {
-        handler.onFrame(type, VIEWS.relend(window, at - windowOrigin, length, lease));
-        lease.renew();
+        return "TlvDecoder[" + format + ", " + engine.describeState() + "]";
     }
 
     /**
      * Gives an exception leaving {@code feed} the offset of the frame whose handler threw it, if it is one
-     * that names a frame but could not know its offset (the registry's); the frame ended at {@link #consumed}.
-     * Kept out of the per-frame methods so that they stay small enough to inline.
+     * that names a frame but could not know its offset (the registry's); the frame ended at the stream offset.
      */
     private TlvException located(TlvException e) {
-        e.locateFrameEndingAt(consumed, headerSize);
+        e.locateFrameEndingAt(engine.streamOffset(), headerSize);
         return e;
-    }
-
-    private MalformedFrameException malformed(int type, int length, long frameOffset, boolean lengthKnown) {
-        MalformedFrameException e = new MalformedFrameException(
-                type == 0 ? MalformedFrameException.Reason.ZERO_TYPE : MalformedFrameException.Reason.VALUE_TOO_LONG,
-                frameOffset, Integer.toUnsignedLong(type), lengthKnown ? Integer.toUnsignedLong(length) : -1, format);
-        return fail(e);
-    }
-
-    private <E extends TlvException> E fail(E e) {
-        failure = e;
-        headerHave = 0;
-        accHave = 0;
-        return e;
-    }
-
-    private static void copy(byte[] a, ByteBuffer b, int from, byte[] dst, int at, int n) {
-        if (a != null) {
-            System.arraycopy(a, from, dst, at, n);
-        } else {
-            b.get(from, dst, at, n);
-        }
-    }
-
-    /** Reads an unsigned field of 1, 2 or 4 bytes (4-byte fields come back unsigned in an int). */
-    private int field(byte[] a, ByteBuffer b, int at, int width) {
-        if (a != null) {
-            if (width == 1) {
-                return a[at] & 0xFF;
-            }
-            if (width == 2) {
-                return (bigEndian ? (short) A16B.get(a, at) : (short) A16L.get(a, at)) & 0xFFFF;
-            }
-            return bigEndian ? (int) A32B.get(a, at) : (int) A32L.get(a, at);
-        }
-        if (width == 1) {
-            return b.get(at) & 0xFF;
-        }
-        if (width == 2) {
-            short s = b.getShort(at);
-            return (bigEndian == (b.order() == ByteOrder.BIG_ENDIAN) ? s : Short.reverseBytes(s)) & 0xFFFF;
-        }
-        int i = b.getInt(at);
-        return bigEndian == (b.order() == ByteOrder.BIG_ENDIAN) ? i : Integer.reverseBytes(i);
     }
 }

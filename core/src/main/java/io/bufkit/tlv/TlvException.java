@@ -23,4 +23,14 @@ public abstract sealed class TlvException extends RuntimeException
      */
     void locateFrameEndingAt(long end, int headerSize) {
     }
+
+    /**
+     * Called by {@link TlvDecoder} when this exception leaves its {@link TlvHeaderCheck}: the frame whose
+     * header was rejected starts at stream offset {@code start}. The registry's exceptions record it; the
+     * others ignore it.
+     *
+     * @param start the stream offset of the frame's first header byte
+     */
+    void locateFrameStartingAt(long start) {
+    }
 }

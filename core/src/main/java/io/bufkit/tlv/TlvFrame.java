@@ -16,12 +16,17 @@ public record TlvFrame(int type, Bytes value) {
     /**
      * Creates a frame.
      *
-     * @param type the frame's type
+     * @param type the frame's type: not 0, which no format allows; with a four-byte type field, the unsigned
+     *     32-bit type in an {@code int}
      * @param value the frame's value, owned
+     * @throws IllegalArgumentException if {@code type} is 0
      * @throws NullPointerException if {@code value} is null
      */
     public TlvFrame {
         Objects.requireNonNull(value, "value");
+        if (type == 0) {
+            throw new IllegalArgumentException("TLV frame type 0 is malformed in every format: types start at 1");
+        }
     }
 
     /**

@@ -5,7 +5,7 @@ import io.bufkit.Bytes;
 import io.bufkit.MutableByteView;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.BufferOverflowException;
+import io.bufkit.frame.FrameOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -18,7 +18,11 @@ import java.util.Objects;
  * {@link IllegalArgumentException} that names the type or length and the format's range: type 0, a type
  * above {@link TlvFormat#maxType()} (with a four-byte type field every non-zero {@code int} is valid, read as
  * unsigned), or a value longer than {@link TlvFormat#maxValueLength()}. A destination that is too small is
- * also rejected before anything is written.
+ * also rejected before anything is written: a view with {@link IndexOutOfBoundsException}, a buffer with
+ * {@link FrameOverflowException}, each naming where, how much was needed and how much room there was.
+ *
+ * <p>Values are given as a borrowed {@link ByteView}, an owned {@link Bytes}, or a {@code byte[]}; each
+ * is read, never kept.
  *
  * <p>Stateless and thread-safe.
  */
@@ -92,14 +96,16 @@ public final class TlvWriter {
      * @param value the value (read, not kept)
      * @param dst the destination buffer
      * @throws IllegalArgumentException if the format cannot carry the type or the value's length
-     * @throws BufferOverflowException if fewer than the frame's size remain in {@code dst}; nothing is written
+     * @throws FrameOverflowException (a {@link java.nio.BufferOverflowException}) if fewer than the frame's
+     *     size remain in {@code dst}, naming its position, the frame's size and the room left; nothing is
+     *     written
      * @throws java.nio.ReadOnlyBufferException if {@code dst} is read-only
      * @throws io.bufkit.StaleViewException if the value's lease ended
      */
     public void write(int type, ByteView value, ByteBuffer dst) {
         int size = checkedFrameSize(type, value);
         if (dst.remaining() < size) {
-            throw new BufferOverflowException();
+            throw new FrameOverflowException(dst.position(), size, dst.remaining());
         }
         byte[] header = new byte[format.headerSize()];
         putHeader(type, value.length(), MutableByteView.wrap(header), 0);
@@ -149,6 +155,112 @@ public final class TlvWriter {
         MutableByteView out = MutableByteView.allocate(checkedFrameSize(type, value));
         write(type, value, out, 0);
         return out.copy();
+    }
+
+    /**
+     * Writes a whole frame whose value is an owned {@link Bytes} at {@code out[at, at + frameSize)}.
+     *
+     * @param type the frame's type
+     * @param value the value
+     * @param out the destination
+     * @param at where the frame starts
+     * @return the number of bytes written
+     * @throws IllegalArgumentException if the format cannot carry the type or the value's length
+     * @throws IndexOutOfBoundsException if the frame does not fit in {@code out} at {@code at}
+     */
+    public int write(int type, Bytes value, MutableByteView out, int at) {
+        return write(type, value.view(), out, at);
+    }
+
+    /**
+     * Writes a whole frame whose value is {@code value} at {@code out[at, at + frameSize)}.
+     *
+     * @param type the frame's type
+     * @param value the value (read, not kept)
+     * @param out the destination
+     * @param at where the frame starts
+     * @return the number of bytes written
+     * @throws IllegalArgumentException if the format cannot carry the type or the value's length
+     * @throws IndexOutOfBoundsException if the frame does not fit in {@code out} at {@code at}
+     */
+    public int write(int type, byte[] value, MutableByteView out, int at) {
+        return write(type, ByteView.wrap(value), out, at);
+    }
+
+    /**
+     * Writes a whole frame whose value is an owned {@link Bytes} at the buffer's position.
+     *
+     * @param type the frame's type
+     * @param value the value
+     * @param dst the destination buffer
+     * @throws IllegalArgumentException if the format cannot carry the type or the value's length
+     * @throws FrameOverflowException if fewer than the frame's size remain in {@code dst}; nothing is written
+     */
+    public void write(int type, Bytes value, ByteBuffer dst) {
+        write(type, value.view(), dst);
+    }
+
+    /**
+     * Writes a whole frame whose value is {@code value} at the buffer's position.
+     *
+     * @param type the frame's type
+     * @param value the value (read, not kept)
+     * @param dst the destination buffer
+     * @throws IllegalArgumentException if the format cannot carry the type or the value's length
+     * @throws FrameOverflowException if fewer than the frame's size remain in {@code dst}; nothing is written
+     */
+    public void write(int type, byte[] value, ByteBuffer dst) {
+        write(type, ByteView.wrap(value), dst);
+    }
+
+    /**
+     * Writes a whole frame whose value is an owned {@link Bytes} to a stream.
+     *
+     * @param type the frame's type
+     * @param value the value
+     * @param out the destination stream; not flushed
+     * @throws IllegalArgumentException if the format cannot carry the type or the value's length
+     * @throws IOException if the stream fails
+     */
+    public void write(int type, Bytes value, OutputStream out) throws IOException {
+        write(type, value.view(), out);
+    }
+
+    /**
+     * Writes a whole frame whose value is {@code value} to a stream.
+     *
+     * @param type the frame's type
+     * @param value the value (read, not kept)
+     * @param out the destination stream; not flushed
+     * @throws IllegalArgumentException if the format cannot carry the type or the value's length
+     * @throws IOException if the stream fails
+     */
+    public void write(int type, byte[] value, OutputStream out) throws IOException {
+        write(type, ByteView.wrap(value), out);
+    }
+
+    /**
+     * Encodes one frame whose value is an owned {@link Bytes} into new memory.
+     *
+     * @param type the frame's type
+     * @param value the value
+     * @return the frame's bytes, owned
+     * @throws IllegalArgumentException if the format cannot carry the type or the value's length
+     */
+    public Bytes encode(int type, Bytes value) {
+        return encode(type, value.view());
+    }
+
+    /**
+     * Encodes one frame whose value is {@code value} into new memory.
+     *
+     * @param type the frame's type
+     * @param value the value (read, not kept)
+     * @return the frame's bytes, owned
+     * @throws IllegalArgumentException if the format cannot carry the type or the value's length
+     */
+    public Bytes encode(int type, byte[] value) {
+        return encode(type, ByteView.wrap(value));
     }
 
     /**

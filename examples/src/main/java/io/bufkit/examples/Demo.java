@@ -25,6 +25,7 @@ public final class Demo {
         out.println();
         sensor(out);
         tlv(out);
+        PostgresSessionFraming.run(1, 16, out);
         legacy(out);
         RetainedViews.run(out);
         PoolWalkthrough.run(out);

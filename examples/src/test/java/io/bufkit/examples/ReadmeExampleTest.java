@@ -7,14 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the README's "Testing your own decoder" example identical to the compiled one. */
+/** Keeps the README's examples identical to the compiled ones. */
 class ReadmeExampleTest {
 
     @Test
     void readmeShowsTheCompiledDecoderTestVerbatim() throws IOException {
-        String example = Files.readString(Path.of("src/test/java/io/bufkit/examples/LengthPrefixedDecoderTest.java"));
+        assertReadmeShows("LengthPrefixedDecoderTest.java", "Testing your own decoder");
+    }
+
+    @Test
+    void readmeShowsTheCompiledFramingExampleVerbatim() throws IOException {
+        assertReadmeShows("FramingReadmeExampleTest.java", "Framing a stream");
+    }
+
+    private static void assertReadmeShows(String file, String section) throws IOException {
+        String example = Files.readString(Path.of("src/test/java/io/bufkit/examples/" + file));
         String readme = Files.readString(Path.of("../README.md"));
         assertTrue(readme.contains("```java\n" + example + "```"),
-                "README.md's \"Testing your own decoder\" section must show LengthPrefixedDecoderTest.java verbatim");
+                "README.md's \"" + section + "\" section must show " + file + " verbatim");
     }
 }

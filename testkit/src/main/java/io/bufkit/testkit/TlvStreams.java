@@ -169,19 +169,7 @@ public final class TlvStreams {
             if (stream.length == 0) {
                 return Gen.bytes(0, format.headerSize() * 2);
             }
-            int[] headers = headerOffsets(format, stream);
-            Gen<Integer> anywhere = Gen.ints(0, stream.length - 1);
-            Gen<Integer> position = headers.length == 0 ? anywhere
-                    : Gen.frequency(1, anywhere, 1, Gen.ints(0, headers.length - 1).map(i -> headers[i]));
-            Gen<int[]> change = Gen.zip(position, Gen.ints(0, 255), (at, value) -> new int[] {at, value});
-            Gen<Integer> cut = Gen.frequency(3, Gen.constant(stream.length), 1, Gen.ints(0, stream.length));
-            return Gen.zip(Gen.listOf(change, 1, 3), cut, (changes, length) -> {
-                byte[] out = stream.clone();
-                for (int[] c : changes) {
-                    out[c[0]] = (byte) c[1];
-                }
-                return java.util.Arrays.copyOf(out, length);
-            });
+            return StreamCorruption.of(stream, headerOffsets(format, stream), 1);
         });
     }
 
