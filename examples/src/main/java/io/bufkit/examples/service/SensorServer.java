@@ -45,6 +45,8 @@ import java.util.Objects;
  *       {@link Builder#idleTimeout(Duration)} is closed — an idle peer, or one that stopped reading;</li>
  *   <li>a frame whose first byte has arrived must be complete within {@link Builder#frameDeadline(Duration)},
  *       however its bytes trickle in — a slowloris peer is closed;</li>
+ *   <li>a frame header whose value length is not the size of the codec registered for its type closes
+ *       the connection at the header, before any of the value is read ({@link Builder#checkHeaders(boolean)});</li>
  *   <li>no thread waits without bound: the server thread selects for at most 100 ms at a time, checks the
  *       deadlines between selects, and never blocks on a socket; {@link #close()} waits at most 10 s.</li>
  * </ul>
@@ -68,6 +70,7 @@ final class SensorServer implements AutoCloseable {
     private final int maxQueuedAcks;
     private final int sendBufferSize;
     private final int maxConnectionsPerPeer;
+    private final boolean checkHeaders;
     private final long idleTimeoutNanos;
     private final long frameDeadlineNanos;
     private final Duration idleTimeout;
@@ -99,6 +102,7 @@ final class SensorServer implements AutoCloseable {
     private volatile long refusedPerPeer;
     private volatile long idleTimeouts;
     private volatile long frameDeadlinesMissed;
+    private volatile long headerRejections;
 
     private SensorServer(Builder b) throws IOException {
         this.pool = b.pool;
@@ -108,6 +112,7 @@ final class SensorServer implements AutoCloseable {
         this.maxQueuedAcks = b.maxQueuedAcks;
         this.sendBufferSize = b.sendBufferSize;
         this.maxConnectionsPerPeer = b.maxConnectionsPerPeer;
+        this.checkHeaders = b.checkHeaders;
         this.idleTimeout = b.idleTimeout;
         this.frameDeadline = b.frameDeadline;
         this.idleTimeoutNanos = b.idleTimeout.toNanos();
@@ -165,7 +170,7 @@ final class SensorServer implements AutoCloseable {
      */
     ServerStats stats() {
         return new ServerStats(accepted, refused, open, frames, bytesReceived, acksWritten, protocolErrors, ioErrors,
-                internalErrors, readPauses, refusedPerPeer, idleTimeouts, frameDeadlinesMissed);
+                internalErrors, readPauses, refusedPerPeer, idleTimeouts, frameDeadlinesMissed, headerRejections);
     }
 
     /**
@@ -305,6 +310,10 @@ final class SensorServer implements AutoCloseable {
 
     // ------------------------------------------------------------------ for connections (server thread)
 
+    boolean checkHeaders() {
+        return checkHeaders;
+    }
+
     long idleTimeoutNanos() {
         return idleTimeoutNanos;
     }
@@ -343,6 +352,10 @@ final class SensorServer implements AutoCloseable {
 
     void onAcksWritten(int n) {
         acksWritten += n;
+    }
+
+    void onHeaderRejected() {
+        headerRejections++;
     }
 
     void onReadPaused() {
@@ -403,6 +416,7 @@ final class SensorServer implements AutoCloseable {
         private int maxConnectionsPerPeer = 16;
         private Duration idleTimeout = Duration.ofSeconds(30);
         private Duration frameDeadline = Duration.ofSeconds(5);
+        private boolean checkHeaders = true;
         private int maxQueuedAcks;
         private int sendBufferSize;
         private int backlog = 64;
@@ -491,6 +505,20 @@ final class SensorServer implements AutoCloseable {
          */
         Builder frameDeadline(Duration deadline) {
             this.frameDeadline = positive("frameDeadline", deadline);
+            return this;
+        }
+
+        /**
+         * Checks each frame's value length against the size of the codec registered for its type as soon as
+         * the header arrives ({@link io.bufkit.tlv.TlvCodecRegistry#headerCheck()}), closing the connection,
+         * logged, before any of a value that cannot be right is read. Default {@code true}; with
+         * {@code false} such a frame is rejected once its whole value has arrived.
+         *
+         * @param check whether to check headers
+         * @return this builder
+         */
+        Builder checkHeaders(boolean check) {
+            this.checkHeaders = check;
             return this;
         }
 

@@ -8,6 +8,7 @@ import io.bufkit.tlv.MalformedFrameException;
 import io.bufkit.tlv.TlvDecoder;
 import io.bufkit.tlv.TlvException;
 import io.bufkit.tlv.TlvHandler;
+import io.bufkit.tlv.TlvHeaderCheck;
 import io.bufkit.tlv.TruncatedFrameException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -45,6 +46,11 @@ import java.nio.channels.SocketChannel;
  * one attempt to write the acknowledgements of the frames before it, and the reason is logged at
  * {@code WARNING}.
  *
+ * <p><b>Header check.</b> Unless the server was built with {@code checkHeaders(false)}, the decoder hands
+ * each frame header to {@link io.bufkit.tlv.TlvCodecRegistry#headerCheck()} of the request registry: a
+ * header whose value length is not the size of the codec registered for its type (type 1 is always 24
+ * bytes) closes the connection at once, before any of the value is read or buffered.
+ *
  * <p><b>Deadlines.</b> The server calls {@link #enforceDeadlines(long)} between selects: a connection on
  * which no byte arrived and no acknowledgement byte was written for the idle timeout is closed, and so is
  * one whose current frame is not complete within the frame deadline of its first byte's arrival, however
@@ -58,7 +64,9 @@ final class ServerConnection implements TlvHandler {
     private final BufferPool pool;
     private final String peer;
     private final InetAddress peerAddress;
-    private final TlvDecoder decoder = new TlvDecoder(SensorProtocol.FORMAT);
+    private final TlvDecoder decoder;
+    /** Whether the frame that failed was rejected at its header, before any of its value was read. */
+    private boolean rejectedAtHeader;
     /** The bytes of {@code maxQueuedAcks} acknowledgements. */
     private final int ackQueueBytes;
     private SelectionKey key;
@@ -90,6 +98,16 @@ final class ServerConnection implements TlvHandler {
             address = "an unknown peer";
         }
         this.peer = address;
+        TlvHeaderCheck registered = SensorProtocol.REQUESTS.headerCheck();
+        this.decoder = !server.checkHeaders() ? new TlvDecoder(SensorProtocol.FORMAT)
+                : new TlvDecoder(SensorProtocol.FORMAT, (type, valueLength) -> {
+                    try {
+                        registered.checkHeader(type, valueLength);
+                    } catch (RuntimeException e) {
+                        rejectedAtHeader = true;
+                        throw e;
+                    }
+                });
     }
 
     /**
@@ -329,7 +347,12 @@ final class ServerConnection implements TlvHandler {
                 // the peer is gone too; the close below is all that is left to do
             }
         }
-        String where = e instanceof MalformedFrameException || e instanceof TruncatedFrameException ? ""
+        if (rejectedAtHeader) {
+            server.onHeaderRejected();
+        }
+        String where = rejectedAtHeader ? "frame " + (frames + 1) + " rejected at its header, before any of its"
+                + " value was read: "
+                : e instanceof MalformedFrameException || e instanceof TruncatedFrameException ? ""
                 : "frame " + (frames + 1) + " (ending at stream offset " + decoder.streamOffset() + "): ";
         close(SensorServer.CloseReason.PROTOCOL_ERROR, where + e.getMessage());
     }

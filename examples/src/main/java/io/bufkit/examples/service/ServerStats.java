@@ -17,8 +17,10 @@ package io.bufkit.examples.service;
  *     counted in {@code refused})
  * @param idleTimeouts connections closed because nothing was sent or taken for the idle timeout
  * @param frameDeadlinesMissed connections closed because a started frame was not complete by its deadline
+ * @param headerRejections connections closed at a frame header whose value length cannot be right for its
+ *     type (also counted in {@code protocolErrors})
  */
 record ServerStats(long accepted, long refused, int open, long frames, long bytesReceived, long acksWritten,
         long protocolErrors, long ioErrors, long internalErrors, long readPauses, long refusedPerPeer,
-        long idleTimeouts, long frameDeadlinesMissed) {
+        long idleTimeouts, long frameDeadlinesMissed, long headerRejections) {
 }

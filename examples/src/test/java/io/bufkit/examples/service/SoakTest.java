@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The service under well-behaved and hostile peers at once, on loopback, for a few seconds: every frame a
  * well-behaved peer sends is acknowledged, in order, within a deadline, while idle, slowloris, garbage,
- * non-reading and abruptly dropped peers are cut off; afterwards no pooled buffer is left leased.
+ * non-reading, lying (a header whose length cannot be right) and abruptly dropped peers are cut off;
+ * afterwards no pooled buffer is left leased.
  */
 @Timeout(60)
 class SoakTest {
@@ -59,6 +60,7 @@ class SoakTest {
             peers.add(threads.submit(() -> garbage(server, stopAt)));
             peers.add(threads.submit(() -> nonReader(server, stopAt, hostile)));
             peers.add(threads.submit(() -> dropper(server, stopAt)));
+            peers.add(threads.submit(() -> liar(server, stopAt, hostile)));
             try {
                 for (Future<?> f : peers.subList(0, GOOD_PEERS)) {
                     f.get(30, TimeUnit.SECONDS);   // rethrows a well-behaved peer's failure
@@ -79,6 +81,7 @@ class SoakTest {
             assertTrue(s.idleTimeouts() > 0, () -> "no idle connection was closed: " + s);
             assertTrue(s.frameDeadlinesMissed() > 0, () -> "no slowloris frame was cut off: " + s);
             assertTrue(s.protocolErrors() > 0, () -> "no garbage was rejected: " + s);
+            assertTrue(s.headerRejections() > 0, () -> "no lying header was rejected: " + s);
             assertTrue(s.readPauses() > 0, () -> "the non-reading peer never filled its acknowledgement queue: " + s);
         } finally {
             threads.shutdownNow();
@@ -128,7 +131,7 @@ class SoakTest {
 
     /** Sends a header from 127.0.0.3, then one byte of the value every 100 ms, and again when cut off. */
     private static Void slowloris(SensorServer server, long stopAt, List<PeerConnection> hostile) throws Exception {
-        byte[] frame = Frames.sensorFrameOfLength(64).toByteArray();   // 64 value bytes: 6.4 s of trickle
+        byte[] frame = Frames.frame(Frames.sensor(3)).toByteArray();   // 24 value bytes: 2.4 s of trickle
         while (System.nanoTime() < stopAt) {
             PeerConnection c = PeerConnection.openFrom(3, server.address(), Duration.ofMillis(100));
             hostile.add(c);
@@ -139,6 +142,25 @@ class SoakTest {
                     if (c.closedByServer()) {   // waits up to 100 ms
                         break;
                     }
+                }
+            } catch (IOException cutOff) {
+                // the server closed the connection: start again
+            } finally {
+                c.close();
+            }
+        }
+        return null;
+    }
+
+    /** Sends, from 127.0.0.7, a header whose length cannot be right for its type, then trickles its value. */
+    private static Void liar(SensorServer server, long stopAt, List<PeerConnection> hostile) throws Exception {
+        while (System.nanoTime() < stopAt) {
+            PeerConnection c = PeerConnection.openFrom(7, server.address(), Duration.ofMillis(100));
+            hostile.add(c);
+            try {
+                c.send(Bytes.fromHex("01 00 40"));   // type 1 is always 24 bytes; this header says 64
+                while (System.nanoTime() < stopAt && !c.closedByServer()) {   // waits up to 100 ms
+                    c.send(Bytes.of((byte) 0));
                 }
             } catch (IOException cutOff) {
                 // the server closed the connection: start again

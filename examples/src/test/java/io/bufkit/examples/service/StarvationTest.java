@@ -125,4 +125,21 @@ class StarvationTest {
             assertServed(server);
         }
     }
+
+    @Test
+    void aHeaderWhoseLengthCannotBeRightForItsTypeIsRejectedAtTheHeader() throws IOException {
+        try (SensorServer server = SensorServer.builder(pool).logger(log).start();
+                PeerConnection liar = PeerConnection.openFrom(HOSTILE, server.address(), Duration.ofSeconds(2))) {
+            liar.send(Bytes.fromHex("01 00 40"));   // type 1 is always 24 bytes; this header says 64
+            long start = System.nanoTime();
+            assertTrue(liar.closedByServer(), "the connection was kept open waiting for a value that cannot be right");
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(2).toNanos());
+            String m = warningAbout(liar);
+            assertTrue(m.contains("value of 64"), m);
+            assertEquals(0, server.stats().frames());
+            assertEquals(1, server.stats().headerRejections());
+            assertTrue(m.contains("rejected at its header"), m);
+            assertServed(server);
+        }
+    }
 }
