@@ -10,7 +10,8 @@ import java.lang.invoke.VarHandle;
  * <p>The head packs three fields into one {@code long} updated by a single compare-and-set: a 32-bit tag
  * bumped on every change (so a head that went away and came back is not mistaken for an unchanged one —
  * the ABA problem), the 16-bit number of free slots, and the 16-bit index of the top slot
- * ({@link #NONE} when empty). The count makes {@link #available()} and the pool's peak usage exact.
+ * ({@link #NONE} when empty). The count makes {@link #available()} exact, and {@link #fewestFree()} — the
+ * low-water mark of the count, lowered by the pop that reached it — makes the pool's peak usage exact.
  */
 final class FreeList {
 
@@ -19,10 +20,13 @@ final class FreeList {
     private static final int NONE = 0xFFFF;
 
     private static final VarHandle HEAD;
+    private static final VarHandle FEWEST;
 
     static {
         try {
-            HEAD = MethodHandles.lookup().findVarHandle(FreeList.class, "head", long.class);
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            HEAD = l.findVarHandle(FreeList.class, "head", long.class);
+            FEWEST = l.findVarHandle(FreeList.class, "fewestFree", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -32,6 +36,9 @@ final class FreeList {
     private final int[] next;
     @SuppressWarnings("unused")
     private volatile long head;
+    /** The fewest slots ever on the stack at once. */
+    @SuppressWarnings("unused")
+    private volatile int fewestFree;
 
     /** Creates a full stack holding {@code 0 .. capacity - 1}, with 0 on top. */
     FreeList(int capacity) {
@@ -43,6 +50,7 @@ final class FreeList {
             next[i] = i + 1 < capacity ? i + 1 : NONE;
         }
         HEAD.setVolatile(this, pack(0, capacity, 0));
+        FEWEST.setVolatile(this, capacity);
     }
 
     private static long pack(long tag, int count, int index) {
@@ -50,12 +58,11 @@ final class FreeList {
     }
 
     /**
-     * Pops a free slot.
+     * Pops a free slot, lowering {@link #fewestFree()} if the stack was never this short.
      *
-     * @return {@code -1} when empty, else the slot index in the low 16 bits and the number of slots
-     *     still free after the pop above them
+     * @return the slot index, or {@code -1} when the stack is empty
      */
-    long pop() {
+    int pop() {
         for (;;) {
             long h = (long) HEAD.getVolatile(this);
             int top = (int) h & 0xFFFF;
@@ -65,10 +72,27 @@ final class FreeList {
             int count = (int) (h >>> 16) & 0xFFFF;
             long n = pack((h >>> 32) + 1, count - 1, next[top]);
             if (HEAD.compareAndSet(this, h, n)) {
-                return ((long) (count - 1) << 16) | top;
+                if (count - 1 < fewestFree) {
+                    lowerFewest(count - 1);
+                }
+                return top;
             }
             Thread.onSpinWait();
         }
+    }
+
+    private void lowerFewest(int count) {
+        int f;
+        while (count < (f = fewestFree)) {
+            if (FEWEST.compareAndSet(this, f, count)) {
+                return;
+            }
+        }
+    }
+
+    /** The fewest slots that were ever on the stack at once: capacity minus the peak usage. */
+    int fewestFree() {
+        return fewestFree;
     }
 
     /** Pushes a slot that is not on the stack. */

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
 /**
  * The record of one {@code ByteBuffer} object handed out by {@link PooledLease#buffer()}: which slot and
  * which tenancy of it the buffer belongs to. It refers to the buffer weakly, so that it never keeps the
- * buffer (or the lease, or the leak guard's targets) alive; it stays in the registry while the caller can
+ * buffer (or the lease, or the leak watch's targets) alive; it stays in the registry while the caller can
  * still pass the buffer to {@link BufferPool#release(ByteBuffer)}, so a second or stale release of it is
  * recognised as such.
  */
@@ -18,8 +18,8 @@ final class Handout extends WeakReference<ByteBuffer> {
     final long stamp;
     /** The lease, to end its views when the buffer is released; weak so that leaks stay detectable. */
     private final WeakReference<PooledLease> lease;
-    /** The lease's leak guard, or {@code null} when the tenancy is not tracked. */
-    final LeakGuard guard;
+    /** The lease's leak watch, or {@code null} when the tenancy is not watched. */
+    final TenancyWatch watch;
     /** The next record in the same hash bucket. */
     Handout next;
 
@@ -29,7 +29,7 @@ final class Handout extends WeakReference<ByteBuffer> {
         this.slot = lease.slot;
         this.stamp = lease.stamp;
         this.lease = new WeakReference<>(lease);
-        this.guard = lease.guard;
+        this.watch = lease.watch;
     }
 
     /** The lease, or {@code null} once it was garbage-collected. */

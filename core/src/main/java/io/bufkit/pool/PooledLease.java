@@ -30,23 +30,24 @@ import java.nio.ByteBuffer;
  */
 public final class PooledLease extends Lease {
 
-    final BufferPool pool;
     final Slot slot;
     /** The tenancy this lease holds: the slot's stamp while it is leased to this lease. */
     final long stamp;
-    /** Set by the pool when the tenancy is tracked for leaks. */
-    LeakGuard guard;
+    /** Set by the pool when the tenancy is watched on its own for leaks. */
+    TenancyWatch watch;
+    /** The slot's token while this lease is alive, under LeakDetection.SAMPLED (see SlotWatch); else null. */
+    final Object token;
     /** Where this lease was released, when release tracking is on. */
     Throwable releaseSite;
 
     private MutableByteView view;
     private ByteBuffer buffer;
 
-    PooledLease(BufferPool pool, Slot slot, long stamp) {
+    PooledLease(Slot slot, long stamp, Object token) {
         super(slot.leaseName);
-        this.pool = pool;
         this.slot = slot;
         this.stamp = stamp;
+        this.token = token;
     }
 
     /**
@@ -74,7 +75,7 @@ public final class PooledLease extends Lease {
      *
      * <p>This object — not a duplicate or slice of it — may be passed to
      * {@link BufferPool#release(ByteBuffer)} instead of closing the lease. Unlike views, a
-     * {@code ByteBuffer} cannot go stale: do not use it after the release. While the lease is tracked for
+     * {@code ByteBuffer} cannot go stale: do not use it after the release. While the lease is watched for
      * leaks, the buffer, like the lease, keeps the tenancy alive; duplicates and slices of it do not.
      *
      * @return a <em>borrowed</em> buffer, valid until this lease is released
@@ -86,11 +87,14 @@ public final class PooledLease extends Lease {
         if (b == null) {
             byte[] a = slot.array;
             b = a != null ? ByteBuffer.wrap(a) : slot.memory.duplicate();
-            LeakGuard g = guard;
-            if (g != null) {
-                g.alsoWatch(b);
+            TenancyWatch w = watch;
+            if (w == null && token != null) {
+                w = slot.pool.watchAlone(this, null);   // the buffer keeps the tenancy alive too, not the token
             }
-            pool.registerHandout(b, this);
+            if (w != null) {
+                w.alsoWatch(b);
+            }
+            slot.pool.registerHandout(b, this);
             buffer = b;
             Reference.reachabilityFence(this);
         }
@@ -121,7 +125,7 @@ public final class PooledLease extends Lease {
      * @return the pool
      */
     public BufferPool pool() {
-        return pool;
+        return slot.pool;
     }
 
     /**
@@ -133,7 +137,7 @@ public final class PooledLease extends Lease {
      */
     @Override
     public void close() {
-        pool.release(this);
+        slot.pool.release(this);
     }
 
     /** Ends the lease for the pool, after the pool won the release of its tenancy. */

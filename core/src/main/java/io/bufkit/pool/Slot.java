@@ -34,6 +34,8 @@ final class Slot {
         }
     }
 
+    /** The pool the buffer belongs to (an overflow buffer: the pool that allocated it). */
+    final BufferPool pool;
     /** Index in the pool's slot table, or {@code -1} for an overflow buffer. */
     final int index;
     /** The memory: position 0, limit = capacity; never handed out, never moved. */
@@ -51,17 +53,25 @@ final class Slot {
     @SuppressWarnings("unused")
     private long releases;
 
+    /** The watch of this slot's current token (see {@link SlotWatch}); written by the slot's exclusive holder. */
+    SlotWatch watch;
+    /** The watch of the current tenancy when it is watched on its own, kept reachable here. */
+    volatile TenancyWatch tenancyWatch;
+    /** The stamp of the tenancy {@link #tenancyWatch} watches, so that {@link SlotWatch} leaves it alone. */
+    volatile long watchedAlone = -1;
+
     /** Where the most recent tenancy was released, when release tracking is on. */
     volatile Throwable lastReleaseSite;
     /** The stamp of the tenancy {@link #lastReleaseSite} belongs to. */
     volatile long lastReleasedStamp = -1;
 
-    Slot(int index, ByteBuffer memory, byte[] array, String leaseName, long initialStamp) {
+    Slot(BufferPool pool, int index, ByteBuffer memory, byte[] array, String leaseName) {
+        this.pool = pool;
         this.index = index;
         this.memory = memory;
         this.array = array;
         this.leaseName = leaseName;
-        STAMP.set(this, initialStamp);
+        STAMP.set(this, 0L);
     }
 
     boolean isOverflow() {

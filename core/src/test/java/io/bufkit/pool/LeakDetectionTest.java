@@ -66,13 +66,24 @@ class LeakDetectionTest {
     }
 
     @Test
-    void sampledReportsWithoutAStackAndSaysHowToGetOne() {
-        BufferPool pool = pool(LeakDetection.SAMPLED);
+    void sampledReportsAnUnsampledLeakWithoutAStackAndSaysHowToGetOne() {
+        BufferPool pool = BufferPool.builder().name("leaky").bufferSize(64).capacity(2)
+                .leakDetection(LeakDetection.SAMPLED).leakSampleInterval(1 << 24).logger(log).build();
         leak(pool);
         assertTrue(Gc.until(() -> pool.stats().leaks() == 1), "leak not detected");
         CapturingLogger.Entry report = log.at(Level.ERROR).get(0);
         assertNull(report.thrown());
         assertTrue(report.message().contains("LeakDetection.PARANOID"), report.message());
+    }
+
+    @Test
+    void sampledRecordsTheSiteOfASampledLeak() {
+        BufferPool pool = pool(LeakDetection.SAMPLED);
+        leak(pool);
+        assertTrue(Gc.until(() -> pool.stats().leaks() == 1), "leak not detected");
+        Throwable site = log.at(Level.ERROR).get(0).thrown();
+        assertNotNull(site);
+        assertTrue(Arrays.stream(site.getStackTrace()).anyMatch(f -> f.getMethodName().equals("leak")));
     }
 
     @Test
@@ -191,13 +202,13 @@ class LeakDetectionTest {
     }
 
     @Test
-    void sampledTracksAboutOneAcquisitionPerInterval() {
+    void sampledRecordsTheSiteOfAboutOneAcquisitionPerInterval() {
         BufferPool pool = BufferPool.builder().bufferSize(8).capacity(8).leakDetection(LeakDetection.SAMPLED)
                 .leakSampleInterval(8).build();
         int tracked = 0;
         for (int i = 0; i < 8000; i++) {
             PooledLease lease = pool.acquire();
-            if (lease.guard != null) {
+            if (lease.watch != null && lease.watch.acquiredAt != null) {
                 tracked++;
             }
             lease.close();
@@ -206,7 +217,7 @@ class LeakDetectionTest {
     }
 
     @Test
-    void sampledSpreadsTrackingOverEveryBuffer() {
+    void sampledSpreadsRecordedSitesOverEveryBuffer() {
         BufferPool pool = BufferPool.builder().bufferSize(8).capacity(4).leakDetection(LeakDetection.SAMPLED)
                 .leakSampleInterval(16).build();
         Set<String> trackedBuffers = new HashSet<>();
@@ -216,7 +227,7 @@ class LeakDetectionTest {
                 all.add(pool.acquire());
             }
             for (PooledLease lease : all) {
-                if (lease.guard != null) {
+                if (lease.watch != null && lease.watch.acquiredAt != null) {
                     trackedBuffers.add(lease.name());
                 }
                 lease.close();

@@ -56,10 +56,17 @@ import org.junit.jupiter.api.DynamicTest;
  * whole, one byte at a time, with its header bytes isolated, and in {@link #chunkingsPerInput(int) 8} random
  * chunkings.
  *
- * <p><b>Chunks are borrowed.</b> Each decoding gets fresh chunks: {@code ByteView}s under a lease that ends
- * when the decoder returns, exact-size {@code byte[]}s, or heap {@code ByteBuffer}s whose position and
- * array offset are not 0. After the decoder returns, the chunk memory is overwritten, so a result that
- * kept a reference into a chunk fails.
+ * <p><b>Chunks are borrowed, one at a time.</b> Each decoding gets fresh chunks: {@code ByteView}s (each
+ * under a lease of its own), exact-size {@code byte[]}s, or heap {@code ByteBuffer}s whose position and
+ * array offset are not 0. They are handed over the way a read loop with one reused buffer hands them over:
+ * when the decoder fetches chunk {@code k + 1} from the list (by index, iterator or stream) — or, with
+ * {@link #ofFeeds}, when {@code feed} of chunk {@code k} returns — chunk {@code k}'s lease ends and its
+ * memory is overwritten; the rest end when the decoder returns. So a decoder that keeps a view of one
+ * chunk (say {@code chunk.slice(...)} of a partial frame) and reads it after the next chunk arrived throws
+ * {@link io.bufkit.StaleViewException} naming that chunk, one that kept a {@code byte[]} or
+ * {@code ByteBuffer} reads overwritten bytes, and a result that kept a reference into any chunk fails. Fetch
+ * the chunks in order, each when the decoder is ready for it: copying the list first (for example
+ * {@code List.copyOf(chunks)}) fetches every chunk at once and leaves only the last one live.
  *
  * <p><b>Failures</b> are shrunk before they are reported — cut points dropped, the input shortened (through
  * the generator's shrinking, then by removing bytes), and for short inputs the chunking with the fewest
@@ -117,23 +124,45 @@ public final class ChunkProperty<R> {
     /**
      * A property of a decoder that takes chunks as {@link ByteView}s.
      *
-     * @param decoder decodes a list of chunks; each chunk is <em>borrowed</em> under a lease that ends when
-     *     the decoder returns
+     * @param decoder decodes a list of chunks; each chunk is <em>borrowed</em> under a lease of its own that
+     *     ends, and its memory is overwritten, when the decoder fetches the next chunk or returns
      * @param <R> the result type
      * @return the property, with default settings
      */
     public static <R> ChunkProperty<R> ofViews(ChunkDecoder<ByteView, ? extends R> decoder) {
         Objects.requireNonNull(decoder, "decoder");
-        return create((arrays, pad) -> {
-            Lease lease = Lease.open("chunk");
+        return create((arrays, pad, scribble) -> {
+            HandedChunks<ByteView> chunks = new HandedChunks<>(arrays, scribble,
+                    (a, lease) -> lease.wrap(a, pad, a.length - 2 * pad));
             try {
-                List<ByteView> views = new ArrayList<>(arrays.size());
-                for (byte[] a : arrays) {
-                    views.add(lease.wrap(a, pad, a.length - 2 * pad));
-                }
-                return decoder.decode(List.copyOf(views));
+                return decoder.decode(chunks);
             } finally {
-                lease.close();
+                chunks.endAll();
+            }
+        });
+    }
+
+    /**
+     * A property of an incremental decoder fed one {@link ByteView} chunk at a time.
+     *
+     * @param decoders makes a new decoder for each decoding
+     * @param <R> the result type
+     * @return the property, with default settings
+     */
+    public static <R> ChunkProperty<R> ofFeeds(Supplier<? extends ChunkFeed<? extends R>> decoders) {
+        Objects.requireNonNull(decoders, "decoders");
+        return create((arrays, pad, scribble) -> {
+            HandedChunks<ByteView> chunks = new HandedChunks<>(arrays, scribble,
+                    (a, lease) -> lease.wrap(a, pad, a.length - 2 * pad));
+            try {
+                ChunkFeed<? extends R> decoder = decoders.get();
+                for (ByteView chunk : chunks) {
+                    decoder.feed(chunk);
+                }
+                chunks.endAll();
+                return decoder.finish();
+            } finally {
+                chunks.endAll();
             }
         });
     }
@@ -142,7 +171,7 @@ public final class ChunkProperty<R> {
      * A property of a decoder that takes chunks as {@code byte[]}s.
      *
      * @param decoder decodes a list of chunks; each chunk is a new array of exactly the chunk's length,
-     *     <em>borrowed</em> for the duration of the call
+     *     <em>borrowed</em> until the decoder fetches the next chunk or returns; it is overwritten then
      * @param <R> the result type
      * @return the property, with default settings
      */
@@ -150,8 +179,13 @@ public final class ChunkProperty<R> {
         Objects.requireNonNull(decoder, "decoder");
         return create(new Delivery() {
             @Override
-            public Object decode(List<byte[]> arrays, int pad) throws Exception {
-                return decoder.decode(arrays);
+            public Object decode(List<byte[]> arrays, int pad, byte scribble) throws Exception {
+                HandedChunks<byte[]> chunks = new HandedChunks<>(arrays, scribble, (a, lease) -> a);
+                try {
+                    return decoder.decode(chunks);
+                } finally {
+                    chunks.endAll();
+                }
             }
 
             @Override
@@ -166,19 +200,20 @@ public final class ChunkProperty<R> {
      *
      * @param decoder decodes a list of chunks; each chunk is a heap buffer whose remaining bytes are the
      *     chunk, with a non-zero position and array offset so that code ignoring them fails; <em>borrowed</em>
-     *     for the duration of the call
+     *     until the decoder fetches the next chunk or returns; its memory is overwritten then
      * @param <R> the result type
      * @return the property, with default settings
      */
     public static <R> ChunkProperty<R> ofBuffers(ChunkDecoder<ByteBuffer, ? extends R> decoder) {
         Objects.requireNonNull(decoder, "decoder");
-        return create((arrays, pad) -> {
-            List<ByteBuffer> buffers = new ArrayList<>(arrays.size());
-            for (byte[] a : arrays) {
-                ByteBuffer outer = ByteBuffer.wrap(a);
-                buffers.add(outer.position(1).slice().position(pad - 1).limit(a.length - pad - 1));
+        return create((arrays, pad, scribble) -> {
+            HandedChunks<ByteBuffer> chunks = new HandedChunks<>(arrays, scribble, (a, lease) ->
+                    ByteBuffer.wrap(a).position(1).slice().position(pad - 1).limit(a.length - pad - 1));
+            try {
+                return decoder.decode(chunks);
+            } finally {
+                chunks.endAll();
             }
-            return decoder.decode(List.copyOf(buffers));
         });
     }
 
@@ -378,9 +413,10 @@ public final class ChunkProperty<R> {
     /** How chunks are handed to the user's decoder. */
     private interface Delivery {
         /**
-         * Decodes chunk arrays that carry {@link #padding()} bytes of garbage on both sides of each chunk.
+         * Decodes chunk arrays that carry {@link #padding()} bytes of garbage on both sides of each chunk,
+         * overwriting each with {@code scribble} as the decoder moves past it.
          */
-        Object decode(List<byte[]> paddedChunks, int pad) throws Exception;
+        Object decode(List<byte[]> paddedChunks, int pad, byte scribble) throws Exception;
 
         default int padding() {
             return 3;
@@ -457,7 +493,7 @@ public final class ChunkProperty<R> {
             arrays.add(a);
         }
         try {
-            return outcome(() -> delivery.decode(List.copyOf(arrays), pad));
+            return outcome(() -> delivery.decode(List.copyOf(arrays), pad, scribble));
         } finally {
             for (byte[] a : arrays) {
                 Arrays.fill(a, scribble);
@@ -672,7 +708,11 @@ public final class ChunkProperty<R> {
             if (m.comparisonFailure != null) {
                 sb.append("\n  comparing the outcomes threw ").append(m.comparisonFailure);
             }
-            if (expected.contains("STALE") || actual.contains("STALE")) {
+            if (actual.contains("StaleViewException") && actual.contains(" was handed over")) {
+                sb.append("\n  hint:     the decoder kept a borrowed view of one chunk and read it after the next chunk was"
+                        + " handed over, when that chunk's lease ended and its memory was overwritten; with a reused"
+                        + " read buffer it would read the next read's bytes. copy() what must outlive its chunk");
+            } else if (expected.contains("STALE") || actual.contains("STALE")) {
                 sb.append("\n  hint:     the result keeps a borrowed chunk view whose lease ended when decoding returned;"
                         + " copy() what the result keeps");
             } else if (expected.equals(actual)) {

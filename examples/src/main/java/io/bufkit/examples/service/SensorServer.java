@@ -4,13 +4,16 @@ import io.bufkit.pool.BufferPool;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,6 +35,22 @@ import java.util.Objects;
  * for the reading, writing and backpressure rules, and the package documentation for what is leased,
  * borrowed and copied.
  *
+ * <p><b>No peer can starve the others.</b> Every limit is configurable in the {@link Builder} and logged at
+ * {@code WARNING} when it acts, naming the connection or peer:
+ * <ul>
+ *   <li>at most {@link Builder#maxConnections(int)} connections are open, and at most
+ *       {@link Builder#maxConnectionsPerPeer(int)} from one peer address, so that one peer's idle
+ *       connections cannot use up the server's; further connections are accepted and closed at once;</li>
+ *   <li>a connection that neither sends a byte nor takes an acknowledgement for
+ *       {@link Builder#idleTimeout(Duration)} is closed — an idle peer, or one that stopped reading;</li>
+ *   <li>a frame whose first byte has arrived must be complete within {@link Builder#frameDeadline(Duration)},
+ *       however its bytes trickle in — a slowloris peer is closed;</li>
+ *   <li>a frame header whose value length is not the size of the codec registered for its type closes
+ *       the connection at the header, before any of the value is read ({@link Builder#checkHeaders(boolean)});</li>
+ *   <li>no thread waits without bound: the server thread selects for at most 100 ms at a time, checks the
+ *       deadlines between selects, and never blocks on a socket; {@link #close()} waits at most 10 s.</li>
+ * </ul>
+ *
  * <p>The pool is the caller's: the server leases from it and returns every lease by the time
  * {@link #close()} returns.
  */
@@ -50,6 +69,14 @@ final class SensorServer implements AutoCloseable {
     private final int maxConnections;
     private final int maxQueuedAcks;
     private final int sendBufferSize;
+    private final int maxConnectionsPerPeer;
+    private final boolean checkHeaders;
+    private final long idleTimeoutNanos;
+    private final long frameDeadlineNanos;
+    private final Duration idleTimeout;
+    private final Duration frameDeadline;
+    /** Open connections per peer address; touched by the server thread only. */
+    private final Map<InetAddress, Integer> perPeer = new HashMap<>();
     private final Selector selector;
     private final ServerSocketChannel listener;
     private final InetSocketAddress address;
@@ -72,6 +99,10 @@ final class SensorServer implements AutoCloseable {
     private volatile long ioErrors;
     private volatile long internalErrors;
     private volatile long readPauses;
+    private volatile long refusedPerPeer;
+    private volatile long idleTimeouts;
+    private volatile long frameDeadlinesMissed;
+    private volatile long headerRejections;
 
     private SensorServer(Builder b) throws IOException {
         this.pool = b.pool;
@@ -80,6 +111,12 @@ final class SensorServer implements AutoCloseable {
         this.maxConnections = b.maxConnections;
         this.maxQueuedAcks = b.maxQueuedAcks;
         this.sendBufferSize = b.sendBufferSize;
+        this.maxConnectionsPerPeer = b.maxConnectionsPerPeer;
+        this.checkHeaders = b.checkHeaders;
+        this.idleTimeout = b.idleTimeout;
+        this.frameDeadline = b.frameDeadline;
+        this.idleTimeoutNanos = b.idleTimeout.toNanos();
+        this.frameDeadlineNanos = b.frameDeadline.toNanos();
         this.selector = Selector.open();
         ServerSocketChannel l = null;
         try {
@@ -133,7 +170,7 @@ final class SensorServer implements AutoCloseable {
      */
     ServerStats stats() {
         return new ServerStats(accepted, refused, open, frames, bytesReceived, acksWritten, protocolErrors, ioErrors,
-                internalErrors, readPauses);
+                internalErrors, readPauses, refusedPerPeer, idleTimeouts, frameDeadlinesMissed, headerRejections);
     }
 
     /**
@@ -179,6 +216,7 @@ final class SensorServer implements AutoCloseable {
         try {
             while (!stopping) {
                 selector.select(this::onReady, SELECT_TIMEOUT_MILLIS);
+                enforceDeadlines(System.nanoTime());
             }
         } catch (IOException | RuntimeException e) {
             failure = e;
@@ -203,6 +241,13 @@ final class SensorServer implements AutoCloseable {
         }
     }
 
+    /** Closes the connections whose idle timeout or frame deadline has passed. */
+    private void enforceDeadlines(long now) {
+        for (ServerConnection c : new ArrayList<>(connections)) {
+            c.enforceDeadlines(now);
+        }
+    }
+
     private void acceptPending() {
         for (int i = 0; i < ACCEPTS_PER_WAKEUP; i++) {
             SocketChannel channel;
@@ -223,15 +268,26 @@ final class SensorServer implements AutoCloseable {
                 closeQuietly(channel);
                 continue;
             }
+            InetAddress peerAddress = peerAddress(channel);
+            if (perPeer.getOrDefault(peerAddress, 0) >= maxConnectionsPerPeer) {
+                refused++;
+                refusedPerPeer++;
+                logger.log(System.Logger.Level.WARNING, "refused a connection from " + peerAddress + ": "
+                        + maxConnectionsPerPeer + " connections from that peer are open already"
+                        + " (maxConnectionsPerPeer)");
+                closeQuietly(channel);
+                continue;
+            }
             try {
                 channel.configureBlocking(false);
                 channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
                 if (sendBufferSize > 0) {
                     channel.setOption(java.net.StandardSocketOptions.SO_SNDBUF, sendBufferSize);
                 }
-                ServerConnection c = new ServerConnection(++nextConnectionId, channel, this);
+                ServerConnection c = new ServerConnection(++nextConnectionId, channel, peerAddress, this);
                 c.register(selector);
                 connections.add(c);
+                perPeer.merge(peerAddress, 1, Integer::sum);
                 accepted++;
                 open = connections.size();
             } catch (IOException e) {
@@ -242,7 +298,37 @@ final class SensorServer implements AutoCloseable {
         }
     }
 
+    /** The address of the peer of an accepted channel; all unknown peers share one entry. */
+    private static InetAddress peerAddress(SocketChannel channel) {
+        try {
+            SocketAddress a = channel.getRemoteAddress();
+            return a instanceof InetSocketAddress i ? i.getAddress() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     // ------------------------------------------------------------------ for connections (server thread)
+
+    boolean checkHeaders() {
+        return checkHeaders;
+    }
+
+    long idleTimeoutNanos() {
+        return idleTimeoutNanos;
+    }
+
+    long frameDeadlineNanos() {
+        return frameDeadlineNanos;
+    }
+
+    Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    Duration frameDeadline() {
+        return frameDeadline;
+    }
 
     BufferPool pool() {
         return pool;
@@ -268,17 +354,24 @@ final class SensorServer implements AutoCloseable {
         acksWritten += n;
     }
 
+    void onHeaderRejected() {
+        headerRejections++;
+    }
+
     void onReadPaused() {
         readPauses++;
     }
 
     void onClosed(ServerConnection c, CloseReason reason) {
         connections.remove(c);
+        perPeer.computeIfPresent(c.peerAddress(), (a, n) -> n > 1 ? n - 1 : null);
         open = connections.size();
         switch (reason) {
             case PROTOCOL_ERROR -> protocolErrors++;
             case IO_ERROR -> ioErrors++;
             case INTERNAL_ERROR -> internalErrors++;
+            case IDLE_TIMEOUT -> idleTimeouts++;
+            case FRAME_DEADLINE -> frameDeadlinesMissed++;
             default -> { }
         }
     }
@@ -293,6 +386,10 @@ final class SensorServer implements AutoCloseable {
         IO_ERROR,
         /** A bug in the server; logged with its stack trace. */
         INTERNAL_ERROR,
+        /** The peer neither sent nor took anything for the idle timeout. */
+        IDLE_TIMEOUT,
+        /** A frame whose first byte arrived was not complete within the frame deadline. */
+        FRAME_DEADLINE,
         /** The server was closed. */
         SHUTDOWN
     }
@@ -316,6 +413,10 @@ final class SensorServer implements AutoCloseable {
         private SensorAggregates aggregates = new SensorAggregates();
         private System.Logger logger = System.getLogger(SensorServer.class.getName());
         private int maxConnections = 64;
+        private int maxConnectionsPerPeer = 16;
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private Duration frameDeadline = Duration.ofSeconds(5);
+        private boolean checkHeaders = true;
         private int maxQueuedAcks;
         private int sendBufferSize;
         private int backlog = 64;
@@ -361,6 +462,71 @@ final class SensorServer implements AutoCloseable {
             }
             this.maxConnections = connections;
             return this;
+        }
+
+        /**
+         * Bounds the open connections from one peer address; further ones from that address are accepted
+         * and closed at once, logged. Default 16, so that one peer holds at most a quarter of the default
+         * {@link #maxConnections(int)}.
+         *
+         * @param connections 1 or more
+         * @return this builder
+         * @throws IllegalArgumentException if {@code connections} is less than 1
+         */
+        Builder maxConnectionsPerPeer(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("maxConnectionsPerPeer " + connections + " is less than 1");
+            }
+            this.maxConnectionsPerPeer = connections;
+            return this;
+        }
+
+        /**
+         * Closes, logged, a connection on which no byte arrived and no acknowledgement byte was written for
+         * this long: a peer that is idle, or that stopped reading its acknowledgements. Default 30 seconds.
+         *
+         * @param timeout more than zero
+         * @return this builder
+         * @throws IllegalArgumentException if {@code timeout} is zero or negative
+         */
+        Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive("idleTimeout", timeout);
+            return this;
+        }
+
+        /**
+         * Closes, logged, a connection whose current frame is not complete this long after its first byte
+         * arrived, however often more bytes of it arrive: a peer that trickles a frame (slowloris). Default 5
+         * seconds.
+         *
+         * @param deadline more than zero
+         * @return this builder
+         * @throws IllegalArgumentException if {@code deadline} is zero or negative
+         */
+        Builder frameDeadline(Duration deadline) {
+            this.frameDeadline = positive("frameDeadline", deadline);
+            return this;
+        }
+
+        /**
+         * Checks each frame's value length against the size of the codec registered for its type as soon as
+         * the header arrives ({@link io.bufkit.tlv.TlvCodecRegistry#headerCheck()}), closing the connection,
+         * logged, before any of a value that cannot be right is read. Default {@code true}; with
+         * {@code false} such a frame is rejected once its whole value has arrived.
+         *
+         * @param check whether to check headers
+         * @return this builder
+         */
+        Builder checkHeaders(boolean check) {
+            this.checkHeaders = check;
+            return this;
+        }
+
+        private static Duration positive(String what, Duration d) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " " + d + " is not positive");
+            }
+            return d;
         }
 
         /**

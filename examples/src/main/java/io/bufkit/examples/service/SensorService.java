@@ -86,7 +86,8 @@ public final class SensorService {
         LoadClient.Result result;
         SensorAggregates.Snapshot actual;
         ServerStats stats;
-        try (SensorServer server = SensorServer.builder(pool).start()) {
+        // every connection of the load client comes from this one process: let the run open all of them
+        try (SensorServer server = SensorServer.builder(pool).maxConnectionsPerPeer(options.connections()).start()) {
             out.printf("server on %s; %d connection(s) send %d frame(s) in writes of 1 to %d bytes (seed %d)%n",
                     server.address(), options.connections(), options.frames(), options.maxWriteSize(), options.seed());
             result = LoadClient.run(server.address(), LoadClient.Settings.of(options.connections(), options.frames(),

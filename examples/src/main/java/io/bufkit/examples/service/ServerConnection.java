@@ -8,9 +8,11 @@ import io.bufkit.tlv.MalformedFrameException;
 import io.bufkit.tlv.TlvDecoder;
 import io.bufkit.tlv.TlvException;
 import io.bufkit.tlv.TlvHandler;
+import io.bufkit.tlv.TlvHeaderCheck;
 import io.bufkit.tlv.TruncatedFrameException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
@@ -43,6 +45,16 @@ import java.nio.channels.SocketChannel;
  * unknown type, a value of the wrong length, a packet that does not validate — closes the connection after
  * one attempt to write the acknowledgements of the frames before it, and the reason is logged at
  * {@code WARNING}.
+ *
+ * <p><b>Header check.</b> Unless the server was built with {@code checkHeaders(false)}, the decoder hands
+ * each frame header to {@link io.bufkit.tlv.TlvCodecRegistry#headerCheck()} of the request registry: a
+ * header whose value length is not the size of the codec registered for its type (type 1 is always 24
+ * bytes) closes the connection at once, before any of the value is read or buffered.
+ *
+ * <p><b>Deadlines.</b> The server calls {@link #enforceDeadlines(long)} between selects: a connection on
+ * which no byte arrived and no acknowledgement byte was written for the idle timeout is closed, and so is
+ * one whose current frame is not complete within the frame deadline of its first byte's arrival, however
+ * its bytes trickle in. Both are logged at {@code WARNING}.
  */
 final class ServerConnection implements TlvHandler {
 
@@ -51,7 +63,10 @@ final class ServerConnection implements TlvHandler {
     private final SensorServer server;
     private final BufferPool pool;
     private final String peer;
-    private final TlvDecoder decoder = new TlvDecoder(SensorProtocol.FORMAT);
+    private final InetAddress peerAddress;
+    private final TlvDecoder decoder;
+    /** Whether the frame that failed was rejected at its header, before any of its value was read. */
+    private boolean rejectedAtHeader;
     /** The bytes of {@code maxQueuedAcks} acknowledgements. */
     private final int ackQueueBytes;
     private SelectionKey key;
@@ -64,9 +79,14 @@ final class ServerConnection implements TlvHandler {
     private boolean inputEnded;
     private boolean readPaused;
     private boolean closed;
+    /** When a byte last arrived or an acknowledgement byte was last written ({@link System#nanoTime()}). */
+    private long lastProgressNanos = System.nanoTime();
+    /** When the first byte of the incomplete frame in the decoder arrived; meaningful while there is one. */
+    private long frameStartedNanos;
 
-    ServerConnection(long id, SocketChannel channel, SensorServer server) {
+    ServerConnection(long id, SocketChannel channel, InetAddress peerAddress, SensorServer server) {
         this.id = id;
+        this.peerAddress = peerAddress;
         this.channel = channel;
         this.server = server;
         this.pool = server.pool();
@@ -78,6 +98,16 @@ final class ServerConnection implements TlvHandler {
             address = "an unknown peer";
         }
         this.peer = address;
+        TlvHeaderCheck registered = SensorProtocol.REQUESTS.headerCheck();
+        this.decoder = !server.checkHeaders() ? new TlvDecoder(SensorProtocol.FORMAT)
+                : new TlvDecoder(SensorProtocol.FORMAT, (type, valueLength) -> {
+                    try {
+                        registered.checkHeader(type, valueLength);
+                    } catch (RuntimeException e) {
+                        rejectedAtHeader = true;
+                        throw e;
+                    }
+                });
     }
 
     /**
@@ -110,6 +140,32 @@ final class ServerConnection implements TlvHandler {
         } catch (RuntimeException e) {
             server.logger().log(Level.ERROR, this + " failed", e);
             close(SensorServer.CloseReason.INTERNAL_ERROR, "internal error: " + e);
+        }
+    }
+
+    /** The peer's address, which the per-peer connection limit counts; {@code null} if unknown. */
+    InetAddress peerAddress() {
+        return peerAddress;
+    }
+
+    /**
+     * Closes the connection if its frame deadline or its idle timeout has passed at {@code now}.
+     *
+     * @param now {@link System#nanoTime()}
+     */
+    void enforceDeadlines(long now) {
+        if (closed) {
+            return;
+        }
+        if (decoder.hasPartialFrame() && now - frameStartedNanos > server.frameDeadlineNanos()) {
+            close(SensorServer.CloseReason.FRAME_DEADLINE, "frame " + (frames + 1) + " was not complete "
+                    + (now - frameStartedNanos) / 1_000_000 + " ms after its first byte arrived ("
+                    + decoder.bufferedBytes() + " byte(s) of it so far); the frame deadline is "
+                    + server.frameDeadline().toMillis() + " ms");
+        } else if (now - lastProgressNanos > server.idleTimeoutNanos()) {
+            close(SensorServer.CloseReason.IDLE_TIMEOUT, "nothing arrived and no acknowledgement was taken for "
+                    + (now - lastProgressNanos) / 1_000_000 + " ms; the idle timeout is "
+                    + server.idleTimeout().toMillis() + " ms");
         }
     }
 
@@ -147,7 +203,7 @@ final class ServerConnection implements TlvHandler {
         SensorServer.closeQuietly(channel);
         server.onClosed(this, reason);
         Level level = switch (reason) {
-            case PROTOCOL_ERROR -> Level.WARNING;
+            case PROTOCOL_ERROR, IDLE_TIMEOUT, FRAME_DEADLINE -> Level.WARNING;
             case INTERNAL_ERROR -> Level.ERROR;
             case IO_ERROR -> Level.INFO;
             default -> Level.DEBUG;
@@ -174,16 +230,22 @@ final class ServerConnection implements TlvHandler {
         }
         int limit = (int) Math.min(pool.bufferSize(), (long) free * SensorProtocol.MIN_FRAME_SIZE);
         int n;
+        boolean continuing = decoder.hasPartialFrame();
+        long framesBefore = frames;
         try (PooledLease lease = pool.acquire()) {
             ByteBuffer buffer = lease.buffer();
             buffer.clear().limit(limit);
             n = channel.read(buffer);
             if (n > 0) {
                 server.onBytesReceived(n);
+                lastProgressNanos = System.nanoTime();
                 buffer.flip();
                 decoder.feed(buffer, this);                 // frames are borrowed from this lease
             }
         }                                                   // released: a partial frame is in the decoder
+        if (n > 0 && decoder.hasPartialFrame() && (!continuing || frames != framesBefore)) {
+            frameStartedNanos = lastProgressNanos;          // a new frame began in this read
+        }
         if (n < 0) {
             endOfInput();
         } else if (n > 0) {
@@ -233,7 +295,9 @@ final class ServerConnection implements TlvHandler {
         acks.flip();
         int before = acks.remaining();
         try {
-            channel.write(acks);
+            if (channel.write(acks) > 0) {
+                lastProgressNanos = System.nanoTime();
+            }
         } finally {
             long total = ackBytesWritten + (before - acks.remaining());
             server.onAcksWritten((int) (total / SensorProtocol.ACK_FRAME_SIZE
@@ -283,7 +347,12 @@ final class ServerConnection implements TlvHandler {
                 // the peer is gone too; the close below is all that is left to do
             }
         }
-        String where = e instanceof MalformedFrameException || e instanceof TruncatedFrameException ? ""
+        if (rejectedAtHeader) {
+            server.onHeaderRejected();
+        }
+        String where = rejectedAtHeader ? "frame " + (frames + 1) + " rejected at its header, before any of its"
+                + " value was read: "
+                : e instanceof MalformedFrameException || e instanceof TruncatedFrameException ? ""
                 : "frame " + (frames + 1) + " (ending at stream offset " + decoder.streamOffset() + "): ";
         close(SensorServer.CloseReason.PROTOCOL_ERROR, where + e.getMessage());
     }

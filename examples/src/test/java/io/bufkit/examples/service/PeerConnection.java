@@ -37,8 +37,31 @@ final class PeerConnection implements AutoCloseable {
 
     /** As {@link #open(InetSocketAddress, Duration)}, with a receive buffer size (0: the default). */
     static PeerConnection open(InetSocketAddress server, Duration readTimeout, int receiveBufferSize) throws IOException {
+        return open(server, readTimeout, receiveBufferSize, null);
+    }
+
+    /**
+     * As {@link #open(InetSocketAddress, Duration)}, from the loopback address {@code 127.0.0.<host>}, so that
+     * the server sees a peer address of its own.
+     */
+    static PeerConnection openFrom(int host, InetSocketAddress server, Duration readTimeout) throws IOException {
+        return openFrom(host, server, readTimeout, 0);
+    }
+
+    /** As {@link #openFrom(int, InetSocketAddress, Duration)}, with a receive buffer size (0: the default). */
+    static PeerConnection openFrom(int host, InetSocketAddress server, Duration readTimeout, int receiveBufferSize)
+            throws IOException {
+        return open(server, readTimeout, receiveBufferSize,
+                java.net.InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) host}));
+    }
+
+    private static PeerConnection open(InetSocketAddress server, Duration readTimeout, int receiveBufferSize,
+            java.net.InetAddress local) throws IOException {
         Socket s = new Socket();
         try {
+            if (local != null) {
+                s.bind(new InetSocketAddress(local, 0));
+            }
             if (receiveBufferSize > 0) {
                 s.setReceiveBufferSize(receiveBufferSize);
             }
@@ -55,6 +78,12 @@ final class PeerConnection implements AutoCloseable {
     /** The local port, which the server's log names as the peer's. */
     int localPort() {
         return socket.getLocalPort();
+    }
+
+    /** Closes the connection with a reset instead of an orderly end of stream. */
+    void abort() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     /** Sends bytes in one write. */

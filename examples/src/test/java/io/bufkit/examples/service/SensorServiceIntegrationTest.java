@@ -172,7 +172,9 @@ class SensorServiceIntegrationTest {
         assertEquals(1, warnings.size(), warnings + seedNote());
         String message = warnings.get(0).message();
         assertTrue(message.contains("from /127.0.0.1:" + malformedPort), message);
-        assertTrue(message.contains("closed after 1 frame(s): frame 2 (ending at stream offset 22)"), message);
+        // rejected at its header (type 1 with length 0): the frame starts at stream offset 19
+        assertTrue(message.contains("closed after 1 frame(s): frame 2 rejected at its header"), message);
+        assertTrue(message.contains("at stream offset 19"), message);
         assertTrue(message.contains("has a value of 0"), message);
     }
 
