@@ -33,6 +33,8 @@ public abstract class FrameEngine<H> {
     /** What the owner is called in messages, and what its handlers are called. */
     private final String owner;
     private final String handlerName;
+    /** Whether {@link #headerComplete} is to be called: whether the owner checks headers. */
+    private final boolean checksHeaders;
     /** The lease of every lent frame; renewed after each handler call. */
     private final Lease lease;
 
@@ -64,9 +66,11 @@ public abstract class FrameEngine<H> {
      * @param framing the framing of the stream's first frame
      * @param owner the owner's name, for messages
      * @param handlerName the handler type's name, for messages
+     * @param checksHeaders whether the owner overrides {@link #headerComplete} to check headers
      */
-    protected FrameEngine(Framing framing, String owner, String handlerName) {
+    protected FrameEngine(Framing framing, String owner, String handlerName, boolean checksHeaders) {
         this.framing = Objects.requireNonNull(framing, "framing");
+        this.checksHeaders = checksHeaders;
         this.owner = owner;
         this.handlerName = handlerName;
         this.lease = Lease.open(owner + " frame");
@@ -352,7 +356,9 @@ public abstract class FrameEngine<H> {
             Framing f = framing;
             int length = f.measure(this, a, b, p, end, base + p);
             if (length >= 0) {
-                headerChecked(base + p, length);
+                if (checksHeaders) {
+                    headerChecked(base + p, length);
+                }
                 if (length <= end - p) {
                     int from = p + lentFrom;
                     int size = lentTo - lentFrom;
@@ -415,7 +421,9 @@ public abstract class FrameEngine<H> {
                 if (length < 0) {
                     return p;
                 }
-                headerChecked(frameOffset, length);
+                if (checksHeaders) {
+                    headerChecked(frameOffset, length);
+                }
                 frameLength = length;
             }
         }
