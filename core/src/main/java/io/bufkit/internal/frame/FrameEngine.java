@@ -364,7 +364,11 @@ public abstract class FrameEngine<H> {
                     int size = lentTo - lentFrom;
                     p += length;
                     consumed = base + p;
-                    lend(handler, a, window, from, size);
+                    if (a != null) {
+                        lendArray(handler, a, from, size);
+                    } else {
+                        lend(handler, null, window, from, size);
+                    }
                     continue;
                 }
             }
@@ -385,7 +389,17 @@ public abstract class FrameEngine<H> {
 
     /** Lends {@code [from, from + size)} of the chunk (the array, else the buffer behind {@code window}). */
     private void lend(H handler, byte[] a, ByteView window, int from, int size) {
-        deliver(handler, a != null ? lease.wrap(a, from, size) : VIEWS.relend(window, from - windowOrigin, size, lease));
+        if (a != null) {
+            lendArray(handler, a, from, size);
+        } else {
+            deliver(handler, VIEWS.relend(window, from - windowOrigin, size, lease));
+            lease.renew();
+        }
+    }
+
+    /** Lends {@code a[from, from + size)}; tiny, so that it inlines and the view can be scalar-replaced. */
+    private void lendArray(H handler, byte[] a, int from, int size) {
+        deliver(handler, lease.wrap(a, from, size));
         lease.renew();
     }
 
@@ -451,8 +465,7 @@ public abstract class FrameEngine<H> {
         }
         clearPartial();
         consumed = base + p;
-        deliver(handler, lease.wrap(frame, from, size));
-        lease.renew();
+        lendArray(handler, frame, from, size);
         return p;
     }
 

@@ -70,6 +70,22 @@ public final class LengthFieldFraming extends Framing {
 
     @Override
     public int measure(FrameEngine<?> e, byte[] a, ByteBuffer b, int p, int end, long frameOffset) {
+        if (typeU8LengthU16be && a != null && end - p >= 3) {
+            // the TLV reference header, kept small enough to inline into the engine's loop
+            int type = a[p] & 0xFF;
+            int field = FieldCodec.u16be(a, p + 1);
+            if (type != 0 && field <= maxField) {
+                e.tag = type;
+                e.lentFrom = 3;
+                e.lentTo = field + 3;
+                return field + 3;
+            }
+        }
+        return measureAny(e, a, b, p, end, frameOffset);
+    }
+
+    /** Measures any header of this framing, and rejects bad ones. */
+    private int measureAny(FrameEngine<?> e, byte[] a, ByteBuffer b, int p, int end, long frameOffset) {
         int n = end - p;
         if (simple && n >= headerEnd) {
             long field;
