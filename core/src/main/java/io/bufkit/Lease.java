@@ -212,19 +212,6 @@ public class Lease implements AutoCloseable {
     }
 
     /**
-     * The former name of {@link #endViews()}, kept only until every caller in this repository uses the new
-     * name; removed before the first release.
-     *
-     * @return this lease
-     * @throws IllegalStateException if this lease is closed or is the unbounded lease
-     * @deprecated use {@link #endViews()}: the method ends views, it does not renew anything
-     */
-    @Deprecated(forRemoval = true)
-    public final Lease renew() {
-        return endViews();
-    }
-
-    /**
      * Ends the lease: every view created under it throws {@link StaleViewException} from now on, and no
      * new view can be created. Closing a closed lease does nothing; subclasses may be stricter.
      *

@@ -60,7 +60,7 @@ public final class FrameDecoder {
     /** The engine, delivering frames to {@link FrameHandler}s and failing with this package's exceptions. */
     private final class Engine extends FrameEngine<FrameHandler> {
         Engine(FrameFormat format) {
-            super(format.framing(), "FrameDecoder", "FrameHandler");
+            super(format.framing(), "FrameDecoder", "FrameHandler", false);
         }
 
         @Override

@@ -76,10 +76,10 @@ public final class TlvDecoder {
 
     /** The engine, delivering frames to {@link TlvHandler}s and failing with this package's exceptions. */
     private final class Engine extends FrameEngine<TlvHandler> {
-        Engine() {
+        Engine(boolean checksHeaders) {
             super(new LengthFieldFraming(format.typeWidth(), format.typeWidth(), format.lengthWidth(),
                     format.byteOrder() == ByteOrder.BIG_ENDIAN, 0, format.headerSize(),
-                    format.headerSize() + format.maxValueLength()), "TlvDecoder", "TlvHandler");
+                    format.headerSize() + format.maxValueLength()), "TlvDecoder", "TlvHandler", checksHeaders);
         }
 
         @Override
@@ -144,7 +144,7 @@ public final class TlvDecoder {
         this.format = Objects.requireNonNull(format, "format");
         this.headerSize = format.headerSize();
         this.check = check;
-        this.engine = new Engine();
+        this.engine = new Engine(check != null);
     }
 
     /**

@@ -63,6 +63,17 @@ public final class FieldCodec {
     }
 
     /**
+     * Reads a big-endian unsigned 16-bit field at {@code a[at]}.
+     *
+     * @param a the array
+     * @param at the field's first byte
+     * @return the field, 0 to 65535
+     */
+    public static int u16be(byte[] a, int at) {
+        return (short) A16B.get(a, at) & 0xFFFF;
+    }
+
+    /**
      * Writes the low {@code width} bytes of {@code value} at {@code a[at]}.
      *
      * @param a the array

@@ -33,6 +33,8 @@ public abstract class FrameEngine<H> {
     /** What the owner is called in messages, and what its handlers are called. */
     private final String owner;
     private final String handlerName;
+    /** Whether {@link #headerComplete} is to be called: whether the owner checks headers. */
+    private final boolean checksHeaders;
     /** The lease of every lent frame; renewed after each handler call. */
     private final Lease lease;
 
@@ -64,9 +66,11 @@ public abstract class FrameEngine<H> {
      * @param framing the framing of the stream's first frame
      * @param owner the owner's name, for messages
      * @param handlerName the handler type's name, for messages
+     * @param checksHeaders whether the owner overrides {@link #headerComplete} to check headers
      */
-    protected FrameEngine(Framing framing, String owner, String handlerName) {
+    protected FrameEngine(Framing framing, String owner, String handlerName, boolean checksHeaders) {
         this.framing = Objects.requireNonNull(framing, "framing");
+        this.checksHeaders = checksHeaders;
         this.owner = owner;
         this.handlerName = handlerName;
         this.lease = Lease.open(owner + " frame");
@@ -352,13 +356,19 @@ public abstract class FrameEngine<H> {
             Framing f = framing;
             int length = f.measure(this, a, b, p, end, base + p);
             if (length >= 0) {
-                headerChecked(base + p, length);
+                if (checksHeaders) {
+                    headerChecked(base + p, length);
+                }
                 if (length <= end - p) {
                     int from = p + lentFrom;
                     int size = lentTo - lentFrom;
                     p += length;
                     consumed = base + p;
-                    lend(handler, a, window, from, size);
+                    if (a != null) {
+                        lendArray(handler, a, from, size);
+                    } else {
+                        lend(handler, null, window, from, size);
+                    }
                     continue;
                 }
             }
@@ -379,7 +389,17 @@ public abstract class FrameEngine<H> {
 
     /** Lends {@code [from, from + size)} of the chunk (the array, else the buffer behind {@code window}). */
     private void lend(H handler, byte[] a, ByteView window, int from, int size) {
-        deliver(handler, a != null ? lease.wrap(a, from, size) : VIEWS.relend(window, from - windowOrigin, size, lease));
+        if (a != null) {
+            lendArray(handler, a, from, size);
+        } else {
+            deliver(handler, VIEWS.relend(window, from - windowOrigin, size, lease));
+            lease.endViews();
+        }
+    }
+
+    /** Lends {@code a[from, from + size)}; tiny, so that it inlines and the view can be scalar-replaced. */
+    private void lendArray(H handler, byte[] a, int from, int size) {
+        deliver(handler, lease.wrap(a, from, size));
         lease.endViews();
     }
 
@@ -415,7 +435,9 @@ public abstract class FrameEngine<H> {
                 if (length < 0) {
                     return p;
                 }
-                headerChecked(frameOffset, length);
+                if (checksHeaders) {
+                    headerChecked(frameOffset, length);
+                }
                 frameLength = length;
             }
         }
@@ -443,8 +465,7 @@ public abstract class FrameEngine<H> {
         }
         clearPartial();
         consumed = base + p;
-        deliver(handler, lease.wrap(frame, from, size));
-        lease.endViews();
+        lendArray(handler, frame, from, size);
         return p;
     }
 

@@ -24,6 +24,12 @@ public final class LengthFieldFraming extends Framing {
     private final int strip;
     private final int maxFrameLength;
     private final int headerEnd;
+    /** Whether no length can be negative, shorter than the header or than the strip: only the maximum to check. */
+    private final boolean simple;
+    /** For {@link #simple} framings: the largest length field accepted. */
+    private final long maxField;
+    /** The TLV reference header: a one-byte type and a big-endian two-byte length, read without dispatch. */
+    private final boolean typeU8LengthU16be;
 
     /**
      * Creates the framing; the caller has checked the parameters.
@@ -47,6 +53,9 @@ public final class LengthFieldFraming extends Framing {
         this.strip = strip;
         this.maxFrameLength = maxFrameLength;
         this.headerEnd = lengthOffset + lengthWidth;
+        this.simple = adjustment == 0 && lengthWidth <= 4 && strip <= headerEnd;
+        this.maxField = (long) maxFrameLength - headerEnd;
+        this.typeU8LengthU16be = simple && typeWidth == 1 && lengthOffset == 1 && lengthWidth == 2 && bigEndian;
     }
 
     @Override
@@ -61,7 +70,50 @@ public final class LengthFieldFraming extends Framing {
 
     @Override
     public int measure(FrameEngine<?> e, byte[] a, ByteBuffer b, int p, int end, long frameOffset) {
+        if (typeU8LengthU16be && a != null && end - p >= 3) {
+            // the TLV reference header, kept small enough to inline into the engine's loop
+            int type = a[p] & 0xFF;
+            int field = FieldCodec.u16be(a, p + 1);
+            if (type != 0 && field <= maxField) {
+                e.tag = type;
+                e.lentFrom = 3;
+                e.lentTo = field + 3;
+                return field + 3;
+            }
+        }
+        return measureAny(e, a, b, p, end, frameOffset);
+    }
+
+    /** Measures any header of this framing, and rejects bad ones. */
+    private int measureAny(FrameEngine<?> e, byte[] a, ByteBuffer b, int p, int end, long frameOffset) {
         int n = end - p;
+        if (simple && n >= headerEnd) {
+            long field;
+            if (typeU8LengthU16be && a != null) {
+                int type = a[p] & 0xFF;
+                if (type == 0) {
+                    throw e.reject(Fault.ZERO_TYPE, frameOffset, 0);
+                }
+                e.tag = type;
+                field = FieldCodec.u16be(a, p + 1);
+            } else {
+                if (typeWidth != 0) {
+                    int type = (int) FieldCodec.read(a, b, p, typeWidth, bigEndian);
+                    if (type == 0) {
+                        throw e.reject(Fault.ZERO_TYPE, frameOffset, 0);
+                    }
+                    e.tag = type;
+                }
+                field = FieldCodec.read(a, b, p + lengthOffset, lengthWidth, bigEndian);
+            }
+            if (field > maxField) {
+                throw e.reject(Fault.TOO_LONG, frameOffset, field + headerEnd);
+            }
+            int length = (int) field + headerEnd;
+            e.lentFrom = strip;
+            e.lentTo = length;
+            return length;
+        }
         if (typeWidth != 0 && n >= typeWidth) {
             int type = (int) FieldCodec.read(a, b, p, typeWidth, bigEndian);
             if (type == 0) {
