@@ -214,6 +214,168 @@ public final class ByteReader {
         return view.i64le(take(8, "i64le"));
     }
 
+    // ------------------------------------------------------------------ odd widths: 24, 40, 48, 56 bits
+
+    /**
+     * Reads an unsigned big-endian 24-bit value.
+     *
+     * @return the value, 0 to 2<sup>24</sup>-1
+     * @throws UnderflowException if fewer than 3 bytes are left
+     */
+    public int u24be() {
+        return view.u24be(take(3, "u24be"));
+    }
+
+    /**
+     * Reads an unsigned little-endian 24-bit value.
+     *
+     * @return the value, 0 to 2<sup>24</sup>-1
+     * @throws UnderflowException if fewer than 3 bytes are left
+     */
+    public int u24le() {
+        return view.u24le(take(3, "u24le"));
+    }
+
+    /**
+     * Reads a signed big-endian 24-bit value.
+     *
+     * @return the value, -2<sup>23</sup> to 2<sup>23</sup>-1
+     * @throws UnderflowException if fewer than 3 bytes are left
+     */
+    public int i24be() {
+        return view.i24be(take(3, "i24be"));
+    }
+
+    /**
+     * Reads a signed little-endian 24-bit value.
+     *
+     * @return the value, -2<sup>23</sup> to 2<sup>23</sup>-1
+     * @throws UnderflowException if fewer than 3 bytes are left
+     */
+    public int i24le() {
+        return view.i24le(take(3, "i24le"));
+    }
+
+    /**
+     * Reads an unsigned big-endian 40-bit value.
+     *
+     * @return the value, 0 to 2<sup>40</sup>-1
+     * @throws UnderflowException if fewer than 5 bytes are left
+     */
+    public long u40be() {
+        return view.u40be(take(5, "u40be"));
+    }
+
+    /**
+     * Reads an unsigned little-endian 40-bit value.
+     *
+     * @return the value, 0 to 2<sup>40</sup>-1
+     * @throws UnderflowException if fewer than 5 bytes are left
+     */
+    public long u40le() {
+        return view.u40le(take(5, "u40le"));
+    }
+
+    /**
+     * Reads a signed big-endian 40-bit value.
+     *
+     * @return the value, -2<sup>39</sup> to 2<sup>39</sup>-1
+     * @throws UnderflowException if fewer than 5 bytes are left
+     */
+    public long i40be() {
+        return view.i40be(take(5, "i40be"));
+    }
+
+    /**
+     * Reads a signed little-endian 40-bit value.
+     *
+     * @return the value, -2<sup>39</sup> to 2<sup>39</sup>-1
+     * @throws UnderflowException if fewer than 5 bytes are left
+     */
+    public long i40le() {
+        return view.i40le(take(5, "i40le"));
+    }
+
+    /**
+     * Reads an unsigned big-endian 48-bit value.
+     *
+     * @return the value, 0 to 2<sup>48</sup>-1
+     * @throws UnderflowException if fewer than 6 bytes are left
+     */
+    public long u48be() {
+        return view.u48be(take(6, "u48be"));
+    }
+
+    /**
+     * Reads an unsigned little-endian 48-bit value.
+     *
+     * @return the value, 0 to 2<sup>48</sup>-1
+     * @throws UnderflowException if fewer than 6 bytes are left
+     */
+    public long u48le() {
+        return view.u48le(take(6, "u48le"));
+    }
+
+    /**
+     * Reads a signed big-endian 48-bit value.
+     *
+     * @return the value, -2<sup>47</sup> to 2<sup>47</sup>-1
+     * @throws UnderflowException if fewer than 6 bytes are left
+     */
+    public long i48be() {
+        return view.i48be(take(6, "i48be"));
+    }
+
+    /**
+     * Reads a signed little-endian 48-bit value.
+     *
+     * @return the value, -2<sup>47</sup> to 2<sup>47</sup>-1
+     * @throws UnderflowException if fewer than 6 bytes are left
+     */
+    public long i48le() {
+        return view.i48le(take(6, "i48le"));
+    }
+
+    /**
+     * Reads an unsigned big-endian 56-bit value.
+     *
+     * @return the value, 0 to 2<sup>56</sup>-1
+     * @throws UnderflowException if fewer than 7 bytes are left
+     */
+    public long u56be() {
+        return view.u56be(take(7, "u56be"));
+    }
+
+    /**
+     * Reads an unsigned little-endian 56-bit value.
+     *
+     * @return the value, 0 to 2<sup>56</sup>-1
+     * @throws UnderflowException if fewer than 7 bytes are left
+     */
+    public long u56le() {
+        return view.u56le(take(7, "u56le"));
+    }
+
+    /**
+     * Reads a signed big-endian 56-bit value.
+     *
+     * @return the value, -2<sup>55</sup> to 2<sup>55</sup>-1
+     * @throws UnderflowException if fewer than 7 bytes are left
+     */
+    public long i56be() {
+        return view.i56be(take(7, "i56be"));
+    }
+
+    /**
+     * Reads a signed little-endian 56-bit value.
+     *
+     * @return the value, -2<sup>55</sup> to 2<sup>55</sup>-1
+     * @throws UnderflowException if fewer than 7 bytes are left
+     */
+    public long i56le() {
+        return view.i56le(take(7, "i56le"));
+    }
+
     /**
      * Reads a big-endian single-precision value.
      *
@@ -290,5 +452,82 @@ public final class ByteReader {
     public ByteReader skip(int n) {
         take(n, "skip");
         return this;
+    }
+
+    // ------------------------------------------------------------------ varints
+
+    /**
+     * Reads an unsigned LEB128 varint into at most {@code maxBytes} bytes whose last byte is at most
+     * {@code lastMax}; consumes it only when it is complete and fits.
+     */
+    private long varint(String what, int maxBytes, int lastMax) {
+        int p = position;
+        view.checkLease(what);
+        int left = view.length - p;
+        long v = 0;
+        for (int k = 0; k < maxBytes; k++) {
+            if (k >= left) {
+                throw new UnderflowException(what + " (unterminated after " + k + " byte(s))", p, k + 1, left);
+            }
+            int b = view.u8(p + k);
+            if (k == maxBytes - 1 && b > lastMax) {
+                throw new MalformedVarintException(what, p, "longer than its type: byte " + (k + 1) + " is 0x"
+                        + Integer.toHexString(b) + ", the last byte may be at most 0x" + Integer.toHexString(lastMax));
+            }
+            v |= (long) (b & 0x7F) << (7 * k);
+            if ((b & 0x80) == 0) {
+                position = p + k + 1;
+                return v;
+            }
+        }
+        throw new AssertionError("unreachable: the last byte has no continuation bit");
+    }
+
+    /**
+     * Reads an unsigned LEB128 varint of up to 64 bits (protobuf's {@code uint64}): at most 10 bytes.
+     *
+     * @return the value; values of 2<sup>63</sup> and above are negative, read them with
+     *         {@link Long#toUnsignedString(long)}
+     * @throws UnderflowException if the input ends inside the varint; nothing is consumed
+     * @throws MalformedVarintException if the varint is longer than 64 bits; nothing is consumed
+     */
+    public long varint64() {
+        return varint("varint64", 10, 0x01);
+    }
+
+    /**
+     * Reads an unsigned LEB128 varint of up to 32 bits (protobuf's {@code uint32}): at most 5 bytes.
+     *
+     * @return the value's 32 bits; values of 2<sup>31</sup> and above are negative, read them with
+     *         {@link Integer#toUnsignedLong(int)}
+     * @throws UnderflowException if the input ends inside the varint; nothing is consumed
+     * @throws MalformedVarintException if the varint is longer than 32 bits; nothing is consumed
+     */
+    public int varint32() {
+        return (int) varint("varint32", 5, 0x0F);
+    }
+
+    /**
+     * Reads a zigzag varint of up to 64 bits (protobuf's {@code sint64}).
+     *
+     * @return the signed value
+     * @throws UnderflowException if the input ends inside the varint; nothing is consumed
+     * @throws MalformedVarintException if the varint is longer than 64 bits; nothing is consumed
+     */
+    public long zigzag64() {
+        long v = varint("zigzag64", 10, 0x01);
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    /**
+     * Reads a zigzag varint of up to 32 bits (protobuf's {@code sint32}).
+     *
+     * @return the signed value
+     * @throws UnderflowException if the input ends inside the varint; nothing is consumed
+     * @throws MalformedVarintException if the varint is longer than 32 bits; nothing is consumed
+     */
+    public int zigzag32() {
+        int v = (int) varint("zigzag32", 5, 0x0F);
+        return (v >>> 1) ^ -(v & 1);
     }
 }

@@ -477,6 +477,214 @@ public sealed class ByteView permits MutableByteView {
         return rawI64le(i);
     }
 
+    // ------------------------------------------------------------------ odd widths: 24, 40, 48, 56 bits
+
+    /** Reads {@code n} bytes at a checked backing index as an unsigned number, in either byte order. */
+    final long rawUnsigned(int i, int n, boolean bigEndian) {
+        long v = 0;
+        for (int k = 0; k < n; k++) {
+            v = (v << 8) | (rawI8(bigEndian ? i + k : i + n - 1 - k) & 0xFF);
+        }
+        return v;
+    }
+
+    /** Sign-extends the low {@code bits} bits of {@code v}. */
+    static long signExtend(long v, int bits) {
+        return (v << (64 - bits)) >> (64 - bits);
+    }
+
+    /**
+     * Reads an unsigned big-endian 24-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, 0 to 2<sup>24</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final int u24be(int offset) {
+        return (int) rawUnsigned(index(offset, 3, "u24be"), 3, true);
+    }
+
+    /**
+     * Reads an unsigned little-endian 24-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, 0 to 2<sup>24</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final int u24le(int offset) {
+        return (int) rawUnsigned(index(offset, 3, "u24le"), 3, false);
+    }
+
+    /**
+     * Reads a signed big-endian 24-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, -2<sup>23</sup> to 2<sup>23</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final int i24be(int offset) {
+        return (int) signExtend(rawUnsigned(index(offset, 3, "i24be"), 3, true), 24);
+    }
+
+    /**
+     * Reads a signed little-endian 24-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, -2<sup>23</sup> to 2<sup>23</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final int i24le(int offset) {
+        return (int) signExtend(rawUnsigned(index(offset, 3, "i24le"), 3, false), 24);
+    }
+
+    /**
+     * Reads an unsigned big-endian 40-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, 0 to 2<sup>40</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final long u40be(int offset) {
+        return rawUnsigned(index(offset, 5, "u40be"), 5, true);
+    }
+
+    /**
+     * Reads an unsigned little-endian 40-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, 0 to 2<sup>40</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final long u40le(int offset) {
+        return rawUnsigned(index(offset, 5, "u40le"), 5, false);
+    }
+
+    /**
+     * Reads a signed big-endian 40-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, -2<sup>39</sup> to 2<sup>39</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final long i40be(int offset) {
+        return signExtend(rawUnsigned(index(offset, 5, "i40be"), 5, true), 40);
+    }
+
+    /**
+     * Reads a signed little-endian 40-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, -2<sup>39</sup> to 2<sup>39</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final long i40le(int offset) {
+        return signExtend(rawUnsigned(index(offset, 5, "i40le"), 5, false), 40);
+    }
+
+    /**
+     * Reads an unsigned big-endian 48-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, 0 to 2<sup>48</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final long u48be(int offset) {
+        return rawUnsigned(index(offset, 6, "u48be"), 6, true);
+    }
+
+    /**
+     * Reads an unsigned little-endian 48-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, 0 to 2<sup>48</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final long u48le(int offset) {
+        return rawUnsigned(index(offset, 6, "u48le"), 6, false);
+    }
+
+    /**
+     * Reads a signed big-endian 48-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, -2<sup>47</sup> to 2<sup>47</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final long i48be(int offset) {
+        return signExtend(rawUnsigned(index(offset, 6, "i48be"), 6, true), 48);
+    }
+
+    /**
+     * Reads a signed little-endian 48-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, -2<sup>47</sup> to 2<sup>47</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final long i48le(int offset) {
+        return signExtend(rawUnsigned(index(offset, 6, "i48le"), 6, false), 48);
+    }
+
+    /**
+     * Reads an unsigned big-endian 56-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, 0 to 2<sup>56</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final long u56be(int offset) {
+        return rawUnsigned(index(offset, 7, "u56be"), 7, true);
+    }
+
+    /**
+     * Reads an unsigned little-endian 56-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, 0 to 2<sup>56</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final long u56le(int offset) {
+        return rawUnsigned(index(offset, 7, "u56le"), 7, false);
+    }
+
+    /**
+     * Reads a signed big-endian 56-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, -2<sup>55</sup> to 2<sup>55</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final long i56be(int offset) {
+        return signExtend(rawUnsigned(index(offset, 7, "i56be"), 7, true), 56);
+    }
+
+    /**
+     * Reads a signed little-endian 56-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @return the value, -2<sup>55</sup> to 2<sup>55</sup>-1
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws StaleViewException if the view's lease ended
+     */
+    public final long i56le(int offset) {
+        return signExtend(rawUnsigned(index(offset, 7, "i56le"), 7, false), 56);
+    }
+
     /**
      * Reads a big-endian IEEE 754 single-precision value.
      *

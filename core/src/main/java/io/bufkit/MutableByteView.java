@@ -347,6 +347,253 @@ public final class MutableByteView extends ByteView {
         return this;
     }
 
+    // ------------------------------------------------------------------ odd widths: 24, 40, 48, 56 bits
+
+    /** Writes the low {@code n} bytes of {@code v} at a checked backing index, in either byte order. */
+    private void rawPutUnsigned(int i, int n, boolean bigEndian, long v) {
+        for (int k = 0; k < n; k++) {
+            byte b = (byte) (v >>> (8 * (bigEndian ? n - 1 - k : k)));
+            if (array != null) {
+                array[i + k] = b;
+            } else {
+                buffer.put(i + k, b);
+            }
+        }
+    }
+
+    /** Checks {@code value} against {@code [min, max]} and writes it in {@code n} bytes. */
+    private MutableByteView putOdd(int offset, int n, boolean bigEndian, long value, long min, long max, String op) {
+        if (value < min || value > max) {
+            throw outOfRange(op, value, min + " to " + max);
+        }
+        rawPutUnsigned(index(offset, n, op), n, bigEndian, value);
+        return this;
+    }
+
+    /**
+     * Writes an unsigned big-endian 24-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, 0 to 2<sup>24</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putU24be(int offset, int value) {
+        return putOdd(offset, 3, true, value, 0, (1L << 24) - 1, "putU24be");
+    }
+
+    /**
+     * Writes an unsigned little-endian 24-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, 0 to 2<sup>24</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putU24le(int offset, int value) {
+        return putOdd(offset, 3, false, value, 0, (1L << 24) - 1, "putU24le");
+    }
+
+    /**
+     * Writes a signed big-endian 24-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, -2<sup>23</sup> to 2<sup>23</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putI24be(int offset, int value) {
+        return putOdd(offset, 3, true, value, -(1L << 23), (1L << 23) - 1, "putI24be");
+    }
+
+    /**
+     * Writes a signed little-endian 24-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, -2<sup>23</sup> to 2<sup>23</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putI24le(int offset, int value) {
+        return putOdd(offset, 3, false, value, -(1L << 23), (1L << 23) - 1, "putI24le");
+    }
+
+    /**
+     * Writes an unsigned big-endian 40-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, 0 to 2<sup>40</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putU40be(int offset, long value) {
+        return putOdd(offset, 5, true, value, 0, (1L << 40) - 1, "putU40be");
+    }
+
+    /**
+     * Writes an unsigned little-endian 40-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, 0 to 2<sup>40</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putU40le(int offset, long value) {
+        return putOdd(offset, 5, false, value, 0, (1L << 40) - 1, "putU40le");
+    }
+
+    /**
+     * Writes a signed big-endian 40-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, -2<sup>39</sup> to 2<sup>39</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putI40be(int offset, long value) {
+        return putOdd(offset, 5, true, value, -(1L << 39), (1L << 39) - 1, "putI40be");
+    }
+
+    /**
+     * Writes a signed little-endian 40-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, -2<sup>39</sup> to 2<sup>39</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putI40le(int offset, long value) {
+        return putOdd(offset, 5, false, value, -(1L << 39), (1L << 39) - 1, "putI40le");
+    }
+
+    /**
+     * Writes an unsigned big-endian 48-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, 0 to 2<sup>48</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putU48be(int offset, long value) {
+        return putOdd(offset, 6, true, value, 0, (1L << 48) - 1, "putU48be");
+    }
+
+    /**
+     * Writes an unsigned little-endian 48-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, 0 to 2<sup>48</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putU48le(int offset, long value) {
+        return putOdd(offset, 6, false, value, 0, (1L << 48) - 1, "putU48le");
+    }
+
+    /**
+     * Writes a signed big-endian 48-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, -2<sup>47</sup> to 2<sup>47</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putI48be(int offset, long value) {
+        return putOdd(offset, 6, true, value, -(1L << 47), (1L << 47) - 1, "putI48be");
+    }
+
+    /**
+     * Writes a signed little-endian 48-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, -2<sup>47</sup> to 2<sup>47</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putI48le(int offset, long value) {
+        return putOdd(offset, 6, false, value, -(1L << 47), (1L << 47) - 1, "putI48le");
+    }
+
+    /**
+     * Writes an unsigned big-endian 56-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, 0 to 2<sup>56</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putU56be(int offset, long value) {
+        return putOdd(offset, 7, true, value, 0, (1L << 56) - 1, "putU56be");
+    }
+
+    /**
+     * Writes an unsigned little-endian 56-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, 0 to 2<sup>56</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putU56le(int offset, long value) {
+        return putOdd(offset, 7, false, value, 0, (1L << 56) - 1, "putU56le");
+    }
+
+    /**
+     * Writes a signed big-endian 56-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, -2<sup>55</sup> to 2<sup>55</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putI56be(int offset, long value) {
+        return putOdd(offset, 7, true, value, -(1L << 55), (1L << 55) - 1, "putI56be");
+    }
+
+    /**
+     * Writes a signed little-endian 56-bit value.
+     *
+     * @param offset the first byte's offset in the view
+     * @param value the value, -2<sup>55</sup> to 2<sup>55</sup>-1
+     * @return this view
+     * @throws IndexOutOfBoundsException if a byte is outside the view
+     * @throws IllegalArgumentException if the value is out of range; nothing is written
+     * @throws StaleViewException if the view's lease ended
+     */
+    public MutableByteView putI56le(int offset, long value) {
+        return putOdd(offset, 7, false, value, -(1L << 55), (1L << 55) - 1, "putI56le");
+    }
+
     /**
      * Writes a big-endian IEEE 754 single-precision value (raw bits, NaN payloads kept).
      *

@@ -4,17 +4,11 @@ package io.bufkit;
  * Thrown by a {@link ByteReader} when input ends before a value it was asked to read: the input is
  * truncated, or a length field inside it claims more bytes than there are.
  *
- * <p>The message names what was read, the reader position, the bytes needed and the bytes remaining.
+ * <p>The message names what was read, the reader position, the bytes needed and the bytes remaining;
+ * {@link #position()}, {@link #needed()} and {@link #remaining()} give them as numbers.
  */
-public final class UnderflowException extends IndexOutOfBoundsException {
+public final class UnderflowException extends CursorBoundsException {
     private static final long serialVersionUID = 1L;
-
-    /** The reader position at which the failed read started. */
-    private final int position;
-    /** The bytes the failed read needed. */
-    private final int needed;
-    /** The bytes left when the read failed. */
-    private final int remaining;
 
     /**
      * Creates an exception.
@@ -25,37 +19,6 @@ public final class UnderflowException extends IndexOutOfBoundsException {
      * @param remaining how many bytes were left
      */
     public UnderflowException(String what, int position, int needed, int remaining) {
-        super("cannot read " + what + " at position " + position + ": needs " + needed
-                + " byte(s) but only " + remaining + " remain");
-        this.position = position;
-        this.needed = needed;
-        this.remaining = remaining;
-    }
-
-    /**
-     * The reader position at which the failed read started.
-     *
-     * @return the position, in bytes from the start of the reader's view
-     */
-    public int position() {
-        return position;
-    }
-
-    /**
-     * How many bytes the failed read needed.
-     *
-     * @return the byte count
-     */
-    public int needed() {
-        return needed;
-    }
-
-    /**
-     * How many bytes were left when the read failed.
-     *
-     * @return the byte count
-     */
-    public int remaining() {
-        return remaining;
+        super("read", what, position, needed, remaining);
     }
 }

@@ -5,7 +5,7 @@ import io.bufkit.Bytes;
 import io.bufkit.MutableByteView;
 
 /**
- * A handle to a fixed-size run of raw bytes, declared with {@link PacketLayout.Builder#bytes(String, int)}.
+ * A handle to a fixed-size run of raw bytes, declared with {@link LayoutBuilder#bytes(String, int)}.
  *
  * <p>{@link #get(ByteView)} returns a <em>borrowed</em> view of the field's bytes: no byte is copied (only
  * a small view object is created), and the view goes stale with the packet's lease. {@link #copy(ByteView)}

@@ -9,7 +9,7 @@ import io.bufkit.Bytes;
  * @param layoutName the layout's name
  * @param name the field's name
  * @param kind the wire type
- * @param typeName the wire type's name, {@code kind.typeName}; a component of its own so that reads, which
+ * @param typeName the wire type's name, {@code kind.typeName()}; a component of its own so that reads, which
  *     name it when a check fails, find it as a constant instead of loading it from the enum
  * @param offset the first byte's offset
  * @param width the width in bytes
@@ -18,29 +18,25 @@ import io.bufkit.Bytes;
  * @param expectedDouble the constant of a floating-point field
  * @param expectedBytes the constant of a bytes field, or {@code null}
  * @param bitNames the names of a flags field's bits by position ({@code null} for unnamed bits), or {@code null}
+ * @param bitOffset for a bit field, its first bit, counted in its run's bit order from the first bit of the
+ *     byte at {@code offset}; 0 for other fields
+ * @param bitWidth the width in bits: the declared width of a bit field, {@code 8 * width} for other fields
  * @param min the smallest value of an integer field's type
  * @param max the largest value of an integer field's type
  */
-record FieldInfo(String layoutName, String name, FieldKind kind, String typeName, int offset, int width,
-        boolean constant, long expectedLong, double expectedDouble, Bytes expectedBytes, String[] bitNames, long min,
-        long max) {
+record FieldInfo(String layoutName, String name, WireType kind, String typeName, int offset, int width,
+        boolean constant, long expectedLong, double expectedDouble, Bytes expectedBytes, String[] bitNames,
+        int bitOffset, int bitWidth, long min, long max) {
 
     /** Info for a field of {@code kind}, with the value range of its type. */
-    static FieldInfo of(String layoutName, String name, FieldKind kind, int offset, int width, boolean constant,
-            long expectedLong, double expectedDouble, Bytes expectedBytes, String[] bitNames) {
-        long min;
-        long max;
-        switch (kind) {
-            case U8 -> { min = 0; max = 0xFF; }
-            case I8 -> { min = Byte.MIN_VALUE; max = Byte.MAX_VALUE; }
-            case U16BE, U16LE -> { min = 0; max = 0xFFFF; }
-            case I16BE, I16LE -> { min = Short.MIN_VALUE; max = Short.MAX_VALUE; }
-            case I32BE, I32LE -> { min = Integer.MIN_VALUE; max = Integer.MAX_VALUE; }
-            case U32BE, U32LE -> { min = 0; max = 0xFFFF_FFFFL; }
-            default -> { min = Long.MIN_VALUE; max = Long.MAX_VALUE; }
-        }
-        return new FieldInfo(layoutName, name, kind, kind.typeName, offset, width, constant, expectedLong,
-                expectedDouble, expectedBytes, bitNames, min, max);
+    static FieldInfo of(String layoutName, String name, WireType kind, int offset, int width, boolean constant,
+            long expectedLong, double expectedDouble, Bytes expectedBytes, String[] bitNames, int bitOffset,
+            int bitWidth) {
+        long min = kind.isInteger() ? kind.min(bitWidth) : Long.MIN_VALUE;
+        long max = kind.isInteger() ? kind.max(bitWidth) : Long.MAX_VALUE;
+        String typeName = kind.isBitField() ? kind.typeName() + ":" + bitWidth : kind.typeName();
+        return new FieldInfo(layoutName, name, kind, typeName, offset, width, constant, expectedLong,
+                expectedDouble, expectedBytes, bitNames, bitOffset, bitWidth, min, max);
     }
 
     /** Equal when every component is, the bit names compared by content. */
@@ -50,13 +46,13 @@ record FieldInfo(String layoutName, String name, FieldKind kind, String typeName
                 && offset == f.offset && width == f.width && constant == f.constant && expectedLong == f.expectedLong
                 && Double.compare(expectedDouble, f.expectedDouble) == 0
                 && java.util.Objects.equals(expectedBytes, f.expectedBytes) && java.util.Arrays.equals(bitNames, f.bitNames)
-                && min == f.min && max == f.max;
+                && bitOffset == f.bitOffset && bitWidth == f.bitWidth && min == f.min && max == f.max;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(layoutName, name, kind, offset, width, constant, expectedLong, expectedDouble,
-                expectedBytes, java.util.Arrays.hashCode(bitNames), min, max);
+                expectedBytes, java.util.Arrays.hashCode(bitNames), bitOffset, bitWidth, min, max);
     }
 
     /** Where the field ends: its offset plus its width; a view must be at least this long to hold it. */

@@ -54,6 +54,21 @@ sealed interface Handle extends LayoutField
     }
 
     @Override
+    default int bitWidth() {
+        return info().bitWidth();
+    }
+
+    @Override
+    default int bitOffset() {
+        return info().bitOffset();
+    }
+
+    @Override
+    default WireType wireType() {
+        return info().kind();
+    }
+
+    @Override
     default boolean isConstant() {
         return info().constant();
     }
@@ -79,7 +94,7 @@ sealed interface Handle extends LayoutField
     default String describe() {
         FieldInfo f = info();
         return f.layoutName() + "." + f.name() + ": " + f.typeName()
-                + (f.kind() == FieldKind.BYTES ? "[" + f.width() + "]" : "") + " at offset " + f.offset()
+                + (f.kind() == WireType.BYTES ? "[" + f.width() + "]" : "") + " at offset " + f.offset()
                 + (f.constant() ? ", expected " + formatExpected() : "");
     }
 }

@@ -6,7 +6,7 @@ import io.bufkit.MutableByteView;
 /** The {@link IntField} implementations: one record per wire type. */
 sealed interface IntHandle extends IntField, Handle
         permits IntHandle.U8, IntHandle.I8, IntHandle.U16be, IntHandle.U16le, IntHandle.I16be, IntHandle.I16le,
-                IntHandle.I32be, IntHandle.I32le {
+                IntHandle.I32be, IntHandle.I32le, IntHandle.Odd, IntHandle.Bits {
 
     /** Writes a value known to be in range, or the bits of a flags or {@code f32} field. */
     void write(MutableByteView packet, int value);
@@ -25,6 +25,7 @@ sealed interface IntHandle extends IntField, Handle
             case I16LE -> new I16le(info);
             case I32BE, FLAGS32BE, F32BE -> new I32be(info);
             case I32LE, FLAGS32LE, F32LE -> new I32le(info);
+            case U24BE, U24LE, I24BE, I24LE -> new Odd(info);
             default -> throw new IllegalArgumentException("not an int field type: " + info.typeName());
         };
     }
@@ -214,6 +215,59 @@ sealed interface IntHandle extends IntField, Handle
         @Override
         public void write(MutableByteView packet, int value) {
             packet.putI32le(info.offset(), value);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /** The 24-bit implementations, which read through the view's own 24-bit reads. */
+    record Odd(FieldInfo info) implements IntHandle {
+        @Override
+        public int get(ByteView packet) {
+            int o = info.offset();
+            return switch (info.kind()) {
+                case U24BE -> packet.u24be(o);
+                case U24LE -> packet.u24le(o);
+                case I24BE -> packet.i24be(o);
+                default -> packet.i24le(o);
+            };
+        }
+
+        @Override
+        public void write(MutableByteView packet, int value) {
+            int o = info.offset();
+            switch (info.kind()) {
+                case U24BE -> packet.putU24be(o, value);
+                case U24LE -> packet.putU24le(o, value);
+                case I24BE -> packet.putI24be(o, value);
+                default -> packet.putI24le(o, value);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /**
+     * The bit field implementation, for fields of up to 31 bits (32 signed).
+     *
+     * @param info the field's description
+     * @param at where its bits lie
+     */
+    record Bits(FieldInfo info, BitPlace at) implements IntHandle {
+        @Override
+        public int get(ByteView packet) {
+            return (int) at.value(packet, info.typeName());
+        }
+
+        @Override
+        public void write(MutableByteView packet, int value) {
+            at.write(packet, value, info.typeName());
         }
 
         @Override

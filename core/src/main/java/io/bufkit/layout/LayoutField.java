@@ -58,7 +58,31 @@ public sealed interface LayoutField permits IntField, LongField, FloatField, Dou
     String typeName();
 
     /**
-     * Whether the field was declared with {@link PacketLayout.Builder#expect(long) expect(...)}: it holds a
+     * The field's width in bits: the declared width of a bit field, {@code 8 * width()} for other fields.
+     *
+     * @return the width in bits
+     */
+    int bitWidth();
+
+    /**
+     * Where a bit field starts in the byte at {@link #offset()}: its first bit, counted in its run's bit
+     * order (from the most significant bit for {@code bits}/{@code sbits}, from the least significant for
+     * {@code bitsLsb}/{@code sbitsLsb}); 0 for other fields. {@link #width()} is the number of bytes the
+     * field's bits touch.
+     *
+     * @return the bit offset, 0 to 7
+     */
+    int bitOffset();
+
+    /**
+     * The wire type as declared; {@code wireType().typeName()} is {@link #typeName()}.
+     *
+     * @return the wire type
+     */
+    WireType wireType();
+
+    /**
+     * Whether the field was declared with {@link LayoutBuilder#expect(long) expect(...)}: it holds a
      * constant that {@link PacketLayout#validate(io.bufkit.ByteView)} checks and
      * {@link PacketLayout#writeConstants(io.bufkit.MutableByteView)} writes.
      *

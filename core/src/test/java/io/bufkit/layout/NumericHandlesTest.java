@@ -52,7 +52,7 @@ class NumericHandlesTest {
 
     /** A layout with padding before the field so that it sits at offset AT. */
     private static PacketLayout layoutWith(String type) {
-        PacketLayout.Builder b = PacketLayout.builder("t").padding(AT);
+        LayoutBuilder b = PacketLayout.builder("t").padding(AT);
         switch (type) {
             case "u8" -> b.u8("f");
             case "i8" -> b.i8("f");

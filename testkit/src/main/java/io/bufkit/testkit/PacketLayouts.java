@@ -10,6 +10,7 @@ import io.bufkit.layout.IntField;
 import io.bufkit.layout.LayoutField;
 import io.bufkit.layout.LongField;
 import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.WireType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -184,19 +185,75 @@ public final class PacketLayouts {
         }
         Gen<LayoutSpec.Options> options = Gen.zip(Gen.zip(Gen.booleans(), Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE),
                 LayoutSpec.Order::new), Gen.zip(Gen.booleans(), sometimes(3), LayoutSpec.End::new), LayoutSpec.Options::new);
-        return Gen.zip(Gen.listOf(fieldSpecs(), 1, maxFields), options, LayoutSpec::new).map(LayoutSpec::build);
+        Gen<List<LayoutSpec.Field>> fields = Gen.listOf(fieldSpecs(maxFields), 1, maxFields).map(f -> upTo(maxFields, f));
+        return Gen.zip(fields, options, LayoutSpec::new).map(LayoutSpec::build);
     }
 
-    private static Gen<LayoutSpec.Field> fieldSpecs() {
+    /** The leading declarations that make at most {@code maxFields} fields (a run of bit fields makes several). */
+    private static List<LayoutSpec.Field> upTo(int maxFields, List<LayoutSpec.Field> specs) {
+        List<LayoutSpec.Field> kept = new ArrayList<>();
+        int n = 0;
+        for (LayoutSpec.Field f : specs) {
+            int count = f.bitWidths() == null ? 1 : f.bitWidths().size();
+            if (!kept.isEmpty() && n + count > maxFields) {
+                break;
+            }
+            kept.add(f);
+            n += count;
+        }
+        return kept;
+    }
+
+    private static Gen<LayoutSpec.Field> fieldSpecs(int maxFields) {
         Gen<Integer> paddingBefore = sometimes(3);
-        return Gen.elements(LayoutSpec.WireType.values()).flatMap(type -> {
-            Gen<Integer> width = type == LayoutSpec.WireType.BYTES ? Gen.lengths(1, 16) : Gen.constant(type.width);
-            Gen<Integer> bitNames = type.isFlags() ? Gen.ints(0, 8 * type.width) : Gen.constant(0);
+        return Gen.elements(WireType.values()).flatMap(type -> {
+            if (type.isBitField()) {
+                return bitRuns(type, paddingBefore, maxFields);
+            }
+            Gen<Integer> width = type == WireType.BYTES ? Gen.lengths(1, 16) : Gen.constant(type.width());
+            Gen<Integer> bitNames = type.handleType() == FlagsField.class ? Gen.ints(0, 8 * type.width()) : Gen.constant(0);
             return Gen.zip(Gen.zip(width, bitNames, LayoutSpec.Shape::new), paddingBefore, (shape, pad) -> shape.withPadding(pad))
                     .flatMap(shape -> Gen.zip(Gen.ints(0, 3), constants(type, shape.width()),
                             (k, c) -> new LayoutSpec.Field(type, shape.width(), shape.bitNames(), shape.paddingBefore(),
-                                    k == 3 ? c : null)));
+                                    k == 3 ? c : null, null)));
         });
+    }
+
+    /**
+     * A run of bit fields of {@code type} filling 1 to 8 bytes, split into fields by a seed: widths biased
+     * to the edges (1 bit, the whole rest of the run, the widest the type allows) and anything between.
+     */
+    private static Gen<LayoutSpec.Field> bitRuns(WireType type, Gen<Integer> paddingBefore, int maxFields) {
+        int maxBytes = maxFields == 1 ? type.maxBits() / 8 : 8;
+        return Gen.zip(Gen.ints(1, maxBytes), Gen.longs(Long.MIN_VALUE, Long.MAX_VALUE), BitRunShape::new)
+                .flatMap(shape -> {
+                    List<Integer> widths = bitWidths(type, 8 * shape.bytes(), shape.seed(), maxFields);
+                    int first = widths.get(0);
+                    Gen<Object> constant = Gen.longs(type.min(first), type.max(first)).map(v -> v);
+                    return Gen.zip(paddingBefore, Gen.zip(Gen.ints(0, 3), constant, (k, c) -> k == 3 ? c : null),
+                            (pad, c) -> new LayoutSpec.Field(type, shape.bytes(), 0, pad, c, widths));
+                });
+    }
+
+    private record BitRunShape(int bytes, long seed) {
+    }
+
+    /** Splits {@code total} bits into at most {@code maxCount} field widths a bit field of {@code type} may have. */
+    static List<Integer> bitWidths(WireType type, int total, long seed, int maxCount) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Integer> widths = new ArrayList<>();
+        int at = 0;
+        while (at < total) {
+            int most = Math.min(Math.min(total - at, type.maxBits()), 64 - at % 8);
+            int w = widths.size() == maxCount - 1 ? total - at : switch (r.nextInt(4)) {
+                case 0 -> 1;
+                case 1 -> most;
+                default -> 1 + r.nextInt(most);
+            };
+            widths.add(w);
+            at += w;
+        }
+        return List.copyOf(widths);
     }
 
     /** 0 in about 60% of cases, else 1 to {@code max}; shrinks to 0. */
@@ -205,13 +262,13 @@ public final class PacketLayouts {
     }
 
     /** Constant values a field of this type accepts in {@code expect(...)}. */
-    private static Gen<Object> constants(LayoutSpec.WireType type, int width) {
+    private static Gen<Object> constants(WireType type, int width) {
         return switch (type) {
             case F32BE, F32LE -> Gen.floats().map(f -> (Object) (double) f);
             case F64BE, F64LE -> Gen.doubles().map(d -> d);
             case BYTES -> Gen.bytes(width, width).map(Bytes::of);
-            case FLAGS32BE, FLAGS32LE -> Gen.longs(Integer.MIN_VALUE, 0xFFFF_FFFFL).map(v -> v);
-            default -> Gen.longs(type.min, type.max).map(v -> v);
+            case BITS, SBITS, BITS_LSB, SBITS_LSB -> throw new AssertionError("bit runs take their constants in bitRuns");
+            default -> Gen.longs(type.min(), type.max()).map(v -> v);
         };
     }
 
