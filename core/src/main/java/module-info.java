@@ -5,6 +5,7 @@
 module io.bufkit {
     exports io.bufkit;
     exports io.bufkit.layout;
+    exports io.bufkit.message;
     exports io.bufkit.pool;
     exports io.bufkit.tlv;
 }
