@@ -125,6 +125,19 @@ public final class MessageBuilder {
     }
 
     /**
+     * Adds elements of a sub-layout that follow each other up to the end of the enclosing message (the
+     * records of a pcap file); must be the last part.
+     *
+     * @param partName the part's name
+     * @param element the layout of each element; it must take at least one byte
+     * @return this builder
+     */
+    public MessageBuilder repeatToEnd(String partName, MessageLayout element) {
+        add(new RepeatPart(partName, null, RepeatPart.TO_END, Objects.requireNonNull(element, "element")));
+        return this;
+    }
+
+    /**
      * Adds a sub-layout present only when an earlier field passes a test.
      *
      * @param partName the part's name
@@ -177,8 +190,10 @@ public final class MessageBuilder {
      */
     public MessageLayout build() {
         for (int i = 0; i < parts.size() - 1; i++) {
-            if (parts.get(i) instanceof BytesPart b && b.kind == BytesPart.Kind.REST) {
-                throw new IllegalStateException(name + ": rest-of-message part " + b.name + " must be last");
+            Part p = parts.get(i);
+            if (p instanceof BytesPart b && b.kind == BytesPart.Kind.REST
+                    || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END) {
+                throw new IllegalStateException(name + ": part " + p.name + " runs to the end and must be last");
             }
         }
         return new MessageLayout(name, parts, index, refs);

@@ -2,6 +2,9 @@ package io.bufkit.message;
 
 /** A counted repeat of a sub-layout; the count comes from an earlier field. */
 final class RepeatPart extends Part {
+    /** The terminator value meaning "until the end of the enclosing message". */
+    static final int TO_END = -2;
+
     final FieldRef count;
     final int terminator;
     final MessageLayout element;
@@ -41,11 +44,18 @@ final class RepeatPart extends Part {
         return pos;
     }
 
-    /** Elements follow each other until a terminator byte where the next element would start. */
+    /**
+     * Elements follow each other until a terminator byte where the next element would start, or, with
+     * {@link #TO_END}, until the end of the enclosing message.
+     */
     private int decodeUntilTerminator(Message m, int index, int at, int limit, String path) {
         java.util.ArrayList<Message> list = new java.util.ArrayList<>();
         int pos = at;
         while (true) {
+            if (pos >= limit && terminator == TO_END) {
+                m.record(index, at, pos, list.toArray(new Message[0]));
+                return pos;
+            }
             if (pos >= limit) {
                 throw m.fail(path, pos, "terminator byte " + terminator + " never comes",
                         "a " + terminator + " byte before offset " + limit, "none");
@@ -79,6 +89,6 @@ final class RepeatPart extends Part {
 
     @Override
     String declaration() {
-        return name + ": " + (count == null ? "until " + terminator : count.path) + " × " + element.name();
+        return name + ": " + (count != null ? count.path : terminator == TO_END ? "to end" : "until " + terminator) + " × " + element.name();
     }
 }
