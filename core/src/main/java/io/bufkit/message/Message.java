@@ -149,6 +149,24 @@ public final class Message {
     }
 
     /**
+     * The value of a field of a user-defined kind, read now through the kind.
+     *
+     * @param part the part's name
+     * @param kind the kind the part was declared with
+     * @param <T> the value's type
+     * @return the value
+     * @throws IllegalArgumentException if the part was not declared with this kind
+     * @throws LayoutException if the kind finds the field malformed
+     */
+    public <T> T value(String part, FieldKind<T> kind) {
+        int i = layout.indexOf(part);
+        if (!(layout.parts().get(i) instanceof CustomPart c) || c.kind != kind) {
+            throw new IllegalArgumentException(part + " of " + layout.name() + " is not a " + kind.name() + " field");
+        }
+        return c.read(this, i, part);
+    }
+
+    /**
      * How many elements a repeat holds.
      *
      * @param part the repeat's name

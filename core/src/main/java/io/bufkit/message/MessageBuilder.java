@@ -138,6 +138,18 @@ public final class MessageBuilder {
     }
 
     /**
+     * Adds a field of a user-defined kind.
+     *
+     * @param partName the part's name
+     * @param kind how the field is measured, read and described
+     * @return this builder
+     */
+    public MessageBuilder field(String partName, FieldKind<?> kind) {
+        add(new CustomPart(partName, Objects.requireNonNull(kind, "kind")));
+        return this;
+    }
+
+    /**
      * Adds a sub-layout present only when an earlier field passes a test.
      *
      * @param partName the part's name
