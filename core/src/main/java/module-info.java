@@ -4,6 +4,7 @@
  */
 module io.bufkit {
     exports io.bufkit;
+    exports io.bufkit.checksum;
     exports io.bufkit.layout;
     exports io.bufkit.message;
     exports io.bufkit.pool;

@@ -10,11 +10,7 @@ import org.junit.jupiter.api.Test;
 class ByteWriterTest {
 
     private static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
+        return io.bufkit.TestBytes.of(values);
     }
 
     @Test

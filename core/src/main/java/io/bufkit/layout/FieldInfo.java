@@ -21,22 +21,24 @@ import io.bufkit.Bytes;
  * @param bitOffset for a bit field, its first bit, counted in its run's bit order from the first bit of the
  *     byte at {@code offset}; 0 for other fields
  * @param bitWidth the width in bits: the declared width of a bit field, {@code 8 * width} for other fields
+ * @param allowed the values an integer field declared with {@code expectAnyOf} may hold (the first is
+ *     {@code expectedLong}), or {@code null}
  * @param min the smallest value of an integer field's type
  * @param max the largest value of an integer field's type
  */
 record FieldInfo(String layoutName, String name, WireType kind, String typeName, int offset, int width,
         boolean constant, long expectedLong, double expectedDouble, Bytes expectedBytes, String[] bitNames,
-        int bitOffset, int bitWidth, long min, long max) {
+        int bitOffset, int bitWidth, long[] allowed, long min, long max) {
 
     /** Info for a field of {@code kind}, with the value range of its type. */
     static FieldInfo of(String layoutName, String name, WireType kind, int offset, int width, boolean constant,
             long expectedLong, double expectedDouble, Bytes expectedBytes, String[] bitNames, int bitOffset,
-            int bitWidth) {
+            int bitWidth, long[] allowed) {
         long min = kind.isInteger() ? kind.min(bitWidth) : Long.MIN_VALUE;
         long max = kind.isInteger() ? kind.max(bitWidth) : Long.MAX_VALUE;
         String typeName = kind.isBitField() ? kind.typeName() + ":" + bitWidth : kind.typeName();
         return new FieldInfo(layoutName, name, kind, typeName, offset, width, constant, expectedLong,
-                expectedDouble, expectedBytes, bitNames, bitOffset, bitWidth, min, max);
+                expectedDouble, expectedBytes, bitNames, bitOffset, bitWidth, allowed, min, max);
     }
 
     /** Equal when every component is, the bit names compared by content. */
@@ -46,13 +48,38 @@ record FieldInfo(String layoutName, String name, WireType kind, String typeName,
                 && offset == f.offset && width == f.width && constant == f.constant && expectedLong == f.expectedLong
                 && Double.compare(expectedDouble, f.expectedDouble) == 0
                 && java.util.Objects.equals(expectedBytes, f.expectedBytes) && java.util.Arrays.equals(bitNames, f.bitNames)
-                && bitOffset == f.bitOffset && bitWidth == f.bitWidth && min == f.min && max == f.max;
+                && bitOffset == f.bitOffset && bitWidth == f.bitWidth && java.util.Arrays.equals(allowed, f.allowed) && min == f.min && max == f.max;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(layoutName, name, kind, offset, width, constant, expectedLong, expectedDouble,
-                expectedBytes, java.util.Arrays.hashCode(bitNames), bitOffset, bitWidth, min, max);
+                expectedBytes, java.util.Arrays.hashCode(bitNames), bitOffset, bitWidth, java.util.Arrays.hashCode(allowed), min, max);
+    }
+
+    /** Whether an integer field's constant, or one of its allowed values, is {@code value}. */
+    boolean allows(long value) {
+        if (allowed == null) {
+            return value == expectedLong;
+        }
+        for (long a : allowed) {
+            if (a == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The constant, or the allowed values, formatted by {@code format}. */
+    String expectedText(java.util.function.LongFunction<String> format) {
+        if (allowed == null) {
+            return format.apply(expectedLong);
+        }
+        StringBuilder sb = new StringBuilder("one of ");
+        for (int i = 0; i < allowed.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(format.apply(allowed[i]));
+        }
+        return sb.toString();
     }
 
     /** Where the field ends: its offset plus its width; a view must be at least this long to hold it. */

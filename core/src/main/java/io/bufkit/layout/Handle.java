@@ -12,7 +12,7 @@ import io.bufkit.internal.ViewAccess;
  * the JIT with its offset and end: the JIT trusts the final fields of records.
  */
 sealed interface Handle extends LayoutField
-        permits IntHandle, LongHandle, FloatHandle, DoubleHandle, FlagsHandle, BytesHandle {
+        permits IntHandle, LongHandle, FloatHandle, DoubleHandle, FlagsHandle, BytesHandle, ChecksumHandle, TextHandle {
 
     /**
      * Reads for handles: one length check against the field's end and one lease check per read, instead of
@@ -94,7 +94,7 @@ sealed interface Handle extends LayoutField
     default String describe() {
         FieldInfo f = info();
         return f.layoutName() + "." + f.name() + ": " + f.typeName()
-                + (f.kind() == WireType.BYTES ? "[" + f.width() + "]" : "") + " at offset " + f.offset()
+                + (f.kind() == WireType.BYTES || f.kind() == WireType.TEXT ? "[" + f.width() + "]" : "") + " at offset " + f.offset()
                 + (f.constant() ? ", expected " + formatExpected() : "");
     }
 }

@@ -5,8 +5,9 @@ import io.bufkit.MutableByteView;
 
 /**
  * A handle to an integer field that fits an {@code int}: {@code u8}, {@code i8}, {@code u16be},
- * {@code u16le}, {@code i16be}, {@code i16le}, {@code i32be} or {@code i32le}. Unsigned fields read as
- * non-negative values; {@code u32} fields are {@link LongField}s.
+ * {@code u16le}, {@code i16be}, {@code i16le}, {@code u24*}, {@code i24*}, {@code i32be} or {@code i32le},
+ * and bit fields of up to 31 bits (32 signed). Unsigned fields read as non-negative values; {@code u32}
+ * fields and wider bit fields are {@link LongField}s.
  *
  * <p>{@link #get(ByteView)} and {@link #set(MutableByteView, int)} allocate nothing and check the view's
  * lease and length. Each wire type has its own implementation, so a handle kept in a {@code static final}

@@ -61,7 +61,7 @@ sealed interface IntHandle extends IntField, Handle
 
     @Override
     default String formatExpected() {
-        return text((int) info().expectedLong());
+        return info().expectedText(v -> text((int) v));
     }
 
     private String text(int value) {
@@ -71,7 +71,7 @@ sealed interface IntHandle extends IntField, Handle
 
     @Override
     default boolean holdsExpected(ByteView packet) {
-        return get(packet) == (int) info().expectedLong();
+        return info().allows(get(packet));
     }
 
     @Override

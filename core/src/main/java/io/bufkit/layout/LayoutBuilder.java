@@ -36,6 +36,13 @@ public final class LayoutBuilder {
         int bit;
         /** The width in bits. */
         int bitWidth;
+        /** For an integer field declared with expectAnyOf, its allowed values. */
+        long[] allowed;
+        /** For a text field, its charset and padding. */
+        java.nio.charset.Charset charset;
+        TextPadding textPadding;
+        /** For a checksum field, whether it covers a pseudo-header. */
+        boolean pseudoHeader;
 
         Decl(WireType kind, String name, int offset, int width, String[] bitNames, int index) {
             this.kind = kind;
@@ -95,6 +102,7 @@ public final class LayoutBuilder {
     private int declaredSize = -1;
     private Decl last;
     private BitRun openRun;
+    private boolean prefix;
 
     LayoutBuilder(String name) {
         this.name = name;
@@ -270,6 +278,18 @@ public final class LayoutBuilder {
             throw new IllegalArgumentException("layout '" + name + "': the size must be positive, not " + size);
         }
         declaredSize = size;
+        return this;
+    }
+
+    /**
+     * Makes the layout a prefix: a header followed by a payload of any length.
+     * {@link PacketLayout#validate(ByteView)} then accepts views at least {@link PacketLayout#size()} long,
+     * returns where the payload begins, and {@link PacketLayout#rest(ByteView)} gives the payload.
+     *
+     * @return this builder
+     */
+    public LayoutBuilder prefix() {
+        prefix = true;
         return this;
     }
 
@@ -617,6 +637,80 @@ public final class LayoutBuilder {
     }
 
     /**
+     * Declares an Internet checksum field (RFC 1071), a big-endian 16-bit word at an even offset, read by a
+     * {@link ChecksumField}. It covers the whole packet; {@link PacketLayout#validate(ByteView)} verifies it
+     * and {@link PacketLayout#fillChecksums(MutableByteView)} fills it in. IPv4's header checksum is one.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder internetChecksum(String fieldName) {
+        return field(fieldName, WireType.INTERNET_CHECKSUM);
+    }
+
+    /**
+     * Declares an Internet checksum field that covers a pseudo-header followed by the packet, as UDP
+     * (RFC 768) and TCP (RFC 9293 §3.1) do. {@code validate} and {@code fillChecksums} leave it alone: check
+     * and fill it with the handle's {@link ChecksumField#verify(ByteView, ByteView)} and
+     * {@link ChecksumField#fill(ByteView, MutableByteView)}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder internetChecksumWithPseudoHeader(String fieldName) {
+        field(fieldName, WireType.INTERNET_CHECKSUM);
+        last.pseudoHeader = true;
+        return this;
+    }
+
+    /**
+     * Declares a CRC-32 field stored big-endian, over every other byte of the packet, read by a
+     * {@link ChecksumField}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder crc32be(String fieldName) {
+        return field(fieldName, WireType.CRC32BE);
+    }
+
+    /**
+     * Declares a CRC-32 field stored little-endian, over every other byte of the packet.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder crc32le(String fieldName) {
+        return field(fieldName, WireType.CRC32LE);
+    }
+
+    /**
+     * Declares a CRC-32C field stored big-endian, over every other byte of the packet.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder crc32cbe(String fieldName) {
+        return field(fieldName, WireType.CRC32CBE);
+    }
+
+    /**
+     * Declares a CRC-32C field stored little-endian, over every other byte of the packet.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public LayoutBuilder crc32cle(String fieldName) {
+        return field(fieldName, WireType.CRC32CLE);
+    }
+
+    /**
      * Declares a big-endian IEEE 754 single-precision field, read by a {@link FloatField}.
      *
      * @param fieldName the field's name, unique in the layout
@@ -675,6 +769,28 @@ public final class LayoutBuilder {
                     + "': a bytes field needs a positive length, not " + length);
         }
         return add(WireType.BYTES, fieldName, length, null);
+    }
+
+    /**
+     * Declares a fixed-length text field, read by a {@link TextField} as borrowed bytes or an owned
+     * {@code String}.
+     *
+     * @param fieldName the field's name, unique in the layout
+     * @param length the number of bytes
+     * @param charset the text's charset, for example {@code StandardCharsets.US_ASCII}
+     * @param padding how unused bytes are filled: {@link TextPadding#NUL} or {@link TextPadding#SPACE}
+     * @return this builder
+     * @throws IllegalArgumentException if the name is blank or the length is not positive
+     */
+    public LayoutBuilder text(String fieldName, int length, java.nio.charset.Charset charset, TextPadding padding) {
+        if (length <= 0) {
+            throw new IllegalArgumentException("layout '" + name + "', field '" + fieldName
+                    + "': a text field needs a positive length, not " + length);
+        }
+        add(WireType.TEXT, fieldName, length, null);
+        last.charset = java.util.Objects.requireNonNull(charset, "charset");
+        last.textPadding = java.util.Objects.requireNonNull(padding, "padding");
+        return this;
     }
 
     /**
@@ -835,12 +951,49 @@ public final class LayoutBuilder {
         if (t.kind == WireType.Kind.BYTES) {
             throw badConstant(d, "a bytes field takes its constant as expect(Bytes)");
         }
+        if (t.isChecksum()) {
+            throw badConstant(d, "a checksum field holds a computed value, not a constant");
+        }
+        if (t == WireType.TEXT) {
+            throw badConstant(d, "a text field takes no constant; declare a magic string as bytes(name, n) with expect(Bytes)");
+        }
         if (value < t.min(d.bitWidth) || value > t.max(d.bitWidth)) {
             throw badConstant(d, "the constant " + value + " is outside " + t.min(d.bitWidth) + " to "
                     + t.max(d.bitWidth));
         }
         d.hasConstant = true;
         d.constantLong = value;
+        return this;
+    }
+
+    /**
+     * Makes the integer field just declared hold one of several constants, such as the four magic numbers
+     * of a pcap file. {@link PacketLayout#validate(ByteView)} rejects packets that hold none of them, naming
+     * them all; {@link PacketLayout#writeConstants(MutableByteView)} writes the first.
+     *
+     * @param values the allowed values, at least one, each in the field's range
+     * @return this builder
+     * @throws IllegalStateException if the last declaration is not a field or already has a constant
+     * @throws IllegalArgumentException if the field is not an integer or bit field, no value is given, or a
+     *         value is outside the field's range
+     */
+    public LayoutBuilder expectAnyOf(long... values) {
+        Decl d = constantTarget("expectAnyOf(" + java.util.Arrays.toString(values) + ")");
+        if (!d.kind.isInteger()) {
+            throw badConstant(d, "only integer and bit fields take expectAnyOf(...)");
+        }
+        if (values.length == 0) {
+            throw badConstant(d, "expectAnyOf needs at least one value");
+        }
+        for (long v : values) {
+            if (v < d.kind.min(d.bitWidth) || v > d.kind.max(d.bitWidth)) {
+                throw badConstant(d, "the constant " + v + " is outside " + d.kind.min(d.bitWidth) + " to "
+                        + d.kind.max(d.bitWidth));
+            }
+        }
+        d.hasConstant = true;
+        d.constantLong = values[0];
+        d.allowed = values.length == 1 ? null : values.clone();
         return this;
     }
 
@@ -920,6 +1073,19 @@ public final class LayoutBuilder {
         if (!anyField) {
             problems.add("no fields are declared");
         }
+        Decl checksum = null;
+        for (Decl d : decls) {
+            if (d.kind != null && d.kind.isChecksum()) {
+                if (checksum != null) {
+                    problems.add(checksum.where() + " and " + d.where() + " both cover the whole packet, so each would"
+                            + " change the other; a layout holds at most one checksum field");
+                }
+                checksum = d;
+            }
+            if (d.kind == WireType.INTERNET_CHECKSUM && d.offset % 2 != 0) {
+                problems.add(d.where() + " is at an odd offset; the Internet checksum sums 16-bit words from an even one");
+            }
+        }
         List<Decl> sorted = new ArrayList<>();
         for (Decl d : decls) {
             if (d.run == null) {
@@ -989,13 +1155,13 @@ public final class LayoutBuilder {
             }
             segments[i] = new Segment(d.offset, d.width, f, null);
         }
-        return new PacketLayout(name, size, fields, segments);
+        return new PacketLayout(name, size, prefix, fields, segments, inByteOrder(null));
     }
 
     private Handle handle(Decl d) {
         String[] bits = d.bitNames == null ? null : java.util.Arrays.copyOf(d.bitNames, 8 * d.kind.width());
         FieldInfo info = FieldInfo.of(name, d.name, d.kind, d.offset, d.width, d.hasConstant, d.constantLong,
-                d.constantDouble, d.hasConstant ? d.constantBytes : null, bits, d.bit % 8, d.bitWidth);
+                d.constantDouble, d.hasConstant ? d.constantBytes : null, bits, d.bit % 8, d.bitWidth, d.allowed);
         if (d.kind.isBitField()) {
             BitPlace at = BitPlace.of(8 * d.run.start + d.bit, d.bitWidth, d.kind.lsbFirst(), d.kind.isSigned());
             return d.kind.handleType(d.bitWidth) == IntField.class ? new IntHandle.Bits(info, at)
@@ -1009,7 +1175,37 @@ public final class LayoutBuilder {
             case BYTES -> new BytesHandle(info);
             case FLAGS -> FlagsHandle.of(info);
             case BITS -> throw new AssertionError("bit fields are handled above");
+            case CHECKSUM -> new ChecksumHandle(info, d.pseudoHeader);
+            case TEXT -> new TextHandle(info, d.charset, d.textPadding);
         };
+    }
+
+    /**
+     * A copy of this builder's declarations with every field that names a byte order in {@code order}, or
+     * unchanged for {@code null}; bit fields are shared, since they do not change.
+     */
+    LayoutBuilder inByteOrder(java.nio.ByteOrder order) {
+        LayoutBuilder b = new LayoutBuilder(name);
+        b.declaredSize = declaredSize;
+        b.prefix = prefix;
+        b.cursor = cursor;
+        for (Decl d : decls) {
+            if (d.run != null || d.kind == null) {
+                b.decls.add(d);
+                continue;
+            }
+            Decl c = new Decl(order == null ? d.kind : d.kind.inByteOrder(order), d.name, d.offset, d.width, d.bitNames, d.index);
+            c.hasConstant = d.hasConstant;
+            c.constantLong = d.constantLong;
+            c.constantDouble = d.constantDouble;
+            c.constantBytes = d.constantBytes;
+            c.allowed = d.allowed;
+            c.pseudoHeader = d.pseudoHeader;
+            c.charset = d.charset;
+            c.textPadding = d.textPadding;
+            b.decls.add(c);
+        }
+        return b;
     }
 
     /**

@@ -32,7 +32,8 @@ final class LayoutDump {
                 continue;
             }
             Handle f = s.field();
-            String type = f == null ? "padding" : f.info().kind() == WireType.BYTES ? "bytes[" + s.width() + "]" : f.typeName();
+            String type = f == null ? "padding" : f.info().kind() == WireType.BYTES || f.info().kind() == WireType.TEXT
+                    ? f.typeName() + "[" + s.width() + "]" : f.typeName();
             String value = missing ? missing(length) : f == null ? "" : value(f, packet);
             table.add(new String[] {offset, bytes, f == null ? "(padding)" : f.name(), type, value});
         }
@@ -156,7 +157,7 @@ final class LayoutDump {
                 sb.append("padding[").append(s.width()).append(']');
             } else {
                 sb.append(s.field().name()).append(' ').append(s.field().typeName());
-                if (s.field().info().kind() == WireType.BYTES) {
+                if (s.field().info().kind() == WireType.BYTES || s.field().info().kind() == WireType.TEXT) {
                     sb.append('[').append(s.width()).append(']');
                 }
             }

@@ -19,7 +19,7 @@ package io.bufkit.layout;
  * offset, width and constant (and bit names, for flags).
  */
 public sealed interface LayoutField permits IntField, LongField, FloatField, DoubleField, BytesField, FlagsField,
-        Handle {
+        ChecksumField, TextField, Handle {
 
     /**
      * The field's name, unique within its layout.

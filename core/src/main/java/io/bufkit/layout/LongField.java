@@ -5,7 +5,8 @@ import io.bufkit.MutableByteView;
 
 /**
  * A handle to an integer field read as a {@code long}: {@code u32be}, {@code u32le} (0 to
- * 2<sup>32</sup>-1), {@code i64be} or {@code i64le}.
+ * 2<sup>32</sup>-1), the 40-, 48- and 56-bit types, {@code i64be} or {@code i64le}, and bit fields of 32 to
+ * 63 bits (33 to 64 signed).
  *
  * <p>{@link #get(ByteView)} and {@link #set(MutableByteView, long)} allocate nothing and check the view's
  * lease and length. Each wire type has its own implementation, so a handle kept in a {@code static final}

@@ -57,13 +57,12 @@ sealed interface LongHandle extends LongField, Handle
 
     @Override
     default String formatExpected() {
-        long expected = info().expectedLong();
-        return FieldInfo.decimalAndHex(expected, expected, 2 * info().width());
+        return info().expectedText(v -> FieldInfo.decimalAndHex(v, v, 2 * info().width()));
     }
 
     @Override
     default boolean holdsExpected(ByteView packet) {
-        return get(packet) == info().expectedLong();
+        return info().allows(get(packet));
     }
 
     @Override

@@ -40,6 +40,11 @@ import java.util.Objects;
  *   <tr><td>{@code f64be f64le}</td><td>8</td><td>{@link DoubleField}</td><td>{@code double}</td></tr>
  *   <tr><td>{@code bytes(name, n)}</td><td>n</td><td>{@link BytesField}</td><td>borrowed {@link ByteView}, or owned {@link Bytes}</td></tr>
  *   <tr><td>{@code flags8 flags16be flags16le flags32be flags32le}</td><td>1, 2, 4</td><td>{@link FlagsField}</td><td>{@code int} bits with names</td></tr>
+ *   <tr><td>{@code u24be u24le i24be i24le}</td><td>3</td><td>{@link IntField}</td><td>{@code int}</td></tr>
+ *   <tr><td>{@code u40* i40* u48* i48* u56* i56*}</td><td>5, 6, 7</td><td>{@link LongField}</td><td>{@code long}</td></tr>
+ *   <tr><td>{@code bits sbits bitsLsb sbitsLsb bit}</td><td>1 to 64 bits in a run of whole bytes</td><td>{@link IntField} or {@link LongField}</td><td>{@code int} or {@code long}</td></tr>
+ *   <tr><td>{@code text(name, n, charset, padding)}</td><td>n</td><td>{@link TextField}</td><td>borrowed {@link ByteView}, or owned {@code String}</td></tr>
+ *   <tr><td>{@code internetChecksum crc32be crc32le crc32cbe crc32cle}</td><td>2, 4</td><td>{@link ChecksumField}</td><td>{@code long}, verified by {@link #validate(ByteView)}</td></tr>
  *   </tbody>
  * </table>
  *
@@ -59,11 +64,18 @@ public final class PacketLayout {
     private final List<LayoutField> fields;
     private final Map<String, Handle> byName;
     private final Handle[] constants;
+    private final ChecksumHandle[] checksums;
     private final Segment[] segments;
+    private final boolean prefix;
+    /** The declarations, to build the layout again in another byte order. */
+    private final LayoutBuilder declarations;
 
-    PacketLayout(String name, int size, List<LayoutField> fields, Segment[] segments) {
+    PacketLayout(String name, int size, boolean prefix, List<LayoutField> fields, Segment[] segments,
+            LayoutBuilder declarations) {
+        this.declarations = declarations;
         this.name = name;
         this.size = size;
+        this.prefix = prefix;
         this.fields = Collections.unmodifiableList(fields);
         Map<String, Handle> map = new HashMap<>();
         for (LayoutField f : fields) {
@@ -71,6 +83,8 @@ public final class PacketLayout {
         }
         this.byName = map;
         this.constants = fields.stream().filter(LayoutField::isConstant).map(Handle::of).toArray(Handle[]::new);
+        this.checksums = fields.stream().filter(f -> f instanceof ChecksumHandle c && !c.pseudoHeader())
+                .map(ChecksumHandle.class::cast).toArray(ChecksumHandle[]::new);
         this.segments = segments;
     }
 
@@ -224,32 +238,129 @@ public final class PacketLayout {
     }
 
     /**
-     * Checks that a packet fits the layout: exactly {@link #size()} bytes long, and every field declared
-     * with {@code expect(...)} holds its constant. Call it once per packet, before reading fields.
+     * Checks that a packet fits the layout: exactly {@link #size()} bytes long (at least that long for a
+     * {@linkplain LayoutBuilder#prefix() prefix layout}), every field declared with {@code expect(...)}
+     * holds its constant, and every checksum field that needs no pseudo-header holds the right checksum.
+     * Call it once per packet, before reading fields.
      *
      * @param packet the packet's bytes, borrowed for the call
-     * @throws LayoutException if the length is wrong (naming the expected and actual length) or a constant
-     *         is wrong (naming the field, its offset, the expected and the actual value)
+     * @return where the rest of the packet begins: {@link #size()}; for a prefix layout the bytes from there
+     *         on are the payload, see {@link #rest(ByteView)}
+     * @throws LayoutException if the length is wrong (naming the expected and actual length), a constant
+     *         is wrong (naming the field, its offset, the expected and the actual value) or a checksum is
+     *         wrong (naming the field and the expected and stored checksum)
      * @throws io.bufkit.StaleViewException if the view's lease ended
      */
-    public void validate(ByteView packet) {
+    public int validate(ByteView packet) {
         int length = packet.length();
-        if (length != size) {
+        if (length != size && (!prefix || length < size)) {
             packet.slice(0, 0); // a stale view reports its lease first, like every other access
             throw wrongLength(length);
         }
-        if (constants.length != 0) {
-            checkConstants(packet);
+        if (constants.length != 0 || checksums.length != 0) {
+            checkValues(packet);
         }
+        return size;
+    }
+
+    /**
+     * The same layout with every field whose type names a byte order ({@code u16be}, {@code i32le},
+     * {@code f64be}, {@code flags32le}, {@code crc32be}, ...) in {@code order}, for formats whose byte order
+     * is chosen by each file or packet, such as pcap, whose magic number is written in the writer's order:
+     *
+     * <pre>{@code
+     * static final PacketLayout PCAP = PacketLayout.builder("pcap").u32be("magic").expectAnyOf(0xA1B2C3D4L, 0xA1B23C4DL)...build();
+     * static final PacketLayout PCAP_LE = PCAP.withByteOrder(ByteOrder.LITTLE_ENDIAN);
+     * PacketLayout header = file.u32be(0) == 0xA1B2C3D4L || file.u32be(0) == 0xA1B23C4DL ? PCAP : PCAP_LE;
+     * }</pre>
+     *
+     * Declare the layout once in either order and keep both bindings (and their handles) as constants:
+     * each is built once here, and its handles read with constant byte orders.
+     *
+     * @param order the byte order of every multi-byte field
+     * @return a new layout with the same name, fields, offsets and constants
+     */
+    public PacketLayout withByteOrder(java.nio.ByteOrder order) {
+        return declarations.inByteOrder(java.util.Objects.requireNonNull(order, "order")).build();
+    }
+
+    /**
+     * Whether the layout is a prefix: a header that {@link #validate(ByteView)} accepts at the start of a
+     * longer view.
+     *
+     * @return {@code true} if declared with {@link LayoutBuilder#prefix()}
+     */
+    public boolean isPrefix() {
+        return prefix;
+    }
+
+    /**
+     * The bytes after the layout's {@link #size()}: the payload that follows a header.
+     *
+     * @param packet the packet, at least {@link #size()} bytes long
+     * @return a <em>borrowed</em> view of {@code [size(), packet.length())}, under the packet's lease
+     * @throws IndexOutOfBoundsException if the packet is shorter than the layout
+     * @throws io.bufkit.StaleViewException if the view's lease ended
+     */
+    public ByteView rest(ByteView packet) {
+        if (packet.length() < size) {
+            throw new IndexOutOfBoundsException("layout '" + name + "' is " + size + " bytes long but the packet is "
+                    + packet.length());
+        }
+        return packet.slice(size, packet.length());
     }
 
     /** Kept out of {@link #validate(ByteView)} so that layouts without constants compile to a length check. */
-    private void checkConstants(ByteView packet) {
+    private void checkValues(ByteView packet) {
         for (Handle c : constants) {
             if (!c.holdsExpected(packet)) {
                 throw wrongConstant(c, packet);
             }
         }
+        for (ChecksumHandle c : checksums) {
+            String wrong = c.mismatch(packet);
+            if (wrong != null) {
+                throw new LayoutException("layout '" + name + "', " + c.info().where() + ": checksum " + wrong, name,
+                        c.name(), c.offset(), c.hex(c.compute(packet)), c.hex(c.get(packet)));
+            }
+        }
+    }
+
+    /**
+     * Fills in every checksum field that needs no pseudo-header, computed over the whole packet; call it
+     * after every other field is written (a codec's last step in {@code encode}). Checksums with a
+     * pseudo-header are filled through their {@link ChecksumField}.
+     *
+     * @param packet the whole packet, borrowed for the call
+     * @throws IndexOutOfBoundsException if the view is shorter than {@link #size()}
+     * @throws io.bufkit.StaleViewException if the view's lease ended
+     */
+    public void fillChecksums(MutableByteView packet) {
+        for (ChecksumHandle c : checksums) {
+            c.fill(packet);
+        }
+    }
+
+    /**
+     * The handle of a text field.
+     *
+     * @param fieldName the field's name
+     * @return the handle
+     * @throws IllegalArgumentException if the layout has no field of that name, or it is of another type
+     */
+    public TextField textField(String fieldName) {
+        return typed(fieldName, TextField.class);
+    }
+
+    /**
+     * The handle of a checksum field.
+     *
+     * @param fieldName the field's name
+     * @return the handle
+     * @throws IllegalArgumentException if the layout has no field of that name, or it is of another type
+     */
+    public ChecksumField checksumField(String fieldName) {
+        return typed(fieldName, ChecksumField.class);
     }
 
     private LayoutException wrongLength(int length) {
@@ -258,7 +369,8 @@ public final class PacketLayout {
             Handle cut = fieldAt(length);
             where = "it ends at offset " + length + (cut == null ? "" : ", inside " + cut.info().where());
         } else {
-            where = (length - size) + " unexpected byte(s) from offset " + size;
+            where = (length - size) + " unexpected byte(s) from offset " + size
+                    + "; declare the layout with prefix() if a payload follows it";
         }
         return new LayoutException("layout '" + name + "': the packet is " + length + " bytes long, expected "
                 + size + " (" + where + ")", name, null, Math.min(length, size), size + " bytes", length + " bytes");

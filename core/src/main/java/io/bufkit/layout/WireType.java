@@ -77,6 +77,8 @@ public enum WireType {
     F64LE("f64le", 8, Kind.DOUBLE, true, 0, 0),
     /** A fixed-size run of raw bytes; the width is given at declaration. */
     BYTES("bytes", 0, Kind.BYTES, false, 0, 0),
+    /** Fixed-length text in a charset, padded with NULs or spaces; the width is given at declaration. */
+    TEXT("text", 0, Kind.TEXT, false, 0, 0),
     /** 8 named bits. */
     FLAGS8("flags8", 1, Kind.FLAGS, false, 0, 0xFF),
     /** 16 named bits, big-endian. */
@@ -87,6 +89,16 @@ public enum WireType {
     FLAGS32BE("flags32be", 4, Kind.FLAGS, false, Integer.MIN_VALUE, 0xFFFF_FFFFL),
     /** 32 named bits, little-endian; any 32-bit pattern, as a negative or an unsigned value. */
     FLAGS32LE("flags32le", 4, Kind.FLAGS, false, Integer.MIN_VALUE, 0xFFFF_FFFFL),
+    /** The Internet checksum of RFC 1071, a big-endian 16-bit word at an even offset. */
+    INTERNET_CHECKSUM("internetChecksum", 2, Kind.CHECKSUM, false, 0, 0xFFFF),
+    /** A CRC-32 (ISO-HDLC), stored big-endian. */
+    CRC32BE("crc32be", 4, Kind.CHECKSUM, false, 0, 0xFFFF_FFFFL),
+    /** A CRC-32 (ISO-HDLC), stored little-endian. */
+    CRC32LE("crc32le", 4, Kind.CHECKSUM, false, 0, 0xFFFF_FFFFL),
+    /** A CRC-32C (Castagnoli), stored big-endian. */
+    CRC32CBE("crc32cbe", 4, Kind.CHECKSUM, false, 0, 0xFFFF_FFFFL),
+    /** A CRC-32C (Castagnoli), stored little-endian. */
+    CRC32CLE("crc32cle", 4, Kind.CHECKSUM, false, 0, 0xFFFF_FFFFL),
     /**
      * An unsigned bit field of 1 to 63 bits in a run of bit fields packed most significant bit first
      * (network order: the first field declared takes the top bits of the run's first byte).
@@ -106,7 +118,8 @@ public enum WireType {
     /** Which handle reads a type, and so which {@code expect} overload and generator value it takes. */
     enum Kind {
         INT(IntField.class), LONG(LongField.class), FLOAT(FloatField.class), DOUBLE(DoubleField.class),
-        BYTES(BytesField.class), FLAGS(FlagsField.class), BITS(IntField.class);
+        BYTES(BytesField.class), FLAGS(FlagsField.class), BITS(IntField.class),
+        CHECKSUM(ChecksumField.class), TEXT(TextField.class);
 
         final Class<? extends LayoutField> handle;
 
@@ -159,12 +172,37 @@ public enum WireType {
     }
 
     /**
+     * Whether the type is a checksum, read by a {@link ChecksumField}.
+     *
+     * @return {@code true} for {@link #INTERNET_CHECKSUM} and the CRC types
+     */
+    public boolean isChecksum() {
+        return kind == Kind.CHECKSUM;
+    }
+
+    /**
      * Whether the type is a bit field, whose width is given in bits at declaration.
      *
      * @return {@code true} for {@link #BITS}, {@link #SBITS}, {@link #BITS_LSB} and {@link #SBITS_LSB}
      */
     public boolean isBitField() {
         return kind == Kind.BITS;
+    }
+
+    /**
+     * The same type in another byte order: {@code U16BE.inByteOrder(LITTLE_ENDIAN)} is {@link #U16LE}. Types
+     * that name no byte order (single bytes, bytes, bit fields, the Internet checksum) are returned as
+     * they are.
+     *
+     * @param order the byte order
+     * @return the type of the same width and meaning in {@code order}
+     */
+    public WireType inByteOrder(java.nio.ByteOrder order) {
+        String n = name();
+        if (!n.endsWith("BE") && !n.endsWith("LE")) {
+            return this;
+        }
+        return valueOf(n.substring(0, n.length() - 2) + (order == java.nio.ByteOrder.BIG_ENDIAN ? "BE" : "LE"));
     }
 
     /** Whether a bit field type packs least significant bit first. */

@@ -5,7 +5,9 @@
  * <p>A {@link io.bufkit.layout.PacketLayout} is declared once with its builder, checked when it is built,
  * and hands out typed handles ({@link io.bufkit.layout.IntField}, {@link io.bufkit.layout.LongField},
  * {@link io.bufkit.layout.FloatField}, {@link io.bufkit.layout.DoubleField},
- * {@link io.bufkit.layout.BytesField}, {@link io.bufkit.layout.FlagsField}). A
+ * {@link io.bufkit.layout.BytesField}, {@link io.bufkit.layout.FlagsField},
+ * {@link io.bufkit.layout.TextField}, {@link io.bufkit.layout.ChecksumField}); the wire types are one table,
+ * {@link io.bufkit.layout.WireType}. A
  * {@link io.bufkit.layout.PacketCodec} uses the layout and its handles to turn a packet into a record and
  * back; {@link io.bufkit.layout.PacketLayout#validate(io.bufkit.ByteView)} rejects a packet of the wrong
  * length or with a wrong constant with a {@link io.bufkit.layout.LayoutException}, and

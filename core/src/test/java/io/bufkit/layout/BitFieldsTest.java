@@ -33,11 +33,7 @@ class BitFieldsTest {
     private static final IntField FRAGMENT_OFFSET = HEAD.intField("fragmentOffset");
 
     private static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
+        return io.bufkit.TestBytes.of(values);
     }
 
     @Test

@@ -43,7 +43,7 @@ class ValidateTest {
         byte[] longer = new byte[17];
         VECTOR.view().copyTo(longer, 0);
         LayoutException e = assertThrows(LayoutException.class, () -> LEGACY.validate(ByteView.wrap(longer)));
-        assertTrue(e.getMessage().contains("17 bytes long, expected 16 (1 unexpected byte(s) from offset 16)"),
+        assertTrue(e.getMessage().contains("17 bytes long, expected 16 (1 unexpected byte(s) from offset 16; declare the layout with prefix() if a payload follows it)"),
                 e.getMessage());
         assertEquals(16, e.offset());
     }

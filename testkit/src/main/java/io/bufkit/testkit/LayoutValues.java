@@ -4,6 +4,7 @@ import io.bufkit.ByteView;
 import io.bufkit.Bytes;
 import io.bufkit.MutableByteView;
 import io.bufkit.layout.BytesField;
+import io.bufkit.layout.ChecksumField;
 import io.bufkit.layout.DoubleField;
 import io.bufkit.layout.FlagsField;
 import io.bufkit.layout.FloatField;
@@ -12,6 +13,7 @@ import io.bufkit.layout.LayoutField;
 import io.bufkit.layout.LongField;
 import io.bufkit.layout.PacketCodec;
 import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.TextField;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,9 @@ import java.util.Objects;
  *
  * <p>Each field's value has the type of its handle: {@link Integer} for {@link IntField} and
  * {@link FlagsField}, {@link Long} for {@link LongField}, {@link Float} for {@link FloatField},
- * {@link Double} for {@link DoubleField}, and an <em>owned</em> {@link Bytes} for {@link BytesField}.
+ * {@link Double} for {@link DoubleField}, an <em>owned</em> {@link Bytes} for {@link BytesField}, and
+ * {@link String} for {@link TextField}, {@link Long} for {@link ChecksumField} (the stored checksum; {@link #write(MutableByteView)} computes it
+ * after every other field, whatever value is held).
  * Equality is exact: floating-point values are equal only when their raw bits are (so {@code -0.0} differs
  * from {@code 0.0}, and NaNs with different payloads differ). Immutable.
  */
@@ -78,6 +82,10 @@ public final class LayoutValues {
             return d.get(packet);
         } else if (f instanceof BytesField b) {
             return b.copy(packet);
+        } else if (f instanceof ChecksumField c) {
+            return c.get(packet);
+        } else if (f instanceof TextField t) {
+            return t.string(packet);
         } else {
             return ((FlagsField) f).get(packet);
         }
@@ -105,6 +113,10 @@ public final class LayoutValues {
             d.set(packet, (Double) value);
         } else if (f instanceof BytesField b) {
             b.set(packet, (Bytes) value);
+        } else if (f instanceof ChecksumField) {
+            Objects.requireNonNull((Long) value, "value");   // computed by write(), after every other field
+        } else if (f instanceof TextField t) {
+            t.set(packet, (String) value);
         } else {
             ((FlagsField) f).set(packet, (Integer) value);
         }
@@ -114,8 +126,10 @@ public final class LayoutValues {
     static Class<?> valueType(LayoutField f) {
         if (f instanceof IntField || f instanceof FlagsField) {
             return Integer.class;
-        } else if (f instanceof LongField) {
+        } else if (f instanceof LongField || f instanceof ChecksumField) {
             return Long.class;
+        } else if (f instanceof TextField) {
+            return String.class;
         } else if (f instanceof FloatField) {
             return Float.class;
         } else if (f instanceof DoubleField) {
@@ -264,6 +278,7 @@ public final class LayoutValues {
         for (LayoutField f : fields) {
             writeField(f, packet, values.get(f.name()));
         }
+        layout.fillChecksums(packet);
     }
 
     /**

@@ -72,6 +72,16 @@ public final class PacketLayouts {
             return Gen.doubles().map(v -> v);
         } else if (field instanceof BytesField b) {
             return Gen.bytes(b.width(), b.width()).map(Bytes::of);
+        } else if (field instanceof io.bufkit.layout.ChecksumField c) {
+            return Gen.longs(0, c.wireType().max()).map(v -> v);
+        } else if (field instanceof io.bufkit.layout.TextField t) {
+            return Gen.ints(0, t.width()).flatMap(n -> Gen.bytes(n, n)).map(b -> {
+                char[] text = new char[b.length];
+                for (int i = 0; i < b.length; i++) {
+                    text[i] = (char) ('a' + Math.floorMod(b[i], 26));   // letters: no padding byte, one byte each
+                }
+                return (Object) new String(text);
+            });
         }
         FlagsField f = (FlagsField) field;
         return (f.bitCount() == 32 ? Gen.ints(Integer.MIN_VALUE, Integer.MAX_VALUE)
@@ -96,7 +106,79 @@ public final class PacketLayouts {
             Gen<Object> one = f.isConstant() ? Gen.constant(constants.get(f.name())) : fieldValues(f);
             all = Gen.zip(all, one, PacketLayouts::append);
         }
-        return all.map(list -> LayoutValues.ofFieldOrder(layout, list));
+        boolean checksummed = layout.fields().stream().anyMatch(f -> f instanceof io.bufkit.layout.ChecksumField);
+        return all.map(list -> {
+            LayoutValues v = LayoutValues.ofFieldOrder(layout, list);
+            // a checksum field holds what encoding computes, so that decoding gives the same values back
+            return checksummed ? LayoutValues.read(layout, io.bufkit.ByteView.wrap(v.toByteArray())) : v;
+        });
+    }
+
+    /**
+     * Values an integer field refuses: just outside its range (one below the minimum, one above the
+     * maximum) and far outside it, in the field's value type ({@link Integer} for {@link IntField}s,
+     * {@link Long} for {@link LongField}s) — for testing that writes reject them, naming the field.
+     *
+     * @param field an {@link IntField} or {@link LongField} whose range is narrower than its value type
+     * @return the generator
+     * @throws IllegalArgumentException if the field is of another kind, or holds every value of its type
+     */
+    public static Gen<Object> valuesThatDoNotFit(LayoutField field) {
+        Objects.requireNonNull(field, "field");
+        long min;
+        long max;
+        long lowest;
+        long highest;
+        if (field instanceof IntField i) {
+            min = i.min();
+            max = i.max();
+            lowest = Integer.MIN_VALUE;
+            highest = Integer.MAX_VALUE;
+        } else if (field instanceof LongField l) {
+            min = l.min();
+            max = l.max();
+            lowest = Long.MIN_VALUE;
+            highest = Long.MAX_VALUE;
+        } else {
+            throw new IllegalArgumentException(field + " is not an integer field");
+        }
+        List<Gen<Long>> sides = new ArrayList<>();   // just outside and far outside, each side the type has
+        if (min > lowest) {
+            sides.add(Gen.longs(lowest, min - 1).map(v -> Math.max(lowest, Math.min(v, min - 1))));
+            sides.add(Gen.constant(min - 1));
+        }
+        if (max < highest) {
+            sides.add(Gen.longs(max + 1, highest));
+            sides.add(Gen.constant(max + 1));
+        }
+        if (sides.isEmpty()) {
+            throw new IllegalArgumentException(field + " holds every value of its type");
+        }
+        boolean isInt = field instanceof IntField;
+        return Gen.ints(0, sides.size() - 1).flatMap(sides::get).map(v -> isInt ? (Object) (int) (long) v : (Object) v);
+    }
+
+    /**
+     * Packets of a layout with a checksum field whose checksum no longer holds: a valid packet from
+     * {@link #packets(PacketLayout)} with one byte changed anywhere, the checksum's own bytes included.
+     * {@link PacketLayout#validate(io.bufkit.ByteView)} must reject each, naming the checksum field.
+     *
+     * @param layout a layout with a checksum field that needs no pseudo-header
+     * @return the generator; each array is a new, <em>owned</em> array of {@code layout.size()} bytes
+     * @throws IllegalArgumentException if the layout has no such checksum field
+     */
+    public static Gen<byte[]> corruptedChecksums(PacketLayout layout) {
+        boolean any = layout.fields().stream()
+                .anyMatch(f -> f instanceof io.bufkit.layout.ChecksumField c && !c.needsPseudoHeader());
+        if (!any) {
+            throw new IllegalArgumentException("layout '" + layout.name() + "' has no checksum field that validate checks");
+        }
+        return Gen.zip(packets(layout), Gen.zip(Gen.ints(0, layout.size() - 1), Gen.ints(1, 255), (at, x) -> new int[] {at, x}),
+                (packet, change) -> {
+                    byte[] out = packet.clone();
+                    out[change[0]] ^= (byte) change[1];
+                    return out;
+                });
     }
 
     private static List<Object> append(List<Object> list, Object value) {
@@ -206,7 +288,8 @@ public final class PacketLayouts {
 
     private static Gen<LayoutSpec.Field> fieldSpecs(int maxFields) {
         Gen<Integer> paddingBefore = sometimes(3);
-        return Gen.elements(WireType.values()).flatMap(type -> {
+        WireType[] types = java.util.Arrays.stream(WireType.values()).filter(t -> !t.isChecksum() && t != WireType.TEXT).toArray(WireType[]::new);
+        return Gen.elements(types).flatMap(type -> {
             if (type.isBitField()) {
                 return bitRuns(type, paddingBefore, maxFields);
             }
@@ -268,6 +351,7 @@ public final class PacketLayouts {
             case F64BE, F64LE -> Gen.doubles().map(d -> d);
             case BYTES -> Gen.bytes(width, width).map(Bytes::of);
             case BITS, SBITS, BITS_LSB, SBITS_LSB -> throw new AssertionError("bit runs take their constants in bitRuns");
+            case INTERNET_CHECKSUM, CRC32BE, CRC32LE, CRC32CBE, CRC32CLE, TEXT -> throw new AssertionError("not in random layouts");
             default -> Gen.longs(type.min(), type.max()).map(v -> v);
         };
     }

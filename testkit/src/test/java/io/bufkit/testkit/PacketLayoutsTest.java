@@ -101,7 +101,9 @@ class PacketLayoutsTest {
         }
         Set<String> all = new HashSet<>();
         for (io.bufkit.layout.WireType t : io.bufkit.layout.WireType.values()) {
-            all.add(t.typeName());
+            if (!t.isChecksum() && t != io.bufkit.layout.WireType.TEXT) {   // covered by their own property suites
+                all.add(t.typeName());
+            }
         }
         assertEquals(all, types);
         assertTrue(padding, "no layout had padding");

@@ -324,6 +324,9 @@ class PacketLayoutPropertiesTest {
     }
 
     private static LayoutBuilder declare(LayoutBuilder b, WireType type, String name, int width) {
+        if (type == WireType.TEXT) {
+            return b.text(name, width, java.nio.charset.StandardCharsets.US_ASCII, io.bufkit.layout.TextPadding.NUL);
+        }
         return type == WireType.BYTES ? b.bytes(name, width) : b.field(name, type);
     }
 
@@ -333,6 +336,7 @@ class PacketLayoutPropertiesTest {
             if (type.isBitField()) {
                 continue;   // declared with bitField(name, type, bits), see redeclare
             }
+
             LayoutField f = declare(PacketLayout.builder("t"), type, "f", 3).build().field("f");
             assertEquals(type.typeName(), f.typeName());
             assertEquals(type, f.wireType());
