@@ -1,10 +1,16 @@
-package io.bufkit.message;
+package io.bufkit.examples;
 
 import io.bufkit.ByteView;
+import io.bufkit.message.FieldFault;
+import io.bufkit.message.FieldKind;
 
-/** DNS names with compression pointers (RFC 1035 §4.1.4) as a user-defined field kind. */
-final class DnsName implements FieldKind<String> {
-    static final DnsName KIND = new DnsName();
+/** DNS names with compression pointers (RFC 1035 §4.1.4) as a user-defined field kind; bad names and pointer loops are {@link FieldFault}s. */
+public final class DnsName implements FieldKind<String> {
+    /** The one instance; the kind is stateless. */
+    public static final DnsName KIND = new DnsName();
+
+    private DnsName() {
+    }
 
     @Override
     public String name() {
@@ -69,5 +75,11 @@ final class DnsName implements FieldKind<String> {
             }
             pos += 1 + len;
         }
+    }
+
+    @Override
+    public String describe(ByteView message, int at) {
+        String name = read(message, at);
+        return name.isEmpty() ? "<root>" : name;
     }
 }

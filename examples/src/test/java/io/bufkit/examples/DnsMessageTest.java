@@ -1,4 +1,4 @@
-package io.bufkit.message;
+package io.bufkit.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,57 +6,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.ByteView;
 import io.bufkit.layout.LayoutException;
-import io.bufkit.layout.PacketLayout;
+import io.bufkit.message.Message;
+import io.bufkit.message.MessageLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** DNS query and responses with compressed names, decoded by a message layout and checked against tshark. */
 class DnsMessageTest {
-    static final PacketLayout HEADER = PacketLayout.builder("dns-header")
-            .u16be("id").u16be("flags").u16be("qd").u16be("an").u16be("ns").u16be("ar").build();
-    static final PacketLayout QUESTION_TAIL = PacketLayout.builder("question-tail").u16be("type").u16be("class").build();
-    static final PacketLayout RR = PacketLayout.builder("rr")
-            .u16be("type").u16be("class").i32be("ttl").u16be("rdlength").build();
-    static final MessageLayout QUESTION = MessageLayout.builder("question")
-            .field("name", DnsName.KIND).section("q", QUESTION_TAIL).build();
-    static final MessageLayout A = MessageLayout.builder("A").rest("address").build();
-    static final MessageLayout NAME = MessageLayout.builder("name-rdata").field("target", DnsName.KIND).build();
-    static final MessageLayout MX = MessageLayout.builder("MX")
-            .section("mx", PacketLayout.builder("mx").u16be("preference").build()).field("exchange", DnsName.KIND)
-            .build();
-    static final MessageLayout RECORD = MessageLayout.builder("record")
-            .field("name", DnsName.KIND).section("rr", RR)
-            .choice("rdata", "rr.type", Size.of("rr.rdlength"),
-                    Map.of(1, A, 28, A, 5, NAME, 2, NAME, 15, MX))
-            .build();
-    static final MessageLayout DNS = MessageLayout.builder("dns")
-            .section("header", HEADER)
-            .repeat("questions", "header.qd", QUESTION)
-            .repeat("answers", "header.an", RECORD)
-            .repeat("authority", "header.ns", RECORD)
-            .repeat("additional", "header.ar", RECORD)
-            .build();
+    static final MessageLayout DNS = DnsMessage.LAYOUT;
 
     static Message decode(String file) throws IOException {
-        return DNS.decode(ByteView.wrap(PostgresBodiesTest.resource("dns/" + file)));
+        return DNS.decode(ByteView.wrap(resource("dns/" + file)));
     }
 
     /** Every record of the response in order: "name type value" as tshark shows them. */
     @Test
     void responseRecordsMatchTshark() throws IOException {
         Message m = decode("response.bin");
-        String tshark = new String(PostgresBodiesTest.resource("dns/udp.tshark.txt"), StandardCharsets.UTF_8);
+        String tshark = new String(resource("dns/udp.tshark.txt"), StandardCharsets.UTF_8);
         String response = tshark.substring(tshark.indexOf("Src Port: 53,"));
         response = response.substring(0, response.indexOf("Src Port:", 20) < 0 ? response.length()
                 : response.indexOf("Src Port:", 20));
-        List<String> names = PostgresBodiesTest.all(response, "            Name: (\\S+)");
-        List<String> types = PostgresBodiesTest.all(response, "            Type: .*\\((\\d+)\\)");
-        List<String> addresses = PostgresBodiesTest.all(response, " Address: (\\S+)");
+        List<String> names = all(response, "            Name: (\\S+)");
+        List<String> types = all(response, "            Type: .*\\((\\d+)\\)");
+        List<String> addresses = all(response, " Address: (\\S+)");
         List<String> decodedNames = new ArrayList<>();
         List<String> decodedTypes = new ArrayList<>();
         List<String> decodedAddresses = new ArrayList<>();
@@ -87,9 +68,9 @@ class DnsMessageTest {
     @Test
     void mxResponseChoosesMxRdata() throws IOException {
         Message m = decode("mx-response.bin");
-        String tshark = new String(PostgresBodiesTest.resource("dns/udp.tshark.txt"), StandardCharsets.UTF_8);
-        List<String> exchanges = PostgresBodiesTest.all(tshark, "Mail Exchange: (\\S+)");
-        List<String> preferences = PostgresBodiesTest.all(tshark, "Preference: (\\d+)");
+        String tshark = new String(resource("dns/udp.tshark.txt"), StandardCharsets.UTF_8);
+        List<String> exchanges = all(tshark, "Mail Exchange: (\\S+)");
+        List<String> preferences = all(tshark, "Preference: (\\d+)");
         List<String> decoded = new ArrayList<>();
         List<String> decodedPreferences = new ArrayList<>();
         for (int i = 0; i < m.count("answers"); i++) {
@@ -106,7 +87,7 @@ class DnsMessageTest {
 
     @Test
     void compressionPointerLoopIsALayoutException() throws IOException {
-        byte[] b = PostgresBodiesTest.resource("dns/response.bin");
+        byte[] b = resource("dns/response.bin");
         Message m = DNS.decode(ByteView.wrap(b));
         int at = m.element("answers", 2).start("name");
         b[at] = (byte) (0xC0 | (at >> 8));
@@ -120,14 +101,14 @@ class DnsMessageTest {
 
     @Test
     void badRdlengthAndTruncationNameThePath() throws IOException {
-        byte[] b = PostgresBodiesTest.resource("dns/response.bin");
+        byte[] b = resource("dns/response.bin");
         int rr = DNS.decode(ByteView.wrap(b)).element("answers", 1).start("rr");
         b[rr + 8] = (byte) 0xFF;
         LayoutException e = assertThrows(LayoutException.class, () -> DNS.decode(ByteView.wrap(b)));
         assertEquals("answers[1].rdata", e.field().orElseThrow());
         assertEquals(rr + 10, e.offset());
         assertEquals("dns", e.layout());
-        ByteView cut = ByteView.wrap(PostgresBodiesTest.resource("dns/response.bin")).slice(0, 100);
+        ByteView cut = ByteView.wrap(resource("dns/response.bin")).slice(0, 100);
         LayoutException t = assertThrows(LayoutException.class, () -> DNS.decode(cut));
         assertTrue(t.getMessage().contains("needs at least"), t.getMessage());
     }
@@ -137,7 +118,30 @@ class DnsMessageTest {
         String text = decode("response.bin").describe();
         assertTrue(text.startsWith("dns (219 bytes)\n"), text);
         assertTrue(text.contains("answers (3 × record):"), text);
-        assertTrue(text.contains("rdata (rr.type = 5 → name-rdata):"), text);
+        assertTrue(text.contains("rdata (rr.type = 5 → name):"), text);
         assertTrue(text.contains("target @"), text);
+    }
+
+    static byte[] resource(String name) throws IOException {
+        return Files.readAllBytes(Path.of("../core/src/test/resources/captures", name));
+    }
+
+    static List<String> all(String text, String regex) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    @Test
+    void readmeShowsTheLayoutAndItsDescribeOutputVerbatim() throws IOException {
+        String example = Files.readString(Path.of("src/main/java/io/bufkit/examples/DnsMessage.java"));
+        String readme = Files.readString(Path.of("../README.md"));
+        String code = example.substring(example.indexOf("    static final PacketLayout HEADER"), example.lastIndexOf("}"));
+        assertTrue(readme.contains("```java\n" + code + "```"), "README.md must show DnsMessage.java's layout verbatim");
+        String described = decode("query.bin").describe();
+        assertTrue(readme.contains("```\n" + described + "```"), "README.md must show describe() as it is:\n" + described);
     }
 }
