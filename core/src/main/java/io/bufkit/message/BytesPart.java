@@ -65,11 +65,7 @@ final class BytesPart extends Part {
 
     private static int take(Message m, int index, int partStart, int from, long length, int limit, String path,
             String why) {
-        if (length < 0 || from + length > limit) {
-            throw m.fail(path, partStart, "length " + length + " (" + why + ") points past the end",
-                    "at most " + (limit - from) + " bytes", length + " bytes");
-        }
-        int end = (int) (from + length);
+        int end = m.sizedEnd(path, partStart, from, length, limit, why);
         m.record(index, from, end, null);
         return end;
     }

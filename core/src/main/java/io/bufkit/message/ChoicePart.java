@@ -32,11 +32,7 @@ final class ChoicePart extends Part {
         int end = limit;
         if (sizeField != null) {
             long length = size.apply(sizeField.read(m));
-            if (length < 0 || at + length > limit) {
-                throw m.fail(path, at, "length " + length + " (" + size + ") points past the end",
-                        "at most " + (limit - at) + " bytes", length + " bytes");
-            }
-            end = (int) (at + length);
+            end = m.sizedEnd(path, at, at, length, limit, size + " = " + length);
         }
         MessageLayout chosen = alternatives.get(key);
         if (chosen == null) {

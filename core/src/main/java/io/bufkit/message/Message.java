@@ -81,6 +81,18 @@ public final class Message {
         return view.slice(starts[index], ends[index]);
     }
 
+    /**
+     * The end of a part of {@code length} bytes from {@code from}, or a failure naming the path if the
+     * length is negative or reaches past {@code limit}.
+     */
+    int sizedEnd(String path, int partStart, int from, long length, int limit, String why) {
+        if (length < 0 || from + length > limit) {
+            throw fail(path, partStart, "length " + length + " (" + why + ") points past the end",
+                    "at most " + (limit - from) + " bytes", length + " bytes");
+        }
+        return (int) (from + length);
+    }
+
     LayoutException fail(String path, int offset, String why, String expected, String actual) {
         return new LayoutException(root + ": " + path + " at offset " + offset + ": " + why, root, path, offset,
                 expected, actual);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.ByteView;
+import io.bufkit.TestBytes;
 import io.bufkit.layout.LayoutException;
 import io.bufkit.layout.PacketLayout;
 import java.util.Map;
@@ -21,11 +22,7 @@ class BadInputTest {
             .section("head", COUNT).repeat("items", "head.n", ITEM).build();
 
     static ByteView bytes(int... b) {
-        byte[] a = new byte[b.length];
-        for (int i = 0; i < b.length; i++) {
-            a[i] = (byte) b[i];
-        }
-        return ByteView.wrap(a);
+        return ByteView.wrap(TestBytes.of(b));
     }
 
     @Test
