@@ -7,6 +7,7 @@ module io.bufkit {
     exports io.bufkit.checksum;
     exports io.bufkit.frame;
     exports io.bufkit.layout;
+    exports io.bufkit.message;
     exports io.bufkit.pool;
     exports io.bufkit.tlv;
 }

@@ -1,0 +1,93 @@
+package io.bufkit.message;
+
+import io.bufkit.ByteView;
+
+/** A run of bytes whose length comes from an earlier field, a prefix, a NUL terminator or the message's end. */
+final class BytesPart extends Part {
+    enum Kind { SIZED, PREFIXED, NUL_TERMINATED, REST }
+
+    final Kind kind;
+    final FieldRef sizeField;
+    final Size size;
+    final int prefixWidth;
+
+    BytesPart(String name, Kind kind, FieldRef sizeField, Size size, int prefixWidth) {
+        super(name);
+        this.kind = kind;
+        this.sizeField = sizeField;
+        this.size = size;
+        this.prefixWidth = prefixWidth;
+    }
+
+    @Override
+    int minSize() {
+        return switch (kind) {
+            case PREFIXED -> prefixWidth;
+            case NUL_TERMINATED -> 1;
+            default -> 0;
+        };
+    }
+
+    @Override
+    int decode(Message m, int index, int at, int limit, String path) {
+        ByteView v = m.view();
+        switch (kind) {
+            case SIZED: {
+                long length = size.apply(sizeField.read(m));
+                return take(m, index, at, at, length, limit, path, size + " = " + length);
+            }
+            case PREFIXED: {
+                if (at + prefixWidth > limit) {
+                    throw m.fail(path, at, "length prefix of " + prefixWidth + " bytes runs past the end",
+                            prefixWidth + " bytes", (limit - at) + " bytes");
+                }
+                long length = switch (prefixWidth) {
+                    case 1 -> v.u8(at);
+                    case 2 -> v.u16be(at);
+                    default -> v.u32be(at);
+                };
+                return take(m, index, at, at + prefixWidth, length, limit, path, "prefix " + length);
+            }
+            case NUL_TERMINATED: {
+                int nul = v.indexOf((byte) 0, at);
+                if (nul < 0 || nul >= limit) {
+                    throw m.fail(path, at, "NUL terminator never comes", "a 0 byte before offset " + limit,
+                            "none in " + (limit - at) + " bytes");
+                }
+                m.record(index, at, nul, null);
+                return nul + 1;
+            }
+            default:
+                m.record(index, at, limit, null);
+                return limit;
+        }
+    }
+
+    private static int take(Message m, int index, int partStart, int from, long length, int limit, String path,
+            String why) {
+        int end = m.sizedEnd(path, partStart, from, length, limit, why);
+        m.record(index, from, end, null);
+        return end;
+    }
+
+    @Override
+    void describe(Message m, int index, StringBuilder out, String indent) {
+        ByteView b = m.bytes(index);
+        out.append(indent).append(name).append(" @").append(m.start(index)).append(" (").append(b.length())
+                .append(" bytes):");
+        for (int i = 0; i < Math.min(b.length(), 32); i++) {
+            out.append(' ').append(Character.forDigit(b.u8(i) >> 4, 16)).append(Character.forDigit(b.u8(i) & 15, 16));
+        }
+        out.append(b.length() > 32 ? " …\n" : "\n");
+    }
+
+    @Override
+    String declaration() {
+        return switch (kind) {
+            case SIZED -> name + ": bytes[" + size + "]";
+            case PREFIXED -> name + ": bytes with " + prefixWidth + "-byte length prefix";
+            case NUL_TERMINATED -> name + ": NUL-terminated";
+            default -> name + ": rest of message";
+        };
+    }
+}

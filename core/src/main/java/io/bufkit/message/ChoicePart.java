@@ -1,0 +1,75 @@
+package io.bufkit.message;
+
+import java.util.Map;
+
+/**
+ * A sub-layout chosen by the value of an earlier field (DNS RDATA by type), optionally confined to a size
+ * from another field; an unknown value with a size is kept as raw bytes.
+ */
+final class ChoicePart extends Part {
+    final FieldRef discriminator;
+    final Map<Integer, MessageLayout> alternatives;
+    final FieldRef sizeField;
+    final Size size;
+
+    ChoicePart(String name, FieldRef discriminator, Map<Integer, MessageLayout> alternatives, FieldRef sizeField,
+            Size size) {
+        super(name);
+        this.discriminator = discriminator;
+        this.alternatives = Map.copyOf(alternatives);
+        this.sizeField = sizeField;
+        this.size = size;
+    }
+
+    @Override
+    int minSize() {
+        return 0;
+    }
+
+    @Override
+    int decode(Message m, int index, int at, int limit, String path) {
+        int key = discriminator.read(m);
+        int end = limit;
+        if (sizeField != null) {
+            long length = size.apply(sizeField.read(m));
+            end = m.sizedEnd(path, at, at, length, limit, size + " = " + length);
+        }
+        MessageLayout chosen = alternatives.get(key);
+        if (chosen == null) {
+            if (sizeField == null) {
+                throw m.fail(path, at, "no alternative for " + discriminator.path + " = " + key,
+                        "one of " + alternatives.keySet(), Integer.toString(key));
+            }
+            m.record(index, at, end, null);
+            return end;
+        }
+        Message sub = new Message(chosen, m.view(), m.root());
+        int subEnd = sub.decodeFrom(at, end, path);
+        if (sizeField != null && subEnd != end) {
+            throw m.fail(path, subEnd, chosen.name() + " ends before its " + size + " bytes do",
+                    (end - at) + " bytes", (subEnd - at) + " bytes");
+        }
+        m.record(index, at, subEnd, sub);
+        return subEnd;
+    }
+
+    @Override
+    void describe(Message m, int index, StringBuilder out, String indent) {
+        Object sub = m.child(index);
+        int key = discriminator.read(m);
+        if (sub == null) {
+            out.append(indent).append(name).append(" (").append(discriminator.path).append(" = ").append(key)
+                    .append(", unknown): ").append(m.end(index) - m.start(index)).append(" bytes\n");
+        } else {
+            Message s = (Message) sub;
+            out.append(indent).append(name).append(" (").append(discriminator.path).append(" = ").append(key)
+                    .append(" → ").append(s.layout().name()).append("):\n");
+            s.describeInto(out, indent + "  ");
+        }
+    }
+
+    @Override
+    String declaration() {
+        return name + ": choice by " + discriminator.path + " of " + alternatives.size() + " alternatives";
+    }
+}

@@ -1,0 +1,261 @@
+package io.bufkit.message;
+
+import io.bufkit.ByteView;
+import io.bufkit.layout.LayoutException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A message decoded by a {@link MessageLayout}: where each part starts and ends, computed once while
+ * decoding, plus the decoded repeats, conditional parts and chosen alternatives.
+ *
+ * <p>A message <em>borrows</em> the view it was decoded from: every {@link ByteView} it returns is a
+ * borrowed slice of that view and goes stale with it; offsets are relative to the start of that view,
+ * also for elements of repeats. Not thread-safe to build, safe to read once returned.
+ */
+public final class Message {
+    private final MessageLayout layout;
+    private final ByteView view;
+    private final String root;
+    private final int[] starts;
+    private final int[] ends;
+    private final Object[] children;
+    private final ByteView[] sections;
+    private int end;
+
+    Message(MessageLayout layout, ByteView view, String root) {
+        this.layout = layout;
+        this.view = view;
+        this.root = root;
+        int n = layout.parts().size();
+        this.starts = new int[n];
+        this.ends = new int[n];
+        this.children = new Object[n];
+        this.sections = new ByteView[n];
+    }
+
+    int decodeFrom(int at, int limit, String path) {
+        int pos = at;
+        var parts = layout.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
+            pos = p.decode(this, i, pos, limit, path.isEmpty() ? p.name : path + "." + p.name);
+        }
+        end = pos;
+        return pos;
+    }
+
+    void record(int index, int start, int stop, Object child) {
+        starts[index] = start;
+        ends[index] = stop;
+        children[index] = child;
+        if (layout.parts().get(index) instanceof SectionPart) {
+            sections[index] = view.slice(start, stop);
+        }
+    }
+
+    Object child(int index) {
+        return children[index];
+    }
+
+    ByteView sectionView(int index) {
+        return sections[index];
+    }
+
+    ByteView view() {
+        return view;
+    }
+
+    String root() {
+        return root;
+    }
+
+    int start(int index) {
+        return starts[index];
+    }
+
+    int end(int index) {
+        return ends[index];
+    }
+
+    ByteView bytes(int index) {
+        return view.slice(starts[index], ends[index]);
+    }
+
+    /**
+     * The end of a part of {@code length} bytes from {@code from}, or a failure naming the path if the
+     * length is negative or reaches past {@code limit}.
+     */
+    int sizedEnd(String path, int partStart, int from, long length, int limit, String why) {
+        if (length < 0 || from + length > limit) {
+            throw fail(path, partStart, "length " + length + " (" + why + ") points past the end",
+                    "at most " + (limit - from) + " bytes", length + " bytes");
+        }
+        return (int) (from + length);
+    }
+
+    LayoutException fail(String path, int offset, String why, String expected, String actual) {
+        return new LayoutException(root + ": " + path + " at offset " + offset + ": " + why, root, path, offset,
+                expected, actual);
+    }
+
+    /**
+     * The layout this message was decoded with.
+     *
+     * @return the layout
+     */
+    public MessageLayout layout() {
+        return layout;
+    }
+
+    /**
+     * The offset just past this message's last part, relative to the decoded view.
+     *
+     * @return the end offset
+     */
+    public int end() {
+        return end;
+    }
+
+    /**
+     * Where a part starts, relative to the decoded view.
+     *
+     * @param part the part's name
+     * @return the offset of its first byte (for a prefixed part, the first byte after the prefix)
+     * @throws IllegalArgumentException if the layout has no such part
+     */
+    public int start(String part) {
+        return starts[layout.indexOf(part)];
+    }
+
+    /**
+     * The bytes of a section or byte part, as a <em>borrowed</em> slice (without prefix or terminator).
+     *
+     * @param part the part's name
+     * @return a borrowed view under the decoded view's lease
+     * @throws IllegalArgumentException if the layout has no such part
+     */
+    public ByteView bytes(String part) {
+        return bytes(layout.indexOf(part));
+    }
+
+    /**
+     * The bytes of a part decoded as UTF-8 into an owned {@link String}.
+     *
+     * @param part the part's name
+     * @return the text
+     * @throws IllegalArgumentException if the layout has no such part
+     */
+    public String string(String part) {
+        return bytes(part).toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The value of an integer field of a fixed section.
+     *
+     * @param path {@code "section.field"}
+     * @return the value
+     * @throws IllegalArgumentException if there is no such section or integer field
+     */
+    public int intValue(String path) {
+        return layout.ref(path).read(this);
+    }
+
+    /**
+     * The value of a field of a user-defined kind, read now through the kind.
+     *
+     * @param part the part's name
+     * @param kind the kind the part was declared with
+     * @param <T> the value's type
+     * @return the value
+     * @throws IllegalArgumentException if the part was not declared with this kind
+     * @throws LayoutException if the kind finds the field malformed
+     */
+    public <T> T value(String part, FieldKind<T> kind) {
+        int i = layout.indexOf(part);
+        if (!(layout.parts().get(i) instanceof CustomPart c) || c.kind != kind) {
+            throw new IllegalArgumentException(part + " of " + layout.name() + " is not a " + kind.name() + " field");
+        }
+        return c.read(this, i, part);
+    }
+
+    /**
+     * How many elements a repeat holds.
+     *
+     * @param part the repeat's name
+     * @return the count
+     * @throws IllegalArgumentException if the part is not a repeat
+     */
+    public int count(String part) {
+        return elements(part).length;
+    }
+
+    /**
+     * One element of a repeat.
+     *
+     * @param part the repeat's name
+     * @param index the element's index
+     * @return the element, borrowing the same view
+     * @throws IllegalArgumentException if the part is not a repeat
+     * @throws IndexOutOfBoundsException if the index is not below {@link #count(String)}
+     */
+    public Message element(String part, int index) {
+        return elements(part)[index];
+    }
+
+    private Message[] elements(String part) {
+        int i = layout.indexOf(part);
+        if (!(layout.parts().get(i) instanceof RepeatPart)) {
+            throw new IllegalArgumentException(part + " is not a repeat of " + layout.name());
+        }
+        return (Message[]) children[i];
+    }
+
+    /**
+     * Whether a conditional part or a choice holds a decoded sub-message.
+     *
+     * @param part the part's name
+     * @return true if present (for a choice: if the discriminator named a known alternative)
+     */
+    public boolean isPresent(String part) {
+        return children[layout.indexOf(part)] instanceof Message;
+    }
+
+    /**
+     * The sub-message of a conditional part or a choice.
+     *
+     * @param part the part's name
+     * @return the sub-message, borrowing the same view
+     * @throws IllegalStateException if the part is absent
+     */
+    public Message sub(String part) {
+        Object c = children[layout.indexOf(part)];
+        if (!(c instanceof Message)) {
+            throw new IllegalStateException(part + " of " + layout.name() + " is absent");
+        }
+        return (Message) c;
+    }
+
+    /**
+     * The whole message for people: sections with their fields, repeats element by element and the chosen
+     * alternatives, indented.
+     *
+     * @return the description
+     */
+    public String describe() {
+        StringBuilder out = new StringBuilder(layout.name()).append(" (").append(end).append(" bytes)\n");
+        describeInto(out, "  ");
+        return out.toString();
+    }
+
+    void describeInto(StringBuilder out, String indent) {
+        var parts = layout.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            parts.get(i).describe(this, i, out, indent);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return layout.name() + " message of " + end + " bytes";
+    }
+}

@@ -1,0 +1,232 @@
+package io.bufkit.message;
+
+import io.bufkit.layout.IntField;
+import io.bufkit.layout.LayoutField;
+import io.bufkit.layout.PacketLayout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntPredicate;
+
+/**
+ * Declares a {@link MessageLayout} part by part, in wire order. Every size, count, condition and
+ * discriminator names an integer field of a section declared earlier at the same level, checked here.
+ *
+ * <p>Not thread-safe; the built layout is.
+ */
+public final class MessageBuilder {
+    private final String name;
+    private final List<Part> parts = new ArrayList<>();
+    private final Map<String, Integer> index = new LinkedHashMap<>();
+    private final Map<String, FieldRef> refs = new HashMap<>();
+
+    MessageBuilder(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /**
+     * Adds a fixed section read through the layout's constant-offset handles.
+     *
+     * @param partName the section's name, used in field paths ({@code header.ihl})
+     * @param layout the fixed layout
+     * @return this builder
+     */
+    public MessageBuilder section(String partName, PacketLayout layout) {
+        Objects.requireNonNull(layout, "layout");
+        int at = add(new SectionPart(partName, layout));
+        for (LayoutField f : layout.fields()) {
+            if (f instanceof IntField i) {
+                refs.put(partName + "." + f.name(), new FieldRef(at, i, partName + "." + f.name()));
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Adds bytes whose length an earlier field gives through simple arithmetic.
+     *
+     * @param partName the part's name
+     * @param size the length, such as {@code Size.of("header.ihl").times(4).plus(-20)}
+     * @return this builder
+     */
+    public MessageBuilder bytes(String partName, Size size) {
+        add(new BytesPart(partName, BytesPart.Kind.SIZED, resolve(size.section() + "." + size.field()), size, 0));
+        return this;
+    }
+
+    /**
+     * Adds bytes preceded by a big-endian unsigned length prefix.
+     *
+     * @param partName the part's name
+     * @param prefixBytes the prefix's width: 1, 2 or 4
+     * @return this builder
+     */
+    public MessageBuilder prefixed(String partName, int prefixBytes) {
+        if (prefixBytes != 1 && prefixBytes != 2 && prefixBytes != 4) {
+            throw new IllegalArgumentException("prefix width must be 1, 2 or 4: " + prefixBytes);
+        }
+        add(new BytesPart(partName, BytesPart.Kind.PREFIXED, null, null, prefixBytes));
+        return this;
+    }
+
+    /**
+     * Adds bytes ended by a NUL byte, which is consumed but not part of the value.
+     *
+     * @param partName the part's name
+     * @return this builder
+     */
+    public MessageBuilder nulTerminated(String partName) {
+        add(new BytesPart(partName, BytesPart.Kind.NUL_TERMINATED, null, null, 0));
+        return this;
+    }
+
+    /**
+     * Adds the rest of the message (or of the enclosing sized choice); must be the last part.
+     *
+     * @param partName the part's name
+     * @return this builder
+     */
+    public MessageBuilder rest(String partName) {
+        add(new BytesPart(partName, BytesPart.Kind.REST, null, null, 0));
+        return this;
+    }
+
+    /**
+     * Adds a repeat of a sub-layout whose count an earlier field gives.
+     *
+     * @param partName the part's name
+     * @param countPath {@code "section.field"} holding the count
+     * @param element the layout of each element
+     * @return this builder
+     */
+    public MessageBuilder repeat(String partName, String countPath, MessageLayout element) {
+        add(new RepeatPart(partName, resolve(countPath), -1, Objects.requireNonNull(element, "element")));
+        return this;
+    }
+
+    /**
+     * Adds elements of a sub-layout that follow each other until a terminator byte stands where the next
+     * element would start (PostgreSQL's ErrorResponse fields end with a 0 byte); the terminator is consumed.
+     *
+     * @param partName the part's name
+     * @param terminator the terminating byte value, 0-255
+     * @param element the layout of each element
+     * @return this builder
+     */
+    public MessageBuilder repeatUntil(String partName, int terminator, MessageLayout element) {
+        if (terminator < 0 || terminator > 255) {
+            throw new IllegalArgumentException("terminator must be a byte value 0-255: " + terminator);
+        }
+        add(new RepeatPart(partName, null, terminator, Objects.requireNonNull(element, "element")));
+        return this;
+    }
+
+    /**
+     * Adds elements of a sub-layout that follow each other up to the end of the enclosing message (the
+     * records of a pcap file); must be the last part.
+     *
+     * @param partName the part's name
+     * @param element the layout of each element; it must take at least one byte
+     * @return this builder
+     */
+    public MessageBuilder repeatToEnd(String partName, MessageLayout element) {
+        add(new RepeatPart(partName, null, RepeatPart.TO_END, Objects.requireNonNull(element, "element")));
+        return this;
+    }
+
+    /**
+     * Adds a field of a user-defined kind.
+     *
+     * @param partName the part's name
+     * @param kind how the field is measured, read and described
+     * @return this builder
+     */
+    public MessageBuilder field(String partName, FieldKind<?> kind) {
+        add(new CustomPart(partName, Objects.requireNonNull(kind, "kind")));
+        return this;
+    }
+
+    /**
+     * Adds a sub-layout present only when an earlier field passes a test.
+     *
+     * @param partName the part's name
+     * @param conditionPath {@code "section.field"} the test reads
+     * @param test whether the part is present for the field's value
+     * @param body the layout of the part when present
+     * @return this builder
+     */
+    public MessageBuilder when(String partName, String conditionPath, IntPredicate test, MessageLayout body) {
+        add(new OptionalPart(partName, resolve(conditionPath), Objects.requireNonNull(test, "test"),
+                Objects.requireNonNull(body, "body")));
+        return this;
+    }
+
+    /**
+     * Adds a sub-layout chosen by an earlier field's value, running to the end of the enclosing message.
+     *
+     * @param partName the part's name
+     * @param discriminatorPath {@code "section.field"} whose value picks the alternative
+     * @param alternatives the layout for each known value
+     * @return this builder
+     */
+    public MessageBuilder choice(String partName, String discriminatorPath, Map<Integer, MessageLayout> alternatives) {
+        add(new ChoicePart(partName, resolve(discriminatorPath), alternatives, null, null));
+        return this;
+    }
+
+    /**
+     * Adds a sub-layout chosen by an earlier field's value and confined to a size; a value with no
+     * alternative keeps the bytes raw.
+     *
+     * @param partName the part's name
+     * @param discriminatorPath {@code "section.field"} whose value picks the alternative
+     * @param size the part's length
+     * @param alternatives the layout for each known value
+     * @return this builder
+     */
+    public MessageBuilder choice(String partName, String discriminatorPath, Size size,
+            Map<Integer, MessageLayout> alternatives) {
+        add(new ChoicePart(partName, resolve(discriminatorPath), alternatives,
+                resolve(size.section() + "." + size.field()), size));
+        return this;
+    }
+
+    /**
+     * Builds the layout.
+     *
+     * @return the immutable layout
+     * @throws IllegalStateException if a rest-of-message part is not last
+     */
+    public MessageLayout build() {
+        for (int i = 0; i < parts.size() - 1; i++) {
+            Part p = parts.get(i);
+            if (p instanceof BytesPart b && b.kind == BytesPart.Kind.REST
+                    || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END) {
+                throw new IllegalStateException(name + ": part " + p.name + " runs to the end and must be last");
+            }
+        }
+        return new MessageLayout(name, parts, index, refs);
+    }
+
+    private int add(Part part) {
+        Objects.requireNonNull(part.name, "partName");
+        if (index.containsKey(part.name)) {
+            throw new IllegalArgumentException(name + " already has a part " + part.name);
+        }
+        index.put(part.name, parts.size());
+        parts.add(part);
+        return parts.size() - 1;
+    }
+
+    private FieldRef resolve(String path) {
+        FieldRef r = refs.get(path);
+        if (r == null) {
+            throw new IllegalArgumentException(name + ": no integer field " + path
+                    + " in a section declared before; known: " + refs.keySet());
+        }
+        return r;
+    }
+}

@@ -1,0 +1,36 @@
+package io.bufkit.examples;
+
+import io.bufkit.layout.PacketLayout;
+import io.bufkit.message.MessageLayout;
+import io.bufkit.message.Size;
+import java.util.Map;
+
+/** A DNS message (RFC 1035 §4.1) declared as a message layout, with {@link DnsName} as a user-defined kind. */
+public final class DnsMessage {
+    private DnsMessage() {
+    }
+
+    static final PacketLayout HEADER = PacketLayout.builder("dns-header")
+            .u16be("id").u16be("flags").u16be("qd").u16be("an").u16be("ns").u16be("ar").build();
+    static final MessageLayout QUESTION = MessageLayout.builder("question")
+            .field("name", DnsName.KIND)
+            .section("q", PacketLayout.builder("q").u16be("type").u16be("class").build()).build();
+    static final MessageLayout ADDRESS = MessageLayout.builder("address").rest("address").build();
+    static final MessageLayout NAME = MessageLayout.builder("name").field("target", DnsName.KIND).build();
+    static final MessageLayout MX = MessageLayout.builder("mx")
+            .section("mx", PacketLayout.builder("mx").u16be("preference").build())
+            .field("exchange", DnsName.KIND).build();
+    static final MessageLayout RECORD = MessageLayout.builder("record")
+            .field("name", DnsName.KIND)
+            .section("rr", PacketLayout.builder("rr").u16be("type").u16be("class").i32be("ttl").u16be("rdlength").build())
+            .choice("rdata", "rr.type", Size.of("rr.rdlength"), Map.of(1, ADDRESS, 28, ADDRESS, 2, NAME, 5, NAME, 15, MX))
+            .build();
+    /** The whole message: header, then four counted repeats. */
+    public static final MessageLayout LAYOUT = MessageLayout.builder("dns")
+            .section("header", HEADER)
+            .repeat("questions", "header.qd", QUESTION)
+            .repeat("answers", "header.an", RECORD)
+            .repeat("authority", "header.ns", RECORD)
+            .repeat("additional", "header.ar", RECORD)
+            .build();
+}
