@@ -31,6 +31,7 @@ record Snippet(String file, int line, Kind kind, List<String> code) {
     /** Imports added to every snippet that has no {@code package} line of its own. */
     static final List<String> DEFAULT_IMPORTS = List.of(
             "import io.bufkit.*;", "import io.bufkit.layout.*;", "import io.bufkit.pool.*;", "import io.bufkit.tlv.*;",
+            "import io.bufkit.frame.*;", "import io.bufkit.message.*;", "import io.bufkit.checksum.*;",
             "import io.bufkit.testkit.*;", "import io.bufkit.examples.*;", "import java.io.*;", "import java.nio.*;",
             "import java.nio.channels.*;", "import java.time.*;", "import java.util.*;", "import java.util.concurrent.*;",
             "import java.util.function.*;", "import org.junit.jupiter.api.*;", "import org.junit.jupiter.api.extension.*;",
