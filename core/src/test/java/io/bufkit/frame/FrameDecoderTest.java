@@ -1,7 +1,7 @@
 package io.bufkit.frame;
 
 import static io.bufkit.frame.Framed.ascii;
-import static io.bufkit.frame.Framed.concat;
+import static io.bufkit.testsupport.ByteArrays.concat;
 import static io.bufkit.frame.Framed.hex;
 import static io.bufkit.frame.Framed.hexes;
 import static org.junit.jupiter.api.Assertions.assertEquals;

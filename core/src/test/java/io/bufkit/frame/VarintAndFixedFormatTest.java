@@ -1,6 +1,6 @@
 package io.bufkit.frame;
 
-import static io.bufkit.frame.Framed.concat;
+import static io.bufkit.testsupport.ByteArrays.concat;
 import static io.bufkit.frame.Framed.decode;
 import static io.bufkit.frame.Framed.decodeCut;
 import static io.bufkit.frame.Framed.hex;

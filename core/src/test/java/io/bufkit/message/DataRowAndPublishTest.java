@@ -1,5 +1,6 @@
 package io.bufkit.message;
 
+import io.bufkit.testsupport.RegexGroups;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,8 +38,8 @@ class DataRowAndPublishTest {
     @Test
     void dataRowsMatchTshark() throws IOException {
         String tshark = new String(PostgresBodiesTest.resource("postgresql/session.tshark.txt"), StandardCharsets.UTF_8);
-        List<String> lengths = PostgresBodiesTest.all(tshark, "\n        Column length: (-?\\d+)");
-        List<String> data = PostgresBodiesTest.all(tshark, "        Data: ([0-9a-f]+)");
+        List<String> lengths = RegexGroups.all(tshark, "\n        Column length: (-?\\d+)");
+        List<String> data = RegexGroups.all(tshark, "        Data: ([0-9a-f]+)");
         List<String> decodedLengths = new ArrayList<>();
         List<String> decodedData = new ArrayList<>();
         ByteView all = ByteView.wrap(PostgresBodiesTest.resource("postgresql/backend.bin"));
@@ -97,10 +98,10 @@ class DataRowAndPublishTest {
         }
         assertEquals(List.of(0, 1, 1), qos);
         List<String> tsharkTopics = new ArrayList<>(new java.util.LinkedHashSet<>(
-                PostgresBodiesTest.all(tshark, "\n    Topic: (\\S+)")));
+                RegexGroups.all(tshark, "\n    Topic: (\\S+)")));
         tsharkTopics.remove("bufkit/#");
         assertEquals(tsharkTopics, topics);
-        List<String> tsharkPayloads = PostgresBodiesTest.all(tshark, "\n    Message: ([0-9a-f]+)");
+        List<String> tsharkPayloads = RegexGroups.all(tshark, "\n    Message: ([0-9a-f]+)");
         for (String payload : payloads) {
             // tshark shows the first 35 bytes of long payloads
             assertTrue(tsharkPayloads.stream().anyMatch(t -> payload.startsWith(t) && t.length() >= Math.min(70, payload.length())),

@@ -1,5 +1,6 @@
 package io.bufkit.message;
 
+import io.bufkit.testsupport.RegexGroups;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,18 +41,18 @@ class MqttConnectTest {
     @Test
     void connectWithWillUserAndPassword() throws IOException {
         String tshark = new String(PostgresBodiesTest.resource("mqtt/session.tshark.txt"), StandardCharsets.UTF_8);
-        List<String> clientIds = PostgresBodiesTest.all(tshark, "Client ID: (\\S+)");
+        List<String> clientIds = RegexGroups.all(tshark, "Client ID: (\\S+)");
         Message pub = connect("pub0-client.bin");
         assertEquals(0x10, pub.intValue("fixed.type"));
         assertEquals("MQTT", pub.string("protocol"));
-        assertEquals(Integer.parseInt(PostgresBodiesTest.first(tshark, "Keep Alive: (\\d+)")),
+        assertEquals(Integer.parseInt(RegexGroups.first(tshark, "Keep Alive: (\\d+)")),
                 pub.intValue("flags.keepAlive"));
         assertEquals(clientIds.get(1), pub.string("clientId"));
         assertTrue(pub.isPresent("will"));
-        assertEquals(PostgresBodiesTest.first(tshark, "Will Topic: (\\S+)"), pub.sub("will").string("topic"));
-        assertEquals(PostgresBodiesTest.first(tshark, "Will Message: (\\S+)"), hex(pub.sub("will").bytes("message")));
-        assertEquals(PostgresBodiesTest.first(tshark, "User Name: (\\S+)"), pub.sub("username").string("value"));
-        assertEquals(PostgresBodiesTest.first(tshark, "Password: (\\S+)"), pub.sub("password").string("value"));
+        assertEquals(RegexGroups.first(tshark, "Will Topic: (\\S+)"), pub.sub("will").string("topic"));
+        assertEquals(RegexGroups.first(tshark, "Will Message: (\\S+)"), hex(pub.sub("will").bytes("message")));
+        assertEquals(RegexGroups.first(tshark, "User Name: (\\S+)"), pub.sub("username").string("value"));
+        assertEquals(RegexGroups.first(tshark, "Password: (\\S+)"), pub.sub("password").string("value"));
     }
 
     @Test

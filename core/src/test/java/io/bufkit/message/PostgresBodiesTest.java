@@ -1,5 +1,7 @@
 package io.bufkit.message;
 
+import static io.bufkit.testsupport.RegexGroups.all;
+import static io.bufkit.testsupport.RegexGroups.first;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,16 +122,4 @@ class PostgresBodiesTest {
         assertEquals(resource("postgresql/backend.bin").length, total);
     }
 
-    static List<String> all(String text, String regex) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile(regex).matcher(text);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
-
-    static String first(String text, String regex) {
-        return all(text, regex).get(0);
-    }
 }

@@ -1,5 +1,6 @@
 package io.bufkit.tlv;
 
+import io.bufkit.testsupport.ByteArrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -70,7 +71,7 @@ class TlvCodecRegistryTest {
             .build();
 
     /** Valid frames before the rejected one: two points and a temperature. */
-    private final byte[] prefix = TlvDecoderTest.concat(registry.encode(new Point(1, 2)).toByteArray(),
+    private final byte[] prefix = ByteArrays.concat(registry.encode(new Point(1, 2)).toByteArray(),
             registry.encode(new Point(3, 4)).toByteArray(), registry.encode(new Temperature((short) 5)).toByteArray());
     /** Where the rejected frame starts in {@link #streamRejecting}'s streams. */
     private final int rejectedAt = prefix.length;
@@ -81,7 +82,7 @@ class TlvCodecRegistryTest {
 
     /** Valid frames, then {@code rejected} at {@link #rejectedAt}, then one more valid frame. */
     private byte[] streamRejecting(byte[] rejected) {
-        return TlvDecoderTest.concat(prefix, rejected, registry.encode(new Temperature((short) 6)).toByteArray());
+        return ByteArrays.concat(prefix, rejected, registry.encode(new Temperature((short) 6)).toByteArray());
     }
 
     @Test
@@ -92,7 +93,7 @@ class TlvCodecRegistryTest {
 
     @Test
     void dispatchesDecodedFramesToTypedMessages() {
-        byte[] stream = TlvDecoderTest.concat(registry.encode(new Point(1, 2)).toByteArray(),
+        byte[] stream = ByteArrays.concat(registry.encode(new Point(1, 2)).toByteArray(),
                 registry.encode(new Temperature((short) -50)).toByteArray());
         List<Object> messages = new ArrayList<>();
         TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD);
@@ -177,7 +178,7 @@ class TlvCodecRegistryTest {
         TlvFormat wide = TlvFormat.builder().typeWidth(4).build();
         TlvCodecRegistry r = TlvCodecRegistry.builder(wide).register(-7, Temperature.class, TEMPERATURE)
                 .register(70_000, Point.class, POINT).build();
-        byte[] stream = TlvDecoderTest.concat(r.encode(new Temperature((short) 5)).toByteArray(),
+        byte[] stream = ByteArrays.concat(r.encode(new Temperature((short) 5)).toByteArray(),
                 r.encode(new Point(9, 9)).toByteArray());
         List<Object> messages = new ArrayList<>();
         new TlvDecoder(wide).feed(stream, r.dispatcher(messages::add));
@@ -271,7 +272,7 @@ class TlvCodecRegistryTest {
         TlvFormat wide = TlvFormat.builder().typeWidth(4).lengthWidth(4).build();
         TlvCodecRegistry r = TlvCodecRegistry.builder(wide).register(1, Point.class, POINT).build();
         TlvWriter writer = new TlvWriter(wide);
-        byte[] stream = TlvDecoderTest.concat(r.encode(new Point(1, 1)).toByteArray(),
+        byte[] stream = ByteArrays.concat(r.encode(new Point(1, 1)).toByteArray(),
                 writer.encode(1, Bytes.of(new byte[5]).view()).toByteArray());
         FrameLengthMismatchException e = assertThrows(FrameLengthMismatchException.class,
                 () -> new TlvDecoder(wide).feed(stream, r.dispatcher(m -> { })));
@@ -311,7 +312,7 @@ class TlvCodecRegistryTest {
     void offsetSetByANestedDecoderIsKept() {
         // the outer frame's value is a stream of its own, decoded by an inner decoder
         byte[] inner = streamRejecting(UNKNOWN_TYPE);
-        byte[] outer = TlvDecoderTest.concat(prefix, new TlvWriter(TlvFormat.STANDARD).encode(7, Bytes.of(inner).view())
+        byte[] outer = ByteArrays.concat(prefix, new TlvWriter(TlvFormat.STANDARD).encode(7, Bytes.of(inner).view())
                 .toByteArray());
         TlvDecoder innerDecoder = new TlvDecoder(TlvFormat.STANDARD);
         UnknownFrameTypeException e = assertThrows(UnknownFrameTypeException.class,

@@ -1,5 +1,6 @@
 package io.bufkit.tlv;
 
+import static io.bufkit.testsupport.ByteArrays.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,20 +25,6 @@ class TlvDecoderTest {
     static final byte[] MESSAGE2 = Bytes.fromHex("02 00 08 67 6f 6f 64 62 79 65 21").toByteArray();
     static final byte[] STREAM = concat(MESSAGE1, MESSAGE2);
     static final List<TlvFrame> EXPECTED = List.of(FrameRecorder.frame(1, "hello"), FrameRecorder.frame(2, "goodbye!"));
-
-    static byte[] concat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
 
     @Test
     void referenceVectorWithItsExactChunkingYieldsTwoFramesInOrder() {

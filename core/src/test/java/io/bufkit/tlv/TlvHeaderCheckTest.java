@@ -1,5 +1,6 @@
 package io.bufkit.tlv;
 
+import io.bufkit.testsupport.ByteArrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +42,7 @@ class TlvHeaderCheckTest {
     void registryCheckLetsRightLengthsAndUnknownTypesThrough() {
         TlvDecoder decoder = new TlvDecoder(TlvFormat.STANDARD, registry.headerCheck());
         List<Integer> types = new ArrayList<>();
-        byte[] stream = TlvDecoderTest.concat(registry.encode(new TlvCodecRegistryTest.Temperature((short) 7)).toByteArray(),
+        byte[] stream = ByteArrays.concat(registry.encode(new TlvCodecRegistryTest.Temperature((short) 7)).toByteArray(),
                 Bytes.fromHex("09 00 01 00").toByteArray());
         for (int i = 0; i < stream.length; i++) {
             decoder.feed(stream, i, 1, (t, v) -> types.add(t));

@@ -1,5 +1,6 @@
 package io.bufkit.tlv;
 
+import io.bufkit.testsupport.ByteArrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -72,7 +73,7 @@ class TlvReaderTest {
 
     @Test
     void framesBeforeAMalformedHeaderAreReturnedFirst() throws IOException {
-        byte[] bad = TlvDecoderTest.concat(TlvDecoderTest.STREAM, new byte[] {0, 0, 0});
+        byte[] bad = ByteArrays.concat(TlvDecoderTest.STREAM, new byte[] {0, 0, 0});
         TlvReader reader = TlvReader.of(new ByteArrayInputStream(bad), TlvFormat.STANDARD);
         assertEquals(TlvDecoderTest.EXPECTED.get(0), reader.read());
         assertEquals(TlvDecoderTest.EXPECTED.get(1), reader.read());

@@ -1,5 +1,6 @@
 package io.bufkit.examples;
 
+import static io.bufkit.testsupport.RegexGroups.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -124,15 +125,6 @@ class DnsMessageTest {
 
     static byte[] resource(String name) throws IOException {
         return Files.readAllBytes(Path.of("../core/src/test/resources/captures", name));
-    }
-
-    static List<String> all(String text, String regex) {
-        List<String> out = new ArrayList<>();
-        Matcher m = Pattern.compile(regex).matcher(text);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
     }
 
     @Test

@@ -103,6 +103,21 @@ final class PeerConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends bytes in pieces like {@link #sendInPieces}, but stops without an error when the server closes
+     * the connection first (a server that rejects a frame at its header closes before its value arrives).
+     *
+     * @return whether every byte was written
+     */
+    boolean sendInPiecesUnlessClosed(Bytes bytes, SplittableRandom random, int maxPiece) {
+        try {
+            sendInPieces(bytes, random, maxPiece);
+            return true;
+        } catch (IOException closedByServer) {
+            return false;
+        }
+    }
+
     /** Ends the stream towards the server; reading goes on. */
     void shutdownOutput() throws IOException {
         socket.shutdownOutput();
