@@ -1,12 +1,10 @@
 package io.bufkit.frame;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.ByteView;
 import io.bufkit.Bytes;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.bufkit.testsupport.ReadmeText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +18,8 @@ class BackpressureExampleTest {
     static final byte[] STREAM = Bytes.fromHex("00 05 68 65 6c 6c 6f 00 08 67 6f 6f 64 62 79 65 21").toByteArray();
 
     @Test
-    void readmeShowsTheCompiledExampleVerbatim() throws IOException {
-        String example = Files.readString(Path.of("src/test/java/io/bufkit/frame/BackpressureExample.java"));
-        String readme = Files.readString(Path.of("../README.md"));
-        assertTrue(readme.contains("```java\n" + example + "```"),
-                "README.md's \"Backpressure\" section must show BackpressureExample.java verbatim");
+    void readmeShowsTheCompiledExampleVerbatim() {
+        ReadmeText.assertShowsFile(Path.of("src/test/java/io/bufkit/frame/BackpressureExample.java"));
     }
 
     @Test

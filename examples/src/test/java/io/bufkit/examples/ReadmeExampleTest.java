@@ -1,9 +1,6 @@
 package io.bufkit.examples;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.IOException;
-import java.nio.file.Files;
+import io.bufkit.testsupport.ReadmeText;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -11,19 +8,12 @@ import org.junit.jupiter.api.Test;
 class ReadmeExampleTest {
 
     @Test
-    void readmeShowsTheCompiledDecoderTestVerbatim() throws IOException {
-        assertReadmeShows("LengthPrefixedDecoderTest.java", "Testing your own decoder");
+    void readmeShowsTheCompiledDecoderTestVerbatim() {
+        ReadmeText.assertShowsFile(Path.of("src/test/java/io/bufkit/examples/LengthPrefixedDecoderTest.java"));
     }
 
     @Test
-    void readmeShowsTheCompiledFramingExampleVerbatim() throws IOException {
-        assertReadmeShows("FramingReadmeExampleTest.java", "Framing a stream");
-    }
-
-    private static void assertReadmeShows(String file, String section) throws IOException {
-        String example = Files.readString(Path.of("src/test/java/io/bufkit/examples/" + file));
-        String readme = Files.readString(Path.of("../README.md"));
-        assertTrue(readme.contains("```java\n" + example + "```"),
-                "README.md's \"" + section + "\" section must show " + file + " verbatim");
+    void readmeShowsTheCompiledFramingExampleVerbatim() {
+        ReadmeText.assertShowsFile(Path.of("src/test/java/io/bufkit/examples/FramingReadmeExampleTest.java"));
     }
 }

@@ -1,7 +1,6 @@
 package io.bufkit.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +8,11 @@ import io.bufkit.ByteView;
 import io.bufkit.MappedFile;
 import io.bufkit.MisalignedAccessException;
 import io.bufkit.MutableByteView;
+import io.bufkit.testsupport.ReadmeText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,30 +75,8 @@ class SharedMemoryReadmeTest {
     }
 
     @Test
-    void readmeShowsEverySnippetVerbatim() throws IOException {
-        String readme = Files.readString(Path.of("../README.md"));
-        List<String> source = Files.readAllLines(Path.of("src/test/java/io/bufkit/examples/SharedMemoryReadmeTest.java"));
-        for (String name : List.of("atomics", "mapped", "packed")) {
-            String snippet = snippet(source, name);
-            assertFalse(snippet.isBlank(), name);
-            assertTrue(readme.contains("```java\n" + snippet + "```"),
-                    "README.md must show the '" + name + "' snippet of SharedMemoryReadmeTest verbatim:\n" + snippet);
-        }
-    }
-
-    /** The lines between the {@code name} markers, without the method body's indentation. */
-    private static String snippet(List<String> source, String name) {
-        List<String> lines = new ArrayList<>();
-        boolean in = false;
-        for (String line : source) {
-            if (line.trim().equals("// README " + name + " end")) {
-                break;
-            }
-            if (in) {
-                lines.add(line.substring(Math.min(8, line.length() - line.stripLeading().length())));
-            }
-            in |= line.trim().equals("// README " + name + " begin");
-        }
-        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    void readmeShowsEverySnippetVerbatim() {
+        ReadmeText.assertShowsMarkedSnippets(Path.of("src/test/java/io/bufkit/examples/SharedMemoryReadmeTest.java"),
+                "atomics", "mapped", "packed");
     }
 }

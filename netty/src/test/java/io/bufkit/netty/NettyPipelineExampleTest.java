@@ -3,17 +3,15 @@ package io.bufkit.netty;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.Bytes;
+import io.bufkit.testsupport.ReadmeText;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,11 +25,8 @@ class NettyPipelineExampleTest {
     }
 
     @Test
-    void readmeShowsTheCompiledExampleVerbatim() throws IOException {
-        String example = Files.readString(Path.of("src/test/java/io/bufkit/netty/NettyPipelineExample.java"));
-        String readme = Files.readString(Path.of("../README.md"));
-        assertTrue(readme.contains("```java\n" + example + "```"),
-                "README.md's \"Using bufkit with Netty\" section must show NettyPipelineExample.java verbatim");
+    void readmeShowsTheCompiledExampleVerbatim() {
+        ReadmeText.assertShowsFile(Path.of("src/test/java/io/bufkit/netty/NettyPipelineExample.java"));
     }
 
     @Test

@@ -1,23 +1,19 @@
 package io.bufkit.ffm.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
 import io.bufkit.StaleViewException;
 import io.bufkit.ffm.ArenaLease;
+import io.bufkit.testsupport.ReadmeText;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,17 +67,8 @@ class FfmReadmeTest {
     }
 
     @Test
-    void readmeShowsEverySnippetVerbatim() throws IOException {
-        String readme = Files.readString(Path.of("../README.md"));
-        String source = Files.readString(Path.of("src/test/java/io/bufkit/ffm/examples/FfmReadmeTest.java"));
-        for (String name : List.of("arena", "mapped")) {
-            Matcher m = Pattern.compile("\\n( *)// README " + name + " begin\\n(.*?)\\n *// README " + name + " end",
-                    Pattern.DOTALL).matcher(source);
-            assertTrue(m.find(), name);
-            String snippet = m.group(2).replaceAll("(?m)^" + m.group(1), "") + "\n";
-            assertFalse(snippet.isBlank(), name);
-            assertTrue(readme.contains("```java\n" + snippet), "README.md must show the '" + name
-                    + "' snippet of FfmReadmeTest verbatim:\n" + snippet);
-        }
+    void readmeShowsEverySnippetVerbatim() {
+        ReadmeText.assertStartsBlocksWithMarkedSnippets(Path.of("src/test/java/io/bufkit/ffm/examples/FfmReadmeTest.java"),
+                "arena", "mapped");
     }
 }
