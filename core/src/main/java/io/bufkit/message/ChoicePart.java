@@ -1,5 +1,8 @@
 package io.bufkit.message;
 
+import io.bufkit.ByteView;
+import io.bufkit.Bytes;
+import io.bufkit.MutableByteView;
 import java.util.Map;
 
 /**
@@ -71,5 +74,64 @@ final class ChoicePart extends Part {
     @Override
     String declaration() {
         return name + ": choice by " + discriminator.path + " of " + alternatives.size() + " alternatives";
+    }
+
+    @Override
+    void putValue(Message m, int index, Map<String, Object> into) {
+        into.put(name, m.child(index) instanceof Message sub ? sub.toValues() : Bytes.copyOf(m.bytes(index)));
+    }
+
+    @Override
+    FieldRef derives() {
+        return sizeField;
+    }
+
+    @Override
+    int size(LevelEncoding e, int index, String path) {
+        int key = e.userInt(discriminator, path);
+        MessageLayout chosen = alternatives.get(key);
+        String says = e.fieldPath(discriminator) + " = " + key;
+        int length;
+        if (chosen != null) {
+            LevelValues sub = e.values.sub(index, chosen);
+            if (sub == null) {
+                if (!e.values.has(index) || e.values.value(index) == null) {
+                    throw e.missing(path);
+                }
+                throw e.fail(path, says + " chooses " + chosen.name() + ", so the value must be a Map of part name "
+                        + "to value, not " + SectionFields.typeOf(e.values.value(index)));
+            }
+            LevelEncoding plan = LevelEncoding.plan(chosen, sub, e.root, path);
+            e.children[index] = plan;
+            length = plan.size();
+        } else {
+            if (sizeField == null) {
+                throw e.fail(path, "no alternative for " + says + "; known: " + alternatives.keySet());
+            }
+            ByteView raw = e.values.bytes(index);
+            if (raw == null) {
+                if (!e.values.has(index) || e.values.value(index) == null) {
+                    throw e.missing(path);
+                }
+                throw e.fail(path, says + " has no alternative, so the value must be the raw Bytes, not "
+                        + SectionFields.typeOf(e.values.value(index)));
+            }
+            e.children[index] = raw;
+            length = raw.length();
+        }
+        if (sizeField != null) {
+            e.deriveSize(sizeField, size, length, path);
+        }
+        return length;
+    }
+
+    @Override
+    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+        Object c = e.children[index];
+        if (c instanceof LevelEncoding plan) {
+            plan.write(out, at);
+        } else {
+            out.put(at, (ByteView) c);
+        }
     }
 }

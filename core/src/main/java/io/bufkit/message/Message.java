@@ -3,6 +3,8 @@ package io.bufkit.message;
 import io.bufkit.ByteView;
 import io.bufkit.layout.LayoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A message decoded by a {@link MessageLayout}: where each part starts and ends, computed once while
@@ -21,6 +23,7 @@ public final class Message {
     private final Object[] children;
     private final ByteView[] sections;
     private int end;
+    private String path = "";
 
     Message(MessageLayout layout, ByteView view, String root) {
         this.layout = layout;
@@ -34,6 +37,7 @@ public final class Message {
     }
 
     int decodeFrom(int at, int limit, String path) {
+        this.path = path;
         int pos = at;
         var parts = layout.parts();
         for (int i = 0; i < parts.size(); i++) {
@@ -51,6 +55,12 @@ public final class Message {
         if (layout.parts().get(index) instanceof SectionPart) {
             sections[index] = view.slice(start, stop);
         }
+    }
+
+    /** The full path of part {@code index} of this level, such as {@code answers[2].name}. */
+    String pathOf(int index) {
+        String name = layout.parts().get(index).name;
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     Object child(int index) {
@@ -175,7 +185,7 @@ public final class Message {
         if (!(layout.parts().get(i) instanceof CustomPart c) || c.kind != kind) {
             throw new IllegalArgumentException(part + " of " + layout.name() + " is not a " + kind.name() + " field");
         }
-        return c.read(this, i, part);
+        return c.read(this, i, pathOf(i));
     }
 
     /**
@@ -233,6 +243,25 @@ public final class Message {
             throw new IllegalStateException(part + " of " + layout.name() + " is absent");
         }
         return (Message) c;
+    }
+
+    /**
+     * The message's values in the generic value model that {@link MessageLayout#encode(Map)} takes (see
+     * {@link MessageLayout}): a map from part name to value, in part order. Every section's fields are
+     * there, derived ones and checksums included; an absent conditional part has no entry. Encoding the
+     * values gives a message that decodes to equal values.
+     *
+     * @return a new map, <em>owned</em>: byte parts and byte fields are copies ({@link io.bufkit.Bytes}),
+     *     safe to keep after the decoded view goes stale
+     * @throws LayoutException if a user-defined field is malformed
+     */
+    public Map<String, Object> toValues() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        var parts = layout.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            parts.get(i).putValue(this, i, out);
+        }
+        return out;
     }
 
     /**

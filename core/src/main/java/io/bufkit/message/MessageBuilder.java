@@ -37,9 +37,10 @@ public final class MessageBuilder {
     public MessageBuilder section(String partName, PacketLayout layout) {
         Objects.requireNonNull(layout, "layout");
         int at = add(new SectionPart(partName, layout));
-        for (LayoutField f : layout.fields()) {
-            if (f instanceof IntField i) {
-                refs.put(partName + "." + f.name(), new FieldRef(at, i, partName + "." + f.name()));
+        List<LayoutField> fields = layout.fields();
+        for (int k = 0; k < fields.size(); k++) {
+            if (fields.get(k) instanceof IntField i) {
+                refs.put(partName + "." + i.name(), new FieldRef(at, i, k, partName + "." + i.name()));
             }
         }
         return this;
