@@ -1,0 +1,54 @@
+package io.bufkit.message;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Type;
+import java.util.Optional;
+
+/**
+ * A conditional part bound to an {@code Optional} of a record, or to a record that is {@code null} when the
+ * part is absent.
+ */
+final class OptionalBinding extends ComponentBinding {
+    private final RecordLevel body;
+    private final boolean optional;
+
+    private OptionalBinding(RecordLevel body, boolean optional) {
+        this.body = body;
+        this.optional = optional;
+    }
+
+    static OptionalBinding bind(MessageLayout body, Class<?> type, Type generic, MethodHandles.Lookup lookup,
+            String where) {
+        Class<?> inner = RepeatBinding.typeArgument(Optional.class, type, generic);
+        if (inner != null) {
+            return new OptionalBinding(RecordLevel.bind(body, inner, lookup), true);
+        }
+        if (type.isRecord()) {
+            return new OptionalBinding(RecordLevel.bind(body, type, lookup), false);
+        }
+        throw new IllegalArgumentException(where + ": a conditional part maps to an Optional of a record, or to a "
+                + "record that is null when the part is absent");
+    }
+
+    @Override
+    Object decode(Message m, int part, String path) {
+        Object sub = m.child(part);
+        Object record = sub instanceof Message s ? body.decode(s, path) : null;
+        return optional ? Optional.ofNullable(record) : record;
+    }
+
+    private Object unwrap(Object v) {
+        return optional ? ((Optional<?>) v).orElse(null) : v;
+    }
+
+    @Override
+    boolean has(Object v) {
+        return unwrap(v) != null;
+    }
+
+    @Override
+    LevelValues sub(Object v, MessageLayout layout, String root, String path) {
+        Object record = unwrap(v);
+        return record == null ? null : body.values(record, root, path);
+    }
+}
