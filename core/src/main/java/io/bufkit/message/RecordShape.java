@@ -64,14 +64,22 @@ final class RecordShape {
         return types.length;
     }
 
-    /** The index of the component of that name, or -1. */
+    /**
+     * The index of the component for a part or field of that name, or -1: the component of the same name,
+     * or, for a name that is no Java identifier such as {@code class}, the name with an underscore appended
+     * ({@code class_}), as protobuf's Java code does.
+     */
     int indexOf(String name) {
         Integer i = index.get(name);
+        if (i == null) {
+            i = index.get(name + "_");
+        }
         return i == null ? -1 : i;
     }
 
+    /** The part or field names the components stand for: their names without one trailing underscore. */
     Iterable<String> names() {
-        return index.keySet();
+        return index.keySet().stream().map(n -> n.endsWith("_") ? n.substring(0, n.length() - 1) : n).toList();
     }
 
     Class<?> type(int component) {

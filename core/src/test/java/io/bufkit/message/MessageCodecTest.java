@@ -238,6 +238,22 @@ class MessageCodecTest {
         assertTrue(again.toString().contains("greeting") && again.toString().contains("Greeting"));
     }
 
+    record Q(int type, int class_) {
+    }
+
+    record Question(Q q) {
+    }
+
+    @Test
+    void aFieldNamedLikeAJavaKeywordMapsToTheComponentWithAnUnderscore() {
+        MessageLayout question = MessageLayout.builder("question")
+                .section("q", PacketLayout.builder("q").u16be("type").u16be("class").build()).build();
+        MessageCodec<Question> codec = MessageCodec.of(question, Question.class, LOOKUP);
+        Question q = codec.decode(ByteView.wrap(new byte[] {0, 28, 0, 1}));
+        assertEquals(new Question(new Q(28, 1)), q);
+        assertArrayEquals(new byte[] {0, 28, 0, 1}, codec.encode(q));
+    }
+
     @Test
     void aMessageOfAnotherLayoutIsRefused() {
         Message other = EveryPartLayouts.OPTION.decode(ByteView.wrap(new byte[] {0, 1}));
