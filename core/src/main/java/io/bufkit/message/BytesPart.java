@@ -151,4 +151,16 @@ final class BytesPart extends Part {
             out.putU8(from + b.length(), 0);
         }
     }
+
+    @Override
+    MessagePart describePart(java.util.Set<String> derived) {
+        MessagePart.Kind k = switch (kind) {
+            case SIZED -> MessagePart.Kind.SIZED_BYTES;
+            case PREFIXED -> MessagePart.Kind.PREFIXED_BYTES;
+            case NUL_TERMINATED -> MessagePart.Kind.NUL_TERMINATED_BYTES;
+            default -> MessagePart.Kind.REST_BYTES;
+        };
+        return new MessagePart(name, k, null, java.util.Set.of(), sizeField == null ? null : sizeField.path, size,
+                prefixWidth, -1, null, null, null, null);
+    }
 }

@@ -134,4 +134,10 @@ final class ChoicePart extends Part {
             out.put(at, (ByteView) c);
         }
     }
+
+    @Override
+    MessagePart describePart(java.util.Set<String> derived) {
+        return new MessagePart(name, MessagePart.Kind.CHOICE, null, java.util.Set.of(), discriminator.path, size, 0, -1,
+                null, null, alternatives, null);
+    }
 }

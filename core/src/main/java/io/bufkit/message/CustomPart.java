@@ -98,4 +98,10 @@ final class CustomPart extends Part {
     private static <T> void writeValue(FieldKind<T> kind, Object value, MutableByteView out, int at) {
         kind.write(kind.valueType().cast(value), out, at);
     }
+
+    @Override
+    MessagePart describePart(java.util.Set<String> derived) {
+        return new MessagePart(name, MessagePart.Kind.FIELD, null, java.util.Set.of(), null, null, 0, -1, null, null,
+                null, kind);
+    }
 }

@@ -27,14 +27,14 @@ final class LevelEncoding {
         this.values = values;
         this.root = root;
         this.path = path;
-        this.sizes = new int[layout.parts().size()];
+        this.sizes = new int[layout.partList().size()];
         this.children = new Object[sizes.length];
     }
 
     /** The first pass over a level: every part's size and every derived field's value. */
     static LevelEncoding plan(MessageLayout layout, LevelValues values, String root, String path) {
         LevelEncoding e = new LevelEncoding(layout, values, root, path);
-        List<Part> parts = layout.parts();
+        List<Part> parts = layout.partList();
         long total = 0;
         for (int i = 0; i < parts.size(); i++) {
             int s = parts.get(i).size(e, i, e.partPath(i));
@@ -55,7 +55,7 @@ final class LevelEncoding {
 
     /** The second pass: writes the level from {@code at}, returns where it ends. */
     int write(MutableByteView out, int at) {
-        List<Part> parts = layout.parts();
+        List<Part> parts = layout.partList();
         int pos = at;
         for (int i = 0; i < parts.size(); i++) {
             parts.get(i).write(this, i, out, pos, partPath(i));
@@ -65,7 +65,7 @@ final class LevelEncoding {
     }
 
     String partPath(int index) {
-        String name = layout.parts().get(index).name;
+        String name = layout.partList().get(index).name;
         return path.isEmpty() ? name : path + "." + name;
     }
 

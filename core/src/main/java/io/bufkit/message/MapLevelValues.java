@@ -21,7 +21,7 @@ final class MapLevelValues implements LevelValues {
         this.values = values;
         this.root = root;
         this.path = path;
-        this.sections = new Map<?, ?>[layout.parts().size()];
+        this.sections = new Map<?, ?>[layout.partList().size()];
         for (Object key : values.keySet()) {
             if (!(key instanceof String name) || !layout.hasPart(name)) {
                 throw new IllegalArgumentException(root + ": " + (path.isEmpty() ? "" : path + ": ") + layout.name()
@@ -31,12 +31,12 @@ final class MapLevelValues implements LevelValues {
     }
 
     private String path(int part) {
-        String name = layout.parts().get(part).name;
+        String name = layout.partList().get(part).name;
         return path.isEmpty() ? name : path + "." + name;
     }
 
     private Object get(int part) {
-        return values.get(layout.parts().get(part).name);
+        return values.get(layout.partList().get(part).name);
     }
 
     private IllegalArgumentException wrong(String at, String expected, Object actual) {
@@ -46,7 +46,7 @@ final class MapLevelValues implements LevelValues {
 
     @Override
     public boolean has(int part) {
-        return values.containsKey(layout.parts().get(part).name);
+        return values.containsKey(layout.partList().get(part).name);
     }
 
     @Override
@@ -60,7 +60,7 @@ final class MapLevelValues implements LevelValues {
             if (!(v instanceof Map<?, ?> m)) {
                 throw wrong(path(part), "a Map of field name to value", v);
             }
-            PacketLayout fields = ((SectionPart) layout.parts().get(part)).layout;
+            PacketLayout fields = ((SectionPart) layout.partList().get(part)).layout;
             for (Object key : m.keySet()) {
                 if (!(key instanceof String name) || fields.fields().stream().noneMatch(f -> f.name().equals(name))) {
                     throw new IllegalArgumentException(root + ": " + path(part) + ": section " + fields.name()
@@ -70,7 +70,7 @@ final class MapLevelValues implements LevelValues {
             section = m;
             sections[part] = m;
         }
-        LayoutField f = ((SectionPart) layout.parts().get(part)).layout.fields().get(field);
+        LayoutField f = ((SectionPart) layout.partList().get(part)).layout.fields().get(field);
         return section.get(f.name());
     }
 

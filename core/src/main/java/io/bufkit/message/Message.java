@@ -29,7 +29,7 @@ public final class Message {
         this.layout = layout;
         this.view = view;
         this.root = root;
-        int n = layout.parts().size();
+        int n = layout.partList().size();
         this.starts = new int[n];
         this.ends = new int[n];
         this.children = new Object[n];
@@ -39,7 +39,7 @@ public final class Message {
     int decodeFrom(int at, int limit, String path) {
         this.path = path;
         int pos = at;
-        var parts = layout.parts();
+        var parts = layout.partList();
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             pos = p.decode(this, i, pos, limit, path.isEmpty() ? p.name : path + "." + p.name);
@@ -52,14 +52,14 @@ public final class Message {
         starts[index] = start;
         ends[index] = stop;
         children[index] = child;
-        if (layout.parts().get(index) instanceof SectionPart) {
+        if (layout.partList().get(index) instanceof SectionPart) {
             sections[index] = view.slice(start, stop);
         }
     }
 
     /** The full path of part {@code index} of this level, such as {@code answers[2].name}. */
     String pathOf(int index) {
-        String name = layout.parts().get(index).name;
+        String name = layout.partList().get(index).name;
         return path.isEmpty() ? name : path + "." + name;
     }
 
@@ -138,6 +138,22 @@ public final class Message {
     }
 
     /**
+     * Where a part ends, relative to the decoded view: just past its last byte, its terminator included.
+     *
+     * @param part the part's name
+     * @return the offset just past the part
+     * @throws IllegalArgumentException if the layout has no such part
+     */
+    public int end(String part) {
+        int i = layout.indexOf(part);
+        Part p = layout.partList().get(i);
+        if (p instanceof BytesPart b && b.kind == BytesPart.Kind.NUL_TERMINATED) {
+            return ends[i] + 1;
+        }
+        return ends[i];
+    }
+
+    /**
      * The bytes of a section or byte part, as a <em>borrowed</em> slice (without prefix or terminator).
      *
      * @param part the part's name
@@ -182,7 +198,7 @@ public final class Message {
      */
     public <T> T value(String part, FieldKind<T> kind) {
         int i = layout.indexOf(part);
-        if (!(layout.parts().get(i) instanceof CustomPart c) || c.kind != kind) {
+        if (!(layout.partList().get(i) instanceof CustomPart c) || c.kind != kind) {
             throw new IllegalArgumentException(part + " of " + layout.name() + " is not a " + kind.name() + " field");
         }
         return c.read(this, i, pathOf(i));
@@ -214,7 +230,7 @@ public final class Message {
 
     private Message[] elements(String part) {
         int i = layout.indexOf(part);
-        if (!(layout.parts().get(i) instanceof RepeatPart)) {
+        if (!(layout.partList().get(i) instanceof RepeatPart)) {
             throw new IllegalArgumentException(part + " is not a repeat of " + layout.name());
         }
         return (Message[]) children[i];
@@ -257,7 +273,7 @@ public final class Message {
      */
     public Map<String, Object> toValues() {
         Map<String, Object> out = new LinkedHashMap<>();
-        var parts = layout.parts();
+        var parts = layout.partList();
         for (int i = 0; i < parts.size(); i++) {
             parts.get(i).putValue(this, i, out);
         }
@@ -277,7 +293,7 @@ public final class Message {
     }
 
     void describeInto(StringBuilder out, String indent) {
-        var parts = layout.parts();
+        var parts = layout.partList();
         for (int i = 0; i < parts.size(); i++) {
             parts.get(i).describe(this, i, out, indent);
         }

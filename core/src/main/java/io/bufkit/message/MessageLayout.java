@@ -57,6 +57,7 @@ public final class MessageLayout {
     private final int minSize;
     /** Per section part, per field: whether a later part derives the field when encoding. */
     private final boolean[][] derived;
+    private final List<MessagePart> descriptions;
 
     MessageLayout(String name, List<Part> parts, Map<String, Integer> index, Map<String, FieldRef> refs) {
         this.name = name;
@@ -79,6 +80,19 @@ public final class MessageLayout {
             }
         }
         this.minSize = min;
+        List<MessagePart> described = new java.util.ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            if (parts.get(i) instanceof SectionPart s) {
+                for (int k = 0; k < derived[i].length; k++) {
+                    if (derived[i][k]) {
+                        names.add(s.layout.fields().get(k).name());
+                    }
+                }
+            }
+            described.add(parts.get(i).describePart(names));
+        }
+        this.descriptions = List.copyOf(described);
     }
 
     /**
@@ -201,7 +215,17 @@ public final class MessageLayout {
         return LevelEncoding.plan(this, values, name, "");
     }
 
-    List<Part> parts() {
+    /**
+     * The parts in declaration order, as read-only descriptions: for code that works on any layout, such
+     * as the testkit's generators.
+     *
+     * @return an unmodifiable list
+     */
+    public List<MessagePart> parts() {
+        return descriptions;
+    }
+
+    List<Part> partList() {
         return parts;
     }
 

@@ -86,4 +86,10 @@ final class OptionalPart extends Part {
             plan.write(out, at);
         }
     }
+
+    @Override
+    MessagePart describePart(java.util.Set<String> derived) {
+        return new MessagePart(name, MessagePart.Kind.WHEN, null, java.util.Set.of(), condition.path, null, 0, -1, body,
+                test, null, null);
+    }
 }

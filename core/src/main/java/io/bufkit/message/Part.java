@@ -45,4 +45,7 @@ abstract class Part {
     FieldRef derives() {
         return null;
     }
+
+    /** The public description of this part; {@code derived} are a section's fields later parts compute. */
+    abstract MessagePart describePart(java.util.Set<String> derived);
 }

@@ -155,4 +155,12 @@ final class RepeatPart extends Part {
             out.putU8(pos, terminator);
         }
     }
+
+    @Override
+    MessagePart describePart(java.util.Set<String> derived) {
+        MessagePart.Kind k = count != null ? MessagePart.Kind.COUNTED_REPEAT
+                : terminator == TO_END ? MessagePart.Kind.REPEAT_TO_END : MessagePart.Kind.REPEAT_UNTIL;
+        return new MessagePart(name, k, null, java.util.Set.of(), count == null ? null : count.path, null, 0,
+                k == MessagePart.Kind.REPEAT_UNTIL ? terminator : -1, element, null, null, null);
+    }
 }

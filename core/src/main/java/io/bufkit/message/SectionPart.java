@@ -114,4 +114,9 @@ final class SectionPart extends Part {
                     + wrongConstant.getMessage());
         }
     }
+
+    @Override
+    MessagePart describePart(java.util.Set<String> derived) {
+        return new MessagePart(name, MessagePart.Kind.SECTION, layout, derived, null, null, 0, -1, null, null, null, null);
+    }
 }
