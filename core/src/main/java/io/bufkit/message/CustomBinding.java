@@ -16,6 +16,12 @@ final class CustomBinding extends ComponentBinding {
         return new CustomBinding(part);
     }
 
+    /** A user field's value may be {@code null} (PostgreSQL's NULL column), and is given all the same. */
+    @Override
+    boolean has(Object v) {
+        return true;
+    }
+
     @Override
     Object decode(Message m, int index, String path) {
         return part.read(m, index, path);

@@ -30,7 +30,7 @@ final class RecordLevel {
      */
     static RecordLevel bind(MessageLayout layout, Class<?> type, MethodHandles.Lookup lookup) {
         RecordShape shape = RecordShape.of(type, lookup);
-        List<Part> parts = layout.parts();
+        List<Part> parts = layout.partList();
         int[] componentOf = new int[parts.size()];
         ComponentBinding[] bindings = new ComponentBinding[parts.size()];
         List<String> unmatched = new ArrayList<>();
@@ -82,7 +82,7 @@ final class RecordLevel {
     /** Makes the record of a decoded level. */
     Object decode(Message m, String path) {
         Object[] args = new Object[shape.size()];
-        List<Part> parts = layout.parts();
+        List<Part> parts = layout.partList();
         for (int i = 0; i < componentOf.length; i++) {
             int c = componentOf[i];
             if (c >= 0) {

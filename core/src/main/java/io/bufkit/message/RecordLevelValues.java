@@ -22,7 +22,7 @@ final class RecordLevelValues implements LevelValues {
     }
 
     private String path(int part) {
-        String name = level.layout.parts().get(part).name;
+        String name = level.layout.partList().get(part).name;
         return path.isEmpty() ? name : path + "." + name;
     }
 

@@ -33,6 +33,8 @@ final class MessageValueEquality {
                 out.put(e.getKey(), normal(e.getValue()));
             }
             return out;
+        } else if (v instanceof java.util.Optional<?> o) {
+            return java.util.Optional.ofNullable(normal(o.orElse(null)));
         } else if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
             for (Object o : l) {
