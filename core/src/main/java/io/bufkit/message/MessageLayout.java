@@ -22,7 +22,8 @@ import java.util.Objects;
  *       {@link Integer} for int and flag fields, {@link Long} for {@code u32}/64-bit fields, {@link Float},
  *       {@link Double}, {@link io.bufkit.Bytes} for byte fields, {@link String} for text fields. Constant
  *       fields may be omitted (their constant is written; a given value must equal it); checksum fields
- *       may be omitted and are filled in over the section once it is written; fields that a later part's
+ *       may be omitted and are filled in over the section once it is written (a checksum over a
+ *       pseudo-header, which the section alone cannot give, is written as given, else 0); fields that a later part's
  *       {@link Size}, count or choice size derives may be omitted and are ignored if given: encoding
  *       computes them. Every other field must be given.</li>
  *   <li>a byte part: {@link io.bufkit.Bytes} (also {@code byte[]}, or a {@link String} written as UTF-8),
