@@ -22,7 +22,8 @@ import java.util.Objects;
  *       {@link Integer} for int and flag fields, {@link Long} for {@code u32}/64-bit fields, {@link Float},
  *       {@link Double}, {@link io.bufkit.Bytes} for byte fields, {@link String} for text fields. Constant
  *       fields may be omitted (their constant is written; a given value must equal it); checksum fields
- *       may be omitted and are filled in over the section once it is written; fields that a later part's
+ *       may be omitted and are filled in over the section once it is written (a checksum over a
+ *       pseudo-header, which the section alone cannot give, is written as given, else 0); fields that a later part's
  *       {@link Size}, count or choice size derives may be omitted and are ignored if given: encoding
  *       computes them. Every other field must be given.</li>
  *   <li>a byte part: {@link io.bufkit.Bytes} (also {@code byte[]}, or a {@link String} written as UTF-8),
@@ -164,10 +165,7 @@ public final class MessageLayout {
      *     full path and why
      */
     public byte[] encode(Map<String, ?> values) {
-        LevelEncoding plan = plan(values);
-        byte[] out = new byte[plan.size()];
-        plan.write(MutableByteView.wrap(out), 0);
-        return out;
+        return encode(mapValues(values));
     }
 
     /**
@@ -178,7 +176,7 @@ public final class MessageLayout {
      * @throws IllegalArgumentException as {@link #encode(Map)} does, for every problem found before writing
      */
     public int encodedSize(Map<String, ?> values) {
-        return plan(values).size();
+        return plan(mapValues(values)).size();
     }
 
     /**
@@ -193,6 +191,26 @@ public final class MessageLayout {
      * @throws IllegalArgumentException as {@link #encode(Map)} does
      */
     public int encode(Map<String, ?> values, MutableByteView out) {
+        return encode(mapValues(values), out);
+    }
+
+    private LevelValues mapValues(Map<String, ?> values) {
+        return new MapLevelValues(this, Objects.requireNonNull(values, "values"), name, "");
+    }
+
+    /**
+     * Encodes values read through any {@link LevelValues}, such as a typed codec's: the one encoder behind
+     * {@link #encode(Map)}.
+     */
+    byte[] encode(LevelValues values) {
+        LevelEncoding plan = plan(values);
+        byte[] out = new byte[plan.size()];
+        plan.write(MutableByteView.wrap(out), 0);
+        return out;
+    }
+
+    /** Encodes values read through any {@link LevelValues} into a view; see {@link #encode(Map, MutableByteView)}. */
+    int encode(LevelValues values, MutableByteView out) {
         LevelEncoding plan = plan(values);
         if (plan.size() > out.length()) {
             throw new OverflowException("a " + name + " message", 0, plan.size(), out.length());
@@ -200,17 +218,7 @@ public final class MessageLayout {
         return plan.write(out, 0);
     }
 
-    private LevelEncoding plan(Map<String, ?> values) {
-        Objects.requireNonNull(values, "values");
-        return LevelEncoding.plan(this, new MapLevelValues(this, values, name, ""), name, "");
-    }
-
-    /**
-     * Encodes values read through a {@link LevelValues} implementation, such as a typed codec's.
-     *
-     * @return the first pass, whose {@link LevelEncoding#size()} is the size and whose
-     *     {@link LevelEncoding#write} writes the message
-     */
+    /** The encoder's first pass over values read through any {@link LevelValues}: sizes and derived fields. */
     LevelEncoding plan(LevelValues values) {
         return LevelEncoding.plan(this, values, name, "");
     }

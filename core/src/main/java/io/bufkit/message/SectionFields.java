@@ -60,7 +60,8 @@ final class SectionFields {
 
     /**
      * Writes a field's value given in its natural type (integer fields also take any integral number that
-     * fits, byte fields {@code byte[]} and views, double fields floats).
+     * fits, byte fields {@code byte[]} and views, double fields floats). A checksum over a pseudo-header,
+     * which the section alone cannot give, is written as given; other checksums are filled in afterwards.
      *
      * @throws IllegalArgumentException saying why, without the path, if the value has another type or does
      *     not fit the field
@@ -100,6 +101,12 @@ final class SectionFields {
             }
         } else if (f instanceof TextField t) {
             t.set(section, (String) typed(v, String.class, "a String"));
+        } else if (f instanceof ChecksumField c && c.needsPseudoHeader()) {
+            long x = integral(v, "a Long");
+            if (x < 0 || x > 0xFFFF) {
+                throw new IllegalArgumentException(x + " does not fit " + f.typeName() + " (0 to 65535)");
+            }
+            section.putU16be(f.offset(), (int) x);   // the Internet checksum, the one kind with a pseudo-header
         }
     }
 

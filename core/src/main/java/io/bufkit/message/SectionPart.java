@@ -86,8 +86,8 @@ final class SectionPart extends Part {
         boolean given = e.values.has(index);
         for (int k = 0; k < fields.size(); k++) {
             LayoutField f = fields.get(k);
-            if (f instanceof ChecksumField) {
-                continue;
+            if (f instanceof ChecksumField c && !c.needsPseudoHeader()) {
+                continue;   // filled below
             }
             Object v;
             if (e.layout.isDerived(index, k)) {
@@ -96,7 +96,9 @@ final class SectionPart extends Part {
                 v = d == null ? Integer.valueOf(0) : Integer.valueOf(d.intValue());
             } else {
                 v = given ? e.values.field(index, k) : null;
-                if (v == null) {
+                if (v == null && f instanceof ChecksumField) {
+                    v = 0L;     // over a pseudo-header, not given
+                } else if (v == null) {
                     continue;   // a constant, written above
                 }
             }

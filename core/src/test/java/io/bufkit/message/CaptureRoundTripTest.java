@@ -89,4 +89,18 @@ class CaptureRoundTripTest {
         }
         assertTrue(withOptions > 0, "the capture has IPv4 options");
     }
+
+    @Test
+    void ipv4OptionsThatAreNotWholeWordsAreRejectedNotRounded() throws IOException {
+        Message pcap = LoopbackPcapTest.PCAP.decode(ByteView.wrap(PostgresBodiesTest.resource("pcap/loopback.pcap")));
+        Map<String, Object> packet = LoopbackPcapTest.FRAME.decode(pcap.element("records", 0).bytes("packet")).toValues();
+        packet.put("options", new byte[6]);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LoopbackPcapTest.FRAME.encode(packet));
+        assertEquals("ethernet-ipv4: ip.ihl: no value describes the 6 bytes of options: ip.ihl×4−20 gives only "
+                + "lengths 4×k−20", e.getMessage());
+        packet.put("options", new byte[8]);
+        assertEquals(7, LoopbackPcapTest.FRAME.decode(ByteView.wrap(LoopbackPcapTest.FRAME.encode(packet)))
+                .intValue("ip.ihl"));
+    }
 }

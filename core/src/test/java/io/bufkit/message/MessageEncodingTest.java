@@ -83,10 +83,27 @@ class MessageEncodingTest {
     }
 
     @Test
+    void aChecksumOverAPseudoHeaderIsWrittenAsGiven() {
+        MessageLayout udp = MessageLayout.builder("udp")
+                .section("udp", PacketLayout.builder("udp").u16be("srcPort").u16be("dstPort").u16be("length")
+                        .internetChecksumWithPseudoHeader("checksum").build())
+                .bytes("payload", Size.of("udp.length").plus(-8)).build();
+        byte[] wire = udp.encode(Map.of("udp", Map.of("srcPort", 53, "dstPort", 5353, "checksum", 0xBEEFL),
+                "payload", "hi"));
+        assertEquals(Bytes.fromHex("0035 14e9 000a beef 6869"), Bytes.of(wire));
+        assertArrayEquals(wire, udp.encode(udp.decode(ByteView.wrap(wire)).toValues()));
+        assertEquals(0, ByteView.wrap(udp.encode(Map.of("udp", Map.of("srcPort", 1, "dstPort", 2), "payload", "")))
+                .u16be(6), "not given: 0");
+        MutableByteView dirty = MutableByteView.allocate(10).fill((byte) 0x77);
+        udp.encode(Map.of("udp", Map.of("srcPort", 1, "dstPort", 2), "payload", "ab"), dirty);
+        assertEquals(Bytes.fromHex("0001 0002 000a 0000 6162"), dirty.copy());
+    }
+
+    @Test
     void encodeIntoAViewReportsOverflowWithTheBytesNeeded() {
         Map<String, Object> values = EveryPartLayouts.values(2, true);
         int size = EveryPartLayouts.ALL.encodedSize(values);
-        MutableByteView out = MutableByteView.allocate(size + 3);
+        MutableByteView out = MutableByteView.allocate(size + 3).fill((byte) 0x5A);   // every byte is written
         assertEquals(size, EveryPartLayouts.ALL.encode(values, out));
         assertArrayEquals(EveryPartLayouts.ALL.encode(values), out.slice(0, size).toByteArray());
         OverflowException e = assertThrows(OverflowException.class,
