@@ -125,7 +125,7 @@ public final class MessageCodec<R extends Record> {
      * @throws IllegalArgumentException if a value does not fit, naming the field path and why
      */
     public int encodedSize(R value) {
-        return plan(value).size();
+        return layout.plan(values(value)).size();
     }
 
     /**
@@ -137,10 +137,7 @@ public final class MessageCodec<R extends Record> {
      *     path and why
      */
     public byte[] encode(R value) {
-        LevelEncoding plan = plan(value);
-        byte[] out = new byte[plan.size()];
-        plan.write(MutableByteView.wrap(out), 0);
-        return out;
+        return layout.encode(values(value));
     }
 
     /**
@@ -154,15 +151,11 @@ public final class MessageCodec<R extends Record> {
      * @throws IllegalArgumentException as {@link #encode(Record)} does
      */
     public int encode(R value, MutableByteView out) {
-        LevelEncoding plan = plan(value);
-        if (plan.size() > out.length()) {
-            throw new OverflowException("a " + layout.name() + " message", 0, plan.size(), out.length());
-        }
-        return plan.write(out, 0);
+        return layout.encode(values(value), out);
     }
 
-    private LevelEncoding plan(R value) {
-        return layout.plan(level.values(type.cast(Objects.requireNonNull(value, "value")), layout.name(), ""));
+    private LevelValues values(R value) {
+        return level.values(type.cast(Objects.requireNonNull(value, "value")), layout.name(), "");
     }
 
     @Override
