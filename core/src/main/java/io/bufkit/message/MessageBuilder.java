@@ -166,6 +166,21 @@ public final class MessageBuilder {
     }
 
     /**
+     * Adds a sub-layout confined to a size an earlier field gives (MQTT's remaining length, a record's
+     * length field); the sub-layout must fill exactly that many bytes, and encoding derives the field.
+     *
+     * @param partName the part's name
+     * @param size the part's length, such as {@code Size.of("fixed.remaining")}
+     * @param body the layout of the part
+     * @return this builder
+     */
+    public MessageBuilder sized(String partName, Size size, MessageLayout body) {
+        add(new SizedPart(partName, resolve(size.section() + "." + size.field()), size,
+                Objects.requireNonNull(body, "body")));
+        return this;
+    }
+
+    /**
      * Adds a sub-layout chosen by an earlier field's value, running to the end of the enclosing message.
      *
      * @param partName the part's name

@@ -33,6 +33,7 @@ import java.util.Objects;
  *       field is the user's to set, and must agree.</li>
  *   <li>a choice: the chosen alternative's level (the discriminator is the section field the user sets),
  *       or {@link io.bufkit.Bytes} for a sized choice whose discriminator names no alternative.</li>
+ *   <li>a sized sub-layout: its level; the size field is derived.</li>
  *   <li>a user-defined field: a value of its {@link FieldKind#valueType()}.</li>
  * </ul>
  * Encoding fills in lengths, counts, prefixes, terminators, constants and checksums from the contents; a

@@ -36,7 +36,9 @@ public final class MessagePart {
         /** A conditional part: {@link MessageBuilder#when}. */
         WHEN,
         /** A choice of sub-layout by discriminator, sized or to the end: {@link MessageBuilder#choice}. */
-        CHOICE
+        CHOICE,
+        /** A sub-layout confined to a size from an earlier field: {@link MessageBuilder#sized}. */
+        SIZED
     }
 
     private final String name;
@@ -109,7 +111,7 @@ public final class MessagePart {
     /**
      * The {@code "section.field"} path the part depends on: the count of a {@link Kind#COUNTED_REPEAT}, the
      * condition of a {@link Kind#WHEN}, the discriminator of a {@link Kind#CHOICE}, the size field of
-     * {@link Kind#SIZED_BYTES}.
+     * {@link Kind#SIZED_BYTES} and {@link Kind#SIZED}.
      *
      * @return the path, or {@code null} for other kinds
      */
@@ -118,7 +120,7 @@ public final class MessagePart {
     }
 
     /**
-     * The size of {@link Kind#SIZED_BYTES} or of a sized {@link Kind#CHOICE}.
+     * The size of {@link Kind#SIZED_BYTES}, {@link Kind#SIZED} or of a sized {@link Kind#CHOICE}.
      *
      * @return the size, or {@code null} if the part has none
      */
@@ -145,7 +147,7 @@ public final class MessagePart {
     }
 
     /**
-     * The element layout of a repeat, or the body of a {@link Kind#WHEN}.
+     * The element layout of a repeat, or the body of a {@link Kind#WHEN} or {@link Kind#SIZED}.
      *
      * @return the layout, or {@code null} for other kinds
      */

@@ -59,6 +59,30 @@ class CaptureRoundTripTest {
     }
 
     @Test
+    void mqttConnectWithASizedBodyNeedsNoRemainingLength() throws IOException {
+        for (String file : new String[] {"pub0-client.bin", "sub-client.bin"}) {
+            ByteView stream = ByteView.wrap(PostgresBodiesTest.resource("mqtt/" + file));
+            ByteView packet = stream.slice(0, 2 + stream.u8(1));
+            exact(MqttConnectTest.SIZED_CONNECT, packet);
+            Map<String, Object> values = MqttConnectTest.SIZED_CONNECT.decode(packet).toValues();
+            values.put("fixed", Map.of("type", 0x10));
+            assertArrayEquals(packet.toByteArray(), MqttConnectTest.SIZED_CONNECT.encode(values), file);
+            assertEquals(MqttConnectTest.CONNECT.decode(packet).toValues().get("clientId"),
+                    MqttConnectTest.SIZED_CONNECT.decode(packet).sub("body").toValues().get("clientId"));
+        }
+        Map<String, Object> longer = new java.util.HashMap<>(MqttConnectTest.SIZED_CONNECT.decode(
+                ByteView.wrap(PostgresBodiesTest.resource("mqtt/sub-client.bin")).slice(0, 2 + PostgresBodiesTest
+                        .resource("mqtt/sub-client.bin")[1])).toValues());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = new java.util.HashMap<>((Map<String, Object>) longer.get("body"));
+        body.put("clientId", new byte[300]);
+        longer.put("body", body);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MqttConnectTest.SIZED_CONNECT.encode(longer));
+        assertTrue(e.getMessage().startsWith("CONNECT: fixed.remaining: cannot hold "), e.getMessage());
+    }
+
+    @Test
     void mqttPublishPacketsWithTheirVarintRemainingLength() throws IOException {
         int published = 0;
         for (String file : new String[] {"pub0-client.bin", "pub1-client.bin", "pub2-client.bin"}) {

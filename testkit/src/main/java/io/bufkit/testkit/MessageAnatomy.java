@@ -42,7 +42,7 @@ record MessageAnatomy(byte[] wire, List<Spot> lengths, List<Integer> terminators
                         terminators.add(m.end(name) - 1);
                     }
                 }
-                case WHEN, CHOICE -> {
+                case WHEN, CHOICE, SIZED -> {
                     if (m.isPresent(name)) {
                         walk(m.sub(name).layout(), m.sub(name));
                     }

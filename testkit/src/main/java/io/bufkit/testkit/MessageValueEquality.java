@@ -83,7 +83,7 @@ final class MessageValueEquality {
                     }
                     v = elements;
                 }
-                case WHEN -> v = given(p.body(), (Map<String, Object>) v);
+                case WHEN, SIZED -> v = given(p.body(), (Map<String, Object>) v);
                 case CHOICE -> {
                     if (v instanceof Map<?, ?> m) {
                         Object key = ((Map<String, Object>) decoded.get(p.fieldPath().substring(0,

@@ -123,6 +123,8 @@ final class MessageValueGen {
                             + " field; register a generator of its values with withKind");
                 }
                 return kind.map(v -> (Object) v);
+            case SIZED:
+                return level(p.body()).map(v -> (Object) v);
             case WHEN:
                 int condition = (Integer) valueOf(sections, p.fieldPath());
                 return p.condition().test(condition) ? level(p.body()).map(v -> (Object) v) : Gen.constant(ABSENT);

@@ -137,7 +137,7 @@ final class ProtocolMessages {
 
     static final MessageLayout MQTT_TEXT = MessageLayout.builder("text").prefixed("value", 2).build();
     /** An MQTT 3.1.1 CONNECT body (after the fixed header): will, user name and password by flag bits. */
-    static final MessageLayout MQTT_CONNECT = MessageLayout.builder("CONNECT")
+    static final MessageLayout MQTT_CONNECT_BODY = MessageLayout.builder("CONNECT-body")
             .prefixed("protocol", 2)
             .section("flags", PacketLayout.builder("connect-flags").u8("level").bit("username").bit("password")
                     .bit("willRetain").bits("willQos", 2).bit("willFlag").bit("cleanSession").bit("reserved")
@@ -147,6 +147,11 @@ final class ProtocolMessages {
                     MessageLayout.builder("will").prefixed("topic", 2).prefixed("message", 2).build())
             .when("username", "flags.username", v -> v != 0, MQTT_TEXT)
             .when("password", "flags.password", v -> v != 0, MQTT_TEXT)
+            .build();
+    /** An MQTT CONNECT packet shorter than 128 bytes: the fixed header's one-byte remaining length sizes the body. */
+    static final MessageLayout MQTT_CONNECT = MessageLayout.builder("CONNECT")
+            .section("fixed", PacketLayout.builder("fixed").u8("type").u8("remaining").build())
+            .sized("body", Size.of("fixed.remaining"), MQTT_CONNECT_BODY)
             .build();
     /** An MQTT PUBLISH packet: fixed header, varint remaining length, topic, packet id when QoS > 0, payload. */
     static final MessageLayout MQTT_PUBLISH = MessageLayout.builder("PUBLISH")
