@@ -21,6 +21,7 @@ import java.util.Objects;
  *       {@code byte[]} or {@code String} (UTF-8)</td></tr>
  *   <tr><td>{@code repeat}, {@code repeatUntil}, {@code repeatToEnd}</td><td>{@code List<E>} of a record
  *       {@code E} for the element layout</td></tr>
+ *   <tr><td>{@code sized}</td><td>a record {@code B} for the sub-layout</td></tr>
  *   <tr><td>{@code when}</td><td>{@code Optional<B>} or a record {@code B} that is {@code null} when absent;
  *       the component may also be left out</td></tr>
  *   <tr><td>{@code choice}</td><td>a sealed interface whose permitted records are named like the alternative

@@ -72,11 +72,15 @@ final class RecordLevel {
         } else if (p instanceof RepeatPart r) {
             return RepeatBinding.bind(r.element, shape.type(c), shape.genericType(c), lookup, where);
         } else if (p instanceof OptionalPart o) {
-            return OptionalBinding.bind(o.body, shape.type(c), shape.genericType(c), lookup, where);
+            return SubLevelBinding.conditional(o.body, shape.type(c), shape.genericType(c), lookup, where);
+        } else if (p instanceof SizedPart sized) {
+            return SubLevelBinding.required(sized.body, shape.type(c), lookup, where);
         } else if (p instanceof ChoicePart ch) {
             return ChoiceBinding.bind(ch, shape.type(c), lookup, where);
+        } else if (p instanceof CustomPart custom) {
+            return CustomBinding.bind(custom, shape.type(c), where);
         }
-        return CustomBinding.bind((CustomPart) p, shape.type(c), where);
+        throw new IllegalStateException("no record binding for " + p.getClass().getSimpleName());
     }
 
     /** Makes the record of a decoded level. */

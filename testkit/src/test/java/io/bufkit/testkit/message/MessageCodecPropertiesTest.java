@@ -55,7 +55,7 @@ class MessageCodecPropertiesTest {
     record Backend(Head head, Body body) {
     }
 
-    // MQTT CONNECT: conditional parts as an Optional and as nullable records
+    // MQTT CONNECT: a sized body whose conditional parts are an Optional and nullable records
     record Flags(int level, int username, int password, int willRetain, int willQos, int willFlag,
             int cleanSession, int reserved, int keepAlive) {
     }
@@ -66,7 +66,14 @@ class MessageCodecPropertiesTest {
     record Text(Bytes value) {
     }
 
-    record Connect(Bytes protocol, Flags flags, Bytes clientId, Optional<Will> will, Text username, Text password) {
+    record ConnectBody(Bytes protocol, Flags flags, Bytes clientId, Optional<Will> will, Text username,
+            Text password) {
+    }
+
+    record Fixed(int type) {
+    }
+
+    record Connect(Fixed fixed, ConnectBody body) {
     }
 
     // IPv4 carrying ICMP, TCP or UDP: alternatives named like the layouts (tcp-segment is TcpSegment)
@@ -119,7 +126,11 @@ class MessageCodecPropertiesTest {
     }
 
     /** A record that cannot hold what the message says is caught: any bytes are not always UTF-8 text. */
-    record Lossy(String protocol, Flags flags, Bytes clientId, Optional<Will> will, Text username, Text password) {
+    record LossyBody(String protocol, Flags flags, Bytes clientId, Optional<Will> will, Text username,
+            Text password) {
+    }
+
+    record Lossy(Fixed fixed, LossyBody body) {
     }
 
     @Test
