@@ -25,11 +25,6 @@ final class ChoicePart extends Part {
     }
 
     @Override
-    int minSize() {
-        return 0;
-    }
-
-    @Override
     int decode(Message m, int index, int at, int limit, String path) {
         int key = discriminator.read(m);
         int end = limit;

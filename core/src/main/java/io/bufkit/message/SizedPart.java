@@ -21,11 +21,6 @@ final class SizedPart extends Part {
     }
 
     @Override
-    int minSize() {
-        return 0;
-    }
-
-    @Override
     int decode(Message m, int index, int at, int limit, String path) {
         long length = size.apply(sizeField.read(m));
         int end = m.sizedEnd(path, at, at, length, limit, size + " = " + length);
