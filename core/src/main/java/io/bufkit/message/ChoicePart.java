@@ -25,11 +25,6 @@ final class ChoicePart extends Part {
     }
 
     @Override
-    int minSize() {
-        return 0;
-    }
-
-    @Override
     int decode(Message m, int index, int at, int limit, String path) {
         int key = discriminator.read(m);
         int end = limit;
@@ -46,12 +41,12 @@ final class ChoicePart extends Part {
             m.record(index, at, end, null);
             return end;
         }
+        if (sizeField != null) {
+            m.record(index, at, end, m.decodeExactly(chosen, at, end, path, size));
+            return end;
+        }
         Message sub = new Message(chosen, m.view(), m.root());
         int subEnd = sub.decodeFrom(at, end, path);
-        if (sizeField != null && subEnd != end) {
-            throw m.fail(path, subEnd, chosen.name() + " ends before its " + size + " bytes do",
-                    (end - at) + " bytes", (subEnd - at) + " bytes");
-        }
         m.record(index, at, subEnd, sub);
         return subEnd;
     }

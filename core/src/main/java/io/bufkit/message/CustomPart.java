@@ -13,11 +13,6 @@ final class CustomPart extends Part {
     }
 
     @Override
-    int minSize() {
-        return 0;
-    }
-
-    @Override
     int decode(Message m, int index, int at, int limit, String path) {
         int end;
         try {

@@ -103,6 +103,20 @@ public final class Message {
         return (int) (from + length);
     }
 
+    /**
+     * Decodes a sub-layout of this message from {@code at} that must end exactly at {@code end} (a sized
+     * choice or sized part), or a failure naming the path and the size it should have filled.
+     */
+    Message decodeExactly(MessageLayout body, int at, int end, String path, Size size) {
+        Message sub = new Message(body, view, root);
+        int subEnd = sub.decodeFrom(at, end, path);
+        if (subEnd != end) {
+            throw fail(path, subEnd, body.name() + " ends before its " + size + " bytes do", (end - at) + " bytes",
+                    (subEnd - at) + " bytes");
+        }
+        return sub;
+    }
+
     LayoutException fail(String path, int offset, String why, String expected, String actual) {
         return new LayoutException(root + ": " + path + " at offset " + offset + ": " + why, root, path, offset,
                 expected, actual);

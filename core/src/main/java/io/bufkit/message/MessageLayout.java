@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * A declared variable-length message: fixed {@link io.bufkit.layout.PacketLayout} sections, byte runs
  * sized by earlier fields, prefixes, NUL terminators or the message's end, counted repeats, conditional
- * parts and choices of sub-layout, in order. Declare one with {@link #builder(String)}; decode with
+ * parts, sized sub-layouts and choices of sub-layout, in order. Declare one with {@link #builder(String)}; decode with
  * {@link #decode(ByteView)}, encode with {@link #encode(Map)}.
  *
  * <p><b>Values.</b> Encoding takes, and {@link Message#toValues()} gives, a message's values in a generic

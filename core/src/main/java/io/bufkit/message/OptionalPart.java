@@ -18,11 +18,6 @@ final class OptionalPart extends Part {
     }
 
     @Override
-    int minSize() {
-        return 0;
-    }
-
-    @Override
     int decode(Message m, int index, int at, int limit, String path) {
         if (!test.test(condition.read(m))) {
             m.record(index, at, at, null);

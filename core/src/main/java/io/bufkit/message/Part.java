@@ -14,8 +14,10 @@ abstract class Part {
         this.name = name;
     }
 
-    /** The fewest bytes this part can take in a well-formed message. */
-    abstract int minSize();
+    /** The fewest bytes this part can take in a well-formed message; 0 unless a part knows better. */
+    int minSize() {
+        return 0;
+    }
 
     /**
      * Decodes the part starting at {@code at}, not reading at or past {@code limit}, records it in the

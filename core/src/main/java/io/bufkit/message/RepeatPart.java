@@ -22,11 +22,6 @@ final class RepeatPart extends Part {
     }
 
     @Override
-    int minSize() {
-        return 0;
-    }
-
-    @Override
     int decode(Message m, int index, int at, int limit, String path) {
         if (count == null) {
             return decodeUntilTerminator(m, index, at, limit, path);

@@ -21,21 +21,10 @@ final class SizedPart extends Part {
     }
 
     @Override
-    int minSize() {
-        return 0;
-    }
-
-    @Override
     int decode(Message m, int index, int at, int limit, String path) {
         long length = size.apply(sizeField.read(m));
         int end = m.sizedEnd(path, at, at, length, limit, size + " = " + length);
-        Message sub = new Message(body, m.view(), m.root());
-        int subEnd = sub.decodeFrom(at, end, path);
-        if (subEnd != end) {
-            throw m.fail(path, subEnd, body.name() + " ends before its " + size + " bytes do", (end - at) + " bytes",
-                    (subEnd - at) + " bytes");
-        }
-        m.record(index, at, end, sub);
+        m.record(index, at, end, m.decodeExactly(body, at, end, path, size));
         return end;
     }
 

@@ -1,7 +1,7 @@
 /**
  * Declarative variable-length messages: fixed {@link io.bufkit.layout.PacketLayout} sections combined
- * with sized, length-prefixed, NUL-terminated and trailing byte runs, counted repeats, conditional parts
- * and choices of sub-layout by a discriminator.
+ * with sized, length-prefixed, NUL-terminated and trailing byte runs, counted repeats, conditional parts,
+ * sized sub-layouts and choices of sub-layout by a discriminator.
  *
  * <p>A {@link io.bufkit.message.MessageLayout} is declared once with its
  * {@link io.bufkit.message.MessageBuilder} and is immutable and thread-safe.
