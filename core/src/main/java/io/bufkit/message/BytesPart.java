@@ -1,6 +1,9 @@
 package io.bufkit.message;
 
 import io.bufkit.ByteView;
+import io.bufkit.Bytes;
+import io.bufkit.MutableByteView;
+import java.util.Map;
 
 /** A run of bytes whose length comes from an earlier field, a prefix, a NUL terminator or the message's end. */
 final class BytesPart extends Part {
@@ -89,5 +92,75 @@ final class BytesPart extends Part {
             case NUL_TERMINATED -> name + ": NUL-terminated";
             default -> name + ": rest of message";
         };
+    }
+
+    @Override
+    void putValue(Message m, int index, Map<String, Object> into) {
+        into.put(name, Bytes.copyOf(m.bytes(index)));
+    }
+
+    @Override
+    FieldRef derives() {
+        return kind == Kind.SIZED ? sizeField : null;
+    }
+
+    @Override
+    int size(LevelEncoding e, int index, String path) {
+        ByteView b = e.values.bytes(index);
+        if (b == null) {
+            throw e.values.has(index) ? e.fail(path, "expected Bytes, byte[] or a String") : e.missing(path);
+        }
+        e.children[index] = b;
+        int length = b.length();
+        switch (kind) {
+            case SIZED:
+                e.deriveSize(sizeField, size, length, path);
+                return length;
+            case PREFIXED:
+                long most = prefixWidth == 4 ? 0xFFFF_FFFFL : (1L << (8 * prefixWidth)) - 1;
+                if (length > most) {
+                    throw e.fail(path, length + " bytes do not fit a " + prefixWidth + "-byte length prefix (at most "
+                            + most + ")");
+                }
+                return prefixWidth + length;
+            case NUL_TERMINATED:
+                int nul = b.indexOf((byte) 0, 0);
+                if (nul >= 0) {
+                    throw e.fail(path, "holds a 0 byte at index " + nul + ", which would end it early");
+                }
+                return length + 1;
+            default:
+                return length;
+        }
+    }
+
+    @Override
+    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+        ByteView b = (ByteView) e.children[index];
+        int from = at;
+        if (kind == Kind.PREFIXED) {
+            switch (prefixWidth) {
+                case 1 -> out.putU8(at, b.length());
+                case 2 -> out.putU16be(at, b.length());
+                default -> out.putU32be(at, b.length());
+            }
+            from += prefixWidth;
+        }
+        out.put(from, b);
+        if (kind == Kind.NUL_TERMINATED) {
+            out.putU8(from + b.length(), 0);
+        }
+    }
+
+    @Override
+    MessagePart describePart(java.util.Set<String> derived) {
+        MessagePart.Kind k = switch (kind) {
+            case SIZED -> MessagePart.Kind.SIZED_BYTES;
+            case PREFIXED -> MessagePart.Kind.PREFIXED_BYTES;
+            case NUL_TERMINATED -> MessagePart.Kind.NUL_TERMINATED_BYTES;
+            default -> MessagePart.Kind.REST_BYTES;
+        };
+        return new MessagePart(name, k, null, java.util.Set.of(), sizeField == null ? null : sizeField.path, size,
+                prefixWidth, -1, null, null, null, null);
     }
 }

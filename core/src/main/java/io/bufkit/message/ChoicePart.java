@@ -1,5 +1,8 @@
 package io.bufkit.message;
 
+import io.bufkit.ByteView;
+import io.bufkit.Bytes;
+import io.bufkit.MutableByteView;
 import java.util.Map;
 
 /**
@@ -22,11 +25,6 @@ final class ChoicePart extends Part {
     }
 
     @Override
-    int minSize() {
-        return 0;
-    }
-
-    @Override
     int decode(Message m, int index, int at, int limit, String path) {
         int key = discriminator.read(m);
         int end = limit;
@@ -43,12 +41,12 @@ final class ChoicePart extends Part {
             m.record(index, at, end, null);
             return end;
         }
+        if (sizeField != null) {
+            m.record(index, at, end, m.decodeExactly(chosen, at, end, path, size));
+            return end;
+        }
         Message sub = new Message(chosen, m.view(), m.root());
         int subEnd = sub.decodeFrom(at, end, path);
-        if (sizeField != null && subEnd != end) {
-            throw m.fail(path, subEnd, chosen.name() + " ends before its " + size + " bytes do",
-                    (end - at) + " bytes", (subEnd - at) + " bytes");
-        }
         m.record(index, at, subEnd, sub);
         return subEnd;
     }
@@ -71,5 +69,70 @@ final class ChoicePart extends Part {
     @Override
     String declaration() {
         return name + ": choice by " + discriminator.path + " of " + alternatives.size() + " alternatives";
+    }
+
+    @Override
+    void putValue(Message m, int index, Map<String, Object> into) {
+        into.put(name, m.child(index) instanceof Message sub ? sub.toValues() : Bytes.copyOf(m.bytes(index)));
+    }
+
+    @Override
+    FieldRef derives() {
+        return sizeField;
+    }
+
+    @Override
+    int size(LevelEncoding e, int index, String path) {
+        int key = e.userInt(discriminator, path);
+        MessageLayout chosen = alternatives.get(key);
+        String says = e.fieldPath(discriminator) + " = " + key;
+        int length;
+        if (chosen != null) {
+            LevelValues sub = e.values.sub(index, chosen);
+            if (sub == null) {
+                if (!e.values.has(index) || e.values.value(index) == null) {
+                    throw e.missing(path);
+                }
+                throw e.fail(path, says + " chooses " + chosen.name() + ", so the value must be a Map of part name "
+                        + "to value, not " + SectionFields.typeOf(e.values.value(index)));
+            }
+            LevelEncoding plan = LevelEncoding.plan(chosen, sub, e.root, path);
+            e.children[index] = plan;
+            length = plan.size();
+        } else {
+            if (sizeField == null) {
+                throw e.fail(path, "no alternative for " + says + "; known: " + alternatives.keySet());
+            }
+            ByteView raw = e.values.bytes(index);
+            if (raw == null) {
+                if (!e.values.has(index) || e.values.value(index) == null) {
+                    throw e.missing(path);
+                }
+                throw e.fail(path, says + " has no alternative, so the value must be the raw Bytes, not "
+                        + SectionFields.typeOf(e.values.value(index)));
+            }
+            e.children[index] = raw;
+            length = raw.length();
+        }
+        if (sizeField != null) {
+            e.deriveSize(sizeField, size, length, path);
+        }
+        return length;
+    }
+
+    @Override
+    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+        Object c = e.children[index];
+        if (c instanceof LevelEncoding plan) {
+            plan.write(out, at);
+        } else {
+            out.put(at, (ByteView) c);
+        }
+    }
+
+    @Override
+    MessagePart describePart(java.util.Set<String> derived) {
+        return new MessagePart(name, MessagePart.Kind.CHOICE, null, java.util.Set.of(), discriminator.path, size, 0, -1,
+                null, null, alternatives, null);
     }
 }

@@ -1,5 +1,8 @@
 package io.bufkit.message;
 
+import io.bufkit.MutableByteView;
+import java.util.Map;
+
 /** A part of a user-defined {@link FieldKind}. */
 final class CustomPart extends Part {
     final FieldKind<?> kind;
@@ -7,11 +10,6 @@ final class CustomPart extends Part {
     CustomPart(String name, FieldKind<?> kind) {
         super(name);
         this.kind = kind;
-    }
-
-    @Override
-    int minSize() {
-        return 0;
     }
 
     @Override
@@ -54,5 +52,51 @@ final class CustomPart extends Part {
     @Override
     String declaration() {
         return name + ": " + kind.name();
+    }
+
+    @Override
+    void putValue(Message m, int index, Map<String, Object> into) {
+        into.put(name, read(m, index, m.pathOf(index)));
+    }
+
+    @Override
+    int size(LevelEncoding e, int index, String path) {
+        if (!e.values.has(index)) {
+            throw e.missing(path);
+        }
+        Object v = e.values.value(index);
+        if (v != null && !kind.valueType().isInstance(v)) {
+            throw e.fail(path, kind.name() + " takes a " + kind.valueType().getName() + ", not "
+                    + SectionFields.typeOf(v));
+        }
+        e.children[index] = v;
+        try {
+            return sizeOf(kind, v);
+        } catch (IllegalArgumentException wrong) {
+            throw e.fail(path, wrong.getMessage());
+        }
+    }
+
+    @Override
+    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+        writeValue(kind, e.children[index], out, at);
+    }
+
+    private static <T> int sizeOf(FieldKind<T> kind, Object value) {
+        int s = kind.size(kind.valueType().cast(value));
+        if (s < 0) {
+            throw new IllegalStateException(kind.name() + " gave a negative size " + s);
+        }
+        return s;
+    }
+
+    private static <T> void writeValue(FieldKind<T> kind, Object value, MutableByteView out, int at) {
+        kind.write(kind.valueType().cast(value), out, at);
+    }
+
+    @Override
+    MessagePart describePart(java.util.Set<String> derived) {
+        return new MessagePart(name, MessagePart.Kind.FIELD, null, java.util.Set.of(), null, null, 0, -1, null, null,
+                null, kind);
     }
 }

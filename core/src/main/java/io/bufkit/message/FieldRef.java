@@ -6,11 +6,14 @@ import io.bufkit.layout.IntField;
 final class FieldRef {
     final int section;
     final IntField field;
+    /** The field's index in its section's {@link io.bufkit.layout.PacketLayout#fields()}. */
+    final int fieldIndex;
     final String path;
 
-    FieldRef(int section, IntField field, String path) {
+    FieldRef(int section, IntField field, int fieldIndex, String path) {
         this.section = section;
         this.field = field;
+        this.fieldIndex = fieldIndex;
         this.path = path;
     }
 

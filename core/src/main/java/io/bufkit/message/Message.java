@@ -3,6 +3,8 @@ package io.bufkit.message;
 import io.bufkit.ByteView;
 import io.bufkit.layout.LayoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A message decoded by a {@link MessageLayout}: where each part starts and ends, computed once while
@@ -21,12 +23,13 @@ public final class Message {
     private final Object[] children;
     private final ByteView[] sections;
     private int end;
+    private String path = "";
 
     Message(MessageLayout layout, ByteView view, String root) {
         this.layout = layout;
         this.view = view;
         this.root = root;
-        int n = layout.parts().size();
+        int n = layout.partList().size();
         this.starts = new int[n];
         this.ends = new int[n];
         this.children = new Object[n];
@@ -34,8 +37,9 @@ public final class Message {
     }
 
     int decodeFrom(int at, int limit, String path) {
+        this.path = path;
         int pos = at;
-        var parts = layout.parts();
+        var parts = layout.partList();
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             pos = p.decode(this, i, pos, limit, path.isEmpty() ? p.name : path + "." + p.name);
@@ -48,9 +52,15 @@ public final class Message {
         starts[index] = start;
         ends[index] = stop;
         children[index] = child;
-        if (layout.parts().get(index) instanceof SectionPart) {
+        if (layout.partList().get(index) instanceof SectionPart) {
             sections[index] = view.slice(start, stop);
         }
+    }
+
+    /** The full path of part {@code index} of this level, such as {@code answers[2].name}. */
+    String pathOf(int index) {
+        String name = layout.partList().get(index).name;
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     Object child(int index) {
@@ -93,6 +103,20 @@ public final class Message {
         return (int) (from + length);
     }
 
+    /**
+     * Decodes a sub-layout of this message from {@code at} that must end exactly at {@code end} (a sized
+     * choice or sized part), or a failure naming the path and the size it should have filled.
+     */
+    Message decodeExactly(MessageLayout body, int at, int end, String path, Size size) {
+        Message sub = new Message(body, view, root);
+        int subEnd = sub.decodeFrom(at, end, path);
+        if (subEnd != end) {
+            throw fail(path, subEnd, body.name() + " ends before its " + size + " bytes do", (end - at) + " bytes",
+                    (subEnd - at) + " bytes");
+        }
+        return sub;
+    }
+
     LayoutException fail(String path, int offset, String why, String expected, String actual) {
         return new LayoutException(root + ": " + path + " at offset " + offset + ": " + why, root, path, offset,
                 expected, actual);
@@ -125,6 +149,22 @@ public final class Message {
      */
     public int start(String part) {
         return starts[layout.indexOf(part)];
+    }
+
+    /**
+     * Where a part ends, relative to the decoded view: just past its last byte, its terminator included.
+     *
+     * @param part the part's name
+     * @return the offset just past the part
+     * @throws IllegalArgumentException if the layout has no such part
+     */
+    public int end(String part) {
+        int i = layout.indexOf(part);
+        Part p = layout.partList().get(i);
+        if (p instanceof BytesPart b && b.kind == BytesPart.Kind.NUL_TERMINATED) {
+            return ends[i] + 1;
+        }
+        return ends[i];
     }
 
     /**
@@ -172,10 +212,10 @@ public final class Message {
      */
     public <T> T value(String part, FieldKind<T> kind) {
         int i = layout.indexOf(part);
-        if (!(layout.parts().get(i) instanceof CustomPart c) || c.kind != kind) {
+        if (!(layout.partList().get(i) instanceof CustomPart c) || c.kind != kind) {
             throw new IllegalArgumentException(part + " of " + layout.name() + " is not a " + kind.name() + " field");
         }
-        return c.read(this, i, part);
+        return c.read(this, i, pathOf(i));
     }
 
     /**
@@ -204,7 +244,7 @@ public final class Message {
 
     private Message[] elements(String part) {
         int i = layout.indexOf(part);
-        if (!(layout.parts().get(i) instanceof RepeatPart)) {
+        if (!(layout.partList().get(i) instanceof RepeatPart)) {
             throw new IllegalArgumentException(part + " is not a repeat of " + layout.name());
         }
         return (Message[]) children[i];
@@ -236,6 +276,25 @@ public final class Message {
     }
 
     /**
+     * The message's values in the generic value model that {@link MessageLayout#encode(Map)} takes (see
+     * {@link MessageLayout}): a map from part name to value, in part order. Every section's fields are
+     * there, derived ones and checksums included; an absent conditional part has no entry. Encoding the
+     * values gives a message that decodes to equal values.
+     *
+     * @return a new map, <em>owned</em>: byte parts and byte fields are copies ({@link io.bufkit.Bytes}),
+     *     safe to keep after the decoded view goes stale
+     * @throws LayoutException if a user-defined field is malformed
+     */
+    public Map<String, Object> toValues() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        var parts = layout.partList();
+        for (int i = 0; i < parts.size(); i++) {
+            parts.get(i).putValue(this, i, out);
+        }
+        return out;
+    }
+
+    /**
      * The whole message for people: sections with their fields, repeats element by element and the chosen
      * alternatives, indented.
      *
@@ -248,7 +307,7 @@ public final class Message {
     }
 
     void describeInto(StringBuilder out, String indent) {
-        var parts = layout.parts();
+        var parts = layout.partList();
         for (int i = 0; i < parts.size(); i++) {
             parts.get(i).describe(this, i, out, indent);
         }

@@ -37,9 +37,10 @@ public final class MessageBuilder {
     public MessageBuilder section(String partName, PacketLayout layout) {
         Objects.requireNonNull(layout, "layout");
         int at = add(new SectionPart(partName, layout));
-        for (LayoutField f : layout.fields()) {
-            if (f instanceof IntField i) {
-                refs.put(partName + "." + f.name(), new FieldRef(at, i, partName + "." + f.name()));
+        List<LayoutField> fields = layout.fields();
+        for (int k = 0; k < fields.size(); k++) {
+            if (fields.get(k) instanceof IntField i) {
+                refs.put(partName + "." + i.name(), new FieldRef(at, i, k, partName + "." + i.name()));
             }
         }
         return this;
@@ -160,6 +161,21 @@ public final class MessageBuilder {
      */
     public MessageBuilder when(String partName, String conditionPath, IntPredicate test, MessageLayout body) {
         add(new OptionalPart(partName, resolve(conditionPath), Objects.requireNonNull(test, "test"),
+                Objects.requireNonNull(body, "body")));
+        return this;
+    }
+
+    /**
+     * Adds a sub-layout confined to a size an earlier field gives (MQTT's remaining length, a record's
+     * length field); the sub-layout must fill exactly that many bytes, and encoding derives the field.
+     *
+     * @param partName the part's name
+     * @param size the part's length, such as {@code Size.of("fixed.remaining")}
+     * @param body the layout of the part
+     * @return this builder
+     */
+    public MessageBuilder sized(String partName, Size size, MessageLayout body) {
+        add(new SizedPart(partName, resolve(size.section() + "." + size.field()), size,
                 Objects.requireNonNull(body, "body")));
         return this;
     }

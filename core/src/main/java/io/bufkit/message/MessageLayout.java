@@ -1,14 +1,53 @@
 package io.bufkit.message;
 
 import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
+import io.bufkit.OverflowException;
 import io.bufkit.layout.LayoutException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A declared variable-length message: fixed {@link io.bufkit.layout.PacketLayout} sections, byte runs
  * sized by earlier fields, prefixes, NUL terminators or the message's end, counted repeats, conditional
- * parts and choices of sub-layout, in order. Declare one with {@link #builder(String)}.
+ * parts, sized sub-layouts and choices of sub-layout, in order. Declare one with {@link #builder(String)}; decode with
+ * {@link #decode(ByteView)}, encode with {@link #encode(Map)}.
+ *
+ * <p><b>Values.</b> Encoding takes, and {@link Message#toValues()} gives, a message's values in a generic
+ * model. A level (the message, an element of a repeat, a conditional part, a chosen alternative) is a
+ * {@code Map<String, ?>} from part name to the part's value:
+ * <ul>
+ *   <li>a section: a {@code Map<String, ?>} from field name to value, in the field's natural type —
+ *       {@link Integer} for int and flag fields, {@link Long} for {@code u32}/64-bit fields, {@link Float},
+ *       {@link Double}, {@link io.bufkit.Bytes} for byte fields, {@link String} for text fields. Constant
+ *       fields may be omitted (their constant is written; a given value must equal it); checksum fields
+ *       may be omitted and are filled in over the section once it is written (a checksum over a
+ *       pseudo-header, which the section alone cannot give, is written as given, else 0); fields that a later part's
+ *       {@link Size}, count or choice size derives may be omitted and are ignored if given: encoding
+ *       computes them. Every other field must be given.</li>
+ *   <li>a byte part: {@link io.bufkit.Bytes} (also {@code byte[]}, or a {@link String} written as UTF-8),
+ *       without its prefix or terminator.</li>
+ *   <li>a repeat: a {@code List} of element levels; a counted repeat's count is derived from its size.</li>
+ *   <li>a conditional part: its level when present; absent or {@code null} otherwise. The condition's
+ *       field is the user's to set, and must agree.</li>
+ *   <li>a choice: the chosen alternative's level (the discriminator is the section field the user sets),
+ *       or {@link io.bufkit.Bytes} for a sized choice whose discriminator names no alternative.</li>
+ *   <li>a sized sub-layout: its level; the size field is derived.</li>
+ *   <li>a user-defined field: a value of its {@link FieldKind#valueType()}.</li>
+ * </ul>
+ * Encoding fills in lengths, counts, prefixes, terminators, constants and checksums from the contents; a
+ * length that no value of its field describes ({@code Size.of("ip.ihl").times(4).plus(-20)} for options that
+ * are not a multiple of 4 bytes), a derived value that does not fit its field, two parts needing different
+ * values of one field, a missing value or one of the wrong type is an {@link IllegalArgumentException}
+ * naming the full path ({@code answers[2].rr.rdlength}), the value and why.
+ *
+ * <pre>{@code
+ * byte[] wire = DNS.encode(Map.of(
+ *         "header", Map.of("id", 7, "flags", 0x0100),                        // qd, an, ns, ar derived
+ *         "questions", List.of(Map.of("name", "bufkit.test", "q", Map.of("type", 1, "class", 1))),
+ *         "answers", List.of(), "authority", List.of(), "additional", List.of()));
+ * }</pre>
  *
  * <p>Immutable and thread-safe.
  */
@@ -18,6 +57,9 @@ public final class MessageLayout {
     private final Map<String, Integer> index;
     private final Map<String, FieldRef> refs;
     private final int minSize;
+    /** Per section part, per field: whether a later part derives the field when encoding. */
+    private final boolean[][] derived;
+    private final List<MessagePart> descriptions;
 
     MessageLayout(String name, List<Part> parts, Map<String, Integer> index, Map<String, FieldRef> refs) {
         this.name = name;
@@ -25,10 +67,34 @@ public final class MessageLayout {
         this.index = Map.copyOf(index);
         this.refs = Map.copyOf(refs);
         int min = 0;
-        for (Part p : parts) {
+        this.derived = new boolean[parts.size()][];
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
             min += p.minSize();
+            if (p instanceof SectionPart s) {
+                derived[i] = new boolean[s.layout.fields().size()];
+            }
+        }
+        for (Part p : parts) {
+            FieldRef r = p.derives();
+            if (r != null) {
+                derived[r.section][r.fieldIndex] = true;
+            }
         }
         this.minSize = min;
+        List<MessagePart> described = new java.util.ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            java.util.Set<String> names = new java.util.LinkedHashSet<>();
+            if (parts.get(i) instanceof SectionPart s) {
+                for (int k = 0; k < derived[i].length; k++) {
+                    if (derived[i][k]) {
+                        names.add(s.layout.fields().get(k).name());
+                    }
+                }
+            }
+            described.add(parts.get(i).describePart(names));
+        }
+        this.descriptions = List.copyOf(described);
     }
 
     /**
@@ -90,8 +156,99 @@ public final class MessageLayout {
         return m;
     }
 
-    List<Part> parts() {
+    /**
+     * Encodes a message from its values, filling in lengths, counts, prefixes, terminators, constants and
+     * checksums (see the class description for the value model).
+     *
+     * @param values the message's values, read during the call and not kept
+     * @return the encoded message, a new <em>owned</em> array
+     * @throws IllegalArgumentException if a value is missing, of the wrong type or does not fit, naming the
+     *     full path and why
+     */
+    public byte[] encode(Map<String, ?> values) {
+        return encode(mapValues(values));
+    }
+
+    /**
+     * The number of bytes {@link #encode(Map)} writes for these values, computed without writing.
+     *
+     * @param values the message's values, read during the call and not kept
+     * @return the encoded size in bytes
+     * @throws IllegalArgumentException as {@link #encode(Map)} does, for every problem found before writing
+     */
+    public int encodedSize(Map<String, ?> values) {
+        return plan(mapValues(values)).size();
+    }
+
+    /**
+     * Encodes a message from its values into a view, from its first byte.
+     *
+     * @param values the message's values, read during the call and not kept
+     * @param out where the message is written, <em>borrowed</em> for the call; on an exception its bytes may
+     *     hold part of the message
+     * @return the number of bytes written
+     * @throws OverflowException if the message does not fit the view, naming the bytes needed; nothing is
+     *     written
+     * @throws IllegalArgumentException as {@link #encode(Map)} does
+     */
+    public int encode(Map<String, ?> values, MutableByteView out) {
+        return encode(mapValues(values), out);
+    }
+
+    private LevelValues mapValues(Map<String, ?> values) {
+        return new MapLevelValues(this, Objects.requireNonNull(values, "values"), name, "");
+    }
+
+    /**
+     * Encodes values read through any {@link LevelValues}, such as a typed codec's: the one encoder behind
+     * {@link #encode(Map)}.
+     */
+    byte[] encode(LevelValues values) {
+        LevelEncoding plan = plan(values);
+        byte[] out = new byte[plan.size()];
+        plan.write(MutableByteView.wrap(out), 0);
+        return out;
+    }
+
+    /** Encodes values read through any {@link LevelValues} into a view; see {@link #encode(Map, MutableByteView)}. */
+    int encode(LevelValues values, MutableByteView out) {
+        LevelEncoding plan = plan(values);
+        if (plan.size() > out.length()) {
+            throw new OverflowException("a " + name + " message", 0, plan.size(), out.length());
+        }
+        return plan.write(out, 0);
+    }
+
+    /** The encoder's first pass over values read through any {@link LevelValues}: sizes and derived fields. */
+    LevelEncoding plan(LevelValues values) {
+        return LevelEncoding.plan(this, values, name, "");
+    }
+
+    /**
+     * The parts in declaration order, as read-only descriptions: for code that works on any layout, such
+     * as the testkit's generators.
+     *
+     * @return an unmodifiable list
+     */
+    public List<MessagePart> parts() {
+        return descriptions;
+    }
+
+    List<Part> partList() {
         return parts;
+    }
+
+    /** Whether field {@code field} of section part {@code part} is computed by a later part when encoding. */
+    boolean isDerived(int part, int field) {
+        return derived[part] != null && derived[part][field];
+    }
+
+    boolean hasPart(String part) {
+        return index.containsKey(part);
+    }
+
+    List<String> partNames() {
+        return parts.stream().map(p -> p.name).toList();
     }
 
     int indexOf(String part) {

@@ -1,5 +1,7 @@
 package io.bufkit.message;
 
+import io.bufkit.MutableByteView;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
 /** A sub-layout present only when an earlier field's value passes a test (a flag bit, a version). */
@@ -13,11 +15,6 @@ final class OptionalPart extends Part {
         this.condition = condition;
         this.test = test;
         this.body = body;
-    }
-
-    @Override
-    int minSize() {
-        return 0;
     }
 
     @Override
@@ -46,5 +43,48 @@ final class OptionalPart extends Part {
     @Override
     String declaration() {
         return name + ": " + body.name() + " when " + condition.path;
+    }
+
+    @Override
+    void putValue(Message m, int index, Map<String, Object> into) {
+        if (m.child(index) instanceof Message sub) {
+            into.put(name, sub.toValues());
+        }
+    }
+
+    @Override
+    int size(LevelEncoding e, int index, String path) {
+        int value = e.userInt(condition, path);
+        boolean present = test.test(value);
+        LevelValues sub = e.values.sub(index, body);
+        if (sub == null && e.values.has(index) && e.values.value(index) != null) {
+            throw e.fail(path, "expected a Map of part name to value, not "
+                    + SectionFields.typeOf(e.values.value(index)));
+        }
+        if (present && sub == null) {
+            throw e.fail(path, "absent, but " + e.fieldPath(condition) + " = " + value + " says it is present");
+        }
+        if (!present && sub != null) {
+            throw e.fail(path, "given, but " + e.fieldPath(condition) + " = " + value + " says it is absent");
+        }
+        if (sub == null) {
+            return 0;
+        }
+        LevelEncoding plan = LevelEncoding.plan(body, sub, e.root, path);
+        e.children[index] = plan;
+        return plan.size();
+    }
+
+    @Override
+    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+        if (e.children[index] instanceof LevelEncoding plan) {
+            plan.write(out, at);
+        }
+    }
+
+    @Override
+    MessagePart describePart(java.util.Set<String> derived) {
+        return new MessagePart(name, MessagePart.Kind.WHEN, null, java.util.Set.of(), condition.path, null, 0, -1, body,
+                test, null, null);
     }
 }

@@ -1,6 +1,12 @@
 package io.bufkit.message;
 
-/** One part of a {@link MessageLayout}; decodes itself into a {@link Message}'s bookkeeping. */
+import io.bufkit.MutableByteView;
+import java.util.Map;
+
+/**
+ * One part of a {@link MessageLayout}; decodes itself into a {@link Message}'s bookkeeping, gives its value
+ * for {@link Message#toValues()}, and encodes itself in two passes (size, then write).
+ */
 abstract class Part {
     final String name;
 
@@ -8,8 +14,10 @@ abstract class Part {
         this.name = name;
     }
 
-    /** The fewest bytes this part can take in a well-formed message. */
-    abstract int minSize();
+    /** The fewest bytes this part can take in a well-formed message; 0 unless a part knows better. */
+    int minSize() {
+        return 0;
+    }
 
     /**
      * Decodes the part starting at {@code at}, not reading at or past {@code limit}, records it in the
@@ -22,4 +30,24 @@ abstract class Part {
 
     /** Short text of the part's declaration for {@link MessageLayout#toString()}. */
     abstract String declaration();
+
+    /** Puts the decoded part's value, in the generic value model, into {@code into} (or nothing if absent). */
+    abstract void putValue(Message m, int index, Map<String, Object> into);
+
+    /**
+     * The encoder's first pass: the part's size for the values of {@code e}, deriving the fields the part
+     * sizes or counts and keeping in {@code e.children[index]} what {@link #write} needs.
+     */
+    abstract int size(LevelEncoding e, int index, String path);
+
+    /** The encoder's second pass: writes the part at {@code at}; its size is {@code e.sizes[index]}. */
+    abstract void write(LevelEncoding e, int index, MutableByteView out, int at, String path);
+
+    /** The field of an earlier section whose value this part computes when encoding, or null. */
+    FieldRef derives() {
+        return null;
+    }
+
+    /** The public description of this part; {@code derived} are a section's fields later parts compute. */
+    abstract MessagePart describePart(java.util.Set<String> derived);
 }

@@ -1,5 +1,10 @@
 package io.bufkit.message;
 
+import io.bufkit.MutableByteView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 /** A counted repeat of a sub-layout; the count comes from an earlier field. */
 final class RepeatPart extends Part {
     /** The terminator value meaning "until the end of the enclosing message". */
@@ -14,11 +19,6 @@ final class RepeatPart extends Part {
         this.count = count;
         this.terminator = terminator;
         this.element = element;
-    }
-
-    @Override
-    int minSize() {
-        return 0;
     }
 
     @Override
@@ -90,5 +90,72 @@ final class RepeatPart extends Part {
     @Override
     String declaration() {
         return name + ": " + (count != null ? count.path : terminator == TO_END ? "to end" : "until " + terminator) + " × " + element.name();
+    }
+
+    @Override
+    void putValue(Message m, int index, Map<String, Object> into) {
+        Message[] elements = (Message[]) m.child(index);
+        List<Map<String, Object>> list = new ArrayList<>(elements.length);
+        for (Message e : elements) {
+            list.add(e.toValues());
+        }
+        into.put(name, list);
+    }
+
+    @Override
+    FieldRef derives() {
+        return count;
+    }
+
+    @Override
+    int size(LevelEncoding e, int index, String path) {
+        int n = e.values.count(index);
+        if (n < 0) {
+            throw e.missing(path);
+        }
+        if (count != null) {
+            e.derive(count, n, "the number of elements of " + path);
+        }
+        LevelEncoding[] elements = new LevelEncoding[n];
+        long total = count == null && terminator != TO_END ? 1 : 0;
+        for (int i = 0; i < n; i++) {
+            String at = path + "[" + i + "]";
+            elements[i] = LevelEncoding.plan(element, e.values.element(index, i, element), e.root, at);
+            if (count == null && elements[i].size() == 0) {
+                throw e.fail(at, "element takes no bytes, so it cannot be told from the "
+                        + (terminator == TO_END ? "end of the message" : "terminator"));
+            }
+            total += elements[i].size();
+            if (total > Integer.MAX_VALUE - 8) {
+                throw e.fail(path, "the elements take more than " + (Integer.MAX_VALUE - 8) + " bytes");
+            }
+        }
+        e.children[index] = elements;
+        return (int) total;
+    }
+
+    @Override
+    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+        int pos = at;
+        LevelEncoding[] elements = (LevelEncoding[]) e.children[index];
+        for (int i = 0; i < elements.length; i++) {
+            int start = pos;
+            pos = elements[i].write(out, pos);
+            if (count == null && terminator != TO_END && out.u8(start) == terminator) {
+                throw e.fail(path + "[" + i + "]", "element starts with the terminator byte " + terminator
+                        + ", so it would end the repeat when read");
+            }
+        }
+        if (count == null && terminator != TO_END) {
+            out.putU8(pos, terminator);
+        }
+    }
+
+    @Override
+    MessagePart describePart(java.util.Set<String> derived) {
+        MessagePart.Kind k = count != null ? MessagePart.Kind.COUNTED_REPEAT
+                : terminator == TO_END ? MessagePart.Kind.REPEAT_TO_END : MessagePart.Kind.REPEAT_UNTIL;
+        return new MessagePart(name, k, null, java.util.Set.of(), count == null ? null : count.path, null, 0,
+                k == MessagePart.Kind.REPEAT_UNTIL ? terminator : -1, element, null, null, null);
     }
 }

@@ -1,6 +1,13 @@
 package io.bufkit.message;
 
+import io.bufkit.MutableByteView;
+import io.bufkit.layout.ChecksumField;
+import io.bufkit.layout.LayoutException;
+import io.bufkit.layout.LayoutField;
 import io.bufkit.layout.PacketLayout;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A fixed section: a {@link PacketLayout} at a computed offset, read through its constant-offset handles. */
 final class SectionPart extends Part {
@@ -39,5 +46,79 @@ final class SectionPart extends Part {
     @Override
     String declaration() {
         return name + ": " + layout.name() + " (" + layout.size() + " bytes)";
+    }
+
+    @Override
+    void putValue(Message m, int index, Map<String, Object> into) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (LayoutField f : layout.fields()) {
+            fields.put(f.name(), SectionFields.read(f, m.sectionView(index)));
+        }
+        into.put(name, fields);
+    }
+
+    /** Every field a value must be given for is given: all but constants, checksums and derived fields. */
+    @Override
+    int size(LevelEncoding e, int index, String path) {
+        List<LayoutField> fields = layout.fields();
+        boolean given = e.values.has(index);
+        for (int k = 0; k < fields.size(); k++) {
+            LayoutField f = fields.get(k);
+            if (f.isConstant() || f instanceof ChecksumField || e.layout.isDerived(index, k)) {
+                continue;
+            }
+            if (!given || e.values.field(index, k) == null) {
+                throw e.missing(path + "." + f.name());
+            }
+        }
+        return layout.size();
+    }
+
+    /**
+     * Writes the constants and padding, every field (derived ones as computed), then the checksums over the
+     * section, and checks that given constants hold.
+     */
+    @Override
+    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+        MutableByteView section = out.slice(at, at + layout.size());
+        layout.writeConstants(section);
+        List<LayoutField> fields = layout.fields();
+        boolean given = e.values.has(index);
+        for (int k = 0; k < fields.size(); k++) {
+            LayoutField f = fields.get(k);
+            if (f instanceof ChecksumField c && !c.needsPseudoHeader()) {
+                continue;   // filled below
+            }
+            Object v;
+            if (e.layout.isDerived(index, k)) {
+                FieldRef ref = e.layout.ref(name + "." + f.name());
+                Long d = e.derived(ref);
+                v = d == null ? Integer.valueOf(0) : Integer.valueOf(d.intValue());
+            } else {
+                v = given ? e.values.field(index, k) : null;
+                if (v == null && f instanceof ChecksumField) {
+                    v = 0L;     // over a pseudo-header, not given
+                } else if (v == null) {
+                    continue;   // a constant, written above
+                }
+            }
+            try {
+                SectionFields.write(f, section, v);
+            } catch (IllegalArgumentException | ClassCastException wrong) {
+                throw e.fail(path + "." + f.name(), wrong.getMessage());
+            }
+        }
+        layout.fillChecksums(section);
+        try {
+            layout.validate(section);
+        } catch (LayoutException wrongConstant) {
+            throw e.fail(path + "." + wrongConstant.field().orElse("?"), "given value is not the field's constant: "
+                    + wrongConstant.getMessage());
+        }
+    }
+
+    @Override
+    MessagePart describePart(java.util.Set<String> derived) {
+        return new MessagePart(name, MessagePart.Kind.SECTION, layout, derived, null, null, 0, -1, null, null, null, null);
     }
 }

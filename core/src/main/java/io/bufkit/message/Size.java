@@ -60,6 +60,33 @@ public final class Size {
         return new Size(section, field, factor, Math.addExact(offset, constant));
     }
 
+    /**
+     * The {@code "section.field"} path of the field the size is computed from.
+     *
+     * @return the path
+     */
+    public String path() {
+        return section + "." + field;
+    }
+
+    /**
+     * The factor the field's value is multiplied by.
+     *
+     * @return the factor, at least 1
+     */
+    public int factor() {
+        return factor;
+    }
+
+    /**
+     * The constant added after multiplying.
+     *
+     * @return the constant, possibly negative
+     */
+    public int constant() {
+        return offset;
+    }
+
     String section() {
         return section;
     }

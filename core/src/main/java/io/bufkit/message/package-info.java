@@ -1,17 +1,22 @@
 /**
  * Declarative variable-length messages: fixed {@link io.bufkit.layout.PacketLayout} sections combined
- * with sized, length-prefixed, NUL-terminated and trailing byte runs, counted repeats, conditional parts
- * and choices of sub-layout by a discriminator.
+ * with sized, length-prefixed, NUL-terminated and trailing byte runs, counted repeats, conditional parts,
+ * sized sub-layouts and choices of sub-layout by a discriminator.
  *
  * <p>A {@link io.bufkit.message.MessageLayout} is declared once with its
  * {@link io.bufkit.message.MessageBuilder} and is immutable and thread-safe.
  * {@link io.bufkit.message.MessageLayout#decode(io.bufkit.ByteView)} walks a message once, records where
  * each part starts and ends, and returns a {@link io.bufkit.message.Message}.
+ * {@link io.bufkit.message.MessageLayout#encode(java.util.Map)} writes a message from its values, filling
+ * in lengths, counts, prefixes, terminators, constants and checksums.
  *
  * <p><b>Ownership.</b> A {@link io.bufkit.message.Message} <em>borrows</em> the view it was decoded from:
  * every view it returns is a borrowed slice of that view under the same lease and goes stale with it.
  * Strings it returns are owned copies. Bad input is rejected while decoding with a
  * {@link io.bufkit.layout.LayoutException} naming the layout, the field path (such as
  * {@code answers[2].rdata}), the offset and why; decoding never allocates more than the input justifies.
+ * {@link io.bufkit.message.Message#toValues()} returns owned values (byte parts are copies); encoding reads
+ * the values given only during the call and returns an owned array, or writes into a view borrowed for the
+ * call.
  */
 package io.bufkit.message;

@@ -73,6 +73,23 @@ class BadInputTest {
     }
 
     @Test
+    void aSizedSubLayoutMustFillItsSizeExactly() {
+        MessageLayout text = MessageLayout.builder("text").nulTerminated("s").build();
+        MessageLayout outer = MessageLayout.builder("outer").section("head", LEN)
+                .sized("body", Size.of("head.n"), text).rest("tail").build();
+        assertEquals("ab", outer.decode(bytes(3, 'a', 'b', 0, 'z')).sub("body").string("s"));
+        assertEquals(4, outer.decode(bytes(3, 'a', 'b', 0, 'z')).start("tail"));
+        LayoutException early = assertThrows(LayoutException.class, () -> outer.decode(bytes(3, 'a', 0, 'b', 'z')));
+        assertEquals("body", early.field().orElseThrow());
+        assertTrue(early.getMessage().contains("text ends before its head.n bytes do"), early.getMessage());
+        LayoutException past = assertThrows(LayoutException.class, () -> outer.decode(bytes(9, 'a', 0)));
+        assertTrue(past.getMessage().contains("points past the end"), past.getMessage());
+        LayoutException inside = assertThrows(LayoutException.class, () -> outer.decode(bytes(2, 'a', 'b', 0)));
+        assertEquals("body.s", inside.field().orElseThrow());
+        assertTrue(outer.decode(bytes(3, 'a', 'b', 0)).describe().contains("body (3 bytes, head.n):"));
+    }
+
+    @Test
     void unknownDiscriminatorWithoutSizeAndLeftoverBytes() {
         PacketLayout head = PacketLayout.builder("h").u8("type").build();
         MessageLayout one = MessageLayout.builder("one").section("v", COUNT).build();

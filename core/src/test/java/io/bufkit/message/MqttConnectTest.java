@@ -32,6 +32,17 @@ class MqttConnectTest {
             .when("password", "flags.password", v -> v != 0, TEXT)
             .build();
 
+    /** The same packet with the body confined to the remaining length, which encoding then derives. */
+    static final MessageLayout SIZED_CONNECT = MessageLayout.builder("CONNECT")
+            .section("fixed", FIXED)
+            .sized("body", Size.of("fixed.remaining"), MessageLayout.builder("CONNECT-body")
+                    .prefixed("protocol", 2).section("flags", VARIABLE).prefixed("clientId", 2)
+                    .when("will", "flags.willFlag", v -> v != 0, WILL)
+                    .when("username", "flags.username", v -> v != 0, TEXT)
+                    .when("password", "flags.password", v -> v != 0, TEXT)
+                    .build())
+            .build();
+
     static Message connect(String file) throws IOException {
         ByteView stream = ByteView.wrap(PostgresBodiesTest.resource("mqtt/" + file));
         int length = 2 + stream.u8(1);

@@ -1,10 +1,15 @@
 package io.bufkit.examples;
 
 import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
 import io.bufkit.message.FieldFault;
 import io.bufkit.message.FieldKind;
 
-/** DNS names with compression pointers (RFC 1035 §4.1.4) as a user-defined field kind; bad names and pointer loops are {@link FieldFault}s. */
+/**
+ * DNS names with compression pointers (RFC 1035 §4.1.4) as a user-defined field kind; bad names and pointer
+ * loops are {@link FieldFault}s. Names are written uncompressed: labels of 1 to 63 bytes (characters 0-255)
+ * separated by dots, the root as the empty string.
+ */
 public final class DnsName implements FieldKind<String> {
     /** The one instance; the kind is stateless. */
     public static final DnsName KIND = new DnsName();
@@ -81,5 +86,54 @@ public final class DnsName implements FieldKind<String> {
     public String describe(ByteView message, int at) {
         String name = read(message, at);
         return name.isEmpty() ? "<root>" : name;
+    }
+
+    @Override
+    public Class<String> valueType() {
+        return String.class;
+    }
+
+    @Override
+    public int size(String name) {
+        if (name == null) {
+            throw new IllegalArgumentException("a DNS name cannot be null; the root is \"\"");
+        }
+        if (name.isEmpty()) {
+            return 1;
+        }
+        int labelStart = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || name.charAt(i) == '.') {
+                int length = i - labelStart;
+                if (length < 1 || length > 63) {
+                    throw new IllegalArgumentException("label " + (length == 0 ? "empty" : "of " + length + " bytes")
+                            + " at index " + labelStart + " of \"" + name + "\"; labels have 1 to 63 bytes");
+                }
+                labelStart = i + 1;
+            } else if (name.charAt(i) > 0xFF) {
+                throw new IllegalArgumentException("character " + (int) name.charAt(i) + " at index " + i + " of \""
+                        + name + "\" is not a byte");
+            }
+        }
+        if (name.length() + 2 > 255) {
+            throw new IllegalArgumentException("name of " + (name.length() + 2) + " bytes is longer than 255");
+        }
+        return name.length() + 2;
+    }
+
+    @Override
+    public void write(String name, MutableByteView out, int at) {
+        int pos = at;
+        int labelStart = 0;
+        for (int i = 0; i <= name.length() && !name.isEmpty(); i++) {
+            if (i == name.length() || name.charAt(i) == '.') {
+                out.putU8(pos++, i - labelStart);
+                for (int k = labelStart; k < i; k++) {
+                    out.putU8(pos++, name.charAt(k));
+                }
+                labelStart = i + 1;
+            }
+        }
+        out.putU8(pos, 0);
     }
 }

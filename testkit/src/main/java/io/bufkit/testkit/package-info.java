@@ -35,6 +35,9 @@
  *       failing property throws: the seed, the try, and the shrunk counterexample.</li>
  *   <li>{@link io.bufkit.testkit.PacketLayouts} and {@link io.bufkit.testkit.LayoutValues} — generators of
  *       field values, valid and arbitrary packets and random layouts, for tests of packet codecs.</li>
+ *   <li>{@link io.bufkit.testkit.MessageLayouts} — values, valid messages and what a peer might send
+ *       instead for any {@link io.bufkit.message.MessageLayout}, with the round-trip, hostile-input and
+ *       frame + message chunk-boundary properties.</li>
  *   <li>{@link io.bufkit.testkit.TlvStreams} — generators of TLV frames, streams, format variants and
  *       corrupted streams, for tests of code that reads TLV.</li>
  *   <li>{@link io.bufkit.testkit.PoolLeakCheck} — a JUnit extension that fails a test which leaves pooled

@@ -1,0 +1,57 @@
+package io.bufkit.message;
+
+import io.bufkit.ByteView;
+
+/**
+ * How one record component maps to one part of a {@link MessageLayout}, for a {@link MessageCodec}: it
+ * makes the component's value from the decoded part, and gives the encoder what the part needs from the
+ * component's value. A binding is made once, when the codec is built, and checks the component's type then.
+ * Each kind of part has its binding; the methods that do not apply to it are never called.
+ */
+abstract class ComponentBinding {
+
+    /**
+     * The component's value for a decoded part.
+     *
+     * @param m the decoded level
+     * @param part the part's index in the level's layout
+     * @param path the part's field path, for errors
+     * @return the value, owning its bytes
+     */
+    abstract Object decode(Message m, int part, String path);
+
+    /** Whether the component's value stands for a part that is present (an empty {@code Optional} does not). */
+    boolean has(Object v) {
+        return v != null;
+    }
+
+    /** The value of field {@code field} of the section the component holds, or null if the record leaves it out. */
+    Object field(Object v, int field) {
+        throw new IllegalStateException("not a section");
+    }
+
+    /** The bytes the component holds; null if it holds a sub-level instead. */
+    ByteView bytes(Object v) {
+        return null;
+    }
+
+    /** The sub-level the component holds, read with {@code layout}; null if absent. */
+    LevelValues sub(Object v, MessageLayout layout, String root, String path) {
+        return null;
+    }
+
+    /** The number of elements of the list the component holds. */
+    int count(Object v) {
+        throw new IllegalStateException("not a repeat");
+    }
+
+    /** Element {@code index} of the list the component holds. */
+    LevelValues element(Object v, int index, String root, String path) {
+        throw new IllegalStateException("not a repeat");
+    }
+
+    /** The value the encoder writes for a user-defined field. */
+    Object value(Object v) {
+        return v;
+    }
+}

@@ -1,0 +1,166 @@
+package io.bufkit.message;
+
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
+import io.bufkit.OverflowException;
+import java.lang.invoke.MethodHandles;
+import java.util.Objects;
+
+/**
+ * Decodes messages of a {@link MessageLayout} into records and encodes records back, derived from a record
+ * type whose components are named like the layout's parts:
+ *
+ * <table class="striped">
+ *   <caption>How parts map to record components</caption>
+ *   <tr><th>part</th><th>component type</th></tr>
+ *   <tr><td>{@code section}</td><td>a record whose components are named like the section's fields, in their
+ *       natural types ({@code int}, {@code long}, {@code float}, {@code double}, {@code Bytes} or
+ *       {@code byte[]}, {@code String}); it may leave out constants, checksums and the lengths and counts
+ *       that later parts derive</td></tr>
+ *   <tr><td>{@code bytes}, {@code prefixed}, {@code nulTerminated}, {@code rest}</td><td>{@code Bytes},
+ *       {@code byte[]} or {@code String} (UTF-8)</td></tr>
+ *   <tr><td>{@code repeat}, {@code repeatUntil}, {@code repeatToEnd}</td><td>{@code List<E>} of a record
+ *       {@code E} for the element layout</td></tr>
+ *   <tr><td>{@code sized}</td><td>a record {@code B} for the sub-layout</td></tr>
+ *   <tr><td>{@code when}</td><td>{@code Optional<B>} or a record {@code B} that is {@code null} when absent;
+ *       the component may also be left out</td></tr>
+ *   <tr><td>{@code choice}</td><td>a sealed interface whose permitted records are named like the alternative
+ *       layouts (ignoring case and characters other than letters and digits); one more permitted record
+ *       with a single {@code Bytes} or {@code byte[]} component holds a sized choice's unknown
+ *       alternatives</td></tr>
+ *   <tr><td>{@code field} of a {@link FieldKind}</td><td>the kind's {@link FieldKind#valueType()}</td></tr>
+ * </table>
+ *
+ * <p>Every mismatch is reported when the codec is built, naming the layout's part and the record's
+ * component. Encoding fills in every length, count, prefix, terminator, constant and checksum, exactly as
+ * {@link MessageLayout#encode(java.util.Map)} does (the values a record gives for derived fields are not
+ * used); encode then decode gives an equal record. Records are read and made through method handles
+ * looked up once, never through reflection per call.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param <R> the record type
+ */
+public final class MessageCodec<R extends Record> {
+    private final MessageLayout layout;
+    private final Class<R> type;
+    private final RecordLevel level;
+
+    private MessageCodec(MessageLayout layout, Class<R> type, MethodHandles.Lookup lookup) {
+        this.layout = Objects.requireNonNull(layout, "layout");
+        this.type = Objects.requireNonNull(type, "type");
+        this.level = RecordLevel.bind(layout, type, Objects.requireNonNull(lookup, "lookup"));
+    }
+
+    /**
+     * Derives a codec for a public record type.
+     *
+     * @param layout the message layout
+     * @param type the record type
+     * @param <R> the record type
+     * @return the codec
+     * @throws IllegalArgumentException if the record does not match the layout, naming both sides
+     */
+    public static <R extends Record> MessageCodec<R> of(MessageLayout layout, Class<R> type) {
+        return new MessageCodec<>(layout, type, MethodHandles.publicLookup());
+    }
+
+    /**
+     * Derives a codec for a record type that {@code lookup} can access (pass {@code MethodHandles.lookup()}
+     * for a record that is not public).
+     *
+     * @param layout the message layout
+     * @param type the record type
+     * @param lookup a lookup with access to the record, its nested records and their constructors
+     * @param <R> the record type
+     * @return the codec
+     * @throws IllegalArgumentException if the record does not match the layout, naming both sides, or the
+     *     lookup cannot access it
+     */
+    public static <R extends Record> MessageCodec<R> of(MessageLayout layout, Class<R> type,
+            MethodHandles.Lookup lookup) {
+        return new MessageCodec<>(layout, type, lookup);
+    }
+
+    /**
+     * The layout this codec reads and writes.
+     *
+     * @return the layout
+     */
+    public MessageLayout layout() {
+        return layout;
+    }
+
+    /**
+     * Decodes a message that fills the whole view.
+     *
+     * @param message the message, <em>borrowed</em> for the call; the record owns copies of every byte it holds
+     * @return the record
+     * @throws io.bufkit.layout.LayoutException if the message is malformed, naming the field path, the offset
+     *     and why
+     */
+    public R decode(ByteView message) {
+        return type.cast(level.decode(layout.decode(message), ""));
+    }
+
+    /**
+     * Decodes one decoded message into a record.
+     *
+     * @param message a message of this codec's layout
+     * @return the record, owning copies of every byte it holds
+     * @throws IllegalArgumentException if the message is of another layout
+     */
+    public R decode(Message message) {
+        if (message.layout() != layout) {
+            throw new IllegalArgumentException("a " + message.layout().name() + " message given to the codec of "
+                    + layout.name());
+        }
+        return type.cast(level.decode(message, ""));
+    }
+
+    /**
+     * The number of bytes {@link #encode(Record)} writes for a record.
+     *
+     * @param value the record
+     * @return the size in bytes
+     * @throws IllegalArgumentException if a value does not fit, naming the field path and why
+     */
+    public int encodedSize(R value) {
+        return layout.plan(values(value)).size();
+    }
+
+    /**
+     * Encodes a record.
+     *
+     * @param value the record
+     * @return the message, a new <em>owned</em> array
+     * @throws IllegalArgumentException if a value does not fit or contradicts a condition, naming the field
+     *     path and why
+     */
+    public byte[] encode(R value) {
+        return layout.encode(values(value));
+    }
+
+    /**
+     * Encodes a record into a view, from its first byte.
+     *
+     * @param value the record
+     * @param out where the message is written, <em>borrowed</em> for the call
+     * @return the number of bytes written
+     * @throws OverflowException if the message does not fit the view, naming the bytes needed; nothing is
+     *     written
+     * @throws IllegalArgumentException as {@link #encode(Record)} does
+     */
+    public int encode(R value, MutableByteView out) {
+        return layout.encode(values(value), out);
+    }
+
+    private LevelValues values(R value) {
+        return level.values(type.cast(Objects.requireNonNull(value, "value")), layout.name(), "");
+    }
+
+    @Override
+    public String toString() {
+        return "MessageCodec " + layout.name() + " <-> " + type.getSimpleName();
+    }
+}

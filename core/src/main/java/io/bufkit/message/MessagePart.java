@@ -1,0 +1,194 @@
+package io.bufkit.message;
+
+import io.bufkit.layout.PacketLayout;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * A read-only description of one part of a {@link MessageLayout}, for code that works on any layout (test
+ * generators, documentation): its name, its kind and what the kind is declared with. Accessors that do not
+ * apply to the part's kind return {@code null} (or 0, -1, an empty set).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class MessagePart {
+    /** What a part is, as declared with {@link MessageBuilder}. */
+    public enum Kind {
+        /** A fixed section: {@link MessageBuilder#section}. */
+        SECTION,
+        /** Bytes sized by an earlier field: {@link MessageBuilder#bytes}. */
+        SIZED_BYTES,
+        /** Bytes after a length prefix: {@link MessageBuilder#prefixed}. */
+        PREFIXED_BYTES,
+        /** Bytes up to a NUL byte: {@link MessageBuilder#nulTerminated}. */
+        NUL_TERMINATED_BYTES,
+        /** The rest of the message: {@link MessageBuilder#rest}. */
+        REST_BYTES,
+        /** A counted repeat: {@link MessageBuilder#repeat}. */
+        COUNTED_REPEAT,
+        /** A repeat ended by a terminator byte: {@link MessageBuilder#repeatUntil}. */
+        REPEAT_UNTIL,
+        /** A repeat up to the end of the message: {@link MessageBuilder#repeatToEnd}. */
+        REPEAT_TO_END,
+        /** A field of a user-defined kind: {@link MessageBuilder#field}. */
+        FIELD,
+        /** A conditional part: {@link MessageBuilder#when}. */
+        WHEN,
+        /** A choice of sub-layout by discriminator, sized or to the end: {@link MessageBuilder#choice}. */
+        CHOICE,
+        /** A sub-layout confined to a size from an earlier field: {@link MessageBuilder#sized}. */
+        SIZED
+    }
+
+    private final String name;
+    private final Kind kind;
+    private final PacketLayout section;
+    private final Set<String> derivedFields;
+    private final String fieldPath;
+    private final Size size;
+    private final int prefixWidth;
+    private final int terminator;
+    private final MessageLayout body;
+    private final IntPredicate condition;
+    private final Map<Integer, MessageLayout> alternatives;
+    private final FieldKind<?> fieldKind;
+
+    MessagePart(String name, Kind kind, PacketLayout section, Set<String> derivedFields, String fieldPath, Size size,
+            int prefixWidth, int terminator, MessageLayout body, IntPredicate condition,
+            Map<Integer, MessageLayout> alternatives, FieldKind<?> fieldKind) {
+        this.name = name;
+        this.kind = kind;
+        this.section = section;
+        this.derivedFields = Set.copyOf(derivedFields);
+        this.fieldPath = fieldPath;
+        this.size = size;
+        this.prefixWidth = prefixWidth;
+        this.terminator = terminator;
+        this.body = body;
+        this.condition = condition;
+        this.alternatives = alternatives == null ? Map.of() : Map.copyOf(alternatives);
+        this.fieldKind = fieldKind;
+    }
+
+    /**
+     * The part's name, as used in paths and in the value model.
+     *
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * What the part is.
+     *
+     * @return the kind
+     */
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * The fixed layout of a {@link Kind#SECTION}.
+     *
+     * @return the layout, or {@code null} for other kinds
+     */
+    public PacketLayout section() {
+        return section;
+    }
+
+    /**
+     * The fields of a {@link Kind#SECTION} that later parts compute when encoding (counts, sizes), which a
+     * caller need not give.
+     *
+     * @return the field names; empty for other kinds
+     */
+    public Set<String> derivedFields() {
+        return derivedFields;
+    }
+
+    /**
+     * The {@code "section.field"} path the part depends on: the count of a {@link Kind#COUNTED_REPEAT}, the
+     * condition of a {@link Kind#WHEN}, the discriminator of a {@link Kind#CHOICE}, the size field of
+     * {@link Kind#SIZED_BYTES} and {@link Kind#SIZED}.
+     *
+     * @return the path, or {@code null} for other kinds
+     */
+    public String fieldPath() {
+        return fieldPath;
+    }
+
+    /**
+     * The size of {@link Kind#SIZED_BYTES}, {@link Kind#SIZED} or of a sized {@link Kind#CHOICE}.
+     *
+     * @return the size, or {@code null} if the part has none
+     */
+    public Size size() {
+        return size;
+    }
+
+    /**
+     * The prefix width of {@link Kind#PREFIXED_BYTES}: 1, 2 or 4.
+     *
+     * @return the width in bytes, or 0 for other kinds
+     */
+    public int prefixWidth() {
+        return prefixWidth;
+    }
+
+    /**
+     * The terminator byte of a {@link Kind#REPEAT_UNTIL}.
+     *
+     * @return the byte value 0-255, or -1 for other kinds
+     */
+    public int terminator() {
+        return terminator;
+    }
+
+    /**
+     * The element layout of a repeat, or the body of a {@link Kind#WHEN} or {@link Kind#SIZED}.
+     *
+     * @return the layout, or {@code null} for other kinds
+     */
+    public MessageLayout body() {
+        return body;
+    }
+
+    /**
+     * The test of a {@link Kind#WHEN} on its condition field's value.
+     *
+     * @return the test, or {@code null} for other kinds
+     */
+    public IntPredicate condition() {
+        return condition;
+    }
+
+    /**
+     * The alternatives of a {@link Kind#CHOICE} by discriminator value.
+     *
+     * @return an unmodifiable map; empty for other kinds
+     */
+    public Map<Integer, MessageLayout> alternatives() {
+        return alternatives;
+    }
+
+    /**
+     * The kind of a {@link Kind#FIELD}.
+     *
+     * @return the field kind, or {@code null} for other kinds
+     */
+    public FieldKind<?> fieldKind() {
+        return fieldKind;
+    }
+
+    /**
+     * The part's name and kind.
+     *
+     * @return for example {@code "answers (COUNTED_REPEAT)"}
+     */
+    @Override
+    public String toString() {
+        return name + " (" + kind + ")";
+    }
+}

@@ -1,0 +1,104 @@
+package io.bufkit.message;
+
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One level of a {@link MessageLayout} (the message, a repeat's element, a conditional part or an
+ * alternative) bound to one record type: which component each part maps to and how. Built once by a
+ * {@link MessageCodec}; every mismatch between the layout and the record is reported here, naming both.
+ */
+final class RecordLevel {
+    final MessageLayout layout;
+    final RecordShape shape;
+    /** Per part: the record component it maps to, or -1 for a conditional part the record leaves out. */
+    final int[] componentOf;
+    final ComponentBinding[] bindings;
+
+    private RecordLevel(MessageLayout layout, RecordShape shape, int[] componentOf, ComponentBinding[] bindings) {
+        this.layout = layout;
+        this.shape = shape;
+        this.componentOf = componentOf;
+        this.bindings = bindings;
+    }
+
+    /**
+     * Binds a layout to a record type.
+     *
+     * @throws IllegalArgumentException naming the layout's part and the record's component that do not match
+     */
+    static RecordLevel bind(MessageLayout layout, Class<?> type, MethodHandles.Lookup lookup) {
+        RecordShape shape = RecordShape.of(type, lookup);
+        List<Part> parts = layout.partList();
+        int[] componentOf = new int[parts.size()];
+        ComponentBinding[] bindings = new ComponentBinding[parts.size()];
+        List<String> unmatched = new ArrayList<>();
+        for (String name : shape.names()) {
+            if (!layout.hasPart(name)) {
+                unmatched.add(name);
+            }
+        }
+        if (!unmatched.isEmpty()) {
+            throw new IllegalArgumentException("record " + shape.simpleName() + " component(s) " + unmatched
+                    + " match no part of layout " + layout.name() + "; its parts are " + layout.partNames());
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            Part p = parts.get(i);
+            int c = shape.indexOf(p.name);
+            componentOf[i] = c;
+            if (c < 0) {
+                if (!(p instanceof OptionalPart)) {
+                    throw new IllegalArgumentException("layout " + layout.name() + " part " + p.name + " ("
+                            + p.declaration() + ") has no component in record " + shape.simpleName()
+                            + "; only a conditional part may be left out");
+                }
+                continue;
+            }
+            bindings[i] = bindPart(layout, i, p, shape, c, lookup);
+        }
+        return new RecordLevel(layout, shape, componentOf, bindings);
+    }
+
+    /** The one place that knows which binding each kind of part takes. */
+    private static ComponentBinding bindPart(MessageLayout layout, int index, Part p, RecordShape shape, int c,
+            MethodHandles.Lookup lookup) {
+        String where = "layout " + layout.name() + " part " + p.name + " (" + p.declaration() + ") and "
+                + shape.describe(c);
+        if (p instanceof SectionPart s) {
+            return SectionBinding.bind(s.layout, layout, index, shape.type(c), lookup, where);
+        } else if (p instanceof BytesPart) {
+            return BytesBinding.bind(shape.type(c), where);
+        } else if (p instanceof RepeatPart r) {
+            return RepeatBinding.bind(r.element, shape.type(c), shape.genericType(c), lookup, where);
+        } else if (p instanceof OptionalPart o) {
+            return SubLevelBinding.conditional(o.body, shape.type(c), shape.genericType(c), lookup, where);
+        } else if (p instanceof SizedPart sized) {
+            return SubLevelBinding.required(sized.body, shape.type(c), lookup, where);
+        } else if (p instanceof ChoicePart ch) {
+            return ChoiceBinding.bind(ch, shape.type(c), lookup, where);
+        } else if (p instanceof CustomPart custom) {
+            return CustomBinding.bind(custom, shape.type(c), where);
+        }
+        throw new IllegalStateException("no record binding for " + p.getClass().getSimpleName());
+    }
+
+    /** Makes the record of a decoded level. */
+    Object decode(Message m, String path) {
+        Object[] args = new Object[shape.size()];
+        List<Part> parts = layout.partList();
+        for (int i = 0; i < componentOf.length; i++) {
+            int c = componentOf[i];
+            if (c >= 0) {
+                String name = parts.get(i).name;
+                args[c] = bindings[i].decode(m, i, path.isEmpty() ? name : path + "." + name);
+            }
+        }
+        return shape.construct(args);
+    }
+
+    /** The values of a record of this level, as the encoder reads them. */
+    LevelValues values(Object record, String root, String path) {
+        return new RecordLevelValues(this, record, root, path);
+    }
+}

@@ -1,0 +1,59 @@
+package io.bufkit.message;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.List;
+
+/** A repeat bound to a {@code List} of records, one per element. */
+final class RepeatBinding extends ComponentBinding {
+    private final RecordLevel element;
+
+    private RepeatBinding(RecordLevel element) {
+        this.element = element;
+    }
+
+    static RepeatBinding bind(MessageLayout element, Class<?> type, Type generic, MethodHandles.Lookup lookup,
+            String where) {
+        Class<?> item = typeArgument(List.class, type, generic);
+        if (item == null) {
+            throw new IllegalArgumentException(where + ": a repeat maps to a List of records, such as List<"
+                    + element.name() + "Record>");
+        }
+        return new RepeatBinding(RecordLevel.bind(element, item, lookup));
+    }
+
+    /** The record type argument of {@code container<T>}, or null if the component is not one. */
+    static Class<?> typeArgument(Class<?> container, Class<?> type, Type generic) {
+        if (type != container || !(generic instanceof ParameterizedType p)) {
+            return null;
+        }
+        Type arg = p.getActualTypeArguments()[0];
+        return arg instanceof Class<?> c && c.isRecord() ? c : null;
+    }
+
+    @Override
+    Object decode(Message m, int part, String path) {
+        Message[] elements = (Message[]) m.child(part);
+        Object[] records = new Object[elements.length];
+        for (int i = 0; i < elements.length; i++) {
+            records[i] = element.decode(elements[i], path + "[" + i + "]");
+        }
+        return List.of(records);
+    }
+
+    @Override
+    int count(Object v) {
+        return ((List<?>) v).size();
+    }
+
+    @Override
+    LevelValues element(Object v, int index, String root, String path) {
+        Object record = ((List<?>) v).get(index);
+        if (!element.shape.type.isInstance(record)) {
+            throw new IllegalArgumentException(root + ": " + path + ": expected a " + element.shape.simpleName() + ", not "
+                    + SectionFields.typeOf(record));
+        }
+        return element.values(record, root, path);
+    }
+}

@@ -1,0 +1,77 @@
+package io.bufkit.message;
+
+import io.bufkit.MutableByteView;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A sub-layout confined to a size from an earlier field (MQTT's remaining length, a record's length): it
+ * must fill exactly that many bytes, and encoding derives the field from it.
+ */
+final class SizedPart extends Part {
+    final FieldRef sizeField;
+    final Size size;
+    final MessageLayout body;
+
+    SizedPart(String name, FieldRef sizeField, Size size, MessageLayout body) {
+        super(name);
+        this.sizeField = sizeField;
+        this.size = size;
+        this.body = body;
+    }
+
+    @Override
+    int decode(Message m, int index, int at, int limit, String path) {
+        long length = size.apply(sizeField.read(m));
+        int end = m.sizedEnd(path, at, at, length, limit, size + " = " + length);
+        m.record(index, at, end, m.decodeExactly(body, at, end, path, size));
+        return end;
+    }
+
+    @Override
+    void describe(Message m, int index, StringBuilder out, String indent) {
+        out.append(indent).append(name).append(" (").append(m.end(index) - m.start(index)).append(" bytes, ")
+                .append(size).append("):\n");
+        ((Message) m.child(index)).describeInto(out, indent + "  ");
+    }
+
+    @Override
+    String declaration() {
+        return name + ": " + body.name() + " of " + size + " bytes";
+    }
+
+    @Override
+    void putValue(Message m, int index, Map<String, Object> into) {
+        into.put(name, ((Message) m.child(index)).toValues());
+    }
+
+    @Override
+    FieldRef derives() {
+        return sizeField;
+    }
+
+    @Override
+    int size(LevelEncoding e, int index, String path) {
+        LevelValues sub = e.values.sub(index, body);
+        if (sub == null) {
+            throw e.values.has(index) && e.values.value(index) != null
+                    ? e.fail(path, "expected a Map of part name to value, not " + SectionFields.typeOf(e.values.value(index)))
+                    : e.missing(path);
+        }
+        LevelEncoding plan = LevelEncoding.plan(body, sub, e.root, path);
+        e.children[index] = plan;
+        e.deriveSize(sizeField, size, plan.size(), path);
+        return plan.size();
+    }
+
+    @Override
+    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+        ((LevelEncoding) e.children[index]).write(out, at);
+    }
+
+    @Override
+    MessagePart describePart(Set<String> derived) {
+        return new MessagePart(name, MessagePart.Kind.SIZED, null, Set.of(), sizeField.path, size, 0, -1, body, null,
+                null, null);
+    }
+}

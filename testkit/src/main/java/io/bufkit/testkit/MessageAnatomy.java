@@ -1,0 +1,55 @@
+package io.bufkit.testkit;
+
+import io.bufkit.ByteView;
+import io.bufkit.layout.IntField;
+import io.bufkit.message.Message;
+import io.bufkit.message.MessageLayout;
+import io.bufkit.message.MessagePart;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a valid encoded message keeps what a hostile peer changes: its counts and lengths (the derived
+ * fields) and its terminators, found by decoding it.
+ */
+record MessageAnatomy(byte[] wire, List<Spot> lengths, List<Integer> terminators) {
+
+    /** A derived field: the offset of its section in the whole message, and its handle. */
+    record Spot(int section, IntField field) {
+    }
+
+    static MessageAnatomy of(MessageLayout layout, byte[] wire) {
+        MessageAnatomy a = new MessageAnatomy(wire, new ArrayList<>(), new ArrayList<>());
+        a.walk(layout, layout.decode(ByteView.wrap(wire)));
+        return a;
+    }
+
+    private void walk(MessageLayout layout, Message m) {
+        for (MessagePart p : layout.parts()) {
+            String name = p.name();
+            switch (p.kind()) {
+                case SECTION -> {
+                    for (String field : p.derivedFields()) {
+                        lengths.add(new Spot(m.start(name), p.section().intField(field)));
+                    }
+                }
+                case NUL_TERMINATED_BYTES -> terminators.add(m.end(name) - 1);
+                case COUNTED_REPEAT, REPEAT_UNTIL, REPEAT_TO_END -> {
+                    for (int i = 0; i < m.count(name); i++) {
+                        walk(p.body(), m.element(name, i));
+                    }
+                    if (p.kind() == MessagePart.Kind.REPEAT_UNTIL) {
+                        terminators.add(m.end(name) - 1);
+                    }
+                }
+                case WHEN, CHOICE, SIZED -> {
+                    if (m.isPresent(name)) {
+                        walk(m.sub(name).layout(), m.sub(name));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+}

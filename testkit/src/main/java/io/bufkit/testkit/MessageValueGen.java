@@ -1,0 +1,200 @@
+package io.bufkit.testkit;
+
+import io.bufkit.Bytes;
+import io.bufkit.layout.ChecksumField;
+import io.bufkit.layout.IntField;
+import io.bufkit.layout.LayoutField;
+import io.bufkit.message.FieldKind;
+import io.bufkit.message.MessageLayout;
+import io.bufkit.message.MessagePart;
+import io.bufkit.message.Size;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the generator of one level's values for {@link MessageLayouts#values()}: the sections first, with
+ * discriminators drawn from the alternatives and every other field from its type's range, then each other
+ * part from what the sections hold (a condition's field decides whether its part is present).
+ */
+final class MessageValueGen {
+    private final Map<FieldKind<?>, Gen<?>> kinds;
+    private final int maxElements;
+    private final int maxBytes;
+
+    MessageValueGen(Map<FieldKind<?>, Gen<?>> kinds, int maxElements, int maxBytes) {
+        this.kinds = kinds;
+        this.maxElements = maxElements;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The values of a level: a map from part name to value, in part order; absent conditional parts left out. */
+    Gen<Map<String, Object>> level(MessageLayout layout) {
+        List<MessagePart> parts = layout.parts();
+        Map<String, MessagePart> discriminators = new HashMap<>();
+        for (MessagePart p : parts) {
+            if (p.kind() == MessagePart.Kind.CHOICE) {
+                discriminators.put(p.fieldPath(), p);
+            }
+        }
+        Gen<Map<String, Object>> sections = Gen.constant(Map.of());
+        for (MessagePart p : parts) {
+            if (p.kind() == MessagePart.Kind.SECTION) {
+                Gen<Map<String, Object>> one = section(p, discriminators);
+                sections = Gen.zip(sections, one, (all, fields) -> with(all, p.name(), fields));
+            }
+        }
+        return sections.flatMap(fixed -> rest(layout, fixed));
+    }
+
+    private Gen<Map<String, Object>> section(MessagePart part, Map<String, MessagePart> discriminators) {
+        Gen<Map<String, Object>> fields = Gen.constant(Map.of());
+        for (LayoutField f : part.section().fields()) {
+            if (!given(part, f)) {
+                continue;
+            }
+            MessagePart choice = discriminators.get(part.name() + "." + f.name());
+            Gen<Object> value = choice == null ? PacketLayouts.fieldValues(f) : discriminatorValues((IntField) f, choice);
+            fields = Gen.zip(fields, value, (all, v) -> with(all, f.name(), v));
+        }
+        return fields;
+    }
+
+    /** A known alternative's value, or for a sized choice now and then any value of the field (kept raw). */
+    private static Gen<Object> discriminatorValues(IntField f, MessagePart choice) {
+        List<Integer> keys = new ArrayList<>(choice.alternatives().keySet());
+        keys.removeIf(k -> k < f.min() || k > f.max());
+        keys.sort(null);
+        Gen<Object> known = keys.isEmpty() ? null : Gen.elements(keys).map(k -> k);
+        Gen<Object> any = Gen.ints(f.min(), f.max()).map(v -> v);
+        if (choice.size() == null) {
+            if (known == null) {
+                throw new IllegalArgumentException(choice.name() + ": no alternative's value fits " + f);
+            }
+            return known;
+        }
+        return known == null ? any : Gen.frequency(4, known, 1, any);
+    }
+
+    private Gen<Map<String, Object>> rest(MessageLayout layout, Map<String, Object> sections) {
+        Gen<Map<String, Object>> level = Gen.constant(Map.of());
+        for (MessagePart p : layout.parts()) {
+            Gen<Object> value = p.kind() == MessagePart.Kind.SECTION ? Gen.constant(sections.get(p.name()))
+                    : part(layout, p, sections);
+            level = Gen.zip(level, value, (all, v) -> v == ABSENT ? all : with(all, p.name(), v));
+        }
+        return level;
+    }
+
+    /** Marks a conditional part whose condition fails: no entry in the level. */
+    private static final Object ABSENT = new Object() {
+        @Override
+        public String toString() {
+            return "(absent)";
+        }
+    };
+
+    private Gen<Object> part(MessageLayout layout, MessagePart p, Map<String, Object> sections) {
+        switch (p.kind()) {
+            case SIZED_BYTES:
+                return sized(layout, p.size()).flatMap(n -> Gen.bytes(n, n)).map(b -> (Object) Bytes.of(b));
+            case PREFIXED_BYTES:
+                long most = p.prefixWidth() == 4 ? Integer.MAX_VALUE : (1L << (8 * p.prefixWidth())) - 1;
+                return Gen.bytes(0, (int) Math.min(maxBytes, most)).map(b -> (Object) Bytes.of(b));
+            case NUL_TERMINATED_BYTES:
+                return Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(withoutNul(b)));
+            case REST_BYTES:
+                return Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(b));
+            case COUNTED_REPEAT:
+                IntField count = intField(layout, p.fieldPath());
+                return Gen.listOf(level(p.body()), 0, (int) Math.min(maxElements, count.max())).map(l -> (Object) l);
+            case REPEAT_UNTIL:
+                return Gen.listOf(level(p.body()).filter(e -> startsWithout(p.body(), e, p.terminator())), 0, maxElements)
+                        .map(l -> (Object) l);
+            case REPEAT_TO_END:
+                return Gen.listOf(level(p.body()).filter(e -> startsWithout(p.body(), e, -1)), 0, maxElements)
+                        .map(l -> (Object) l);
+            case FIELD:
+                Gen<?> kind = kinds.get(p.fieldKind());
+                if (kind == null) {
+                    throw new IllegalArgumentException(p.name() + " is a " + p.fieldKind().name()
+                            + " field; register a generator of its values with withKind");
+                }
+                return kind.map(v -> (Object) v);
+            case SIZED:
+                return level(p.body()).map(v -> (Object) v);
+            case WHEN:
+                int condition = (Integer) valueOf(sections, p.fieldPath());
+                return p.condition().test(condition) ? level(p.body()).map(v -> (Object) v) : Gen.constant(ABSENT);
+            case CHOICE:
+                int key = (Integer) valueOf(sections, p.fieldPath());
+                MessageLayout chosen = p.alternatives().get(key);
+                return chosen != null ? level(chosen).map(v -> (Object) v) : Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(b));
+            default:
+                throw new AssertionError(p.kind());
+        }
+    }
+
+    /** Lengths a {@link Size} describes: {@code constant + factor × k} for values k of its field, from 0 bytes up. */
+    private Gen<Integer> sized(MessageLayout layout, Size size) {
+        IntField f = intField(layout, size.path());
+        long kmin = Math.max(f.min(), Math.floorDiv(-(long) size.constant() + size.factor() - 1, size.factor()));
+        long kmax = Math.min(f.max(), kmin + Math.max(0, maxBytes / size.factor()));
+        if (kmin > kmax) {
+            throw new IllegalArgumentException(size + " describes no length of 0 bytes or more");
+        }
+        return Gen.longs(kmin, kmax).map(k -> (int) (size.constant() + size.factor() * k));
+    }
+
+    private static IntField intField(MessageLayout layout, String path) {
+        int dot = path.indexOf('.');
+        String section = path.substring(0, dot);
+        for (MessagePart p : layout.parts()) {
+            if (p.kind() == MessagePart.Kind.SECTION && p.name().equals(section)) {
+                return p.section().intField(path.substring(dot + 1));
+            }
+        }
+        throw new IllegalArgumentException(layout.name() + " has no section " + section);
+    }
+
+    private static Object valueOf(Map<String, Object> sections, String path) {
+        int dot = path.indexOf('.');
+        @SuppressWarnings("unchecked")
+        Map<String, Object> section = (Map<String, Object>) sections.get(path.substring(0, dot));
+        return section.get(path.substring(dot + 1));
+    }
+
+    /** Whether an element takes at least one byte and does not start with the terminator (-1: any byte). */
+    private static boolean startsWithout(MessageLayout element, Map<String, Object> values, int terminator) {
+        byte[] wire;
+        try {
+            wire = element.encode(values);
+        } catch (IllegalArgumentException cannotEncode) {
+            return false;
+        }
+        return wire.length > 0 && (wire[0] & 0xFF) != terminator;
+    }
+
+    private static byte[] withoutNul(byte[] b) {
+        byte[] out = b.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == 0) {
+                out[i] = 1;
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+        Map<String, Object> out = new LinkedHashMap<>(map);
+        out.put(key, value);
+        return out;
+    }
+
+    /** Whether a caller gives a section field's value: not for constants, checksums and derived fields. */
+    static boolean given(MessagePart part, LayoutField f) {
+        return !(f.isConstant() || f instanceof ChecksumField || part.derivedFields().contains(f.name()));
+    }
+}

@@ -1,0 +1,147 @@
+package io.bufkit.testkit.message;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bufkit.Bytes;
+import io.bufkit.message.MessageCodec;
+import io.bufkit.testkit.MessageLayouts;
+import java.lang.invoke.MethodHandles;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Record codecs of real protocols' layouts round-trip against the layouts' own encoding. */
+class MessageCodecPropertiesTest {
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+    // PostgreSQL backend messages: a choice of three bodies, and raw bytes for the other types
+    record Head(int type) {
+    }
+
+    sealed interface Body permits RowDescription, ErrorResponse, DataRow, Other {
+    }
+
+    record Count() {
+    }
+
+    record Attrs(int tableOid, int columnIndex, int typeOid, int typeLength, int typeModifier, int format) {
+    }
+
+    record Column(Bytes name, Attrs attrs) {
+    }
+
+    record RowDescription(Count fields, List<Column> columns) implements Body {
+    }
+
+    record Code(int code) {
+    }
+
+    record ErrorField(Code field, Bytes value) {
+    }
+
+    record ErrorResponse(List<ErrorField> fields) implements Body {
+    }
+
+    record Value(String value) {
+    }
+
+    record DataRow(Count fields, List<Value> values) implements Body {
+    }
+
+    record Other(Bytes bytes) implements Body {
+    }
+
+    record Backend(Head head, Body body) {
+    }
+
+    // MQTT CONNECT: a sized body whose conditional parts are an Optional and nullable records
+    record Flags(int level, int username, int password, int willRetain, int willQos, int willFlag,
+            int cleanSession, int reserved, int keepAlive) {
+    }
+
+    record Will(Bytes topic, Bytes message) {
+    }
+
+    record Text(Bytes value) {
+    }
+
+    record ConnectBody(Bytes protocol, Flags flags, Bytes clientId, Optional<Will> will, Text username,
+            Text password) {
+    }
+
+    record Fixed(int type) {
+    }
+
+    record Connect(Fixed fixed, ConnectBody body) {
+    }
+
+    // IPv4 carrying ICMP, TCP or UDP: alternatives named like the layouts (tcp-segment is TcpSegment)
+    record Ip(int version, int tos, int totalLength, int id, int fragment, int ttl, int protocol, int checksum, byte[] src,
+            byte[] dst) {
+    }
+
+    sealed interface Transport permits IcmpMessage, TcpSegment, UdpDatagram {
+    }
+
+    record Icmp(int type, int code) {
+    }
+
+    record IcmpMessage(Icmp icmp, Bytes body) implements Transport {
+    }
+
+    record Tcp(int srcPort, int dstPort, int seq, int ack, int reserved, int flags, int window, int checksum,
+            int urgent) {
+    }
+
+    record TcpSegment(Tcp tcp, Bytes options, Bytes payload) implements Transport {
+    }
+
+    record Udp(int srcPort, int dstPort, int checksum) {
+    }
+
+    record UdpDatagram(Udp udp, Bytes payload) implements Transport {
+    }
+
+    record Ipv4(Ip ip, byte[] options, Transport transport) {
+    }
+
+    @Test
+    void postgresBackendMessagesRoundTripThroughRecords() {
+        MessageLayouts.of(ProtocolMessages.PG_BACKEND).withKind(ProtocolMessages.COLUMN,
+                MessageLayoutPropertiesTest.COLUMNS)
+                .checkRecordRoundTrip(MessageCodec.of(ProtocolMessages.PG_BACKEND, Backend.class, LOOKUP));
+    }
+
+    @Test
+    void mqttConnectRoundTripsThroughRecords() {
+        MessageLayouts.of(ProtocolMessages.MQTT_CONNECT)
+                .checkRecordRoundTrip(MessageCodec.of(ProtocolMessages.MQTT_CONNECT, Connect.class, LOOKUP));
+    }
+
+    @Test
+    void ipv4PacketsRoundTripThroughRecords() {
+        MessageLayouts.of(ProtocolMessages.IPV4)
+                .checkRecordRoundTrip(MessageCodec.of(ProtocolMessages.IPV4, Ipv4.class, LOOKUP));
+    }
+
+    /** A record that cannot hold what the message says is caught: any bytes are not always UTF-8 text. */
+    record LossyBody(String protocol, Flags flags, Bytes clientId, Optional<Will> will, Text username,
+            Text password) {
+    }
+
+    record Lossy(Fixed fixed, LossyBody body) {
+    }
+
+    @Test
+    void aCodecOfAnotherLayoutIsRefusedAndALossyRecordIsCaught() {
+        MessageCodec<Connect> connect = MessageCodec.of(ProtocolMessages.MQTT_CONNECT, Connect.class, LOOKUP);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MessageLayouts.of(ProtocolMessages.IPV4).checkRecordRoundTrip(connect));
+        assertTrue(e.getMessage().contains("CONNECT"), e.getMessage());
+        MessageCodec<Lossy> lossy = MessageCodec.of(ProtocolMessages.MQTT_CONNECT, Lossy.class, LOOKUP);
+        AssertionError failure = assertThrows(AssertionError.class,
+                () -> MessageLayouts.of(ProtocolMessages.MQTT_CONNECT).checkRecordRoundTrip(lossy));
+        assertTrue(failure.getMessage().contains("gives other bytes"), failure.getMessage());
+    }
+}

@@ -1,0 +1,239 @@
+package io.bufkit.testkit.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bufkit.ByteView;
+import io.bufkit.Bytes;
+import io.bufkit.MutableByteView;
+import io.bufkit.frame.FrameFormat;
+import io.bufkit.layout.LayoutException;
+import io.bufkit.layout.PacketLayout;
+import io.bufkit.message.FieldFault;
+import io.bufkit.message.FieldKind;
+import io.bufkit.message.Message;
+import io.bufkit.message.MessageLayout;
+import io.bufkit.testkit.Gen;
+import io.bufkit.testkit.MessageLayouts;
+import io.bufkit.testkit.Property;
+import io.bufkit.testkit.PropertyFailure;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The message generators and properties over real protocols' layouts and a layout with every kind of part. */
+class MessageLayoutPropertiesTest {
+    static final Gen<Integer> VARINTS = Gen.ints(0, (1 << 28) - 1);
+    static final Gen<String> COLUMNS = Gen.frequency(1, Gen.constant((String) null), 4,
+            Gen.bytes(0, 12).map(b -> new String(b, StandardCharsets.ISO_8859_1)));
+
+    static final List<MessageLayouts> LAYOUTS = List.of(
+            MessageLayouts.of(ProtocolMessages.EVERY_PART).withKind(ProtocolMessages.VARINT, VARINTS),
+            MessageLayouts.of(ProtocolMessages.PG_BACKEND).withKind(ProtocolMessages.COLUMN, COLUMNS),
+            MessageLayouts.of(ProtocolMessages.MQTT_CONNECT),
+            MessageLayouts.of(ProtocolMessages.MQTT_PUBLISH).withKind(ProtocolMessages.VARINT, VARINTS),
+            MessageLayouts.of(ProtocolMessages.IPV4),
+            MessageLayouts.of(ProtocolMessages.PCAP));
+
+    @Test
+    void everyLayoutRoundTrips() {
+        for (MessageLayouts layout : LAYOUTS) {
+            layout.checkRoundTrip();
+        }
+    }
+
+    @Test
+    void everyLayoutDecodesOrRejectsWhatAPeerMightSend() {
+        for (MessageLayouts layout : LAYOUTS) {
+            layout.checkArbitraryMessages();
+        }
+    }
+
+    @Test
+    void postgresMessagesSurviveAnyChunkingOfTheirOwnFraming() {
+        MessageLayouts.of(ProtocolMessages.PG_BACKEND).withKind(ProtocolMessages.COLUMN, COLUMNS)
+                .checkSelfFramedChunks(FrameFormat.lengthField().lengthOffset(1).lengthWidth(4).lengthAdjustment(-4)
+                        .build());
+    }
+
+    @Test
+    void framedMqttAndIpv4PacketsSurviveAnyChunking() {
+        MessageLayouts.of(ProtocolMessages.MQTT_CONNECT).checkFramedChunks(FrameFormat.varintLength().build());
+        MessageLayouts.of(ProtocolMessages.IPV4)
+                .checkFramedChunks(FrameFormat.lengthField().lengthWidth(2).stripBytes(2).build());
+    }
+
+    @Test
+    void aFormatThatKeepsItsHeaderIsCaught() {
+        assertThrows(AssertionError.class, () -> MessageLayouts.of(ProtocolMessages.MQTT_CONNECT)
+                .checkFramedChunks(FrameFormat.lengthField().lengthWidth(2).build()));
+    }
+
+    @Test
+    void valuesHonourConditionsDiscriminatorsAndBounds() {
+        AtomicInteger withOption = new AtomicInteger();
+        AtomicInteger raw = new AtomicInteger();
+        Property.forAll(LAYOUTS.get(0).values()).check(v -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> head = (Map<String, Object>) v.get("head");
+            assertEquals(((Integer) head.get("flag") & 1) != 0, v.containsKey("option"), v.toString());
+            withOption.addAndGet(v.containsKey("option") ? 1 : 0);
+            int type = (Integer) head.get("type");
+            assertEquals(type == 1 || type == 2, v.get("body") instanceof Map, v.toString());
+            raw.addAndGet(v.get("body") instanceof Bytes ? 1 : 0);
+            assertTrue(((List<?>) v.get("items")).size() <= MessageLayouts.DEFAULT_MAX_ELEMENTS);
+            assertFalse(head.containsKey("n") || head.containsKey("len") || head.containsKey("crc")
+                    || head.containsKey("magic"), "derived, checksum and constant fields are left to encoding");
+            assertEquals(1, ((Bytes) v.get("data")).length() % 2, "head.len×2+1 bytes");
+        });
+        assertTrue(withOption.get() > 0 && raw.get() > 0, withOption + " with the option, " + raw + " raw bodies");
+    }
+
+    @Test
+    void arbitraryMessagesAreSometimesDecodedAndSometimesRejected() {
+        Gen<byte[]> arbitrary = LAYOUTS.get(1).arbitraryMessages();
+        SplittableRandom random = new SplittableRandom(5);
+        int rejected = 0;
+        int decoded = 0;
+        for (int i = 0; i < 300; i++) {
+            try {
+                ProtocolMessages.PG_BACKEND.decode(ByteView.wrap(arbitrary.generate(random))).toValues();
+                decoded++;
+            } catch (LayoutException expected) {
+                assertTrue(expected.field().isPresent(), expected.getMessage());
+                rejected++;
+            }
+        }
+        assertTrue(rejected > 50 && decoded > 50, decoded + " decoded, " + rejected + " rejected");
+    }
+
+    /** Reads a one-byte length and that many bytes, checking neither against the limit. */
+    static final FieldKind<Bytes> CARELESS = new FieldKind<>() {
+        @Override
+        public String name() {
+            return "careless";
+        }
+
+        @Override
+        public int end(ByteView message, int at, int limit) {
+            return at + 1 + message.u8(at);
+        }
+
+        @Override
+        public Bytes read(ByteView message, int at) {
+            return message.slice(at + 1, at + 1 + message.u8(at)).copy();
+        }
+
+        @Override
+        public Class<Bytes> valueType() {
+            return Bytes.class;
+        }
+
+        @Override
+        public int size(Bytes value) {
+            return 1 + value.length();
+        }
+
+        @Override
+        public void write(Bytes value, MutableByteView out, int at) {
+            out.putU8(at, value.length());
+            out.put(at + 1, value.view());
+        }
+    };
+
+    @Test
+    void theHostileInputPropertyCatchesAKindThatReadsPastTheEnd() {
+        MessageLayout careless = MessageLayout.builder("careless")
+                .section("h", PacketLayout.builder("h").u8("n").build())
+                .repeat("xs", "h.n", MessageLayout.builder("x").field("v", CARELESS).build()).build();
+        MessageLayouts layouts = MessageLayouts.of(careless).withKind(CARELESS, Gen.bytes(0, 20).map(Bytes::of));
+        layouts.checkRoundTrip();
+        PropertyFailure f = assertThrows(PropertyFailure.class, layouts::checkArbitraryMessages);
+        assertFalse(f.getCause() instanceof LayoutException, String.valueOf(f.getCause()));
+    }
+
+    @Test
+    void theRoundTripPropertyCatchesAKindThatWritesWrongly() {
+        FieldKind<Integer> offByOne = new FieldKind<>() {
+            @Override
+            public String name() {
+                return "off-by-one";
+            }
+
+            @Override
+            public int end(ByteView message, int at, int limit) {
+                if (at >= limit) {
+                    throw new FieldFault(at, "no byte");
+                }
+                return at + 1;
+            }
+
+            @Override
+            public Integer read(ByteView message, int at) {
+                return message.u8(at);
+            }
+
+            @Override
+            public Class<Integer> valueType() {
+                return Integer.class;
+            }
+
+            @Override
+            public int size(Integer value) {
+                return 1;
+            }
+
+            @Override
+            public void write(Integer value, MutableByteView out, int at) {
+                out.putU8(at, (value + 1) & 0xFF);
+            }
+        };
+        MessageLayout layout = MessageLayout.builder("one").field("v", offByOne).build();
+        PropertyFailure f = assertThrows(PropertyFailure.class,
+                () -> MessageLayouts.of(layout).withKind(offByOne, Gen.ints(0, 255)).checkRoundTrip());
+        assertTrue(f.getMessage().contains("{v=0}"), "shrunk to the simplest value: " + f.getMessage());
+    }
+
+    @Test
+    void aFieldKindWithoutAGeneratorIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MessageLayouts.of(ProtocolMessages.MQTT_PUBLISH).values().generate(new SplittableRandom(1)));
+        assertTrue(e.getMessage().contains("remaining is a mqtt-varint field; register"), e.getMessage());
+    }
+
+    record Row(int id, byte[] payload, float ratio) {
+    }
+
+    @Test
+    void sameValuesComparesBytesByContentAndFloatsByBits() {
+        assertTrue(MessageLayouts.sameValues(Map.of("a", new byte[] {1, 2}), Map.of("a", Bytes.of((byte) 1, (byte) 2))));
+        assertTrue(MessageLayouts.sameValues(List.of(ByteView.wrap(new byte[] {3})), List.of(new byte[] {3})));
+        assertFalse(MessageLayouts.sameValues(Map.of("a", new byte[] {1}), Map.of("a", new byte[] {2})));
+        assertFalse(MessageLayouts.sameValues(0.0f, -0.0f));
+        assertFalse(MessageLayouts.sameValues(Float.intBitsToFloat(0x7fc00001), Float.intBitsToFloat(0x7fc00002)));
+        assertTrue(MessageLayouts.sameValues(new Row(1, new byte[] {9}, 1.5f), new Row(1, new byte[] {9}, 1.5f)));
+        assertFalse(MessageLayouts.sameValues(new Row(1, new byte[] {9}, 1.5f), new Row(1, new byte[] {8}, 1.5f)));
+    }
+
+    @Test
+    void roundTripOfAnyCodecComparesWithSameValues() {
+        MessageLayout text = ProtocolMessages.MQTT_TEXT;
+        MessageLayouts.checkRoundTrip(Gen.bytes(0, 30).map(b -> new Row(b.length, b, b.length / 2f)),
+                row -> text.encode(Map.of("value", row.payload())),
+                view -> {
+                    byte[] payload = text.decode(view).bytes("value").toByteArray();
+                    return new Row(payload.length, payload, payload.length / 2f);
+                });
+        assertThrows(PropertyFailure.class, () -> MessageLayouts.checkRoundTrip(Gen.bytes(1, 30),
+                b -> text.encode(Map.of("value", b)),
+                view -> {
+                    Message m = text.decode(view);
+                    return m.bytes("value").slice(1, m.bytes("value").length()).toByteArray();
+                }));
+    }
+}

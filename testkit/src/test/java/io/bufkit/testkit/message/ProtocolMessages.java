@@ -1,0 +1,214 @@
+package io.bufkit.testkit.message;
+
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
+import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.TextPadding;
+import io.bufkit.message.FieldFault;
+import io.bufkit.message.FieldKind;
+import io.bufkit.message.MessageLayout;
+import io.bufkit.message.Size;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Message layouts of real protocols (PostgreSQL backend messages, MQTT CONNECT and PUBLISH, IPv4 with
+ * options in a pcap file) and one with a part of every kind, for the message generators' properties.
+ */
+final class ProtocolMessages {
+    private ProtocolMessages() {
+    }
+
+    /** MQTT's variable-length integer (§1.5.5): 1 to 4 bytes of 7 bits, least significant group first. */
+    static final FieldKind<Integer> VARINT = new FieldKind<>() {
+        @Override
+        public String name() {
+            return "mqtt-varint";
+        }
+
+        @Override
+        public int end(ByteView message, int at, int limit) {
+            for (int i = at; i < Math.min(limit, at + 4); i++) {
+                if ((message.u8(i) & 0x80) == 0) {
+                    return i + 1;
+                }
+            }
+            throw new FieldFault(at, limit - at < 4 ? "varint runs past the end" : "varint longer than 4 bytes");
+        }
+
+        @Override
+        public Integer read(ByteView message, int at) {
+            int value = 0;
+            for (int i = 0;; i++) {
+                int b = message.u8(at + i);
+                value |= (b & 0x7F) << (7 * i);
+                if ((b & 0x80) == 0) {
+                    return value;
+                }
+            }
+        }
+
+        @Override
+        public Class<Integer> valueType() {
+            return Integer.class;
+        }
+
+        @Override
+        public int size(Integer value) {
+            if (value < 0 || value >= 1 << 28) {
+                throw new IllegalArgumentException(value + " is not 0 to 2^28-1");
+            }
+            return value < 1 << 7 ? 1 : value < 1 << 14 ? 2 : value < 1 << 21 ? 3 : 4;
+        }
+
+        @Override
+        public void write(Integer value, MutableByteView out, int at) {
+            int n = size(value);
+            for (int i = 0; i < n; i++) {
+                out.putU8(at + i, (value >>> (7 * i)) & 0x7F | (i < n - 1 ? 0x80 : 0));
+            }
+        }
+    };
+
+    /** A PostgreSQL column value: an Int32 length, -1 for NULL (read as {@code null}), then UTF-8 text. */
+    static final FieldKind<String> COLUMN = new FieldKind<>() {
+        @Override
+        public String name() {
+            return "pg-column";
+        }
+
+        @Override
+        public int end(ByteView message, int at, int limit) {
+            int length = at + 4 <= limit ? message.i32be(at) : -2;
+            if (length < -1 || length > limit - at - 4) {
+                throw new FieldFault(at, "column length runs past the end");
+            }
+            return at + 4 + Math.max(0, length);
+        }
+
+        @Override
+        public String read(ByteView message, int at) {
+            int length = message.i32be(at);
+            return length < 0 ? null : message.slice(at + 4, at + 4 + length).toString(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public Class<String> valueType() {
+            return String.class;
+        }
+
+        @Override
+        public int size(String value) {
+            return 4 + (value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length);
+        }
+
+        @Override
+        public void write(String value, MutableByteView out, int at) {
+            out.putI32be(at, value == null ? -1 : size(value) - 4);
+            if (value != null) {
+                out.put(at + 4, value.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    };
+
+    static final PacketLayout PG_HEAD = PacketLayout.builder("pg-head").u8("type").i32be("length").build();
+    static final PacketLayout PG_COUNT = PacketLayout.builder("pg-count").u16be("n").build();
+    static final MessageLayout ROW_DESCRIPTION = MessageLayout.builder("RowDescription")
+            .section("fields", PG_COUNT)
+            .repeat("columns", "fields.n", MessageLayout.builder("column").nulTerminated("name")
+                    .section("attrs", PacketLayout.builder("attrs").i32be("tableOid").i16be("columnIndex")
+                            .i32be("typeOid").i16be("typeLength").i32be("typeModifier").i16be("format").build())
+                    .build())
+            .build();
+    static final MessageLayout ERROR_RESPONSE = MessageLayout.builder("ErrorResponse")
+            .repeatUntil("fields", 0, MessageLayout.builder("error-field")
+                    .section("field", PacketLayout.builder("code").u8("code").build()).nulTerminated("value").build())
+            .build();
+    static final MessageLayout DATA_ROW = MessageLayout.builder("DataRow")
+            .section("fields", PG_COUNT)
+            .repeat("values", "fields.n", MessageLayout.builder("value").field("value", COLUMN).build())
+            .build();
+    /** A backend message: type byte, self-counting length, and the body chosen by type (others kept raw). */
+    static final MessageLayout PG_BACKEND = MessageLayout.builder("pg-backend")
+            .section("head", PG_HEAD)
+            .choice("body", "head.type", Size.of("head.length").plus(-4),
+                    Map.of((int) 'T', ROW_DESCRIPTION, (int) 'E', ERROR_RESPONSE, (int) 'D', DATA_ROW))
+            .build();
+
+    static final MessageLayout MQTT_TEXT = MessageLayout.builder("text").prefixed("value", 2).build();
+    /** An MQTT 3.1.1 CONNECT body (after the fixed header): will, user name and password by flag bits. */
+    static final MessageLayout MQTT_CONNECT_BODY = MessageLayout.builder("CONNECT-body")
+            .prefixed("protocol", 2)
+            .section("flags", PacketLayout.builder("connect-flags").u8("level").bit("username").bit("password")
+                    .bit("willRetain").bits("willQos", 2).bit("willFlag").bit("cleanSession").bit("reserved")
+                    .u16be("keepAlive").build())
+            .prefixed("clientId", 2)
+            .when("will", "flags.willFlag", v -> v != 0,
+                    MessageLayout.builder("will").prefixed("topic", 2).prefixed("message", 2).build())
+            .when("username", "flags.username", v -> v != 0, MQTT_TEXT)
+            .when("password", "flags.password", v -> v != 0, MQTT_TEXT)
+            .build();
+    /** An MQTT CONNECT packet shorter than 128 bytes: the fixed header's one-byte remaining length sizes the body. */
+    static final MessageLayout MQTT_CONNECT = MessageLayout.builder("CONNECT")
+            .section("fixed", PacketLayout.builder("fixed").u8("type").u8("remaining").build())
+            .sized("body", Size.of("fixed.remaining"), MQTT_CONNECT_BODY)
+            .build();
+    /** An MQTT PUBLISH packet: fixed header, varint remaining length, topic, packet id when QoS > 0, payload. */
+    static final MessageLayout MQTT_PUBLISH = MessageLayout.builder("PUBLISH")
+            .section("fixed", PacketLayout.builder("fixed").bits("type", 4).bit("dup").bits("qos", 2).bit("retain")
+                    .build())
+            .field("remaining", VARINT).prefixed("topic", 2)
+            .when("packetId", "fixed.qos", qos -> qos > 0, MessageLayout.builder("packet-id")
+                    .section("id", PacketLayout.builder("id").u16be("value").build()).build())
+            .rest("payload")
+            .build();
+
+    static final MessageLayout TCP = MessageLayout.builder("tcp-segment")
+            .section("tcp", PacketLayout.builder("tcp").u16be("srcPort").u16be("dstPort").i32be("seq").i32be("ack")
+                    .bits("dataOffset", 4).bits("reserved", 4).u8("flags").u16be("window").u16be("checksum")
+                    .u16be("urgent").build())
+            .bytes("options", Size.of("tcp.dataOffset").times(4).plus(-20)).rest("payload").build();
+    static final MessageLayout UDP = MessageLayout.builder("udp-datagram")
+            .section("udp", PacketLayout.builder("udp").u16be("srcPort").u16be("dstPort").u16be("length")
+                    .u16be("checksum").build())
+            .bytes("payload", Size.of("udp.length").plus(-8)).build();
+    static final MessageLayout ICMP = MessageLayout.builder("icmp-message")
+            .section("icmp", PacketLayout.builder("icmp").u8("type").u8("code").internetChecksum("checksum").build())
+            .rest("body").build();
+    /** An IPv4 packet whose options are sized by the header length, carrying ICMP, TCP or UDP. */
+    static final MessageLayout IPV4 = MessageLayout.builder("ipv4-packet")
+            .section("ip", PacketLayout.builder("ipv4").bits("version", 4).bits("ihl", 4).u8("tos")
+                    .u16be("totalLength").u16be("id").u16be("fragment").u8("ttl").u8("protocol").u16be("checksum")
+                    .bytes("src", 4).bytes("dst", 4).build())
+            .bytes("options", Size.of("ip.ihl").times(4).plus(-20))
+            .choice("transport", "ip.protocol", Map.of(1, ICMP, 6, TCP, 17, UDP))
+            .build();
+    /** A pcap file: its header, then records up to the end, each sized by its captured length. */
+    static final MessageLayout PCAP = MessageLayout.builder("pcap")
+            .section("file", PacketLayout.builder("pcap-header").u32le("magic").expect(0xA1B2C3D4L).u16le("major")
+                    .u16le("minor").i32le("thiszone").i32le("sigfigs").i32le("snaplen").i32le("linktype").build())
+            .repeatToEnd("records", MessageLayout.builder("record")
+                    .section("header", PacketLayout.builder("pcap-record").i32le("seconds").i32le("fraction")
+                            .i32le("capturedLength").i32le("originalLength").build())
+                    .bytes("packet", Size.of("header.capturedLength")).build())
+            .build();
+
+    /** A part of every kind, with a constant, a checksum, a float, a text field and a user-defined field. */
+    static final MessageLayout EVERY_PART = MessageLayout.builder("every-part")
+            .section("head", PacketLayout.builder("head").u8("magic").expect(0x42).u8("type").u8("flag").u8("n")
+                    .u8("len").u8("blen").u32be("big").f32be("ratio")
+                    .text("tag", 4, StandardCharsets.US_ASCII, TextPadding.NUL).crc32be("crc").build())
+            .bytes("data", Size.of("head.len").times(2).plus(1))
+            .prefixed("prefixed", 2)
+            .nulTerminated("text")
+            .field("varint", VARINT)
+            .repeat("items", "head.n", MQTT_TEXT)
+            .repeatUntil("entries", 0, MessageLayout.builder("entry")
+                    .section("e", PacketLayout.builder("e").u8("code").build()).nulTerminated("value").build())
+            .when("option", "head.flag", f -> (f & 1) != 0, MessageLayout.builder("option")
+                    .section("o", PacketLayout.builder("o").f64le("x").build()).build())
+            .choice("body", "head.type", Size.of("head.blen"), Map.of(1, MQTT_TEXT, 2, UDP))
+            .repeatToEnd("tail", MessageLayout.builder("tail")
+                    .section("t", PacketLayout.builder("t").u8("len").build()).bytes("b", Size.of("t.len")).build())
+            .build();
+}
