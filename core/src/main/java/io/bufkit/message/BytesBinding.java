@@ -27,7 +27,7 @@ final class BytesBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int part, String path) {
+    Object decode(Message m, int part) {
         ByteView b = m.bytes(part);
         switch (as) {
             case BYTES:

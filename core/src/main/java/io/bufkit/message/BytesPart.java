@@ -32,16 +32,16 @@ final class BytesPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit, String path) {
+    int decode(Message m, int index, int at, int limit) {
         ByteView v = m.view();
         switch (kind) {
             case SIZED: {
                 long length = size.apply(sizeField.read(m));
-                return take(m, index, at, at, length, limit, path, size + " = " + length);
+                return take(m, index, at, at, length, limit, size);
             }
             case PREFIXED: {
                 if (at + prefixWidth > limit) {
-                    throw m.fail(path, at, "length prefix of " + prefixWidth + " bytes runs past the end",
+                    throw m.fail(m.pathOf(index), at, "length prefix of " + prefixWidth + " bytes runs past the end",
                             prefixWidth + " bytes", (limit - at) + " bytes");
                 }
                 long length = switch (prefixWidth) {
@@ -49,12 +49,12 @@ final class BytesPart extends Part {
                     case 2 -> v.u16be(at);
                     default -> v.u32be(at);
                 };
-                return take(m, index, at, at + prefixWidth, length, limit, path, "prefix " + length);
+                return take(m, index, at, at + prefixWidth, length, limit, null);
             }
             case NUL_TERMINATED: {
                 int nul = v.indexOf((byte) 0, at);
                 if (nul < 0 || nul >= limit) {
-                    throw m.fail(path, at, "NUL terminator never comes", "a 0 byte before offset " + limit,
+                    throw m.fail(m.pathOf(index), at, "NUL terminator never comes", "a 0 byte before offset " + limit,
                             "none in " + (limit - at) + " bytes");
                 }
                 m.record(index, at, nul, null);
@@ -66,9 +66,8 @@ final class BytesPart extends Part {
         }
     }
 
-    private static int take(Message m, int index, int partStart, int from, long length, int limit, String path,
-            String why) {
-        int end = m.sizedEnd(path, partStart, from, length, limit, why);
+    private static int take(Message m, int index, int partStart, int from, long length, int limit, Size size) {
+        int end = m.sizedEnd(index, partStart, from, length, limit, size);
         m.record(index, from, end, null);
         return end;
     }

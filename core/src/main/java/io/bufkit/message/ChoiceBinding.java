@@ -70,13 +70,13 @@ final class ChoiceBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int index, String path) {
+    Object decode(Message m, int index) {
         Object sub = m.child(index);
         if (sub instanceof Message s) {
-            return levels.get(s.layout()).decode(s, path);
+            return levels.get(s.layout()).decode(s);
         }
         if (raw == null) {
-            throw m.fail(path, m.start(index), "no alternative for " + part.discriminator.path + " = "
+            throw m.fail(m.pathOf(index), m.start(index), "no alternative for " + part.discriminator.path + " = "
                     + part.discriminator.read(m) + ", and the record type has no permitted record of raw bytes",
                     "one of " + part.alternatives.keySet(), Integer.toString(part.discriminator.read(m)));
         }

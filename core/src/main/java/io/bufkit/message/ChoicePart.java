@@ -25,28 +25,28 @@ final class ChoicePart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit, String path) {
+    int decode(Message m, int index, int at, int limit) {
         int key = discriminator.read(m);
         int end = limit;
         if (sizeField != null) {
             long length = size.apply(sizeField.read(m));
-            end = m.sizedEnd(path, at, at, length, limit, size + " = " + length);
+            end = m.sizedEnd(index, at, at, length, limit, size);
         }
         MessageLayout chosen = alternatives.get(key);
         if (chosen == null) {
             if (sizeField == null) {
-                throw m.fail(path, at, "no alternative for " + discriminator.path + " = " + key,
+                throw m.fail(m.pathOf(index), at, "no alternative for " + discriminator.path + " = " + key,
                         "one of " + alternatives.keySet(), Integer.toString(key));
             }
             m.record(index, at, end, null);
             return end;
         }
         if (sizeField != null) {
-            m.record(index, at, end, m.decodeExactly(chosen, at, end, path, size));
+            m.record(index, at, end, m.decodeExactly(chosen, index, at, end, size));
             return end;
         }
-        Message sub = new Message(chosen, m.view(), m.root());
-        int subEnd = sub.decodeFrom(at, end, path);
+        Message sub = m.subLevel(chosen, index, -1);
+        int subEnd = sub.decodeFrom(at, end);
         m.record(index, at, subEnd, sub);
         return subEnd;
     }

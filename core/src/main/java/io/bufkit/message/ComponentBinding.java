@@ -15,10 +15,9 @@ abstract class ComponentBinding {
      *
      * @param m the decoded level
      * @param part the part's index in the level's layout
-     * @param path the part's field path, for errors
      * @return the value, owning its bytes
      */
-    abstract Object decode(Message m, int part, String path);
+    abstract Object decode(Message m, int part);
 
     /** Whether the component's value stands for a part that is present (an empty {@code Optional} does not). */
     boolean has(Object v) {

@@ -23,7 +23,7 @@ final class CustomBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int index, String path) {
-        return part.read(m, index, path);
+    Object decode(Message m, int index) {
+        return part.read(m, index);
     }
 }

@@ -13,28 +13,28 @@ final class CustomPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit, String path) {
+    int decode(Message m, int index, int at, int limit) {
         int end;
         try {
             end = kind.end(m.view(), at, limit);
         } catch (FieldFault f) {
-            throw m.fail(path, f.offset(), f.getMessage(), "a well-formed " + kind.name(), "see message");
+            throw m.fail(m.pathOf(index), f.offset(), f.getMessage(), "a well-formed " + kind.name(), "see message");
         }
         if (end < at || end > limit) {
             throw new IllegalStateException(kind.name() + " returned end " + end + " outside [" + at + ", " + limit
-                    + "] for " + path);
+                    + "] for " + m.pathOf(index));
         }
         m.record(index, at, end, null);
         return end;
     }
 
-    <T> T read(Message m, int index, String path) {
+    <T> T read(Message m, int index) {
         try {
             @SuppressWarnings("unchecked")
             T value = (T) kind.read(m.view(), m.start(index));
             return value;
         } catch (FieldFault f) {
-            throw m.fail(path, f.offset(), f.getMessage(), "a well-formed " + kind.name(), "see message");
+            throw m.fail(m.pathOf(index), f.offset(), f.getMessage(), "a well-formed " + kind.name(), "see message");
         }
     }
 
@@ -56,7 +56,7 @@ final class CustomPart extends Part {
 
     @Override
     void putValue(Message m, int index, Map<String, Object> into) {
-        into.put(name, read(m, index, m.pathOf(index)));
+        into.put(name, read(m, index));
     }
 
     @Override

@@ -12,55 +12,78 @@ import java.util.Map;
  *
  * <p>A message <em>borrows</em> the view it was decoded from: every {@link ByteView} it returns is a
  * borrowed slice of that view and goes stale with it; offsets are relative to the start of that view,
- * also for elements of repeats. Not thread-safe to build, safe to read once returned.
+ * also for elements of repeats. Not thread-safe: a message makes the views of its sections when first asked for them; read it from the thread that decoded it, or publish it safely.
  */
 public final class Message {
     private final MessageLayout layout;
     private final ByteView view;
     private final String root;
-    private final int[] starts;
-    private final int[] ends;
+    /** Per part: where it starts at {@code 2i}, where it ends at {@code 2i + 1}. */
+    private final int[] bounds;
+    /**
+     * Per part: its repeat elements, sub-level or nothing; for a section, its view once asked for (made
+     * lazily, so that decoding allocates no view for a section nobody reads).
+     */
     private final Object[] children;
-    private final ByteView[] sections;
     private int end;
-    private String path = "";
+    /** The level this one is part of, or null for the message itself. */
+    private final Message parent;
+    /** The index of the part of {@link #parent} this level is. */
+    private final int parentPart;
+    /** This level's index in a repeat, or -1. */
+    private final int element;
 
     Message(MessageLayout layout, ByteView view, String root) {
+        this(layout, view, root, null, -1, -1);
+    }
+
+    private Message(MessageLayout layout, ByteView view, String root, Message parent, int parentPart, int element) {
         this.layout = layout;
         this.view = view;
         this.root = root;
+        this.parent = parent;
+        this.parentPart = parentPart;
+        this.element = element;
         int n = layout.partList().size();
-        this.starts = new int[n];
-        this.ends = new int[n];
+        this.bounds = new int[2 * n];
         this.children = new Object[n];
-        this.sections = new ByteView[n];
     }
 
-    int decodeFrom(int at, int limit, String path) {
-        this.path = path;
+    /** A level inside part {@code part} of this one (element {@code element} of a repeat, else -1), undecoded. */
+    Message subLevel(MessageLayout body, int part, int element) {
+        return new Message(body, view, root, this, part, element);
+    }
+
+    int decodeFrom(int at, int limit) {
         int pos = at;
         var parts = layout.partList();
         for (int i = 0; i < parts.size(); i++) {
-            Part p = parts.get(i);
-            pos = p.decode(this, i, pos, limit, path.isEmpty() ? p.name : path + "." + p.name);
+            pos = parts.get(i).decode(this, i, pos, limit);
         }
         end = pos;
         return pos;
     }
 
     void record(int index, int start, int stop, Object child) {
-        starts[index] = start;
-        ends[index] = stop;
+        bounds[2 * index] = start;
+        bounds[2 * index + 1] = stop;
         children[index] = child;
-        if (layout.partList().get(index) instanceof SectionPart) {
-            sections[index] = view.slice(start, stop);
-        }
     }
 
     /** The full path of part {@code index} of this level, such as {@code answers[2].name}. */
     String pathOf(int index) {
         String name = layout.partList().get(index).name;
+        String path = path();
         return path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** The path of this level, such as {@code answers[2]}; empty for the message itself. */
+    String path() {
+        if (parent == null) {
+            return "";
+        }
+        String p = parent.pathOf(parentPart);
+        return element >= 0 ? p + "[" + element + "]" : p;
     }
 
     Object child(int index) {
@@ -68,7 +91,12 @@ public final class Message {
     }
 
     ByteView sectionView(int index) {
-        return sections[index];
+        Object section = children[index];
+        if (section == null) {
+            section = view.slice(bounds[2 * index], bounds[2 * index + 1]);
+            children[index] = section;
+        }
+        return (ByteView) section;
     }
 
     ByteView view() {
@@ -80,24 +108,25 @@ public final class Message {
     }
 
     int start(int index) {
-        return starts[index];
+        return bounds[2 * index];
     }
 
     int end(int index) {
-        return ends[index];
+        return bounds[2 * index + 1];
     }
 
     ByteView bytes(int index) {
-        return view.slice(starts[index], ends[index]);
+        return view.slice(bounds[2 * index], bounds[2 * index + 1]);
     }
 
     /**
      * The end of a part of {@code length} bytes from {@code from}, or a failure naming the path if the
      * length is negative or reaches past {@code limit}.
      */
-    int sizedEnd(String path, int partStart, int from, long length, int limit, String why) {
+    int sizedEnd(int index, int partStart, int from, long length, int limit, Size size) {
         if (length < 0 || from + length > limit) {
-            throw fail(path, partStart, "length " + length + " (" + why + ") points past the end",
+            String why = size != null ? size + " = " + length : "prefix " + length;
+            throw fail(pathOf(index), partStart, "length " + length + " (" + why + ") points past the end",
                     "at most " + (limit - from) + " bytes", length + " bytes");
         }
         return (int) (from + length);
@@ -107,11 +136,11 @@ public final class Message {
      * Decodes a sub-layout of this message from {@code at} that must end exactly at {@code end} (a sized
      * choice or sized part), or a failure naming the path and the size it should have filled.
      */
-    Message decodeExactly(MessageLayout body, int at, int end, String path, Size size) {
-        Message sub = new Message(body, view, root);
-        int subEnd = sub.decodeFrom(at, end, path);
+    Message decodeExactly(MessageLayout body, int index, int at, int end, Size size) {
+        Message sub = subLevel(body, index, -1);
+        int subEnd = sub.decodeFrom(at, end);
         if (subEnd != end) {
-            throw fail(path, subEnd, body.name() + " ends before its " + size + " bytes do", (end - at) + " bytes",
+            throw fail(pathOf(index), subEnd, body.name() + " ends before its " + size + " bytes do", (end - at) + " bytes",
                     (subEnd - at) + " bytes");
         }
         return sub;
@@ -148,7 +177,7 @@ public final class Message {
      * @throws IllegalArgumentException if the layout has no such part
      */
     public int start(String part) {
-        return starts[layout.indexOf(part)];
+        return bounds[2 * layout.indexOf(part)];
     }
 
     /**
@@ -162,9 +191,9 @@ public final class Message {
         int i = layout.indexOf(part);
         Part p = layout.partList().get(i);
         if (p instanceof BytesPart b && b.kind == BytesPart.Kind.NUL_TERMINATED) {
-            return ends[i] + 1;
+            return bounds[2 * i + 1] + 1;
         }
-        return ends[i];
+        return bounds[2 * i + 1];
     }
 
     /**
@@ -215,7 +244,7 @@ public final class Message {
         if (!(layout.partList().get(i) instanceof CustomPart c) || c.kind != kind) {
             throw new IllegalArgumentException(part + " of " + layout.name() + " is not a " + kind.name() + " field");
         }
-        return c.read(this, i, pathOf(i));
+        return c.read(this, i);
     }
 
     /**

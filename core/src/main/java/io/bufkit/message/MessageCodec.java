@@ -100,7 +100,7 @@ public final class MessageCodec<R extends Record> {
      *     and why
      */
     public R decode(ByteView message) {
-        return type.cast(level.decode(layout.decode(message), ""));
+        return type.cast(level.decode(layout.decode(message)));
     }
 
     /**
@@ -115,7 +115,7 @@ public final class MessageCodec<R extends Record> {
             throw new IllegalArgumentException("a " + message.layout().name() + " message given to the codec of "
                     + layout.name());
         }
-        return type.cast(level.decode(message, ""));
+        return type.cast(level.decode(message));
     }
 
     /**

@@ -152,7 +152,7 @@ public final class MessageLayout {
      */
     public Message decodePrefix(ByteView message) {
         Message m = new Message(this, message, name);
-        m.decodeFrom(0, message.length(), "");
+        m.decodeFrom(0, message.length());
         return m;
     }
 

@@ -18,13 +18,13 @@ final class OptionalPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit, String path) {
+    int decode(Message m, int index, int at, int limit) {
         if (!test.test(condition.read(m))) {
             m.record(index, at, at, null);
             return at;
         }
-        Message sub = new Message(body, m.view(), m.root());
-        int end = sub.decodeFrom(at, limit, path);
+        Message sub = m.subLevel(body, index, -1);
+        int end = sub.decodeFrom(at, limit);
         m.record(index, at, end, sub);
         return end;
     }

@@ -21,9 +21,10 @@ abstract class Part {
 
     /**
      * Decodes the part starting at {@code at}, not reading at or past {@code limit}, records it in the
-     * message at {@code index} and returns where the next part starts.
+     * message at {@code index} and returns where the next part starts. Paths for errors come from
+     * {@link Message#pathOf(int)}, built only when something fails.
      */
-    abstract int decode(Message m, int index, int at, int limit, String path);
+    abstract int decode(Message m, int index, int at, int limit);
 
     /** Appends the decoded part for people, one line per leaf, indented. */
     abstract void describe(Message m, int index, StringBuilder out, String indent);

@@ -84,14 +84,12 @@ final class RecordLevel {
     }
 
     /** Makes the record of a decoded level. */
-    Object decode(Message m, String path) {
+    Object decode(Message m) {
         Object[] args = new Object[shape.size()];
-        List<Part> parts = layout.partList();
         for (int i = 0; i < componentOf.length; i++) {
             int c = componentOf[i];
             if (c >= 0) {
-                String name = parts.get(i).name;
-                args[c] = bindings[i].decode(m, i, path.isEmpty() ? name : path + "." + name);
+                args[c] = bindings[i].decode(m, i);
             }
         }
         return shape.construct(args);

@@ -33,11 +33,11 @@ final class RepeatBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int part, String path) {
+    Object decode(Message m, int part) {
         Message[] elements = (Message[]) m.child(part);
         Object[] records = new Object[elements.length];
         for (int i = 0; i < elements.length; i++) {
-            records[i] = element.decode(elements[i], path + "[" + i + "]");
+            records[i] = element.decode(elements[i]);
         }
         return List.of(records);
     }

@@ -22,22 +22,22 @@ final class RepeatPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit, String path) {
+    int decode(Message m, int index, int at, int limit) {
         if (count == null) {
-            return decodeUntilTerminator(m, index, at, limit, path);
+            return decodeUntilTerminator(m, index, at, limit);
         }
         int n = count.read(m);
         int each = Math.max(element.minSize(), 1);
         if (n < 0 || (long) n * each > limit - at) {
-            throw m.fail(path, at, "count " + n + " (" + count.path + ") needs at least " + ((long) n * each)
+            throw m.fail(m.pathOf(index), at, "count " + n + " (" + count.path + ") needs at least " + ((long) n * each)
                     + " bytes but " + (limit - at) + " remain", "at most " + ((limit - at) / each) + " elements",
                     n + " elements");
         }
         Message[] elements = new Message[n];
         int pos = at;
         for (int i = 0; i < n; i++) {
-            Message e = new Message(element, m.view(), m.root());
-            pos = e.decodeFrom(pos, limit, path + "[" + i + "]");
+            Message e = m.subLevel(element, index, i);
+            pos = e.decodeFrom(pos, limit);
             elements[i] = e;
         }
         m.record(index, at, pos, elements);
@@ -48,7 +48,7 @@ final class RepeatPart extends Part {
      * Elements follow each other until a terminator byte where the next element would start, or, with
      * {@link #TO_END}, until the end of the enclosing message.
      */
-    private int decodeUntilTerminator(Message m, int index, int at, int limit, String path) {
+    private int decodeUntilTerminator(Message m, int index, int at, int limit) {
         java.util.ArrayList<Message> list = new java.util.ArrayList<>();
         int pos = at;
         while (true) {
@@ -57,16 +57,16 @@ final class RepeatPart extends Part {
                 return pos;
             }
             if (pos >= limit) {
-                throw m.fail(path, pos, "terminator byte " + terminator + " never comes",
+                throw m.fail(m.pathOf(index), pos, "terminator byte " + terminator + " never comes",
                         "a " + terminator + " byte before offset " + limit, "none");
             }
             if (m.view().u8(pos) == terminator) {
                 break;
             }
-            Message e = new Message(element, m.view(), m.root());
-            int next = e.decodeFrom(pos, limit, path + "[" + list.size() + "]");
+            Message e = m.subLevel(element, index, list.size());
+            int next = e.decodeFrom(pos, limit);
             if (next == pos) {
-                throw m.fail(path + "[" + list.size() + "]", pos, "element takes no bytes", "at least 1 byte",
+                throw m.fail(e.path(), pos, "element takes no bytes", "at least 1 byte",
                         "0 bytes");
             }
             list.add(e);

@@ -79,7 +79,7 @@ final class SectionBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int part, String path) {
+    Object decode(Message m, int part) {
         ByteView section = m.sectionView(part);
         Object[] args = new Object[shape.size()];
         for (int c = 0; c < args.length; c++) {

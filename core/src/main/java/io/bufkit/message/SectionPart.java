@@ -24,10 +24,10 @@ final class SectionPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit, String path) {
+    int decode(Message m, int index, int at, int limit) {
         int end = at + layout.size();
         if (end > limit) {
-            throw m.fail(path, at, "section needs " + layout.size() + " bytes but " + (limit - at) + " remain",
+            throw m.fail(m.pathOf(index), at, "section needs " + layout.size() + " bytes but " + (limit - at) + " remain",
                     layout.size() + " bytes", (limit - at) + " bytes");
         }
         m.record(index, at, end, null);

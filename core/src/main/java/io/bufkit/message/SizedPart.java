@@ -21,10 +21,10 @@ final class SizedPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit, String path) {
+    int decode(Message m, int index, int at, int limit) {
         long length = size.apply(sizeField.read(m));
-        int end = m.sizedEnd(path, at, at, length, limit, size + " = " + length);
-        m.record(index, at, end, m.decodeExactly(body, at, end, path, size));
+        int end = m.sizedEnd(index, at, at, length, limit, size);
+        m.record(index, at, end, m.decodeExactly(body, index, at, end, size));
         return end;
     }
 

@@ -40,9 +40,9 @@ final class SubLevelBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int part, String path) {
+    Object decode(Message m, int part) {
         Object sub = m.child(part);
-        Object record = sub instanceof Message s ? body.decode(s, path) : null;
+        Object record = sub instanceof Message s ? body.decode(s) : null;
         return optional ? Optional.ofNullable(record) : record;
     }
 
