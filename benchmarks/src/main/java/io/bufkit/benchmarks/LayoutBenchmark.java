@@ -59,7 +59,8 @@ public class LayoutBenchmark {
                 b.get(p + 14) & 0xFF, b.get(p + 15), b.getFloat(p + 16), b.getFloat(p + 20));
     }
 
-    private static final byte[] VECTOR =
+    /** The reference sensor packet of the examples' tests: sensor 420, status flags 5. */
+    static final byte[] VECTOR =
             HexFormat.ofDelimiter(" ").parseHex("00 00 01 a4 42 78 56 aa 0c 80 00 00 00 01 05 19 42 48 00 00 42 c8"
                     + " 66 66");
 

@@ -4,7 +4,6 @@ import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
 import io.bufkit.examples.SensorPacket;
 import io.bufkit.layout.PacketCodec;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -45,9 +44,7 @@ public class RecordCodecBenchmark {
     /** The hand-written peer. */
     static final PacketCodec<SensorPacket> HAND_WRITTEN = HandWrittenSensorCodec.CODEC;
 
-    private static final byte[] VECTOR =
-            HexFormat.ofDelimiter(" ").parseHex("00 00 01 a4 42 78 56 aa 0c 80 00 00 00 01 05 19 42 48 00 00 42 c8"
-                    + " 66 66");
+    private static final byte[] VECTOR = LayoutBenchmark.VECTOR;
 
     private ByteView packet;
     private MutableByteView out;

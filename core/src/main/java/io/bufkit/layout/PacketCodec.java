@@ -83,7 +83,9 @@ public interface PacketCodec<T> {
      * ({@link PacketLayout#writeConstants(MutableByteView)}), every other component, and last the checksums
      * ({@link PacketLayout#fillChecksums(MutableByteView)}). A constant or checksum that is a component is
      * read by {@code decode}, but {@code encode} writes the declared constant and the computed checksum, not
-     * the component's value.
+     * the component's value. A checksum over a pseudo-header ({@code internetChecksumWithPseudoHeader}) is
+     * neither verified by {@code decode} nor written by {@code encode}: fill it after {@code encode} with
+     * {@link ChecksumField#fill(ByteView, MutableByteView)}.
      *
      * <p>Everything is checked here, once; {@code decode} and {@code encode} make no reflective calls, and a
      * codec kept in a {@code static final} constant compiles to the same reads and writes as a hand-written

@@ -64,6 +64,7 @@ public final class RecordMapping<R> {
             List<FieldBinding> fields, Set<String> filledByCaller) {
         Objects.requireNonNull(lookup, "lookup");
         Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(filledByCaller, "filledByCaller");
         if (!Objects.requireNonNull(recordType, "recordType").isRecord()) {
             throw new IllegalArgumentException(recordType.getName() + " is not a record: a codec is derived from a"
                     + " record whose components are named like the fields of " + owner);
