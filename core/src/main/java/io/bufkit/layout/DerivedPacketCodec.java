@@ -99,6 +99,7 @@ record DerivedPacketCodec<R>(MethodHandle decoder, MethodHandle encoder, int siz
 
     @Override
     public void encode(R value, MutableByteView out) {
+        java.util.Objects.requireNonNull(value, "value");
         try {
             encoder.invokeExact(out, (Object) value);
         } catch (RuntimeException | Error e) {

@@ -281,18 +281,15 @@ public enum WireType {
      * @return the handle interface
      */
     public Class<? extends LayoutField> handleType(int bitWidth) {
-        if (kind != Kind.BITS) {
-            return kind.handle;
-        }
-        return bitWidth <= (signed ? 32 : 31) ? IntField.class : LongField.class;
+        return accessKind(bitWidth).handle;
     }
 
     /**
      * The kind whose handle reads a field of this type that is {@code bitWidth} bits wide: {@link Kind#INT}
-     * or {@link Kind#LONG} for bit fields (as {@link #handleType(int)}), {@link #kind} otherwise.
+     * for bit fields of up to 31 bits (32 signed), {@link Kind#LONG} for wider ones, {@link #kind} otherwise.
      */
     Kind accessKind(int bitWidth) {
-        return kind != Kind.BITS ? kind : handleType(bitWidth) == IntField.class ? Kind.INT : Kind.LONG;
+        return kind != Kind.BITS ? kind : bitWidth <= (signed ? 32 : 31) ? Kind.INT : Kind.LONG;
     }
 
     /**

@@ -139,6 +139,38 @@ class RecordCodecTest {
         assertTrue(e.getMessage().contains("field 'id'"), e.getMessage());
         assertThrows(IndexOutOfBoundsException.class,
                 () -> PacketCodec.of(SMALL, Small.class).encode(new Small(1, 1f), MutableByteView.allocate(3)));
+        NullPointerException nothing = assertThrows(NullPointerException.class,
+                () -> PacketCodec.of(SMALL, Small.class).encode(null, out));
+        assertEquals("value", nothing.getMessage());
+
+        Every valid = CODEC.decode(randomPacket(new Random(13)));
+        Every shortRaw = new Every(valid.u8(), valid.i8(), valid.u16be(), valid.u16le(), valid.i16be(), valid.i16le(),
+                valid.i32be(), valid.i32le(), valid.u32be(), valid.u32le(), valid.i64be(), valid.i64le(), valid.u24be(),
+                valid.u24le(), valid.i24be(), valid.i24le(), valid.u40be(), valid.i40le(), valid.u48le(), valid.i48be(),
+                valid.u56be(), valid.i56le(), valid.f32be(), valid.f32le(), valid.f64be(), valid.f64le(), Bytes.of((byte) 1),
+                valid.name(), valid.f8(), valid.f16(), valid.f32(), valid.top(), valid.low(), valid.wide(), valid.narrow());
+        IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class,
+                () -> CODEC.encode(shortRaw, MutableByteView.allocate(EVERY.size())));
+        assertTrue(tooShort.getMessage().contains("field 'raw'"), tooShort.getMessage());
+    }
+
+    @Test
+    void aSignedBitFieldRejectsAValueOutsideItsWidth() {
+        Every valid = CODEC.decode(randomPacket(new Random(17)));
+        Every wide = new Every(valid.u8(), valid.i8(), valid.u16be(), valid.u16le(), valid.i16be(), valid.i16le(),
+                valid.i32be(), valid.i32le(), valid.u32be(), valid.u32le(), valid.i64be(), valid.i64le(), valid.u24be(),
+                valid.u24le(), valid.i24be(), valid.i24le(), valid.u40be(), valid.i40le(), valid.u48le(), valid.i48be(),
+                valid.u56be(), valid.i56le(), valid.f32be(), valid.f32le(), valid.f64be(), valid.f64le(), valid.raw(),
+                valid.name(), valid.f8(), valid.f16(), valid.f32(), valid.top(), 16, valid.wide(), valid.narrow());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CODEC.encode(wide, MutableByteView.allocate(EVERY.size())));
+        assertTrue(e.getMessage().contains("field 'low'"), e.getMessage());
+    }
+
+    @Test
+    void theCodecSaysWhatItMaps() {
+        assertEquals("PacketCodec[layout small <-> " + Small.class.getName() + "]", PacketCodec.of(SMALL, Small.class).toString());
+        assertEquals(SMALL.size(), PacketCodec.of(SMALL, Small.class).size());
     }
 
     @Test
