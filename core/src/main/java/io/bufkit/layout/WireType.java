@@ -115,16 +115,45 @@ public enum WireType {
     /** A signed (two's complement) bit field of 1 to 64 bits, least significant bit first. */
     SBITS_LSB("sbitsLsb", 0, Kind.BITS, true, 0, 0);
 
-    /** Which handle reads a type, and so which {@code expect} overload and generator value it takes. */
+    /**
+     * Which handle reads a type, and so which {@code expect} overload and generator value it takes; and how a
+     * record component holds a field of the type ({@link PacketCodec#of(PacketLayout, Class)}): its natural
+     * Java type, the handle's methods that read and write it, and another type the component may have.
+     */
     enum Kind {
-        INT(IntField.class), LONG(LongField.class), FLOAT(FloatField.class), DOUBLE(DoubleField.class),
-        BYTES(BytesField.class), FLAGS(FlagsField.class), BITS(IntField.class),
-        CHECKSUM(ChecksumField.class), TEXT(TextField.class);
+        INT(IntField.class, int.class, "get", "set", null),
+        LONG(LongField.class, long.class, "get", "set", null),
+        FLOAT(FloatField.class, float.class, "get", "set", null),
+        DOUBLE(DoubleField.class, double.class, "get", "set", null),
+        /** Owned {@code Bytes} from {@code copy}, or an owned {@code byte[]} of the borrowed view. */
+        BYTES(BytesField.class, io.bufkit.Bytes.class, "copy", "set", byte[].class),
+        FLAGS(FlagsField.class, int.class, "get", "set", null),
+        /** Narrow bit fields; see {@link WireType#accessKind(int)} for the handle of a given width. */
+        BITS(IntField.class, int.class, "get", "set", null),
+        /** Checksums are filled by {@link PacketLayout#fillChecksums}, never set. */
+        CHECKSUM(ChecksumField.class, long.class, "get", null, null),
+        TEXT(TextField.class, String.class, "string", "set", null);
 
         final Class<? extends LayoutField> handle;
+        /** The natural Java type of a record component holding the field. */
+        final Class<?> value;
+        /** The handle's method {@code (ByteView)value}. */
+        final String reader;
+        /** The handle's method {@code (MutableByteView, value)void}, or {@code null}. */
+        final String writer;
+        /**
+         * Another component type, or {@code null}: {@code byte[]}, read by copying the borrowed view of the
+         * handle's {@code get} with {@code ByteView.toByteArray()}, written by the handle's {@code set} of
+         * that type.
+         */
+        final Class<?> alternative;
 
-        Kind(Class<? extends LayoutField> handle) {
+        Kind(Class<? extends LayoutField> handle, Class<?> value, String reader, String writer, Class<?> alternative) {
             this.handle = handle;
+            this.value = value;
+            this.reader = reader;
+            this.writer = writer;
+            this.alternative = alternative;
         }
     }
 
@@ -252,10 +281,15 @@ public enum WireType {
      * @return the handle interface
      */
     public Class<? extends LayoutField> handleType(int bitWidth) {
-        if (kind != Kind.BITS) {
-            return kind.handle;
-        }
-        return bitWidth <= (signed ? 32 : 31) ? IntField.class : LongField.class;
+        return accessKind(bitWidth).handle;
+    }
+
+    /**
+     * The kind whose handle reads a field of this type that is {@code bitWidth} bits wide: {@link Kind#INT}
+     * for bit fields of up to 31 bits (32 signed), {@link Kind#LONG} for wider ones, {@link #kind} otherwise.
+     */
+    Kind accessKind(int bitWidth) {
+        return kind != Kind.BITS ? kind : bitWidth <= (signed ? 32 : 31) ? Kind.INT : Kind.LONG;
     }
 
     /**

@@ -1,10 +1,5 @@
 package io.bufkit.examples;
 
-import io.bufkit.ByteView;
-import io.bufkit.MutableByteView;
-import io.bufkit.layout.FloatField;
-import io.bufkit.layout.IntField;
-import io.bufkit.layout.LongField;
 import io.bufkit.layout.PacketCodec;
 import io.bufkit.layout.PacketLayout;
 
@@ -43,38 +38,10 @@ public record LegacyPacket(int deviceId, float voltage, int status, int checksum
             .size(16)
             .build();
 
-    private static final IntField DEVICE_ID = LAYOUT.intField("deviceId");
-    private static final FloatField VOLTAGE = LAYOUT.floatField("voltage");
-    private static final IntField STATUS = LAYOUT.intField("status");
-    private static final IntField CHECKSUM = LAYOUT.intField("checksum");
-    private static final LongField UPTIME = LAYOUT.longField("uptime");
-
     /**
-     * Decodes and encodes legacy packets. {@code decode} rejects a packet that is not exactly 16 bytes, or
-     * whose signature is not 0xCAFE, with a {@link io.bufkit.layout.LayoutException} naming the field, the
-     * expected and the actual value.
+     * Decodes and encodes legacy packets, derived from the record's components. {@code decode} rejects a
+     * packet that is not exactly 16 bytes, or whose signature is not 0xCAFE, with a
+     * {@link io.bufkit.layout.LayoutException} naming the field, the expected and the actual value.
      */
-    public static final PacketCodec<LegacyPacket> CODEC = new PacketCodec<>() {
-        @Override
-        public LegacyPacket decode(ByteView packet) {
-            LAYOUT.validate(packet);
-            return new LegacyPacket(DEVICE_ID.get(packet), VOLTAGE.get(packet), STATUS.get(packet),
-                    CHECKSUM.get(packet), UPTIME.get(packet));
-        }
-
-        @Override
-        public void encode(LegacyPacket p, MutableByteView out) {
-            LAYOUT.writeConstants(out);
-            DEVICE_ID.set(out, p.deviceId());
-            VOLTAGE.set(out, p.voltage());
-            STATUS.set(out, p.status());
-            CHECKSUM.set(out, p.checksum());
-            UPTIME.set(out, p.uptime());
-        }
-
-        @Override
-        public int size() {
-            return LAYOUT.size();
-        }
-    };
+    public static final PacketCodec<LegacyPacket> CODEC = PacketCodec.of(LAYOUT, LegacyPacket.class);
 }

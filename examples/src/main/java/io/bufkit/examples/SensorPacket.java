@@ -1,7 +1,5 @@
 package io.bufkit.examples;
 
-import io.bufkit.ByteView;
-import io.bufkit.MutableByteView;
 import io.bufkit.layout.DoubleField;
 import io.bufkit.layout.FlagsField;
 import io.bufkit.layout.FloatField;
@@ -60,10 +58,11 @@ public record SensorPacket(long sensorId, double timestamp, int sensorType, int 
     public static final FloatField PRESSURE = LAYOUT.floatField("pressure");
 
     /**
-     * Decodes and encodes sensor packets. {@code decode} rejects a packet that is not exactly 24 bytes
-     * with a {@link io.bufkit.layout.LayoutException} naming the expected and the actual length.
+     * Decodes and encodes sensor packets, derived from the record's components. {@code decode} rejects a
+     * packet that is not exactly 24 bytes with a {@link io.bufkit.layout.LayoutException} naming the expected
+     * and the actual length.
      */
-    public static final PacketCodec<SensorPacket> CODEC = new Codec();
+    public static final PacketCodec<SensorPacket> CODEC = PacketCodec.of(LAYOUT, SensorPacket.class);
 
     /**
      * Whether a named status bit is set.
@@ -74,32 +73,5 @@ public record SensorPacket(long sensorId, double timestamp, int sensorType, int 
      */
     public boolean flag(String bitName) {
         return (statusFlags & STATUS_FLAGS.mask(bitName)) != 0;
-    }
-
-    private static final class Codec implements PacketCodec<SensorPacket> {
-
-        @Override
-        public SensorPacket decode(ByteView packet) {
-            LAYOUT.validate(packet);
-            return new SensorPacket(SENSOR_ID.get(packet), TIMESTAMP.get(packet), SENSOR_TYPE.get(packet),
-                    STATUS_FLAGS.get(packet), TEMPERATURE.get(packet), HUMIDITY.get(packet), PRESSURE.get(packet));
-        }
-
-        @Override
-        public void encode(SensorPacket value, MutableByteView out) {
-            LAYOUT.writeConstants(out);
-            SENSOR_ID.set(out, value.sensorId());
-            TIMESTAMP.set(out, value.timestamp());
-            SENSOR_TYPE.set(out, value.sensorType());
-            STATUS_FLAGS.set(out, value.statusFlags());
-            TEMPERATURE.set(out, value.temperature());
-            HUMIDITY.set(out, value.humidity());
-            PRESSURE.set(out, value.pressure());
-        }
-
-        @Override
-        public int size() {
-            return LAYOUT.size();
-        }
     }
 }

@@ -1,11 +1,8 @@
 package io.bufkit.examples.service;
 
-import io.bufkit.ByteView;
-import io.bufkit.MutableByteView;
-import io.bufkit.layout.IntField;
-import io.bufkit.layout.LongField;
 import io.bufkit.layout.PacketCodec;
 import io.bufkit.layout.PacketLayout;
+import java.lang.invoke.MethodHandles;
 
 /**
  * The acknowledgement the server sends for every frame it accepted, as the value of a TLV frame of type
@@ -31,11 +28,8 @@ record Ack(int ackedType, long sequence) {
             .size(5)
             .build();
 
-    private static final IntField ACKED_TYPE = LAYOUT.intField("ackedType");
-    private static final LongField SEQUENCE = LAYOUT.longField("sequence");
-
-    /** Decodes and encodes acknowledgements. */
-    static final PacketCodec<Ack> CODEC = new Codec();
+    /** Decodes and encodes acknowledgements, derived from the record's components. */
+    static final PacketCodec<Ack> CODEC = PacketCodec.of(LAYOUT, Ack.class, MethodHandles.lookup());
 
     /**
      * The acknowledgement of the {@code count}-th frame of a connection.
@@ -46,26 +40,5 @@ record Ack(int ackedType, long sequence) {
      */
     static Ack of(int ackedType, long count) {
         return new Ack(ackedType, count & 0xFFFF_FFFFL);
-    }
-
-    private static final class Codec implements PacketCodec<Ack> {
-
-        @Override
-        public Ack decode(ByteView packet) {
-            LAYOUT.validate(packet);
-            return new Ack(ACKED_TYPE.get(packet), SEQUENCE.get(packet));
-        }
-
-        @Override
-        public void encode(Ack value, MutableByteView out) {
-            LAYOUT.writeConstants(out);
-            ACKED_TYPE.set(out, value.ackedType());
-            SEQUENCE.set(out, value.sequence());
-        }
-
-        @Override
-        public int size() {
-            return LAYOUT.size();
-        }
     }
 }

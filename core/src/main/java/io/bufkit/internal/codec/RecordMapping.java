@@ -1,0 +1,178 @@
+package io.bufkit.internal.codec;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * A record type matched, component by component, to the fields of a format, checked once and composed into
+ * a decoding and an encoding {@link MethodHandle}, so that a derived codec makes no reflective call per
+ * packet.
+ *
+ * <p>Every component must name a field and have one of the field's {@linkplain FieldBinding#accesses()
+ * accepted types}; every field must have a component, except fields the codec fills itself
+ * ({@link FieldBinding#filledByCodec()}: constants, checksums) and fields the caller names as filled by
+ * the caller (lengths and counts computed from the contents). A field left out is not read by the decoder
+ * and not written by the encoder; a field the codec or the caller fills that is present as a component is
+ * read by the decoder and still not written from the record by the encoder.
+ *
+ * @param <R> the record type
+ */
+public final class RecordMapping<R> {
+
+    private final Class<R> recordType;
+    private final MethodHandle constructor;
+    private final List<Component> components;
+
+    /** One record component and the field it holds. */
+    private record Component(MethodHandle accessor, FieldBinding.Access access, boolean written) {
+    }
+
+    private RecordMapping(Class<R> recordType, MethodHandle constructor, List<Component> components) {
+        this.recordType = recordType;
+        this.constructor = constructor;
+        this.components = components;
+    }
+
+    /**
+     * Matches {@code recordType}'s components to {@code fields} and looks up its canonical constructor and
+     * accessors through {@code lookup}.
+     *
+     * @param <R> the record type
+     * @param recordType the record class
+     * @param lookup a lookup that can reach the record's constructor and accessors, such as
+     *     {@code MethodHandles.publicLookup()} for public records of exported packages
+     * @param owner the format for messages, for example {@code "layout legacy"}
+     * @param fields the format's fields
+     * @param filledByCaller names of fields that may be left out of the record because the caller fills
+     *     them after encoding (lengths, counts); each must name one of {@code fields}
+     * @return the mapping
+     * @throws IllegalArgumentException if {@code recordType} is not a record, is not accessible to
+     *     {@code lookup}, a component names no field, a field other than those filled by the codec or the
+     *     caller has no component, or a component's type is not one the field accepts; the message names
+     *     the record's component and the field
+     */
+    public static <R> RecordMapping<R> of(Class<R> recordType, MethodHandles.Lookup lookup, String owner,
+            List<FieldBinding> fields, Set<String> filledByCaller) {
+        Objects.requireNonNull(lookup, "lookup");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(filledByCaller, "filledByCaller");
+        if (!Objects.requireNonNull(recordType, "recordType").isRecord()) {
+            throw new IllegalArgumentException(recordType.getName() + " is not a record: a codec is derived from a"
+                    + " record whose components are named like the fields of " + owner);
+        }
+        String record = "record " + recordType.getSimpleName();
+        Map<String, FieldBinding> byName = new LinkedHashMap<>();
+        for (FieldBinding f : fields) {
+            byName.put(f.name(), f);
+        }
+        for (String name : filledByCaller) {
+            if (!byName.containsKey(name)) {
+                throw new IllegalArgumentException(owner + " has no field " + name + " to be filled by the caller");
+            }
+        }
+        RecordComponent[] declared = recordType.getRecordComponents();
+        List<Component> components = new ArrayList<>(declared.length);
+        Class<?>[] parameters = new Class<?>[declared.length];
+        for (int i = 0; i < declared.length; i++) {
+            RecordComponent c = declared[i];
+            parameters[i] = c.getType();
+            FieldBinding f = byName.remove(c.getName());
+            if (f == null) {
+                throw new IllegalArgumentException(record + " component " + c.getName() + " has no field in " + owner
+                        + " (its fields: " + names(fields) + ")");
+            }
+            FieldBinding.Access access = f.access(c.getType());
+            if (access == null) {
+                throw new IllegalArgumentException(record + " component " + c.getName() + " is "
+                        + c.getType().getSimpleName() + " but " + f.where() + " is " + f.typeName() + " ("
+                        + f.typeNames() + ")");
+            }
+            boolean written = !f.filledByCodec() && !filledByCaller.contains(f.name());
+            components.add(new Component(accessor(lookup, record, c), access, written));
+        }
+        for (FieldBinding f : byName.values()) {
+            if (!f.filledByCodec() && !filledByCaller.contains(f.name())) {
+                throw new IllegalArgumentException(f.where() + " (" + f.typeName() + ") has no component in " + record
+                        + "; add a component " + f.name() + " of type " + f.typeNames());
+            }
+        }
+        MethodHandle constructor;
+        try {
+            constructor = lookup.findConstructor(recordType, MethodType.methodType(void.class, parameters));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw inaccessible(record, e);
+        }
+        return new RecordMapping<>(recordType, constructor, List.copyOf(components));
+    }
+
+    private static MethodHandle accessor(MethodHandles.Lookup lookup, String record, RecordComponent c) {
+        try {
+            return lookup.unreflect(c.getAccessor());
+        } catch (IllegalAccessException e) {
+            throw inaccessible(record, e);
+        }
+    }
+
+    private static IllegalArgumentException inaccessible(String record, ReflectiveOperationException e) {
+        return new IllegalArgumentException(record + " is not accessible to the lookup (" + e.getMessage()
+                + "); pass MethodHandles.lookup() from code that can reach it", e);
+    }
+
+    private static String names(List<FieldBinding> fields) {
+        StringJoiner j = new StringJoiner(", ");
+        fields.forEach(f -> j.add(f.name()));
+        return j.toString();
+    }
+
+    /**
+     * The decoder: {@code (S)R}, which runs {@code before} and then calls the canonical constructor with
+     * every component read from the one source argument.
+     *
+     * @param source the source view type every reader takes, such as {@code ByteView.class}
+     * @param before {@code (S)void}, run first (such as the format's validation), or {@code null}
+     * @return the composed handle
+     */
+    public MethodHandle decoder(Class<?> source, MethodHandle before) {
+        MethodHandle[] readers = new MethodHandle[components.size()];
+        for (int i = 0; i < readers.length; i++) {
+            readers[i] = components.get(i).access().reader().asType(MethodType.methodType(
+                    components.get(i).access().type(), source));
+        }
+        MethodHandle each = MethodHandles.filterArguments(constructor, 0, readers);
+        MethodHandle decoder = MethodHandles.permuteArguments(each, MethodType.methodType(recordType, source),
+                new int[readers.length]);
+        return before == null ? decoder : MethodHandles.foldArguments(decoder, before);
+    }
+
+    /**
+     * The encoder: {@code (W, R)void}, which runs {@code before}, writes every component the record supplies
+     * (not those the codec or the caller fills) in component order, then runs {@code after}.
+     *
+     * @param sink the sink view type every writer takes, such as {@code MutableByteView.class}
+     * @param before {@code (W)void}, run first (such as writing constants), or {@code null}
+     * @param after {@code (W)void}, run last (such as filling checksums), or {@code null}
+     * @return the composed handle
+     */
+    public MethodHandle encoder(Class<?> sink, MethodHandle before, MethodHandle after) {
+        MethodType step = MethodType.methodType(void.class, sink, recordType);
+        MethodHandle encoder = after == null ? MethodHandles.empty(step) : MethodHandles.dropArguments(after, 1, recordType);
+        for (int i = components.size() - 1; i >= 0; i--) {
+            Component c = components.get(i);
+            if (c.written()) {
+                MethodHandle write = MethodHandles.filterArguments(c.access().writer(), 1, c.accessor());
+                encoder = MethodHandles.foldArguments(encoder, write.asType(step));
+            }
+        }
+        return before == null ? encoder
+                : MethodHandles.foldArguments(encoder, MethodHandles.dropArguments(before, 1, recordType));
+    }
+}
