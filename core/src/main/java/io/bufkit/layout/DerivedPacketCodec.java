@@ -3,12 +3,12 @@ package io.bufkit.layout;
 import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
 import io.bufkit.internal.codec.FieldBinding;
+import io.bufkit.internal.codec.LayoutBindings;
 import io.bufkit.internal.codec.RecordMapping;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.UndeclaredThrowableException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -32,10 +32,7 @@ record DerivedPacketCodec<R>(MethodHandle decoder, MethodHandle encoder, int siz
 
     /** Derives the codec; see {@link PacketCodec#of(PacketLayout, Class, MethodHandles.Lookup)}. */
     static <R> PacketCodec<R> of(PacketLayout layout, Class<R> recordType, MethodHandles.Lookup lookup) {
-        List<FieldBinding> fields = new ArrayList<>();
-        for (LayoutField f : layout.fields()) {
-            fields.add(binding(f));
-        }
+        List<FieldBinding> fields = LayoutBindings.of(layout);
         RecordMapping<R> mapping = RecordMapping.of(recordType, lookup, "layout " + layout.name(), fields, Set.of());
         MethodHandles.Lookup own = MethodHandles.lookup();
         try {
@@ -53,36 +50,6 @@ record DerivedPacketCodec<R>(MethodHandle decoder, MethodHandle encoder, int siz
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new AssertionError(e);
         }
-    }
-
-    /** How a record component holds {@code field}, from the field kinds' table in {@link WireType.Kind}. */
-    private static FieldBinding binding(LayoutField field) {
-        WireType.Kind kind = field.wireType().accessKind(field.bitWidth());
-        MethodHandles.Lookup own = MethodHandles.lookup();
-        List<FieldBinding.Access> accesses = new ArrayList<>(2);
-        try {
-            MethodHandle reader = own.findVirtual(kind.handle, kind.reader,
-                    MethodType.methodType(kind.value, ByteView.class)).bindTo(field);
-            accesses.add(new FieldBinding.Access(kind.value, reader, writer(own, kind, kind.value, field)));
-            if (kind.alternative != null) {
-                MethodHandle view = own.findVirtual(kind.handle, "get",
-                        MethodType.methodType(ByteView.class, ByteView.class)).bindTo(field);
-                MethodHandle copy = own.findVirtual(ByteView.class, "toByteArray", MethodType.methodType(byte[].class));
-                accesses.add(new FieldBinding.Access(kind.alternative, MethodHandles.filterReturnValue(view, copy),
-                        writer(own, kind, kind.alternative, field)));
-            }
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw new AssertionError(e);
-        }
-        boolean filledByCodec = field.isConstant() || field instanceof ChecksumField;
-        return new FieldBinding(field.name(), "layout " + field.layoutName() + " field " + field.name(),
-                field.typeName(), accesses, filledByCodec);
-    }
-
-    private static MethodHandle writer(MethodHandles.Lookup own, WireType.Kind kind, Class<?> type, LayoutField field)
-            throws NoSuchMethodException, IllegalAccessException {
-        return kind.writer == null ? null : own.findVirtual(kind.handle, kind.writer,
-                MethodType.methodType(void.class, MutableByteView.class, type)).bindTo(field);
     }
 
     @Override

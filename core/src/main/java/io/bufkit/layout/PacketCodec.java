@@ -67,7 +67,7 @@ public interface PacketCodec<T> {
      *   <caption>Field handles and component types</caption>
      *   <thead><tr><th>field</th><th>component</th></tr></thead>
      *   <tbody>
-     *   <tr><td>{@link IntField} (8 to 24-bit integers, {@code i32}, bit fields up to 31 bits, 32 signed)</td><td>{@code int}</td></tr>
+     *   <tr><td>{@link IntField} (8 to 24-bit integers, {@code i32}, bit fields up to 31 bits, 32 signed)</td><td>{@code int}; a one-bit field also {@code boolean}</td></tr>
      *   <tr><td>{@link LongField} ({@code u32}, 40 to 64-bit integers, wider bit fields)</td><td>{@code long}</td></tr>
      *   <tr><td>{@link FloatField} / {@link DoubleField}</td><td>{@code float} / {@code double}</td></tr>
      *   <tr><td>{@link FlagsField}</td><td>{@code int}</td></tr>
@@ -76,6 +76,9 @@ public interface PacketCodec<T> {
      *   <tr><td>{@link ChecksumField}</td><td>{@code long}</td></tr>
      *   </tbody>
      * </table>
+     *
+     * <p>A component named like a field with an underscore appended holds a field named like a Java keyword
+     * ({@code class_} for {@code class}).
      *
      * <p>Fields declared with {@code expect(...)} and checksum fields may be left out of the record.
      * {@code decode} validates the packet ({@link PacketLayout#validate(ByteView)}: length, constants,

@@ -59,6 +59,10 @@ import java.util.Objects;
  */
 public final class PacketLayout {
 
+    static {
+        io.bufkit.internal.codec.LayoutBindings.install(new FieldBindings());
+    }
+
     private final String name;
     private final int size;
     private final List<LayoutField> fields;

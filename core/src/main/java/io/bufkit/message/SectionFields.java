@@ -22,22 +22,6 @@ final class SectionFields {
     private SectionFields() {
     }
 
-    /** The type of a field's value in the value model and in record components. */
-    static Class<?> naturalType(LayoutField f) {
-        if (f instanceof IntField || f instanceof FlagsField) {
-            return int.class;
-        } else if (f instanceof LongField || f instanceof ChecksumField) {
-            return long.class;
-        } else if (f instanceof FloatField) {
-            return float.class;
-        } else if (f instanceof DoubleField) {
-            return double.class;
-        } else if (f instanceof TextField) {
-            return String.class;
-        }
-        return Bytes.class;
-    }
-
     /** Reads a field's value; byte fields are owned copies. */
     static Object read(LayoutField f, ByteView section) {
         if (f instanceof IntField i) {

@@ -286,4 +286,22 @@ class RecordCodecTest {
             }
         }
     }
+
+    public record Flags(boolean dontFragment, int fragmentOffset, int class_) {
+    }
+
+    @Test
+    void oneBitFieldsMayBeBooleansAndKeywordFieldsTakeAnUnderscore() {
+        PacketLayout layout = PacketLayout.builder("frag").bit("dontFragment").bits("fragmentOffset", 15)
+                .u8("class").build();
+        PacketCodec<Flags> codec = PacketCodec.of(layout, Flags.class);
+        byte[] wire = {(byte) 0x80, 0x05, 0x07};
+        Flags f = codec.decode(ByteView.wrap(wire));
+        assertEquals(new Flags(true, 5, 7), f);
+        byte[] out = new byte[3];
+        codec.encode(new Flags(false, 5, 7), MutableByteView.wrap(out));
+        assertArrayEquals(new byte[] {0x00, 0x05, 0x07}, out);
+        codec.encode(f, MutableByteView.wrap(out));
+        assertArrayEquals(wire, out);
+    }
 }

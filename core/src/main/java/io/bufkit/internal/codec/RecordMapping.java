@@ -17,7 +17,8 @@ import java.util.StringJoiner;
  * a decoding and an encoding {@link MethodHandle}, so that a derived codec makes no reflective call per
  * packet.
  *
- * <p>Every component must name a field and have one of the field's {@linkplain FieldBinding#accesses()
+ * <p>Every component must name a field (a field named like a Java keyword, such as {@code class}, is named
+ * by a component with an underscore appended, {@code class_}) and have one of the field's {@linkplain FieldBinding#accesses()
  * accepted types}; every field must have a component, except fields the codec fills itself
  * ({@link FieldBinding#filledByCodec()}: constants, checksums) and fields the caller names as filled by
  * the caller (lengths and counts computed from the contents). A field left out is not read by the decoder
@@ -86,6 +87,10 @@ public final class RecordMapping<R> {
             RecordComponent c = declared[i];
             parameters[i] = c.getType();
             FieldBinding f = byName.remove(c.getName());
+            if (f == null && c.getName().endsWith("_")) {
+                // a field named like a Java keyword, such as class, is the component class_
+                f = byName.remove(c.getName().substring(0, c.getName().length() - 1));
+            }
             if (f == null) {
                 throw new IllegalArgumentException(record + " component " + c.getName() + " has no field in " + owner
                         + " (its fields: " + names(fields) + ")");
