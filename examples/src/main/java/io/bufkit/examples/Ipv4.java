@@ -31,11 +31,11 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      * @param ttl time to live
      * @param protocol 1 ICMP, 6 TCP, 17 UDP
      * @param checksum the header checksum as carried
-     * @param src the source address, owned
-     * @param dst the destination address, owned
+     * @param src the source address, most significant byte first
+     * @param dst the destination address
      */
     public record Ip(int version, int tos, int totalLength, int id, int flags, int fragmentOffset, int ttl,
-            int protocol, int checksum, Bytes src, Bytes dst) {
+            int protocol, int checksum, int src, int dst) {
     }
 
     /**

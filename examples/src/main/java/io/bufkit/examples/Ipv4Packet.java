@@ -22,7 +22,7 @@ public final class Ipv4Packet {
     public static final PacketLayout IP = PacketLayout.builder("ipv4")
             .bits("version", 4).bits("ihl", 4).u8("tos").u16be("totalLength").u16be("id")
             .bits("flags", 3).bits("fragmentOffset", 13).u8("ttl").u8("protocol").u16be("checksum")
-            .bytes("src", 4).bytes("dst", 4).build();
+            .i32be("src").i32be("dst").build();
     /** The fixed 20 bytes of a TCP header; {@code flags} holds CWR, ECE, URG, ACK, PSH, RST, SYN, FIN. */
     public static final PacketLayout TCP = PacketLayout.builder("tcp")
             .u16be("srcPort").u16be("dstPort").i32be("seq").i32be("ack").bits("dataOffset", 4).bits("reserved", 4)

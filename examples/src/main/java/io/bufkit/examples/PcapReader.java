@@ -114,8 +114,8 @@ public final class PcapReader {
     }
 
     private String ipv4(Message packet) {
-        String src = address(packet.bytes("ip").slice(12, 16));
-        String dst = address(packet.bytes("ip").slice(16, 20));
+        String src = address(packet.intValue("ip.src"));
+        String dst = address(packet.intValue("ip.dst"));
         int payload = packet.intValue("ip.totalLength") - packet.intValue("ip.ihl") * 4;
         if (!packet.isPresent("transport")) {
             return src + " > " + dst + ": ip-proto-" + packet.intValue("ip.protocol") + " " + payload;
@@ -141,7 +141,7 @@ public final class PcapReader {
             ByteView inner = body.slice(4, body.length());
             int at = IP_IHL.get(inner) * 4;
             String proto = IP_PROTOCOL.get(inner) == 17 ? "udp" : "tcp";
-            return "ICMP " + address(inner.slice(16, 20)) + " " + proto + " port " + inner.u16be(at + 2)
+            return "ICMP " + address(inner.i32be(16)) + " " + proto + " port " + inner.u16be(at + 2)
                     + " unreachable, length " + length;
         }
         return "ICMP type-#" + type + ", length " + length;
@@ -208,7 +208,7 @@ public final class PcapReader {
         return String.join(",", out);
     }
 
-    private static String address(ByteView a) {
-        return a.u8(0) + "." + a.u8(1) + "." + a.u8(2) + "." + a.u8(3);
+    static String address(int a) {
+        return (a >>> 24) + "." + (a >>> 16 & 0xFF) + "." + (a >>> 8 & 0xFF) + "." + (a & 0xFF);
     }
 }
