@@ -2,6 +2,8 @@ package io.bufkit.benchmarks.message;
 
 import io.bufkit.ByteView;
 import io.bufkit.examples.DnsName;
+import io.bufkit.examples.MqttRemainingLength;
+import io.bufkit.examples.PgText;
 import io.bufkit.message.Message;
 
 /** Reads the fields the hand-written parsers read, through decoded {@link Message}s of the examples' layouts. */
@@ -89,4 +91,69 @@ final class LayoutReads {
             default -> out.consume(rdata.value("target", DnsName.KIND));
         }
     }
+
+    static void postgres(Message m, FieldSink out) {
+        int type = m.intValue("head.type");
+        out.consume(type);
+        if (!m.isPresent("body")) {
+            out.consume(m.bytes("body").length());
+            return;
+        }
+        Message body = m.sub("body");
+        if (type == 'T') {
+            for (int i = 0; i < body.count("columns"); i++) {
+                Message c = body.element("columns", i);
+                out.consume(c.string("name"));
+                for (String f : COLUMN_FIELDS) {
+                    out.consume(c.intValue(f));
+                }
+            }
+        } else if (type == 'D') {
+            for (int i = 0; i < body.count("values"); i++) {
+                out.consume(body.element("values", i).value("value", PgText.KIND));
+            }
+        } else {
+            for (int i = 0; i < body.count("fields"); i++) {
+                out.consume(body.element("fields", i).intValue("field.code"));
+                out.consume(body.element("fields", i).string("value"));
+            }
+        }
+    }
+
+    static final String[] COLUMN_FIELDS = {"attrs.tableOid", "attrs.columnIndex", "attrs.typeOid",
+        "attrs.typeLength", "attrs.typeModifier", "attrs.format"};
+
+    static void mqtt(Message p, FieldSink out) {
+        for (String f : FIXED_FIELDS) {
+            out.consume(p.intValue(f));
+        }
+        out.consume((int) p.value("remaining", MqttRemainingLength.KIND));
+        if (p.intValue("fixed.type") == 1) {
+            out.consume(p.string("protocol"));
+            for (String f : CONNECT_FIELDS) {
+                out.consume(p.intValue(f));
+            }
+            out.consume(p.string("clientId"));
+            if (p.isPresent("will")) {
+                out.consume(p.sub("will").string("topic"));
+                out.consume(p.sub("will").string("message"));
+            }
+            for (String part : CREDENTIALS) {
+                if (p.isPresent(part)) {
+                    out.consume(p.sub(part).string("value"));
+                }
+            }
+        } else {
+            out.consume(p.string("topic"));
+            if (p.isPresent("packetId")) {
+                out.consume(p.sub("packetId").intValue("id.value"));
+            }
+            out.consume(p.bytes("payload").length());
+        }
+    }
+
+    static final String[] FIXED_FIELDS = {"fixed.type", "fixed.dup", "fixed.qos", "fixed.retain"};
+    static final String[] CONNECT_FIELDS = {"flags.level", "flags.username", "flags.password", "flags.willRetain",
+        "flags.willQos", "flags.willFlag", "flags.cleanSession", "flags.reserved", "flags.keepAlive"};
+    static final String[] CREDENTIALS = {"username", "password"};
 }
