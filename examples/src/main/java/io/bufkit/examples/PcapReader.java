@@ -7,7 +7,6 @@ import io.bufkit.message.Message;
 import io.bufkit.message.MessageLayout;
 import io.bufkit.message.Size;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
