@@ -35,18 +35,22 @@ final class LayoutReads {
             int kind = o.intValue("o.kind");
             out.consume(kind);
             if (kind > 1) {
-                ByteView data = o.sub("value").bytes("data");
-                if (kind == 2 && data.length() == 2) {
-                    out.consume(data.u16be(0));
-                } else if (kind == 3 && data.length() == 1) {
-                    out.consume(data.u8(0));
-                } else if (kind == 8 && data.length() == 8) {
-                    out.consume(data.i32be(0));
-                    out.consume(data.i32be(4));
-                } else {
-                    out.consume(data.length());
-                }
+                optionValue(kind, o.sub("value").bytes("data"), out);
             }
+        }
+    }
+
+    /** MSS, window scale and timestamps by value, any other option by its data length. */
+    static void optionValue(int kind, ByteView data, FieldSink out) {
+        if (kind == 2 && data.length() == 2) {
+            out.consume(data.u16be(0));
+        } else if (kind == 3 && data.length() == 1) {
+            out.consume(data.u8(0));
+        } else if (kind == 8 && data.length() == 8) {
+            out.consume(data.i32be(0));
+            out.consume(data.i32be(4));
+        } else {
+            out.consume(data.length());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.bufkit.benchmarks.message;
 
-import io.bufkit.ByteView;
 import io.bufkit.examples.Dns;
 import io.bufkit.examples.Ipv4;
 
@@ -52,17 +51,7 @@ final class RecordReads {
             int kind = o.o().kind();
             out.consume(kind);
             if (o.value().isPresent()) {
-                ByteView data = o.value().get().data().view();
-                if (kind == 2 && data.length() == 2) {
-                    out.consume(data.u16be(0));
-                } else if (kind == 3 && data.length() == 1) {
-                    out.consume(data.u8(0));
-                } else if (kind == 8 && data.length() == 8) {
-                    out.consume(data.i32be(0));
-                    out.consume(data.i32be(4));
-                } else {
-                    out.consume(data.length());
-                }
+                LayoutReads.optionValue(kind, o.value().get().data().view(), out);
             }
         }
     }
