@@ -2,6 +2,7 @@ package io.bufkit.examples;
 
 import io.bufkit.ByteView;
 import io.bufkit.layout.IntField;
+import io.bufkit.layout.LayoutException;
 import io.bufkit.layout.PacketLayout;
 import io.bufkit.message.Message;
 import io.bufkit.message.MessageLayout;
@@ -76,7 +77,8 @@ public final class PcapReader {
      *
      * @param pcap the whole file, borrowed for the call
      * @return one line per packet
-     * @throws io.bufkit.layout.LayoutException if the magic is unknown or a record runs past the end
+     * @throws LayoutException if the magic is unknown or a record runs past the end; a malformed packet is
+     *     a line naming where it breaks, such as {@code IP [|transport.options.option[0].value.data]}
      */
     public List<String> lines(ByteView pcap) {
         long magic = pcap.length() >= 4 ? pcap.u32be(0) : 0;
@@ -92,8 +94,8 @@ public final class PcapReader {
             int fraction = record.intValue("header.fraction");
             String time = time(record.intValue("header.seconds") & 0xFFFFFFFFL, nanos ? fraction / 1000 : fraction);
             ByteView packet = record.bytes("packet");
-            lines.add(time + " " + (linktype == LINKTYPE_ETHERNET ? ethernet(packet)
-                    : "link-type " + linktype + ", length " + packet.length()));
+            lines.add(time + " " + (linktype != LINKTYPE_ETHERNET ? "link-type " + linktype + ", length "
+                    + packet.length() : packet.length() < ETHERNET.size() ? "[|ether]" : ethernet(packet)));
         }
         return lines;
     }
@@ -109,7 +111,14 @@ public final class PcapReader {
             return String.format("ethertype 0x%04x, length %d", type, frame.length());
         }
         ByteView ip = frame.slice(ETHERNET.size(), frame.length());
-        return "IP " + ipv4(Ipv4Packet.LAYOUT.decode(ip.slice(0, Math.min(ip.length(), IP_TOTAL_LENGTH.get(ip)))));
+        if (ip.length() < Ipv4Packet.IP.size() || IP_TOTAL_LENGTH.get(ip) > ip.length()) {
+            return "IP [|ip]";
+        }
+        try {
+            return "IP " + ipv4(Ipv4Packet.LAYOUT.decode(ip.slice(0, IP_TOTAL_LENGTH.get(ip))));
+        } catch (LayoutException e) {   // a malformed packet: say where, as tcpdump says [|tcp]
+            return "IP [|" + e.field().orElse(e.layout()) + "]";
+        }
     }
 
     private String ipv4(Message packet) {
@@ -136,7 +145,8 @@ public final class PcapReader {
             return "ICMP echo " + (type == 8 ? "request" : "reply") + ", id " + body.u16be(0) + ", seq "
                     + body.u16be(2) + ", length " + length;
         }
-        if (type == 3 && m.intValue("icmp.code") == 3 && body.length() >= 4 + 20) {
+        if (type == 3 && m.intValue("icmp.code") == 3 && body.length() >= 4 + 20
+                && body.length() >= 4 + IP_IHL.get(body.slice(4, body.length())) * 4 + 4) {
             ByteView inner = body.slice(4, body.length());
             int at = IP_IHL.get(inner) * 4;
             String proto = IP_PROTOCOL.get(inner) == 17 ? "udp" : "tcp";
@@ -194,15 +204,11 @@ public final class PcapReader {
             Message option = options.element("option", i);
             int kind = option.intValue("o.kind");
             ByteView data = kind > 1 ? option.sub("value").bytes("data") : ByteView.empty();
-            out.add(switch (kind) {
-                case 0 -> "eol";
-                case 1 -> "nop";
-                case 2 -> "mss " + data.u16be(0);
-                case 3 -> "wscale " + data.u8(0);
-                case 4 -> "sackOK";
-                case 8 -> "TS val " + data.u32be(0) + " ecr " + data.u32be(4);
-                default -> "unknown-" + kind;
-            });
+            int length = data.length();
+            out.add(kind == 0 ? "eol" : kind == 1 ? "nop" : kind == 2 && length == 2 ? "mss " + data.u16be(0)
+                    : kind == 3 && length == 1 ? "wscale " + data.u8(0) : kind == 4 && length == 0 ? "sackOK"
+                    : kind == 8 && length == 8 ? "TS val " + data.u32be(0) + " ecr " + data.u32be(4)
+                    : "unknown-" + kind);
         }
         return String.join(",", out);
     }

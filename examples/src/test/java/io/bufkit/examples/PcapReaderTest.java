@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.ByteView;
 import io.bufkit.layout.LayoutException;
+import io.bufkit.testkit.Gen;
+import io.bufkit.testkit.Property;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,5 +90,32 @@ class PcapReaderTest {
         assertTrue(cut.getMessage().contains("records["), cut.getMessage());
         file[0] = 0x11;
         assertThrows(LayoutException.class, () -> new PcapReader().lines(ByteView.wrap(file)));
+    }
+
+    @Test
+    void aMalformedPacketIsALineSayingWhereItBreaks() throws IOException {
+        byte[] file = Files.readAllBytes(CAPTURES.resolve("loopback-tcp-udp.pcap"));
+        int synOptions = 24 + 2 * (16 + 138) + 16 + 14 + 20 + 20;   // the SYN's first TCP option
+        file[synOptions + 1] = 40;                                   // MSS claims 40 bytes
+        String line = new PcapReader().lines(ByteView.wrap(file)).get(2);
+        assertTrue(line.endsWith(" IP [|transport.options.option[0].value.data]"), line);
+    }
+
+    /** Any byte of any packet changed: one line per packet still, never an exception. */
+    @Test
+    void flippedPacketBytesNeverBreakTheListing() throws IOException {
+        byte[] file = Files.readAllBytes(CAPTURES.resolve("loopback-tcp-udp.pcap"));
+        List<Integer> packetBytes = new java.util.ArrayList<>();
+        for (int at = 24; at < file.length; at += 16 + ByteView.wrap(file).i32le(at + 8)) {
+            for (int i = at + 16; i < at + 16 + ByteView.wrap(file).i32le(at + 8); i++) {
+                packetBytes.add(i);
+            }
+        }
+        Property.forAll(Gen.zip(Gen.elements(packetBytes), Gen.ints(0, 255), (at, value) -> new int[] {at, value}))
+                .check(change -> {
+                    byte[] changed = file.clone();
+                    changed[change[0]] = (byte) change[1];
+                    assertEquals(12, new PcapReader().lines(ByteView.wrap(changed)).size());
+                });
     }
 }
