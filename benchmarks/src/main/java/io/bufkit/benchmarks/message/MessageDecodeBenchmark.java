@@ -5,6 +5,7 @@ import io.bufkit.examples.Dns;
 import io.bufkit.examples.DnsMessage;
 import io.bufkit.examples.Ipv4;
 import io.bufkit.examples.Ipv4Packet;
+import io.bufkit.message.Message;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -121,6 +122,16 @@ public class MessageDecodeBenchmark {
         LayoutReads.ipv4Tcp(Ipv4Packet.LAYOUT.decode(syn), sink);
     }
 
+    /**
+     * IPv4 + TCP: layout decode only, nothing read (splits the layout's cost into decoding and reading).
+     *
+     * @return the message
+     */
+    @Benchmark
+    public Message ipv4TcpLayoutDecodeOnly() {
+        return Ipv4Packet.LAYOUT.decode(syn);
+    }
+
     /** IPv4 + TCP: record codec decode, fields read from the records. */
     @Benchmark
     public void ipv4TcpRecord() {
@@ -137,6 +148,16 @@ public class MessageDecodeBenchmark {
     @Benchmark
     public void dnsLayout() {
         LayoutReads.dns(DnsMessage.LAYOUT.decode(dns), sink);
+    }
+
+    /**
+     * DNS response: layout decode only, nothing read.
+     *
+     * @return the message
+     */
+    @Benchmark
+    public Message dnsLayoutDecodeOnly() {
+        return DnsMessage.LAYOUT.decode(dns);
     }
 
     /** DNS response: record codec decode, fields read from the records. */
