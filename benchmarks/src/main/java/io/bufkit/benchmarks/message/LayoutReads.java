@@ -1,0 +1,163 @@
+package io.bufkit.benchmarks.message;
+
+import io.bufkit.ByteView;
+import io.bufkit.examples.DnsName;
+import io.bufkit.examples.MqttRemainingLength;
+import io.bufkit.examples.PgText;
+import io.bufkit.message.Message;
+
+/** Reads the fields the hand-written parsers read, through decoded {@link Message}s of the examples' layouts. */
+final class LayoutReads {
+    private LayoutReads() {
+    }
+
+    static void ipv4Tcp(Message p, FieldSink out) {
+        for (String f : IP_FIELDS) {
+            out.consume(p.intValue(f));
+        }
+        options(p.sub("options"), out);
+        Message t = p.sub("transport");
+        for (String f : TCP_FIELDS) {
+            out.consume(t.intValue(f));
+        }
+        options(t.sub("options"), out);
+        out.consume(t.bytes("payload").length());
+    }
+
+    static final String[] IP_FIELDS = {"ip.version", "ip.ihl", "ip.tos", "ip.totalLength", "ip.id", "ip.flags",
+        "ip.fragmentOffset", "ip.ttl", "ip.protocol", "ip.checksum", "ip.src", "ip.dst"};
+    static final String[] TCP_FIELDS = {"tcp.srcPort", "tcp.dstPort", "tcp.seq", "tcp.ack", "tcp.dataOffset",
+        "tcp.flags", "tcp.window", "tcp.checksum", "tcp.urgent"};
+
+    private static void options(Message options, FieldSink out) {
+        for (int i = 0; i < options.count("option"); i++) {
+            Message o = options.element("option", i);
+            int kind = o.intValue("o.kind");
+            out.consume(kind);
+            if (kind > 1) {
+                optionValue(kind, o.sub("value").bytes("data"), out);
+            }
+        }
+    }
+
+    /** MSS, window scale and timestamps by value, any other option by its data length. */
+    static void optionValue(int kind, ByteView data, FieldSink out) {
+        if (kind == 2 && data.length() == 2) {
+            out.consume(data.u16be(0));
+        } else if (kind == 3 && data.length() == 1) {
+            out.consume(data.u8(0));
+        } else if (kind == 8 && data.length() == 8) {
+            out.consume(data.i32be(0));
+            out.consume(data.i32be(4));
+        } else {
+            out.consume(data.length());
+        }
+    }
+
+    static void dns(Message m, FieldSink out) {
+        out.consume(m.intValue("header.id"));
+        out.consume(m.intValue("header.flags"));
+        for (int i = 0; i < m.count("questions"); i++) {
+            Message q = m.element("questions", i);
+            out.consume(q.value("name", DnsName.KIND));
+            out.consume(q.intValue("q.type"));
+            out.consume(q.intValue("q.class"));
+        }
+        for (String section : SECTIONS) {
+            for (int i = 0; i < m.count(section); i++) {
+                record(m.element(section, i), out);
+            }
+        }
+    }
+
+    static final String[] SECTIONS = {"answers", "authority", "additional"};
+
+    private static void record(Message r, FieldSink out) {
+        out.consume(r.value("name", DnsName.KIND));
+        int type = r.intValue("rr.type");
+        out.consume(type);
+        out.consume(r.intValue("rr.class"));
+        out.consume(r.intValue("rr.ttl"));
+        if (!r.isPresent("rdata")) {
+            out.consume(r.bytes("rdata").length());
+            return;
+        }
+        Message rdata = r.sub("rdata");
+        switch (type) {
+            case 1, 28 -> {
+                ByteView address = rdata.bytes("address");
+                out.consume(address.i32be(address.length() - 4));
+            }
+            case 15 -> {
+                out.consume(rdata.intValue("mx.preference"));
+                out.consume(rdata.value("exchange", DnsName.KIND));
+            }
+            default -> out.consume(rdata.value("target", DnsName.KIND));
+        }
+    }
+
+    static void postgres(Message m, FieldSink out) {
+        int type = m.intValue("head.type");
+        out.consume(type);
+        if (!m.isPresent("body")) {
+            out.consume(m.bytes("body").length());
+            return;
+        }
+        Message body = m.sub("body");
+        if (type == 'T') {
+            for (int i = 0; i < body.count("columns"); i++) {
+                Message c = body.element("columns", i);
+                out.consume(c.string("name"));
+                for (String f : COLUMN_FIELDS) {
+                    out.consume(c.intValue(f));
+                }
+            }
+        } else if (type == 'D') {
+            for (int i = 0; i < body.count("values"); i++) {
+                out.consume(body.element("values", i).value("value", PgText.KIND));
+            }
+        } else {
+            for (int i = 0; i < body.count("fields"); i++) {
+                out.consume(body.element("fields", i).intValue("field.code"));
+                out.consume(body.element("fields", i).string("value"));
+            }
+        }
+    }
+
+    static final String[] COLUMN_FIELDS = {"attrs.tableOid", "attrs.columnIndex", "attrs.typeOid",
+        "attrs.typeLength", "attrs.typeModifier", "attrs.format"};
+
+    static void mqtt(Message p, FieldSink out) {
+        for (String f : FIXED_FIELDS) {
+            out.consume(p.intValue(f));
+        }
+        out.consume((int) p.value("remaining", MqttRemainingLength.KIND));
+        if (p.intValue("fixed.type") == 1) {
+            out.consume(p.string("protocol"));
+            for (String f : CONNECT_FIELDS) {
+                out.consume(p.intValue(f));
+            }
+            out.consume(p.string("clientId"));
+            if (p.isPresent("will")) {
+                out.consume(p.sub("will").string("topic"));
+                out.consume(p.sub("will").string("message"));
+            }
+            for (String part : CREDENTIALS) {
+                if (p.isPresent(part)) {
+                    out.consume(p.sub(part).string("value"));
+                }
+            }
+        } else {
+            out.consume(p.string("topic"));
+            if (p.isPresent("packetId")) {
+                out.consume(p.sub("packetId").intValue("id.value"));
+            }
+            out.consume(p.bytes("payload").length());
+        }
+    }
+
+    static final String[] FIXED_FIELDS = {"fixed.type", "fixed.dup", "fixed.qos", "fixed.retain"};
+    static final String[] CONNECT_FIELDS = {"flags.level", "flags.username", "flags.password", "flags.willRetain",
+        "flags.willQos", "flags.willFlag", "flags.cleanSession", "flags.reserved", "flags.keepAlive"};
+    static final String[] CREDENTIALS = {"username", "password"};
+}

@@ -1,0 +1,86 @@
+package io.bufkit.benchmarks.message;
+
+import io.bufkit.examples.Dns;
+import io.bufkit.examples.Ipv4;
+
+/** Reads the fields the hand-written parsers read, from the examples' records decoded by a {@code MessageCodec}. */
+final class RecordReads {
+    private RecordReads() {
+    }
+
+    static void ipv4Tcp(Ipv4 p, FieldSink out) {
+        Ipv4.Ip ip = p.ip();
+        out.consume(ip.version());
+        out.consume(5 + optionBytes(p.options()) / 4);
+        out.consume(ip.tos());
+        out.consume(ip.totalLength());
+        out.consume(ip.id());
+        out.consume(ip.flags());
+        out.consume(ip.fragmentOffset());
+        out.consume(ip.ttl());
+        out.consume(ip.protocol());
+        out.consume(ip.checksum());
+        out.consume(ip.src());
+        out.consume(ip.dst());
+        options(p.options(), out);
+        Ipv4.TcpSegment segment = (Ipv4.TcpSegment) p.transport();
+        Ipv4.Tcp t = segment.tcp();
+        out.consume(t.srcPort());
+        out.consume(t.dstPort());
+        out.consume(t.seq());
+        out.consume(t.ack());
+        out.consume(5 + optionBytes(segment.options()) / 4);
+        out.consume(t.flags());
+        out.consume(t.window());
+        out.consume(t.checksum());
+        out.consume(t.urgent());
+        options(segment.options(), out);
+        out.consume(segment.payload().length());
+    }
+
+    private static int optionBytes(Ipv4.Options options) {
+        int n = 0;
+        for (Ipv4.Option o : options.option()) {
+            n += o.value().map(v -> 2 + v.data().length()).orElse(1);
+        }
+        return n;
+    }
+
+    private static void options(Ipv4.Options options, FieldSink out) {
+        for (Ipv4.Option o : options.option()) {
+            int kind = o.o().kind();
+            out.consume(kind);
+            if (o.value().isPresent()) {
+                LayoutReads.optionValue(kind, o.value().get().data().view(), out);
+            }
+        }
+    }
+
+    static void dns(Dns m, FieldSink out) {
+        out.consume(m.header().id());
+        out.consume(m.header().flags());
+        for (Dns.Question q : m.questions()) {
+            out.consume(q.name());
+            out.consume(q.q().type());
+            out.consume(q.q().class_());
+        }
+        for (var section : java.util.List.of(m.answers(), m.authority(), m.additional())) {
+            for (Dns.Rr r : section) {
+                out.consume(r.name());
+                out.consume(r.rr().type());
+                out.consume(r.rr().class_());
+                out.consume(r.rr().ttl());
+                if (r.rdata() instanceof Dns.Address a) {
+                    out.consume(a.address().view().i32be(a.address().length() - 4));
+                } else if (r.rdata() instanceof Dns.Mx mx) {
+                    out.consume(mx.mx().preference());
+                    out.consume(mx.exchange());
+                } else if (r.rdata() instanceof Dns.Name n) {
+                    out.consume(n.target());
+                } else {
+                    out.consume(((Dns.Unknown) r.rdata()).data().length());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.bufkit.benchmarks.message;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bufkit.ByteView;
+import io.bufkit.examples.DnsMessage;
+import io.bufkit.examples.Ipv4Packet;
+import io.bufkit.examples.MqttPacket;
+import io.bufkit.examples.MqttRemainingLength;
+import io.bufkit.examples.PostgresMessage;
+import io.bufkit.message.Message;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written parsers and the examples' layouts hand out the same fields of real captured bytes. */
+class ReadersAgreeTest {
+    static ByteView capture(String name) throws IOException {
+        return ByteView.wrap(Files.readAllBytes(Path.of("../core/src/test/resources/captures", name)));
+    }
+
+    @Test
+    void benchmarkInputsAgreeInAllThreeReaders() {
+        new MessageDecodeBenchmark().setUp(null);   // throws if hand, layout and record readers disagree
+    }
+
+    @Test
+    void dnsResponsesAgree() throws IOException {
+        for (String file : List.of("four-response.bin", "response.bin", "mx-response.bin", "nxdomain-response.bin")) {
+            List<Object> hand = new ArrayList<>();
+            List<Object> layout = new ArrayList<>();
+            HandDns.parse(capture("dns/" + file), MessageDecodeBenchmark.collect(hand));
+            LayoutReads.dns(DnsMessage.LAYOUT.decode(capture("dns/" + file)), MessageDecodeBenchmark.collect(layout));
+            assertEquals(hand, layout, file);
+        }
+    }
+
+    @Test
+    void postgresBackendMessagesAgree() throws IOException {
+        ByteView all = capture("postgresql/backend.bin");
+        List<Object> hand = new ArrayList<>();
+        List<Object> layout = new ArrayList<>();
+        for (int at = 0; at < all.length();) {
+            int next = at + HandPostgres.parse(all.slice(at, all.length()), MessageDecodeBenchmark.collect(hand));
+            Message m = PostgresMessage.BACKEND.decodePrefix(all.slice(at, all.length()));
+            LayoutReads.postgres(m, MessageDecodeBenchmark.collect(layout));
+            assertEquals(next, at + m.end());
+            at = next;
+        }
+        assertTrue(hand.contains("row 2") && hand.contains("42P01"), hand.toString());
+        assertEquals(hand, layout);
+    }
+
+    @Test
+    void mqttConnectAndPublishAgree() throws IOException {
+        int packets = 0;
+        for (String file : List.of("sub-client.bin", "pub0-client.bin", "pub1-client.bin", "pub2-client.bin")) {
+            ByteView stream = capture("mqtt/" + file);
+            for (int at = 0; at < stream.length();) {
+                Message head = MqttPacket.HEAD.decodePrefix(stream.slice(at, stream.length()));
+                ByteView packet = stream.slice(at, at + head.end() + head.value("remaining", MqttRemainingLength.KIND));
+                at += packet.length();
+                int type = head.intValue("fixed.type");
+                if (type == 1 || type == 3) {
+                    List<Object> hand = new ArrayList<>();
+                    List<Object> layout = new ArrayList<>();
+                    HandMqtt.parse(packet, MessageDecodeBenchmark.collect(hand));
+                    LayoutReads.mqtt((type == 1 ? MqttPacket.CONNECT : MqttPacket.PUBLISH).decode(packet),
+                            MessageDecodeBenchmark.collect(layout));
+                    assertEquals(hand, layout, file);
+                    packets++;
+                }
+            }
+        }
+        assertEquals(7, packets);   // 4 CONNECT, 3 PUBLISH
+    }
+
+    @Test
+    void ipv4PacketsOfTheLoopbackCaptureAgree() throws IOException {
+        ByteView syn = ByteView.wrap(MessageDecodeBenchmark.SYN);
+        byte[] bad = MessageDecodeBenchmark.SYN.clone();
+        bad[20 + 20 + 1] = 40;
+        assertThrows(IllegalArgumentException.class, () -> HandIpv4Tcp.parse(ByteView.wrap(bad), MessageDecodeBenchmark.collect(new ArrayList<>())));
+        List<Object> hand = new ArrayList<>();
+        List<Object> layout = new ArrayList<>();
+        HandIpv4Tcp.parse(syn, MessageDecodeBenchmark.collect(hand));
+        LayoutReads.ipv4Tcp(Ipv4Packet.LAYOUT.decode(syn), MessageDecodeBenchmark.collect(layout));
+        assertEquals(hand, layout);
+        assertTrue(hand.contains(65495L), hand.toString());   // the MSS
+    }
+}

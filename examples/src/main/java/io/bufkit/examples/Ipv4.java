@@ -1,0 +1,147 @@
+package io.bufkit.examples;
+
+import io.bufkit.Bytes;
+import io.bufkit.message.MessageCodec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An IPv4 packet with options carrying ICMP, UDP or TCP with options, as records decoded and encoded by a
+ * {@link MessageCodec} derived from {@link Ipv4Packet#LAYOUT}. Components are named like the layout's
+ * parts and fields; IHL, TCP's data offset and the option lengths are computed when encoding.
+ *
+ * @param ip the fixed header
+ * @param options the IPv4 options
+ * @param transport the ICMP message, TCP segment or UDP datagram
+ */
+public record Ipv4(Ip ip, Options options, Transport transport) {
+
+    /** Decodes IPv4 packets into {@code Ipv4} records and encodes them back. */
+    public static final MessageCodec<Ipv4> CODEC = MessageCodec.of(Ipv4Packet.LAYOUT, Ipv4.class);
+
+    /**
+     * The fixed IPv4 header fields but IHL.
+     *
+     * @param version 4
+     * @param tos type of service (DSCP and ECN)
+     * @param totalLength header, options and payload in bytes
+     * @param id identification
+     * @param flags reserved, don't fragment, more fragments
+     * @param fragmentOffset in units of 8 bytes
+     * @param ttl time to live
+     * @param protocol 1 ICMP, 6 TCP, 17 UDP
+     * @param checksum the header checksum as carried
+     * @param src the source address, most significant byte first
+     * @param dst the destination address
+     */
+    public record Ip(int version, int tos, int totalLength, int id, int flags, int fragmentOffset, int ttl,
+            int protocol, int checksum, int src, int dst) {
+    }
+
+    /**
+     * IPv4 or TCP options in order.
+     *
+     * @param option each option
+     */
+    public record Options(List<Option> option) {
+    }
+
+    /**
+     * One option.
+     *
+     * @param o its kind
+     * @param value its data, absent for kinds 0 and 1
+     */
+    public record Option(Kind o, Optional<Value> value) {
+    }
+
+    /**
+     * An option's kind.
+     *
+     * @param kind 0 end of list, 1 no operation, others carry a length
+     */
+    public record Kind(int kind) {
+    }
+
+    /**
+     * An option's data.
+     *
+     * @param len the length byte, computed when encoding
+     * @param data the bytes after kind and length, owned
+     */
+    public record Value(Len len, Bytes data) {
+    }
+
+    /** An option's length section: its only field is computed from the data. */
+    public record Len() {
+    }
+
+    /** The transport, one record per alternative of the layout's {@code transport} choice. */
+    public sealed interface Transport permits IcmpMessage, TcpSegment, UdpDatagram {
+    }
+
+    /**
+     * An ICMP message.
+     *
+     * @param icmp type, code and checksum
+     * @param body the rest, owned
+     */
+    public record IcmpMessage(Icmp icmp, Bytes body) implements Transport {
+    }
+
+    /**
+     * ICMP's first four bytes.
+     *
+     * @param type the message type
+     * @param code the code within the type
+     * @param checksum as carried
+     */
+    public record Icmp(int type, int code, int checksum) {
+    }
+
+    /**
+     * A TCP segment.
+     *
+     * @param tcp the fixed header
+     * @param options the TCP options
+     * @param payload the data, owned
+     */
+    public record TcpSegment(Tcp tcp, Options options, Bytes payload) implements Transport {
+    }
+
+    /**
+     * The fixed TCP header fields but the data offset.
+     *
+     * @param srcPort source port
+     * @param dstPort destination port
+     * @param seq sequence number (unsigned 32 bits in an int)
+     * @param ack acknowledgment number (unsigned 32 bits in an int)
+     * @param reserved the 4 reserved bits
+     * @param flags CWR, ECE, URG, ACK, PSH, RST, SYN, FIN
+     * @param window the window field, unscaled
+     * @param checksum as carried
+     * @param urgent the urgent pointer
+     */
+    public record Tcp(int srcPort, int dstPort, int seq, int ack, int reserved, int flags, int window, int checksum,
+            int urgent) {
+    }
+
+    /**
+     * A UDP datagram.
+     *
+     * @param udp the header but its length
+     * @param payload the data, owned
+     */
+    public record UdpDatagram(Udp udp, Bytes payload) implements Transport {
+    }
+
+    /**
+     * The UDP header fields but the length.
+     *
+     * @param srcPort source port
+     * @param dstPort destination port
+     * @param checksum as carried
+     */
+    public record Udp(int srcPort, int dstPort, int checksum) {
+    }
+}

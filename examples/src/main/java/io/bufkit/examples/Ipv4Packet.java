@@ -1,0 +1,62 @@
+package io.bufkit.examples;
+
+import io.bufkit.layout.PacketLayout;
+import io.bufkit.message.MessageLayout;
+import io.bufkit.message.Size;
+import java.util.Map;
+
+/**
+ * An IPv4 packet with options (RFC 791 §3.1) carrying ICMP (RFC 792), UDP (RFC 768) or TCP with options
+ * (RFC 9293 §3.1), declared as message layouts. IPv4 and TCP options share one layout: kinds 0 (end of
+ * list) and 1 (no operation) are a single byte, every other kind carries a length that counts its kind
+ * and length bytes.
+ *
+ * <p>Decode a packet sliced to its IPv4 total length: {@code Ipv4Packet.LAYOUT.decode(packet)}; the
+ * returned {@link io.bufkit.message.Message} borrows the view.
+ */
+public final class Ipv4Packet {
+    private Ipv4Packet() {
+    }
+
+    /** The fixed 20 bytes of an IPv4 header. */
+    public static final PacketLayout IP = PacketLayout.builder("ipv4")
+            .bits("version", 4).bits("ihl", 4).u8("tos").u16be("totalLength").u16be("id")
+            .bits("flags", 3).bits("fragmentOffset", 13).u8("ttl").u8("protocol").u16be("checksum")
+            .i32be("src").i32be("dst").build();
+    /** The fixed 20 bytes of a TCP header; {@code flags} holds CWR, ECE, URG, ACK, PSH, RST, SYN, FIN. */
+    public static final PacketLayout TCP = PacketLayout.builder("tcp")
+            .u16be("srcPort").u16be("dstPort").i32be("seq").i32be("ack").bits("dataOffset", 4).bits("reserved", 4)
+            .u8("flags").u16be("window").u16be("checksum").u16be("urgent").build();
+    /** The 8-byte UDP header. */
+    public static final PacketLayout UDP = PacketLayout.builder("udp")
+            .u16be("srcPort").u16be("dstPort").u16be("length").u16be("checksum").build();
+    /** The first 4 bytes of every ICMP message. */
+    public static final PacketLayout ICMP = PacketLayout.builder("icmp").u8("type").u8("code").u16be("checksum").build();
+
+    static final MessageLayout OPTION_VALUE = MessageLayout.builder("option-value")
+            .section("len", PacketLayout.builder("len").u8("length").build())
+            .bytes("data", Size.of("len.length").plus(-2)).build();
+    /** One IPv4 or TCP option: its kind, then a length and data unless the kind is 0 or 1. */
+    public static final MessageLayout OPTION = MessageLayout.builder("option")
+            .section("o", PacketLayout.builder("o").u8("kind").build())
+            .when("value", "o.kind", kind -> kind > 1, OPTION_VALUE).build();
+    /** A list of options filling its bytes. */
+    public static final MessageLayout OPTIONS = MessageLayout.builder("options").repeatToEnd("option", OPTION).build();
+
+    /** A TCP segment: header, options sized by the data offset, payload. */
+    public static final MessageLayout TCP_SEGMENT = MessageLayout.builder("tcp-segment")
+            .section("tcp", TCP).sized("options", Size.of("tcp.dataOffset").times(4).plus(-20), OPTIONS)
+            .rest("payload").build();
+    /** A UDP datagram: header, payload sized by the length field. */
+    public static final MessageLayout UDP_DATAGRAM = MessageLayout.builder("udp-datagram")
+            .section("udp", UDP).bytes("payload", Size.of("udp.length").plus(-8)).build();
+    /** An ICMP message: type, code, checksum, then the type's body. */
+    public static final MessageLayout ICMP_MESSAGE = MessageLayout.builder("icmp-message")
+            .section("icmp", ICMP).rest("body").build();
+
+    /** The whole packet: header, options sized by IHL, transport chosen by protocol number. */
+    public static final MessageLayout LAYOUT = MessageLayout.builder("ipv4-packet")
+            .section("ip", IP).sized("options", Size.of("ip.ihl").times(4).plus(-20), OPTIONS)
+            .choice("transport", "ip.protocol", Map.of(1, ICMP_MESSAGE, 6, TCP_SEGMENT, 17, UDP_DATAGRAM))
+            .build();
+}

@@ -1,0 +1,161 @@
+package io.bufkit.examples;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bufkit.ByteView;
+import io.bufkit.layout.LayoutException;
+import io.bufkit.message.Message;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** IPv4 with options carrying ICMP, UDP and TCP with options, from a loopback capture, against tshark. */
+class Ipv4PacketTest {
+    /** The IPv4 packets of the capture (after the 14-byte Ethernet header). */
+    static List<ByteView> packets() throws IOException {
+        ByteView file = ByteView.wrap(Files.readAllBytes(PcapReaderTest.CAPTURES.resolve("loopback-tcp-udp.pcap")));
+        Message pcap = PcapReader.LITTLE_ENDIAN.decode(file);
+        List<ByteView> out = new ArrayList<>();
+        for (int i = 0; i < pcap.count("records"); i++) {
+            ByteView frame = pcap.element("records", i).bytes("packet");
+            out.add(frame.slice(14, frame.length()));
+        }
+        return out;
+    }
+
+    @Test
+    void everyFieldMatchesTshark() throws IOException {
+        List<String> tsv = Files.readAllLines(PcapReaderTest.CAPTURES.resolve("loopback-tcp-udp.fields.tsv"),
+                StandardCharsets.UTF_8);
+        List<String> columns = List.of(tsv.get(0).split("\t", -1));
+        List<ByteView> packets = packets();
+        assertEquals(tsv.size() - 1, packets.size());
+        int tcpWithOptions = 0;
+        for (int n = 0; n < packets.size(); n++) {
+            String[] row = tsv.get(n + 1).split("\t", -1);
+            Function<String, String> want = column -> row[columns.indexOf(column)].split(",")[0];
+            Message p = Ipv4Packet.LAYOUT.decode(packets.get(n));
+            assertEquals(want.apply("ip.hdr_len"), Integer.toString(p.intValue("ip.ihl") * 4));
+            assertEquals(Integer.decode(want.apply("ip.dsfield")), p.intValue("ip.tos"));
+            assertEquals(want.apply("ip.len"), Integer.toString(p.intValue("ip.totalLength")));
+            assertEquals(Integer.decode(want.apply("ip.id")), p.intValue("ip.id"));
+            assertEquals(Integer.decode(want.apply("ip.flags")), p.intValue("ip.flags"));
+            assertEquals(want.apply("ip.frag_offset"), Integer.toString(p.intValue("ip.fragmentOffset")));
+            assertEquals(want.apply("ip.ttl"), Integer.toString(p.intValue("ip.ttl")));
+            assertEquals(want.apply("ip.proto"), Integer.toString(p.intValue("ip.protocol")));
+            assertEquals(Integer.decode(want.apply("ip.checksum")), p.intValue("ip.checksum"));
+            assertEquals(want.apply("ip.src"), PcapReader.address(p.intValue("ip.src")));
+            assertEquals(want.apply("ip.dst"), PcapReader.address(p.intValue("ip.dst")));
+            Message ipOptions = p.sub("options");
+            assertEquals(row[columns.indexOf("ip.opt.type")], meaningfulKinds(ipOptions));
+            if (!want.apply("ip.opt.ptr").isEmpty()) {
+                Message recordRoute = option(ipOptions, 7);
+                ByteView data = recordRoute.sub("value").bytes("data");
+                assertEquals(want.apply("ip.opt.ptr"), Integer.toString(data.u8(0)));
+                List<String> route = new ArrayList<>();
+                for (int at = 1; at + 4 <= data.u8(0) - 3; at += 4) {   // the pointer is 1-based from the kind
+                    route.add(PcapReader.address(data.i32be(at)));
+                }
+                assertEquals(row[columns.indexOf("ip.rec_rt")], String.join(",", route));
+            }
+            Message t = p.sub("transport");
+            switch (p.intValue("ip.protocol")) {
+                case 17 -> {
+                    assertEquals(want.apply("udp.srcport"), Integer.toString(t.intValue("udp.srcPort")));
+                    assertEquals(want.apply("udp.dstport"), Integer.toString(t.intValue("udp.dstPort")));
+                    assertEquals(want.apply("udp.length"), Integer.toString(t.intValue("udp.length")));
+                    assertEquals(Integer.decode(want.apply("udp.checksum")), t.intValue("udp.checksum"));
+                    assertEquals("datagram", t.string("payload"));
+                }
+                case 6 -> {
+                    assertEquals(want.apply("tcp.srcport"), Integer.toString(t.intValue("tcp.srcPort")));
+                    assertEquals(want.apply("tcp.dstport"), Integer.toString(t.intValue("tcp.dstPort")));
+                    assertEquals(want.apply("tcp.seq_raw"), Long.toString(t.intValue("tcp.seq") & 0xFFFFFFFFL));
+                    assertEquals(want.apply("tcp.ack_raw"), Long.toString(t.intValue("tcp.ack") & 0xFFFFFFFFL));
+                    assertEquals(want.apply("tcp.hdr_len"), Integer.toString(t.intValue("tcp.dataOffset") * 4));
+                    assertEquals(Integer.decode(want.apply("tcp.flags")), t.intValue("tcp.flags"));
+                    assertEquals(want.apply("tcp.window_size_value"), Integer.toString(t.intValue("tcp.window")));
+                    assertEquals(Integer.decode(want.apply("tcp.checksum")), t.intValue("tcp.checksum"));
+                    assertEquals(want.apply("tcp.urgent_pointer"), Integer.toString(t.intValue("tcp.urgent")));
+                    assertEquals(want.apply("tcp.len"), Integer.toString(t.bytes("payload").length()));
+                    Message options = t.sub("options");
+                    assertEquals(row[columns.indexOf("tcp.option_kind")], allKinds(options));
+                    assertEquals(want.apply("tcp.options.timestamp.tsval"),
+                            Long.toString(option(options, 8).sub("value").bytes("data").u32be(0)));
+                    assertEquals(want.apply("tcp.options.timestamp.tsecr"),
+                            Long.toString(option(options, 8).sub("value").bytes("data").u32be(4)));
+                    if (!want.apply("tcp.options.mss_val").isEmpty()) {
+                        tcpWithOptions++;
+                        assertEquals(want.apply("tcp.options.mss_val"),
+                                Integer.toString(option(options, 2).sub("value").bytes("data").u16be(0)));
+                        assertEquals(want.apply("tcp.options.wscale.shift"),
+                                Integer.toString(option(options, 3).sub("value").bytes("data").u8(0)));
+                    }
+                }
+                default -> assertEquals(1, p.intValue("ip.protocol"));
+            }
+        }
+        assertEquals(2, tcpWithOptions);   // SYN and SYN-ACK carry MSS, SACK permitted, timestamps, window scale
+    }
+
+    @Test
+    void recordsRoundTripEveryPacketAndReadTheSameFields() throws IOException {
+        for (ByteView packet : packets()) {
+            Ipv4 p = Ipv4.CODEC.decode(packet);
+            assertArrayEquals(packet.toByteArray(), Ipv4.CODEC.encode(p));
+            Message m = Ipv4Packet.LAYOUT.decode(packet);
+            assertEquals(m.intValue("ip.id"), p.ip().id());
+            assertEquals(m.sub("options").count("option"), p.options().option().size());
+        }
+        Ipv4 syn = Ipv4.CODEC.decode(packets().get(2));
+        Ipv4.TcpSegment tcp = (Ipv4.TcpSegment) syn.transport();
+        assertEquals(7070, tcp.tcp().dstPort());
+        assertEquals(List.of(2, 4, 8, 1, 3), tcp.options().option().stream().map(o -> o.o().kind()).toList());
+        assertEquals(65495, tcp.options().option().get(0).value().orElseThrow().data().view().u16be(0));
+        Ipv4 echo = Ipv4.CODEC.decode(packets().get(0));
+        assertEquals(15, Ipv4Packet.LAYOUT.decode(packets().get(0)).intValue("ip.ihl"));
+        assertEquals(7, echo.options().option().get(1).o().kind());
+    }
+
+    @Test
+    void anOptionRunningPastTheHeaderIsALayoutExceptionNamingIt() throws IOException {
+        byte[] syn = packets().get(2).toByteArray();
+        syn[20 + 20 + 1] = 40;   // the MSS option claims 40 bytes of a 20-byte option area
+        LayoutException e = assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decode(ByteView.wrap(syn)));
+        assertTrue(e.getMessage().contains("transport.options.option[0]"), e.getMessage());
+        byte[] short_ = Arrays.copyOf(packets().get(0).toByteArray(), 30);   // IHL 15 but 30 bytes
+        assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decode(ByteView.wrap(short_)));
+    }
+
+    static Message option(Message options, int kind) {
+        for (int i = 0; i < options.count("option"); i++) {
+            if (options.element("option", i).intValue("o.kind") == kind) {
+                return options.element("option", i);
+            }
+        }
+        throw new AssertionError("no option " + kind);
+    }
+
+    static String allKinds(Message options) {
+        List<String> kinds = new ArrayList<>();
+        for (int i = 0; i < options.count("option"); i++) {
+            kinds.add(Integer.toString(options.element("option", i).intValue("o.kind")));
+        }
+        return String.join(",", kinds);
+    }
+
+    /** The option types tshark lists for IPv4: every option up to and including the first end of list. */
+    static String meaningfulKinds(Message options) {
+        String all = allKinds(options);
+        int eol = ("," + all + ",").indexOf(",0,");
+        return eol < 0 ? all : all.substring(0, eol + 1);
+    }
+}
