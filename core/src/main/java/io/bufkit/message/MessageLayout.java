@@ -259,6 +259,18 @@ public final class MessageLayout {
         return i;
     }
 
+    /**
+     * Resolves an integer field of a section of this layout once, for reading many messages without a
+     * path lookup per read.
+     *
+     * @param path {@code "section.field"}
+     * @return the resolved path
+     * @throws IllegalArgumentException if there is no such section or integer field
+     */
+    public IntPath intPath(String path) {
+        return new IntPath(this, ref(path));
+    }
+
     FieldRef ref(String path) {
         FieldRef r = refs.get(path);
         if (r == null) {

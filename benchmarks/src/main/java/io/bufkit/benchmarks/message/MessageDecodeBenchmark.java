@@ -80,12 +80,17 @@ public class MessageDecodeBenchmark {
         List<Object> hand = new ArrayList<>();
         List<Object> layout = new ArrayList<>();
         List<Object> record = new ArrayList<>();
+        List<Object> paths = new ArrayList<>();
         HandIpv4Tcp.parse(syn, collect(hand));
+        LayoutReads.ipv4TcpByPaths(Ipv4Packet.LAYOUT.decode(syn), collect(paths));
         LayoutReads.ipv4Tcp(Ipv4Packet.LAYOUT.decode(syn), collect(layout));
         RecordReads.ipv4Tcp(Ipv4.CODEC.decode(syn), collect(record));
         HandDns.parse(dns, collect(hand));
         LayoutReads.dns(DnsMessage.LAYOUT.decode(dns), collect(layout));
         RecordReads.dns(Dns.CODEC.decode(dns), collect(record));
+        if (!paths.equals(hand.subList(0, paths.size()))) {
+            throw new IllegalStateException("reading by resolved paths disagrees:\n" + hand + "\n" + paths);
+        }
         if (!hand.equals(layout) || !hand.equals(record) || hand.size() < 60) {
             throw new IllegalStateException("the readers disagree:\n" + hand + "\n" + layout + "\n" + record);
         }
@@ -120,6 +125,12 @@ public class MessageDecodeBenchmark {
     @Benchmark
     public void ipv4TcpLayout() {
         LayoutReads.ipv4Tcp(Ipv4Packet.LAYOUT.decode(syn), sink);
+    }
+
+    /** IPv4 + TCP: layout decode, integer fields read through {@code IntPath}s resolved once. */
+    @Benchmark
+    public void ipv4TcpLayoutPaths() {
+        LayoutReads.ipv4TcpByPaths(Ipv4Packet.LAYOUT.decode(syn), sink);
     }
 
     /**
