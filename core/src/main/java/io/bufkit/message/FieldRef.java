@@ -2,23 +2,54 @@ package io.bufkit.message;
 
 import io.bufkit.layout.IntField;
 
-/** An integer field of a fixed section of the same message level, resolved once when a layout is built. */
+/**
+ * An integer that later parts of the same message level depend on, resolved once when a layout is built:
+ * a field of a fixed section, or a varint part.
+ */
 final class FieldRef {
+    /** The index of the section part, or of the varint part. */
     final int section;
+    /** The section's field, or null for a varint part. */
     final IntField field;
-    /** The field's index in its section's {@link io.bufkit.layout.PacketLayout#fields()}. */
+    /** The field's index in its section's {@link io.bufkit.layout.PacketLayout#fields()}; -1 for a varint part. */
     final int fieldIndex;
+    /** The varint part, or null for a section field. */
+    final VarintPart varint;
     final String path;
 
     FieldRef(int section, IntField field, int fieldIndex, String path) {
+        this(section, field, fieldIndex, null, path);
+    }
+
+    FieldRef(int part, VarintPart varint) {
+        this(part, null, -1, varint, varint.name);
+    }
+
+    private FieldRef(int section, IntField field, int fieldIndex, VarintPart varint, String path) {
         this.section = section;
         this.field = field;
         this.fieldIndex = fieldIndex;
+        this.varint = varint;
         this.path = path;
     }
 
-    /** Reads the field from a message whose section {@link #section} has been decoded. */
+    /** Reads the value from a message whose part {@link #section} has been decoded. */
     int read(Message m) {
-        return field.get(m.sectionView(section));
+        return field != null ? field.get(m.sectionView(section)) : VarintPart.value(m.view(), m.start(section));
+    }
+
+    /** The smallest value the field holds. */
+    long min() {
+        return field != null ? field.min() : 0;
+    }
+
+    /** The largest value the field holds. */
+    long max() {
+        return field != null ? field.max() : varint.max();
+    }
+
+    /** The field's wire type for messages. */
+    String typeName() {
+        return field != null ? field.typeName() : varint.declaration();
     }
 }

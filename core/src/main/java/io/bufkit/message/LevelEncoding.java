@@ -36,13 +36,19 @@ final class LevelEncoding {
         LevelEncoding e = new LevelEncoding(layout, values, root, path);
         List<Part> parts = layout.partList();
         long total = 0;
-        for (int i = 0; i < parts.size(); i++) {
-            int s = parts.get(i).size(e, i, e.partPath(i));
-            e.sizes[i] = s;
-            total += s;
-            if (total > Integer.MAX_VALUE - 8) {
-                throw e.fail(path.isEmpty() ? layout.name() : path, "the message would be longer than "
-                        + (Integer.MAX_VALUE - 8) + " bytes");
+        for (int pass = 0; pass < 2; pass++) {
+            // a varint that later parts derive is sized last, once its value is known
+            for (int i = 0; i < parts.size(); i++) {
+                if (layout.isDerivedPart(i) != (pass == 1)) {
+                    continue;
+                }
+                int s = parts.get(i).size(e, i, e.partPath(i));
+                e.sizes[i] = s;
+                total += s;
+                if (total > Integer.MAX_VALUE - 8) {
+                    throw e.fail(path.isEmpty() ? layout.name() : path, "the message would be longer than "
+                            + (Integer.MAX_VALUE - 8) + " bytes");
+                }
             }
         }
         e.size = (int) total;
@@ -89,9 +95,9 @@ final class LevelEncoding {
     /** Records the value a part computes for a field: it must fit the field and agree with other parts. */
     void derive(FieldRef ref, long value, String by) {
         String at = fieldPath(ref);
-        if (value < ref.field.min() || value > ref.field.max()) {
-            throw fail(at, "cannot hold " + value + " (" + by + "): " + ref.field.typeName() + " holds "
-                    + ref.field.min() + " to " + ref.field.max());
+        if (value < ref.min() || value > ref.max()) {
+            throw fail(at, "cannot hold " + value + " (" + by + "): " + ref.typeName() + " holds "
+                    + ref.min() + " to " + ref.max());
         }
         Long before = derived.putIfAbsent(ref, value);
         if (before != null && before != value) {
@@ -118,7 +124,8 @@ final class LevelEncoding {
         if (d != null) {
             return d.intValue();
         }
-        Object v = values.has(ref.section) ? values.field(ref.section, ref.fieldIndex) : null;
+        Object v = !values.has(ref.section) ? null
+                : ref.varint != null ? values.value(ref.section) : values.field(ref.section, ref.fieldIndex);
         if (v == null) {
             throw fail(fieldPath(ref), "no value given, and " + dependent + " depends on it");
         }

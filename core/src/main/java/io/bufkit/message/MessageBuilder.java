@@ -54,7 +54,7 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder bytes(String partName, Size size) {
-        add(new BytesPart(partName, BytesPart.Kind.SIZED, resolve(size.section() + "." + size.field()), size, 0));
+        add(new BytesPart(partName, BytesPart.Kind.SIZED, resolve(size.path()), size, 0));
         return this;
     }
 
@@ -126,6 +126,25 @@ public final class MessageBuilder {
     }
 
     /**
+     * Adds an unsigned base-128 varint, least significant group first, as MQTT's remaining length and
+     * protobuf's lengths are written. Later parts take sizes, counts and conditions from it by its name
+     * ({@code Size.of("remaining")}); encoding derives it from the part it sizes.
+     *
+     * @param partName the part's name
+     * @param maxBytes the most bytes it may take, 1 to 5 (MQTT: 4)
+     * @return this builder
+     */
+    public MessageBuilder varint(String partName, int maxBytes) {
+        if (maxBytes < 1 || maxBytes > 5) {
+            throw new IllegalArgumentException("a varint takes 1 to 5 bytes: " + maxBytes);
+        }
+        VarintPart part = new VarintPart(partName, maxBytes);
+        int at = add(part);
+        refs.put(partName, new FieldRef(at, part));
+        return this;
+    }
+
+    /**
      * Adds elements of a sub-layout that follow each other up to the end of the enclosing message (the
      * records of a pcap file); must be the last part.
      *
@@ -175,7 +194,7 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder sized(String partName, Size size, MessageLayout body) {
-        add(new SizedPart(partName, resolve(size.section() + "." + size.field()), size,
+        add(new SizedPart(partName, resolve(size.path()), size,
                 Objects.requireNonNull(body, "body")));
         return this;
     }
@@ -206,7 +225,7 @@ public final class MessageBuilder {
     public MessageBuilder choice(String partName, String discriminatorPath, Size size,
             Map<Integer, MessageLayout> alternatives) {
         add(new ChoicePart(partName, resolve(discriminatorPath), alternatives,
-                resolve(size.section() + "." + size.field()), size));
+                resolve(size.path()), size));
         return this;
     }
 

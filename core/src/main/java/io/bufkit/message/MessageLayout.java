@@ -59,6 +59,8 @@ public final class MessageLayout {
     private final int minSize;
     /** Per section part, per field: whether a later part derives the field when encoding. */
     private final boolean[][] derived;
+    /** Per part: whether it is a varint that a later part derives when encoding. */
+    private final boolean[] derivedPart;
     private final List<MessagePart> descriptions;
 
     MessageLayout(String name, List<Part> parts, Map<String, Integer> index, Map<String, FieldRef> refs) {
@@ -68,6 +70,7 @@ public final class MessageLayout {
         this.refs = Map.copyOf(refs);
         int min = 0;
         this.derived = new boolean[parts.size()][];
+        this.derivedPart = new boolean[parts.size()];
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             min += p.minSize();
@@ -77,7 +80,9 @@ public final class MessageLayout {
         }
         for (Part p : parts) {
             FieldRef r = p.derives();
-            if (r != null) {
+            if (r != null && r.varint != null) {
+                derivedPart[r.section] = true;
+            } else if (r != null) {
                 derived[r.section][r.fieldIndex] = true;
             }
         }
@@ -85,7 +90,9 @@ public final class MessageLayout {
         List<MessagePart> described = new java.util.ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
             java.util.Set<String> names = new java.util.LinkedHashSet<>();
-            if (parts.get(i) instanceof SectionPart s) {
+            if (derivedPart[i]) {
+                names.add(parts.get(i).name);
+            } else if (parts.get(i) instanceof SectionPart s) {
                 for (int k = 0; k < derived[i].length; k++) {
                     if (derived[i][k]) {
                         names.add(s.layout.fields().get(k).name());
@@ -241,6 +248,11 @@ public final class MessageLayout {
     /** Whether field {@code field} of section part {@code part} is computed by a later part when encoding. */
     boolean isDerived(int part, int field) {
         return derived[part] != null && derived[part][field];
+    }
+
+    /** Whether part {@code part} is a varint that a later part derives when encoding. */
+    boolean isDerivedPart(int part) {
+        return derivedPart[part];
     }
 
     boolean hasPart(String part) {

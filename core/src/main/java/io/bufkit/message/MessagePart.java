@@ -38,7 +38,12 @@ public final class MessagePart {
         /** A choice of sub-layout by discriminator, sized or to the end: {@link MessageBuilder#choice}. */
         CHOICE,
         /** A sub-layout confined to a size from an earlier field: {@link MessageBuilder#sized}. */
-        SIZED
+        SIZED,
+        /**
+         * An unsigned base-128 varint: {@link MessageBuilder#varint}; {@link #prefixWidth()} is its largest
+         * number of bytes, and {@link #derivedFields()} holds its own name when a later part derives it.
+         */
+        VARINT
     }
 
     private final String name;

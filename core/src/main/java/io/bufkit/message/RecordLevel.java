@@ -48,10 +48,10 @@ final class RecordLevel {
             int c = shape.indexOf(p.name);
             componentOf[i] = c;
             if (c < 0) {
-                if (!(p instanceof OptionalPart)) {
+                if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i)) {
                     throw new IllegalArgumentException("layout " + layout.name() + " part " + p.name + " ("
                             + p.declaration() + ") has no component in record " + shape.simpleName()
-                            + "; only a conditional part may be left out");
+                            + "; only a conditional part or a derived varint may be left out");
                 }
                 continue;
             }
@@ -77,6 +77,8 @@ final class RecordLevel {
             return SubLevelBinding.required(sized.body, shape.type(c), lookup, where);
         } else if (p instanceof ChoicePart ch) {
             return ChoiceBinding.bind(ch, shape.type(c), lookup, where);
+        } else if (p instanceof VarintPart) {
+            return VarintBinding.bind(shape.type(c), where);
         } else if (p instanceof CustomPart custom) {
             return CustomBinding.bind(custom, shape.type(c), where);
         }

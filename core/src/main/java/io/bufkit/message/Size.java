@@ -22,17 +22,22 @@ public final class Size {
     }
 
     /**
-     * A size equal to the value of an integer field, named {@code "section.field"}.
+     * A size equal to the value of an integer field, named {@code "section.field"}, or of a varint part,
+     * named by the part's name ({@code "remaining"}).
      *
-     * @param path the section's and the field's names joined by a dot
+     * @param path the section's and the field's names joined by a dot, or a varint part's name
      * @return the size
-     * @throws IllegalArgumentException if the path is not {@code section.field}
+     * @throws IllegalArgumentException if the path is neither {@code section.field} nor a name
      */
     public static Size of(String path) {
         Objects.requireNonNull(path, "path");
         int dot = path.indexOf('.');
+        if (dot < 0 && !path.isEmpty()) {
+            return new Size(path, null, 1, 0);     // a varint part of the same level
+        }
         if (dot <= 0 || dot == path.length() - 1 || path.indexOf('.', dot + 1) >= 0) {
-            throw new IllegalArgumentException("size path must be section.field: " + path);
+            throw new IllegalArgumentException("size path must be section.field or the name of a varint part: "
+                    + path);
         }
         return new Size(path.substring(0, dot), path.substring(dot + 1), 1, 0);
     }
@@ -66,7 +71,7 @@ public final class Size {
      * @return the path
      */
     public String path() {
-        return section + "." + field;
+        return field == null ? section : section + "." + field;
     }
 
     /**
@@ -102,7 +107,7 @@ public final class Size {
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(section).append('.').append(field);
+        StringBuilder s = new StringBuilder(path());
         if (factor != 1) {
             s.append('×').append(factor);
         }

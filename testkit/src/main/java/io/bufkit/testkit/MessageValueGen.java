@@ -108,8 +108,8 @@ final class MessageValueGen {
             case REST_BYTES:
                 return Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(b));
             case COUNTED_REPEAT:
-                IntField count = intField(layout, p.fieldPath());
-                return Gen.listOf(level(p.body()), 0, (int) Math.min(maxElements, count.max())).map(l -> (Object) l);
+                long counted = range(layout, p.fieldPath())[1];
+                return Gen.listOf(level(p.body()), 0, (int) Math.min(maxElements, counted)).map(l -> (Object) l);
             case REPEAT_UNTIL:
                 return Gen.listOf(level(p.body()).filter(e -> startsWithout(p.body(), e, p.terminator())), 0, maxElements)
                         .map(l -> (Object) l);
@@ -125,6 +125,11 @@ final class MessageValueGen {
                 return kind.map(v -> (Object) v);
             case SIZED:
                 return level(p.body()).map(v -> (Object) v);
+            case VARINT:
+                // a varint a later part derives is left to encoding; one that only conditions is drawn
+                long largest = range(layout, p.name())[1];
+                return p.derivedFields().isEmpty() ? Gen.ints(0, (int) Math.min(largest, 1 << 20)).map(v -> (Object) v)
+                        : Gen.constant(ABSENT);
             case WHEN:
                 int condition = (Integer) valueOf(sections, p.fieldPath());
                 return p.condition().test(condition) ? level(p.body()).map(v -> (Object) v) : Gen.constant(ABSENT);
@@ -139,13 +144,27 @@ final class MessageValueGen {
 
     /** Lengths a {@link Size} describes: {@code constant + factor × k} for values k of its field, from 0 bytes up. */
     private Gen<Integer> sized(MessageLayout layout, Size size) {
-        IntField f = intField(layout, size.path());
-        long kmin = Math.max(f.min(), Math.floorDiv(-(long) size.constant() + size.factor() - 1, size.factor()));
-        long kmax = Math.min(f.max(), kmin + Math.max(0, maxBytes / size.factor()));
+        long[] f = range(layout, size.path());
+        long kmin = Math.max(f[0], Math.floorDiv(-(long) size.constant() + size.factor() - 1, size.factor()));
+        long kmax = Math.min(f[1], kmin + Math.max(0, maxBytes / size.factor()));
         if (kmin > kmax) {
             throw new IllegalArgumentException(size + " describes no length of 0 bytes or more");
         }
         return Gen.longs(kmin, kmax).map(k -> (int) (size.constant() + size.factor() * k));
+    }
+
+    /** The smallest and largest value of the integer a path names: a section's field, or a varint part. */
+    private static long[] range(MessageLayout layout, String path) {
+        if (path.indexOf('.') < 0) {
+            for (MessagePart p : layout.parts()) {
+                if (p.kind() == MessagePart.Kind.VARINT && p.name().equals(path)) {
+                    return new long[] {0, Math.min(Integer.MAX_VALUE, (1L << (7 * p.prefixWidth())) - 1)};
+                }
+            }
+            throw new IllegalArgumentException(layout.name() + " has no varint part " + path);
+        }
+        IntField f = intField(layout, path);
+        return new long[] {f.min(), f.max()};
     }
 
     private static IntField intField(MessageLayout layout, String path) {

@@ -148,10 +148,11 @@ final class ProtocolMessages {
             .when("username", "flags.username", v -> v != 0, MQTT_TEXT)
             .when("password", "flags.password", v -> v != 0, MQTT_TEXT)
             .build();
-    /** An MQTT CONNECT packet shorter than 128 bytes: the fixed header's one-byte remaining length sizes the body. */
+    /** An MQTT CONNECT packet: the fixed header's varint remaining length sizes the body, and encoding derives it. */
     static final MessageLayout MQTT_CONNECT = MessageLayout.builder("CONNECT")
-            .section("fixed", PacketLayout.builder("fixed").u8("type").u8("remaining").build())
-            .sized("body", Size.of("fixed.remaining"), MQTT_CONNECT_BODY)
+            .section("fixed", PacketLayout.builder("fixed").u8("type").build())
+            .varint("remaining", 4)
+            .sized("body", Size.of("remaining"), MQTT_CONNECT_BODY)
             .build();
     /** An MQTT PUBLISH packet: fixed header, varint remaining length, topic, packet id when QoS > 0, payload. */
     static final MessageLayout MQTT_PUBLISH = MessageLayout.builder("PUBLISH")

@@ -1,0 +1,116 @@
+package io.bufkit.message;
+
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An unsigned base-128 varint of at most {@link #maxBytes} bytes, least significant group first (MQTT's
+ * remaining length, protobuf's lengths): an integer later parts may take a size, count or condition from,
+ * and that encoding derives when a later part's size gives it.
+ */
+final class VarintPart extends Part {
+    final int maxBytes;
+
+    VarintPart(String name, int maxBytes) {
+        super(name);
+        this.maxBytes = maxBytes;
+    }
+
+    /** The value of the well-formed varint at {@code at}. */
+    static int value(ByteView v, int at) {
+        int value = 0;
+        for (int i = 0;; i++) {
+            int b = v.u8(at + i);
+            value |= (b & 0x7F) << (7 * i);
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+        }
+    }
+
+    /** The largest value {@link #maxBytes} bytes hold (at most {@code Integer.MAX_VALUE}). */
+    long max() {
+        return Math.min(Integer.MAX_VALUE, (1L << (7 * maxBytes)) - 1);
+    }
+
+    @Override
+    int minSize() {
+        return 1;
+    }
+
+    @Override
+    int decode(Message m, int index, int at, int limit) {
+        ByteView v = m.view();
+        for (int i = 0; i < maxBytes; i++) {
+            if (at + i >= limit) {
+                throw m.fail(m.pathOf(index), at, "varint runs past the end", "a last byte below 0x80 before offset "
+                        + limit, (limit - at) + " byte(s) with the continuation bit");
+            }
+            if ((v.u8(at + i) & 0x80) == 0) {
+                if (i == maxBytes - 1 && 7 * maxBytes > 31 && v.u8(at + i) > 0x07) {
+                    throw m.fail(m.pathOf(index), at, "varint does not fit an int", "at most " + max(),
+                            "more");
+                }
+                m.record(index, at, at + i + 1, null);
+                return at + i + 1;
+            }
+        }
+        throw m.fail(m.pathOf(index), at, "varint longer than " + maxBytes + " bytes", "at most " + maxBytes
+                + " bytes", "a continuation bit in byte " + maxBytes);
+    }
+
+    @Override
+    void describe(Message m, int index, StringBuilder out, String indent) {
+        out.append(indent).append(name).append(" @").append(m.start(index)).append(": ")
+                .append(value(m.view(), m.start(index))).append(" (varint, ").append(m.end(index) - m.start(index))
+                .append(" byte(s))\n");
+    }
+
+    @Override
+    String declaration() {
+        return name + ": varint of up to " + maxBytes + " bytes";
+    }
+
+    @Override
+    void putValue(Message m, int index, Map<String, Object> into) {
+        into.put(name, value(m.view(), m.start(index)));
+    }
+
+    @Override
+    int size(LevelEncoding e, int index, String path) {
+        long value;
+        if (e.layout.isDerivedPart(index)) {
+            Long d = e.derived(e.layout.ref(name));
+            value = d == null ? 0 : d;
+        } else {
+            value = e.userInt(e.layout.ref(name), path);
+            if (value < 0 || value > max()) {
+                throw e.fail(path, value + " does not fit a varint of up to " + maxBytes + " bytes (0 to " + max()
+                        + ")");
+            }
+        }
+        e.children[index] = (int) value;
+        int n = 1;
+        for (long rest = value >>> 7; rest != 0; rest >>>= 7) {
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+        int value = (Integer) e.children[index];
+        int n = e.sizes[index];
+        for (int i = 0; i < n; i++) {
+            out.putU8(at + i, (value >>> (7 * i)) & 0x7F | (i < n - 1 ? 0x80 : 0));
+        }
+    }
+
+    @Override
+    MessagePart describePart(Set<String> derived) {
+        return new MessagePart(name, MessagePart.Kind.VARINT, null, derived, null, null, maxBytes, -1, null, null,
+                null, null);
+    }
+}
