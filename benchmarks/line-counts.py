@@ -27,7 +27,7 @@ rows = [
      (r"static void dns", r"static void postgres"), BM + "HandDns.java"),
     ("PostgreSQL bodies", [EX + "PostgresMessage.java"], [EX + "PgText.java"], [EX + "Postgres.java"],
      (r"static void postgres", r"static void mqtt"), BM + "HandPostgres.java"),
-    ("MQTT CONNECT, PUBLISH", [EX + "MqttPacket.java"], [EX + "MqttRemainingLength.java"], [EX + "Mqtt.java"],
+    ("MQTT CONNECT, PUBLISH", [EX + "MqttPacket.java"], [], [EX + "Mqtt.java"],
      (r"static void mqtt", None), BM + "HandMqtt.java"),
 ]
 print("| protocol | layouts | user field kinds (decode and encode) | records | reading the fields via `Message` "

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * MQTT 3.1.1 CONNECT and PUBLISH packets as records, with {@link MessageCodec}s derived from
  * {@link MqttPacket#CONNECT} and {@link MqttPacket#PUBLISH}. Prefix lengths are computed when encoding;
- * the remaining length is a user-defined field and is written as given.
+ * the remaining length is a varint part that no later part sizes here, so it is written as given.
  */
 public final class Mqtt {
     private Mqtt() {

@@ -30,7 +30,7 @@ class MqttPacketTest {
         List<ByteView> out = new ArrayList<>();
         for (int at = 0; at < stream.length();) {
             Message head = MqttPacket.HEAD.decodePrefix(stream.slice(at, stream.length()));
-            int length = head.end() + head.value("remaining", MqttRemainingLength.KIND);
+            int length = head.end() + head.intValue("remaining");
             out.add(stream.slice(at, at + length));
             at += length;
         }

@@ -3,11 +3,8 @@ package io.bufkit.benchmarks.message;
 import io.bufkit.ByteView;
 import io.bufkit.examples.DnsName;
 import io.bufkit.examples.Ipv4Packet;
-import io.bufkit.examples.MqttRemainingLength;
 import io.bufkit.examples.PgText;
-import io.bufkit.message.IntPath;
 import io.bufkit.message.Message;
-import io.bufkit.message.MessageLayout;
 
 /** Reads the fields the hand-written parsers read, through decoded {@link Message}s of the examples' layouts. */
 final class LayoutReads {
@@ -27,37 +24,12 @@ final class LayoutReads {
         out.consume(t.bytes("payload").length());
     }
 
-    /** As {@link #ipv4Tcp}, with the integer fields read through paths resolved once ({@link IntPath}). */
-    static void ipv4TcpByPaths(Message p, FieldSink out) {
-        for (IntPath f : IP_PATHS) {
-            out.consume(f.get(p));
-        }
-        options(p.sub("options"), out);
-        Message t = p.sub("transport");
-        for (IntPath f : TCP_PATHS) {
-            out.consume(f.get(t));
-        }
-        options(t.sub("options"), out);
-        out.consume(t.bytes("payload").length());
-    }
-
     static final String[] IP_FIELDS = {"ip.version", "ip.ihl", "ip.tos", "ip.totalLength", "ip.id", "ip.flags",
         "ip.fragmentOffset", "ip.ttl", "ip.protocol", "ip.checksum", "ip.src", "ip.dst"};
     static final String[] TCP_FIELDS = {"tcp.srcPort", "tcp.dstPort", "tcp.seq", "tcp.ack", "tcp.dataOffset",
         "tcp.flags", "tcp.window", "tcp.checksum", "tcp.urgent"};
 
-    static final IntPath[] IP_PATHS = paths(Ipv4Packet.LAYOUT, IP_FIELDS);
-    static final IntPath[] TCP_PATHS = paths(Ipv4Packet.TCP_SEGMENT, TCP_FIELDS);
-
-    private static IntPath[] paths(MessageLayout layout, String[] fields) {
-        IntPath[] paths = new IntPath[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            paths[i] = layout.intPath(fields[i]);
-        }
-        return paths;
-    }
-
-    private static void options(Message options, FieldSink out) {
+    static void options(Message options, FieldSink out) {
         for (int i = 0; i < options.count("option"); i++) {
             Message o = options.element("option", i);
             int kind = o.intValue("o.kind");
@@ -159,7 +131,7 @@ final class LayoutReads {
         for (String f : FIXED_FIELDS) {
             out.consume(p.intValue(f));
         }
-        out.consume((int) p.value("remaining", MqttRemainingLength.KIND));
+        out.consume(p.intValue("remaining"));
         if (p.intValue("fixed.type") == 1) {
             out.consume(p.string("protocol"));
             for (String f : CONNECT_FIELDS) {

@@ -82,7 +82,7 @@ public class MessageDecodeBenchmark {
         List<Object> record = new ArrayList<>();
         List<Object> paths = new ArrayList<>();
         HandIpv4Tcp.parse(syn, collect(hand));
-        LayoutReads.ipv4TcpByPaths(Ipv4Packet.LAYOUT.decode(syn), collect(paths));
+        PathReads.ipv4TcpByPaths(Ipv4Packet.LAYOUT.decode(syn), collect(paths));
         LayoutReads.ipv4Tcp(Ipv4Packet.LAYOUT.decode(syn), collect(layout));
         RecordReads.ipv4Tcp(Ipv4.CODEC.decode(syn), collect(record));
         HandDns.parse(dns, collect(hand));
@@ -130,7 +130,7 @@ public class MessageDecodeBenchmark {
     /** IPv4 + TCP: layout decode, integer fields read through {@code IntPath}s resolved once. */
     @Benchmark
     public void ipv4TcpLayoutPaths() {
-        LayoutReads.ipv4TcpByPaths(Ipv4Packet.LAYOUT.decode(syn), sink);
+        PathReads.ipv4TcpByPaths(Ipv4Packet.LAYOUT.decode(syn), sink);
     }
 
     /**
