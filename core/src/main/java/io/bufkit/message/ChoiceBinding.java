@@ -2,6 +2,7 @@ package io.bufkit.message;
 
 import io.bufkit.ByteView;
 import io.bufkit.Bytes;
+import io.bufkit.internal.codec.RecordShape;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -54,7 +55,7 @@ final class ChoiceBinding extends ComponentBinding {
         }
         RecordShape raw = null;
         for (Class<?> r : records) {
-            boolean bound = levels.values().stream().anyMatch(l -> l.shape.type == r);
+            boolean bound = levels.values().stream().anyMatch(l -> l.shape.type() == r);
             if (!bound && r.isRecord() && r.getRecordComponents().length == 1) {
                 Class<?> held = r.getRecordComponents()[0].getType();
                 if (held == Bytes.class || held == byte[].class) {
@@ -87,7 +88,7 @@ final class ChoiceBinding extends ComponentBinding {
 
     @Override
     ByteView bytes(Object v) {
-        if (raw == null || !raw.type.isInstance(v)) {
+        if (raw == null || !raw.type().isInstance(v)) {
             return null;
         }
         Object held = raw.get(v, 0);
@@ -97,8 +98,8 @@ final class ChoiceBinding extends ComponentBinding {
     @Override
     LevelValues sub(Object v, MessageLayout layout, String root, String path) {
         RecordLevel level = levels.get(layout);
-        if (level == null || !level.shape.type.isInstance(v)) {
-            if (level != null && (raw == null || !raw.type.isInstance(v))) {
+        if (level == null || !level.shape.type().isInstance(v)) {
+            if (level != null && (raw == null || !raw.type().isInstance(v))) {
                 throw new IllegalArgumentException(root + ": " + path + ": " + part.discriminator.path + " chooses "
                         + layout.name() + ", so the value must be a " + level.shape.simpleName() + ", not "
                         + SectionFields.typeOf(v));

@@ -1,5 +1,6 @@
 package io.bufkit.message;
 
+import io.bufkit.internal.codec.RecordShape;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;

@@ -50,7 +50,7 @@ final class RepeatBinding extends ComponentBinding {
     @Override
     LevelValues element(Object v, int index, String root, String path) {
         Object record = ((List<?>) v).get(index);
-        if (!element.shape.type.isInstance(record)) {
+        if (!element.shape.type().isInstance(record)) {
             throw new IllegalArgumentException(root + ": " + path + ": expected a " + element.shape.simpleName() + ", not "
                     + SectionFields.typeOf(record));
         }

@@ -3,6 +3,7 @@ package io.bufkit.message;
 import io.bufkit.ByteView;
 import io.bufkit.internal.codec.LayoutBindings;
 import io.bufkit.internal.codec.RecordMapping;
+import io.bufkit.internal.codec.RecordShape;
 import io.bufkit.layout.LayoutField;
 import io.bufkit.layout.PacketLayout;
 import java.lang.invoke.MethodHandle;

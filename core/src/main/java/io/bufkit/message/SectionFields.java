@@ -3,6 +3,7 @@ package io.bufkit.message;
 import io.bufkit.ByteView;
 import io.bufkit.Bytes;
 import io.bufkit.MutableByteView;
+import io.bufkit.internal.codec.FieldBinding;
 import io.bufkit.layout.BytesField;
 import io.bufkit.layout.ChecksumField;
 import io.bufkit.layout.DoubleField;
@@ -22,24 +23,18 @@ final class SectionFields {
     private SectionFields() {
     }
 
-    /** Reads a field's value; byte fields are owned copies. */
-    static Object read(LayoutField f, ByteView section) {
-        if (f instanceof IntField i) {
-            return i.get(section);
-        } else if (f instanceof LongField l) {
-            return l.get(section);
-        } else if (f instanceof FloatField x) {
-            return x.get(section);
-        } else if (f instanceof DoubleField d) {
-            return d.get(section);
-        } else if (f instanceof BytesField b) {
-            return b.copy(section);
-        } else if (f instanceof ChecksumField c) {
-            return c.get(section);
-        } else if (f instanceof TextField t) {
-            return t.string(section);
+    /**
+     * Reads a field's value through its binding from the field kinds' table (the natural type's reader);
+     * byte fields are owned copies.
+     */
+    static Object read(FieldBinding field, ByteView section) {
+        try {
+            return field.accesses().get(0).reader().invoke(section);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new java.lang.reflect.UndeclaredThrowableException(t);
         }
-        return ((FlagsField) f).get(section);
     }
 
     /**

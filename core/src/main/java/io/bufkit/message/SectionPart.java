@@ -1,6 +1,8 @@
 package io.bufkit.message;
 
 import io.bufkit.MutableByteView;
+import io.bufkit.internal.codec.FieldBinding;
+import io.bufkit.internal.codec.LayoutBindings;
 import io.bufkit.layout.ChecksumField;
 import io.bufkit.layout.LayoutException;
 import io.bufkit.layout.LayoutField;
@@ -12,10 +14,13 @@ import java.util.Map;
 /** A fixed section: a {@link PacketLayout} at a computed offset, read through its constant-offset handles. */
 final class SectionPart extends Part {
     final PacketLayout layout;
+    /** How each field is read, from the field kinds' table; for the value model. */
+    private final List<FieldBinding> bindings;
 
     SectionPart(String name, PacketLayout layout) {
         super(name);
         this.layout = layout;
+        this.bindings = LayoutBindings.of(layout);
     }
 
     @Override
@@ -51,7 +56,7 @@ final class SectionPart extends Part {
     @Override
     void putValue(Message m, int index, Map<String, Object> into) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        for (LayoutField f : layout.fields()) {
+        for (FieldBinding f : bindings) {
             fields.put(f.name(), SectionFields.read(f, m.sectionView(index)));
         }
         into.put(name, fields);

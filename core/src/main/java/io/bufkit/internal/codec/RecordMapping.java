@@ -81,11 +81,10 @@ public final class RecordMapping<R> {
             }
         }
         RecordComponent[] declared = recordType.getRecordComponents();
-        List<Component> components = new ArrayList<>(declared.length);
-        Class<?>[] parameters = new Class<?>[declared.length];
+        FieldBinding.Access[] accesses = new FieldBinding.Access[declared.length];
+        boolean[] written = new boolean[declared.length];
         for (int i = 0; i < declared.length; i++) {
             RecordComponent c = declared[i];
-            parameters[i] = c.getType();
             FieldBinding f = byName.remove(c.getName());
             if (f == null && c.getName().endsWith("_")) {
                 // a field named like a Java keyword, such as class, is the component class_
@@ -101,8 +100,8 @@ public final class RecordMapping<R> {
                         + c.getType().getSimpleName() + " but " + f.where() + " is " + f.typeName() + " ("
                         + f.typeNames() + ")");
             }
-            boolean written = !f.filledByCodec() && !filledByCaller.contains(f.name());
-            components.add(new Component(accessor(lookup, record, c), access, written));
+            accesses[i] = access;
+            written[i] = !f.filledByCodec() && !filledByCaller.contains(f.name());
         }
         for (FieldBinding f : byName.values()) {
             if (!f.filledByCodec() && !filledByCaller.contains(f.name())) {
@@ -110,26 +109,12 @@ public final class RecordMapping<R> {
                         + "; add a component " + f.name() + " of type " + f.typeNames());
             }
         }
-        MethodHandle constructor;
-        try {
-            constructor = lookup.findConstructor(recordType, MethodType.methodType(void.class, parameters));
-        } catch (NoSuchMethodException | IllegalAccessException e) {
-            throw inaccessible(record, e);
+        RecordShape shape = RecordShape.of(recordType, lookup);
+        List<Component> components = new ArrayList<>(declared.length);
+        for (int i = 0; i < declared.length; i++) {
+            components.add(new Component(shape.accessor(i), accesses[i], written[i]));
         }
-        return new RecordMapping<>(recordType, constructor, List.copyOf(components));
-    }
-
-    private static MethodHandle accessor(MethodHandles.Lookup lookup, String record, RecordComponent c) {
-        try {
-            return lookup.unreflect(c.getAccessor());
-        } catch (IllegalAccessException e) {
-            throw inaccessible(record, e);
-        }
-    }
-
-    private static IllegalArgumentException inaccessible(String record, ReflectiveOperationException e) {
-        return new IllegalArgumentException(record + " is not accessible to the lookup (" + e.getMessage()
-                + "); pass MethodHandles.lookup() from code that can reach it", e);
+        return new RecordMapping<>(recordType, shape.constructor(), List.copyOf(components));
     }
 
     private static String names(List<FieldBinding> fields) {
