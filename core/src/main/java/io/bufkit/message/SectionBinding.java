@@ -54,7 +54,7 @@ final class SectionBinding extends ComponentBinding {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
-        RecordShape shape = RecordShape.of(type, lookup);
+        RecordShape shape = mapping.shape();
         int[] componentOf = new int[fields.size()];
         for (int k = 0; k < fields.size(); k++) {
             componentOf[k] = shape.indexOf(fields.get(k).name());

@@ -30,16 +30,16 @@ import java.util.StringJoiner;
 public final class RecordMapping<R> {
 
     private final Class<R> recordType;
-    private final MethodHandle constructor;
+    private final RecordShape shape;
     private final List<Component> components;
 
     /** One record component and the field it holds. */
     private record Component(MethodHandle accessor, FieldBinding.Access access, boolean written) {
     }
 
-    private RecordMapping(Class<R> recordType, MethodHandle constructor, List<Component> components) {
+    private RecordMapping(Class<R> recordType, RecordShape shape, List<Component> components) {
         this.recordType = recordType;
-        this.constructor = constructor;
+        this.shape = shape;
         this.components = components;
     }
 
@@ -114,7 +114,16 @@ public final class RecordMapping<R> {
         for (int i = 0; i < declared.length; i++) {
             components.add(new Component(shape.accessor(i), accesses[i], written[i]));
         }
-        return new RecordMapping<>(recordType, shape.constructor(), List.copyOf(components));
+        return new RecordMapping<>(recordType, shape, List.copyOf(components));
+    }
+
+    /**
+     * The record type as looked up once, for reading its components generically as well.
+     *
+     * @return the shape
+     */
+    public RecordShape shape() {
+        return shape;
     }
 
     private static String names(List<FieldBinding> fields) {
@@ -137,7 +146,7 @@ public final class RecordMapping<R> {
             readers[i] = components.get(i).access().reader().asType(MethodType.methodType(
                     components.get(i).access().type(), source));
         }
-        MethodHandle each = MethodHandles.filterArguments(constructor, 0, readers);
+        MethodHandle each = MethodHandles.filterArguments(shape.constructor(), 0, readers);
         MethodHandle decoder = MethodHandles.permuteArguments(each, MethodType.methodType(recordType, source),
                 new int[readers.length]);
         return before == null ? decoder : MethodHandles.foldArguments(decoder, before);
