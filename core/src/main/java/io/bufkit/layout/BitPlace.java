@@ -39,24 +39,30 @@ record BitPlace(int end, int bytes, boolean lsbFirst, int shift, long mask, int 
 
     /** The container's bits; checks the view's lease and length like every handle read. */
     long container(ByteView p, String op) {
+        return container(p, 0, op);
+    }
+
+    /** The container of a packet starting at {@code at} of {@code p}; {@code at} is not negative. */
+    private long container(ByteView p, int at, String op) {
+        int e = at + end;
         switch (bytes) {
             case 1:
-                return VIEWS.readI8(p, end, op) & 0xFFL;
+                return VIEWS.readI8(p, e, op) & 0xFFL;
             case 2:
-                return (lsbFirst ? VIEWS.readI16le(p, end, op) : VIEWS.readI16be(p, end, op)) & 0xFFFFL;
+                return (lsbFirst ? VIEWS.readI16le(p, e, op) : VIEWS.readI16be(p, e, op)) & 0xFFFFL;
             case 4:
-                return (lsbFirst ? VIEWS.readI32le(p, end, op) : VIEWS.readI32be(p, end, op)) & 0xFFFF_FFFFL;
+                return (lsbFirst ? VIEWS.readI32le(p, e, op) : VIEWS.readI32be(p, e, op)) & 0xFFFF_FFFFL;
             case 8:
-                return lsbFirst ? VIEWS.readI64le(p, end, op) : VIEWS.readI64be(p, end, op);
+                return lsbFirst ? VIEWS.readI64le(p, e, op) : VIEWS.readI64be(p, e, op);
             default:
-                return bytewise(p, op);
+                return bytewise(p, e, op);
         }
     }
 
-    private long bytewise(ByteView p, String op) {
+    private long bytewise(ByteView p, int e, String op) {
         long v = 0;
         for (int k = 0; k < bytes; k++) {
-            long b = VIEWS.readI8(p, end - bytes + k + 1, op) & 0xFFL;
+            long b = VIEWS.readI8(p, e - bytes + k + 1, op) & 0xFFL;
             v = lsbFirst ? v | b << (8 * k) : v << 8 | b;
         }
         return v;
@@ -64,7 +70,12 @@ record BitPlace(int end, int bytes, boolean lsbFirst, int shift, long mask, int 
 
     /** The field's value in {@code p}: unsigned, or sign-extended for a signed field. */
     long value(ByteView p, String op) {
-        long v = (container(p, op) >>> shift) & mask;
+        return value(p, 0, op);
+    }
+
+    /** The value in a packet starting at {@code at} of {@code p}; {@code at} is not negative. */
+    long value(ByteView p, int at, String op) {
+        long v = (container(p, at, op) >>> shift) & mask;
         return signed ? (v << (64 - bits)) >> (64 - bits) : v;
     }
 

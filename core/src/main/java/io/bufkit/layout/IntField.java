@@ -27,6 +27,18 @@ public sealed interface IntField extends LayoutField permits IntHandle {
     int get(ByteView packet);
 
     /**
+     * Reads the field of a packet that starts at offset {@code at} of a larger view (a header inside a
+     * message), without slicing the view: the same value as {@code get(view.slice(at, view.length()))}.
+     *
+     * @param view the bytes holding the packet, borrowed for the call
+     * @param at the offset of the packet's first byte in {@code view}
+     * @return the value, in {@code [min(), max()]}
+     * @throws IndexOutOfBoundsException if {@code at} is negative or the view ends before the field does
+     * @throws io.bufkit.StaleViewException if the view's lease ended
+     */
+    int get(ByteView view, int at);
+
+    /**
      * Writes the field.
      *
      * @param packet the packet's bytes, borrowed for the call

@@ -12,6 +12,26 @@ sealed interface IntHandle extends IntField, Handle
     void write(MutableByteView packet, int value);
 
     /**
+     * Reads the field of a packet starting at {@code at} of {@code packet}; {@code at} is not negative and
+     * the field's end past it does not overflow.
+     */
+    int read(ByteView packet, int at);
+
+    @Override
+    default int get(ByteView packet) {
+        return read(packet, 0);
+    }
+
+    @Override
+    default int get(ByteView view, int at) {
+        if (at < 0 || at > view.length() - info().end()) {
+            throw new IndexOutOfBoundsException(info().name() + " (" + info().typeName() + ") of a packet at offset "
+                    + at + " ends past the view's " + view.length() + " bytes");
+        }
+        return read(view, at);
+    }
+
+    /**
      * The handle for an int field described by {@code info}; for a flags or {@code f32} field, the reader and
      * writer of its bits, which {@link FlagsHandle} and {@link FloatHandle} use.
      */
@@ -82,8 +102,8 @@ sealed interface IntHandle extends IntField, Handle
     /** The {@code u8} implementation. */
     record U8(FieldInfo info) implements IntHandle {
         @Override
-        public int get(ByteView packet) {
-            return VIEWS.readI8(packet, info.end(), info.typeName()) & 0xFF;
+        public int read(ByteView packet, int at) {
+            return VIEWS.readI8(packet, at + info.end(), info.typeName()) & 0xFF;
         }
 
         @Override
@@ -100,8 +120,8 @@ sealed interface IntHandle extends IntField, Handle
     /** The {@code i8} implementation. */
     record I8(FieldInfo info) implements IntHandle {
         @Override
-        public int get(ByteView packet) {
-            return VIEWS.readI8(packet, info.end(), info.typeName());
+        public int read(ByteView packet, int at) {
+            return VIEWS.readI8(packet, at + info.end(), info.typeName());
         }
 
         @Override
@@ -118,8 +138,8 @@ sealed interface IntHandle extends IntField, Handle
     /** The {@code u16be} implementation. */
     record U16be(FieldInfo info) implements IntHandle {
         @Override
-        public int get(ByteView packet) {
-            return VIEWS.readI16be(packet, info.end(), info.typeName()) & 0xFFFF;
+        public int read(ByteView packet, int at) {
+            return VIEWS.readI16be(packet, at + info.end(), info.typeName()) & 0xFFFF;
         }
 
         @Override
@@ -136,8 +156,8 @@ sealed interface IntHandle extends IntField, Handle
     /** The {@code u16le} implementation. */
     record U16le(FieldInfo info) implements IntHandle {
         @Override
-        public int get(ByteView packet) {
-            return VIEWS.readI16le(packet, info.end(), info.typeName()) & 0xFFFF;
+        public int read(ByteView packet, int at) {
+            return VIEWS.readI16le(packet, at + info.end(), info.typeName()) & 0xFFFF;
         }
 
         @Override
@@ -154,8 +174,8 @@ sealed interface IntHandle extends IntField, Handle
     /** The {@code i16be} implementation. */
     record I16be(FieldInfo info) implements IntHandle {
         @Override
-        public int get(ByteView packet) {
-            return VIEWS.readI16be(packet, info.end(), info.typeName());
+        public int read(ByteView packet, int at) {
+            return VIEWS.readI16be(packet, at + info.end(), info.typeName());
         }
 
         @Override
@@ -172,8 +192,8 @@ sealed interface IntHandle extends IntField, Handle
     /** The {@code i16le} implementation. */
     record I16le(FieldInfo info) implements IntHandle {
         @Override
-        public int get(ByteView packet) {
-            return VIEWS.readI16le(packet, info.end(), info.typeName());
+        public int read(ByteView packet, int at) {
+            return VIEWS.readI16le(packet, at + info.end(), info.typeName());
         }
 
         @Override
@@ -190,8 +210,8 @@ sealed interface IntHandle extends IntField, Handle
     /** The {@code i32be} implementation. */
     record I32be(FieldInfo info) implements IntHandle {
         @Override
-        public int get(ByteView packet) {
-            return VIEWS.readI32be(packet, info.end(), info.typeName());
+        public int read(ByteView packet, int at) {
+            return VIEWS.readI32be(packet, at + info.end(), info.typeName());
         }
 
         @Override
@@ -208,8 +228,8 @@ sealed interface IntHandle extends IntField, Handle
     /** The {@code i32le} implementation. */
     record I32le(FieldInfo info) implements IntHandle {
         @Override
-        public int get(ByteView packet) {
-            return VIEWS.readI32le(packet, info.end(), info.typeName());
+        public int read(ByteView packet, int at) {
+            return VIEWS.readI32le(packet, at + info.end(), info.typeName());
         }
 
         @Override
@@ -226,8 +246,8 @@ sealed interface IntHandle extends IntField, Handle
     /** The 24-bit implementations, which read through the view's own 24-bit reads. */
     record Odd(FieldInfo info) implements IntHandle {
         @Override
-        public int get(ByteView packet) {
-            int o = info.offset();
+        public int read(ByteView packet, int at) {
+            int o = at + info.offset();
             return switch (info.kind()) {
                 case U24BE -> packet.u24be(o);
                 case U24LE -> packet.u24le(o);
@@ -261,8 +281,8 @@ sealed interface IntHandle extends IntField, Handle
      */
     record Bits(FieldInfo info, BitPlace at) implements IntHandle {
         @Override
-        public int get(ByteView packet) {
-            return (int) at.value(packet, info.typeName());
+        public int read(ByteView packet, int from) {
+            return (int) at.value(packet, from, info.typeName());
         }
 
         @Override

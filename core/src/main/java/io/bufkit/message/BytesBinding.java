@@ -27,8 +27,8 @@ final class BytesBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int part) {
-        ByteView b = m.bytes(part);
+    Object decode(LevelTape t, int level, Part part) {
+        ByteView b = t.bytes(level, part);
         switch (as) {
             case BYTES:
                 return Bytes.copyOf(b);

@@ -32,44 +32,46 @@ final class BytesPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit) {
-        ByteView v = m.view();
+    int leading() {
+        return kind == Kind.PREFIXED ? prefixWidth : 0;
+    }
+
+    @Override
+    int trailing() {
+        return kind == Kind.NUL_TERMINATED ? 1 : 0;
+    }
+
+    @Override
+    int decode(LevelTape t, int level, int at, int limit) {
+        ByteView v = t.view;
         switch (kind) {
             case SIZED: {
-                long length = size.apply(sizeField.read(m));
-                return take(m, index, at, at, length, limit, size);
+                long length = size.apply(sizeField.read(t, level));
+                return t.sizedEnd(level, this, at, at, length, limit, size);
             }
             case PREFIXED: {
                 if (at + prefixWidth > limit) {
-                    throw m.fail(m.pathOf(index), at, "length prefix of " + prefixWidth + " bytes runs past the end",
-                            prefixWidth + " bytes", (limit - at) + " bytes");
+                    throw t.fail(t.pathOf(level, this), at, "length prefix of " + prefixWidth
+                            + " bytes runs past the end", prefixWidth + " bytes", (limit - at) + " bytes");
                 }
                 long length = switch (prefixWidth) {
                     case 1 -> v.u8(at);
                     case 2 -> v.u16be(at);
                     default -> v.u32be(at);
                 };
-                return take(m, index, at, at + prefixWidth, length, limit, null);
+                return t.sizedEnd(level, this, at, at + prefixWidth, length, limit, null);
             }
             case NUL_TERMINATED: {
                 int nul = v.indexOf((byte) 0, at);
                 if (nul < 0 || nul >= limit) {
-                    throw m.fail(m.pathOf(index), at, "NUL terminator never comes", "a 0 byte before offset " + limit,
-                            "none in " + (limit - at) + " bytes");
+                    throw t.fail(t.pathOf(level, this), at, "NUL terminator never comes", "a 0 byte before offset "
+                            + limit, "none in " + (limit - at) + " bytes");
                 }
-                m.record(index, at, nul, null);
                 return nul + 1;
             }
             default:
-                m.record(index, at, limit, null);
                 return limit;
         }
-    }
-
-    private static int take(Message m, int index, int partStart, int from, long length, int limit, Size size) {
-        int end = m.sizedEnd(index, partStart, from, length, limit, size);
-        m.record(index, from, end, null);
-        return end;
     }
 
     @Override

@@ -22,11 +22,17 @@ final class ChoiceBinding extends ComponentBinding {
     private final Map<MessageLayout, RecordLevel> levels;
     /** The record for raw bytes, or null. */
     private final RecordShape raw;
+    /** The record level of each alternative by the tag of a chosen level ({@link ChoicePart#levelLayout}). */
+    private final RecordLevel[] byTag;
 
     private ChoiceBinding(ChoicePart part, Map<MessageLayout, RecordLevel> levels, RecordShape raw) {
         this.part = part;
         this.levels = levels;
         this.raw = raw;
+        this.byTag = new RecordLevel[part.alternativeCount()];
+        for (int tag = 0; tag < byTag.length; tag++) {
+            byTag[tag] = levels.get(part.levelLayout(tag));
+        }
     }
 
     static ChoiceBinding bind(ChoicePart part, Class<?> type, MethodHandles.Lookup lookup, String where) {
@@ -71,17 +77,18 @@ final class ChoiceBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int index) {
-        Object sub = m.child(index);
-        if (sub instanceof Message s) {
-            return levels.get(s.layout()).decode(s);
+    Object decode(LevelTape t, int level, Part p) {
+        int sub = t.child(level, part);
+        if (sub >= 0) {
+            return byTag[t.ints[sub + LevelTape.TAG]].decode(t, sub);
         }
         if (raw == null) {
-            throw m.fail(m.pathOf(index), m.start(index), "no alternative for " + part.discriminator.path + " = "
-                    + part.discriminator.read(m) + ", and the record type has no permitted record of raw bytes",
-                    "one of " + part.alternatives.keySet(), Integer.toString(part.discriminator.read(m)));
+            int key = part.discriminator.read(t, level);
+            throw t.fail(t.pathOf(level, part), t.start(level, part), "no alternative for " + part.discriminator.path
+                    + " = " + key + ", and the record type has no permitted record of raw bytes",
+                    "one of " + part.alternatives.keySet(), Integer.toString(key));
         }
-        ByteView b = m.bytes(index);
+        ByteView b = t.bytes(level, part);
         Object held = raw.type(0) == byte[].class ? b.toByteArray() : Bytes.copyOf(b);
         return raw.construct(new Object[] {held});
     }

@@ -14,6 +14,10 @@ final class ChoicePart extends Part {
     final Map<Integer, MessageLayout> alternatives;
     final FieldRef sizeField;
     final Size size;
+    /** The discriminator values that name an alternative, ascending; a chosen level's tag is an index here. */
+    private final int[] keys;
+    /** The alternative of each of {@link #keys}. */
+    private final MessageLayout[] chosen;
 
     ChoicePart(String name, FieldRef discriminator, Map<Integer, MessageLayout> alternatives, FieldRef sizeField,
             Size size) {
@@ -22,44 +26,63 @@ final class ChoicePart extends Part {
         this.alternatives = Map.copyOf(alternatives);
         this.sizeField = sizeField;
         this.size = size;
+        this.keys = this.alternatives.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        this.chosen = new MessageLayout[keys.length];
+        for (int k = 0; k < keys.length; k++) {
+            chosen[k] = this.alternatives.get(keys[k]);
+        }
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit) {
-        int key = discriminator.read(m);
+    int slots() {
+        return 2;
+    }
+
+    /** The number of discriminator values that name an alternative: the tags of chosen levels are below it. */
+    int alternativeCount() {
+        return chosen.length;
+    }
+
+    @Override
+    MessageLayout levelLayout(int tag) {
+        return chosen[tag];
+    }
+
+    @Override
+    int decode(LevelTape t, int level, int at, int limit) {
+        int key = discriminator.read(t, level);
         int end = limit;
         if (sizeField != null) {
-            long length = size.apply(sizeField.read(m));
-            end = m.sizedEnd(index, at, at, length, limit, size);
+            long length = size.apply(sizeField.read(t, level));
+            end = t.sizedEnd(level, this, at, at, length, limit, size);
         }
-        MessageLayout chosen = alternatives.get(key);
-        if (chosen == null) {
+        int tag = java.util.Arrays.binarySearch(keys, key);
+        if (tag < 0) {
             if (sizeField == null) {
-                throw m.fail(m.pathOf(index), at, "no alternative for " + discriminator.path + " = " + key,
+                throw t.fail(t.pathOf(level, this), at, "no alternative for " + discriminator.path + " = " + key,
                         "one of " + alternatives.keySet(), Integer.toString(key));
             }
-            m.record(index, at, end, null);
+            t.ints[level + slot + 1] = -1;
             return end;
         }
+        MessageLayout body = chosen[tag];
         if (sizeField != null) {
-            m.record(index, at, end, m.decodeExactly(chosen, index, at, end, size));
+            t.decodeExactly(level, this, body, tag, at, end, size);
             return end;
         }
-        Message sub = m.subLevel(chosen, index, -1);
-        int subEnd = sub.decodeFrom(at, end);
-        m.record(index, at, subEnd, sub);
-        return subEnd;
+        int sub = t.open(body, level, index, tag, at);
+        t.ints[level + slot + 1] = sub;
+        return body.decodeLevel(t, sub, at, end);
     }
 
     @Override
     void describe(Message m, int index, StringBuilder out, String indent) {
-        Object sub = m.child(index);
-        int key = discriminator.read(m);
-        if (sub == null) {
+        Message s = m.subLevel(index);
+        int key = discriminator.read(m.tape(), m.level());
+        if (s == null) {
             out.append(indent).append(name).append(" (").append(discriminator.path).append(" = ").append(key)
                     .append(", unknown): ").append(m.end(index) - m.start(index)).append(" bytes\n");
         } else {
-            Message s = (Message) sub;
             out.append(indent).append(name).append(" (").append(discriminator.path).append(" = ").append(key)
                     .append(" → ").append(s.layout().name()).append("):\n");
             s.describeInto(out, indent + "  ");
@@ -73,7 +96,8 @@ final class ChoicePart extends Part {
 
     @Override
     void putValue(Message m, int index, Map<String, Object> into) {
-        into.put(name, m.child(index) instanceof Message sub ? sub.toValues() : Bytes.copyOf(m.bytes(index)));
+        Message sub = m.subLevel(index);
+        into.put(name, sub != null ? sub.toValues() : Bytes.copyOf(m.bytes(index)));
     }
 
     @Override

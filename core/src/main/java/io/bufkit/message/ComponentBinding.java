@@ -13,11 +13,12 @@ abstract class ComponentBinding {
     /**
      * The component's value for a decoded part.
      *
-     * @param m the decoded level
-     * @param part the part's index in the level's layout
+     * @param t the decoded message
+     * @param level the index of the decoded level in {@code t}
+     * @param part the part of the level's layout
      * @return the value, owning its bytes
      */
-    abstract Object decode(Message m, int part);
+    abstract Object decode(LevelTape t, int level, Part part);
 
     /** Whether the component's value stands for a part that is present (an empty {@code Optional} does not). */
     boolean has(Object v) {

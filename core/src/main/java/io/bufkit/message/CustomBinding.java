@@ -23,7 +23,7 @@ final class CustomBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int index) {
-        return part.read(m, index);
+    Object decode(LevelTape t, int level, Part p) {
+        return part.read(t, level);
     }
 }

@@ -1,6 +1,7 @@
 package io.bufkit.message;
 
 import io.bufkit.MutableByteView;
+import io.bufkit.layout.LayoutException;
 import java.util.Map;
 
 /** A part of a user-defined {@link FieldKind}. */
@@ -13,29 +14,33 @@ final class CustomPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit) {
+    int decode(LevelTape t, int level, int at, int limit) {
         int end;
         try {
-            end = kind.end(m.view(), at, limit);
+            end = kind.end(t.view, at, limit);
         } catch (FieldFault f) {
-            throw m.fail(m.pathOf(index), f.offset(), f.getMessage(), "a well-formed " + kind.name(), "see message");
+            throw malformed(t, level, f);
         }
         if (end < at || end > limit) {
             throw new IllegalStateException(kind.name() + " returned end " + end + " outside [" + at + ", " + limit
-                    + "] for " + m.pathOf(index));
+                    + "] for " + t.pathOf(level, this));
         }
-        m.record(index, at, end, null);
         return end;
     }
 
-    <T> T read(Message m, int index) {
+    /** The field's value in level {@code level} of a decoded tape, read now through the kind. */
+    <T> T read(LevelTape t, int level) {
         try {
             @SuppressWarnings("unchecked")
-            T value = (T) kind.read(m.view(), m.start(index));
+            T value = (T) kind.read(t.view, t.start(level, this));
             return value;
         } catch (FieldFault f) {
-            throw m.fail(m.pathOf(index), f.offset(), f.getMessage(), "a well-formed " + kind.name(), "see message");
+            throw malformed(t, level, f);
         }
+    }
+
+    private LayoutException malformed(LevelTape t, int level, FieldFault f) {
+        return t.fail(t.pathOf(level, this), f.offset(), f.getMessage(), "a well-formed " + kind.name(), "see message");
     }
 
     @Override
@@ -56,7 +61,7 @@ final class CustomPart extends Part {
 
     @Override
     void putValue(Message m, int index, Map<String, Object> into) {
-        into.put(name, read(m, index));
+        into.put(name, read(m.tape(), m.level()));
     }
 
     @Override

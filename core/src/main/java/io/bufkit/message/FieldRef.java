@@ -16,26 +16,33 @@ final class FieldRef {
     /** The varint part, or null for a section field. */
     final VarintPart varint;
     final String path;
+    /** The slot of a level's record in a {@link LevelTape} holding where the section or varint starts. */
+    private final int startSlot;
 
-    FieldRef(int section, IntField field, int fieldIndex, String path) {
+    FieldRef(SectionPart section, IntField field, int fieldIndex, String path) {
         this(section, field, fieldIndex, null, path);
     }
 
-    FieldRef(int part, VarintPart varint) {
-        this(part, null, -1, varint, varint.name);
+    FieldRef(VarintPart varint) {
+        this(varint, null, -1, varint, varint.name);
     }
 
-    private FieldRef(int section, IntField field, int fieldIndex, VarintPart varint, String path) {
-        this.section = section;
+    private FieldRef(Part part, IntField field, int fieldIndex, VarintPart varint, String path) {
+        this.section = part.index;
+        this.startSlot = part.startSlot;
         this.field = field;
         this.fieldIndex = fieldIndex;
         this.varint = varint;
         this.path = path;
     }
 
-    /** Reads the value from a message whose part {@link #section} has been decoded. */
-    int read(Message m) {
-        return field != null ? field.get(m.sectionView(section)) : VarintPart.value(m.view(), m.start(section));
+    /**
+     * Reads the value from level {@code level} of a tape whose part {@link #section} has been decoded,
+     * straight from the decoded view at the part's offset.
+     */
+    int read(LevelTape t, int level) {
+        int at = t.ints[level + startSlot];
+        return field != null ? field.get(t.view, at) : VarintPart.value(t.view, at);
     }
 
     /** The smallest value the field holds. */

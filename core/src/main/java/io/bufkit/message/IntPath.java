@@ -10,7 +10,7 @@ package io.bufkit.message;
  * int type = TYPE.get(message.element("answers", 0));
  * }</pre>
  *
- * <p>Immutable and thread-safe; a read allocates nothing once the section's view is made.
+ * <p>Immutable and thread-safe; a read allocates nothing: it reads the field straight from the decoded view.
  */
 public final class IntPath {
     private final MessageLayout layout;
@@ -33,7 +33,7 @@ public final class IntPath {
         if (message.layout() != layout) {
             throw new IllegalArgumentException(this + " read from a " + message.layout().name() + " message");
         }
-        return ref.read(message);
+        return ref.read(message.tape(), message.level());
     }
 
     /**

@@ -5,6 +5,7 @@ import io.bufkit.layout.LayoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A message decoded by a {@link MessageLayout}: where each part starts and ends, computed once while
@@ -12,143 +13,94 @@ import java.util.Map;
  *
  * <p>A message <em>borrows</em> the view it was decoded from: every {@link ByteView} it returns is a
  * borrowed slice of that view and goes stale with it; offsets are relative to the start of that view,
- * also for elements of repeats. Not thread-safe: a message makes the views of its sections when first asked for them; read it from the thread that decoded it, or publish it safely.
+ * also for elements of repeats. A message is not modified once decoded: once published safely, any thread
+ * may read it.
+ *
+ * <p>Decoding records every level of the message in one flat structure; the {@code Message} of a
+ * sub-level ({@link #sub(String)}, {@link #element(String, int)}) is made when asked for, so two calls may
+ * return distinct objects for one level. They are {@linkplain #equals(Object) equal}.
  */
 public final class Message {
     private final MessageLayout layout;
-    private final ByteView view;
-    private final String root;
-    /** Per part: where it starts at {@code 2i}, where it ends at {@code 2i + 1}. */
-    private final int[] bounds;
-    /**
-     * Per part: its repeat elements, sub-level or nothing; for a section, its view once asked for (made
-     * lazily, so that decoding allocates no view for a section nobody reads).
-     */
-    private final Object[] children;
-    private int end;
-    /** The level this one is part of, or null for the message itself. */
-    private final Message parent;
-    /** The index of the part of {@link #parent} this level is. */
-    private final int parentPart;
-    /** This level's index in a repeat, or -1. */
-    private final int element;
+    /** The decoded message this level is part of; shared by every {@code Message} of one decode. */
+    private final LevelTape tape;
+    /** This level's index in {@link #tape}. */
+    private final int level;
 
-    Message(MessageLayout layout, ByteView view, String root) {
-        this(layout, view, root, null, -1, -1);
-    }
-
-    private Message(MessageLayout layout, ByteView view, String root, Message parent, int parentPart, int element) {
+    Message(MessageLayout layout, LevelTape tape, int level) {
         this.layout = layout;
-        this.view = view;
-        this.root = root;
-        this.parent = parent;
-        this.parentPart = parentPart;
-        this.element = element;
-        int n = layout.partList().size();
-        this.bounds = new int[2 * n];
-        this.children = new Object[n];
+        this.tape = tape;
+        this.level = level;
     }
 
-    /** A level inside part {@code part} of this one (element {@code element} of a repeat, else -1), undecoded. */
-    Message subLevel(MessageLayout body, int part, int element) {
-        return new Message(body, view, root, this, part, element);
+    LevelTape tape() {
+        return tape;
     }
 
-    int decodeFrom(int at, int limit) {
-        int pos = at;
-        var parts = layout.partList();
-        for (int i = 0; i < parts.size(); i++) {
-            pos = parts.get(i).decode(this, i, pos, limit);
-        }
-        end = pos;
-        return pos;
+    int level() {
+        return level;
     }
 
-    void record(int index, int start, int stop, Object child) {
-        bounds[2 * index] = start;
-        bounds[2 * index + 1] = stop;
-        children[index] = child;
+    private Part part(int index) {
+        return layout.partArray()[index];
     }
 
     /** The full path of part {@code index} of this level, such as {@code answers[2].name}. */
     String pathOf(int index) {
-        String name = layout.partList().get(index).name;
-        String path = path();
-        return path.isEmpty() ? name : path + "." + name;
+        return tape.pathOf(level, part(index));
     }
 
     /** The path of this level, such as {@code answers[2]}; empty for the message itself. */
     String path() {
-        if (parent == null) {
-            return "";
+        return tape.path(level);
+    }
+
+    /** The sub-level that part {@code index} holds (a conditional part, sized part or chosen alternative), or null. */
+    Message subLevel(int index) {
+        Part p = part(index);
+        if (p.slots() < 2 || p instanceof RepeatPart) {
+            return null;
         }
-        String p = parent.pathOf(parentPart);
-        return element >= 0 ? p + "[" + element + "]" : p;
+        int sub = tape.child(level, p);
+        return sub < 0 ? null : new Message(p.levelLayout(tape.ints[sub + LevelTape.TAG]), tape, sub);
     }
 
-    Object child(int index) {
-        return children[index];
+    /** The number of elements of repeat part {@code index}. */
+    int count(int index) {
+        return tape.ints[tape.child(level, part(index))];
     }
 
+    /** Element {@code k} of repeat part {@code index}. */
+    Message element(int index, int k) {
+        RepeatPart p = (RepeatPart) part(index);
+        int table = tape.child(level, p);
+        Objects.checkIndex(k, tape.ints[table]);
+        return new Message(p.element, tape, tape.ints[table + 1 + k]);
+    }
+
+    /** The view of section part {@code index}, a borrowed slice. */
     ByteView sectionView(int index) {
-        Object section = children[index];
-        if (section == null) {
-            section = view.slice(bounds[2 * index], bounds[2 * index + 1]);
-            children[index] = section;
-        }
-        return (ByteView) section;
+        return bytes(index);
     }
 
     ByteView view() {
-        return view;
-    }
-
-    String root() {
-        return root;
+        return tape.view;
     }
 
     int start(int index) {
-        return bounds[2 * index];
+        return tape.start(level, part(index));
     }
 
     int end(int index) {
-        return bounds[2 * index + 1];
+        return tape.end(level, part(index));
     }
 
     ByteView bytes(int index) {
-        return view.slice(bounds[2 * index], bounds[2 * index + 1]);
-    }
-
-    /**
-     * The end of a part of {@code length} bytes from {@code from}, or a failure naming the path if the
-     * length is negative or reaches past {@code limit}.
-     */
-    int sizedEnd(int index, int partStart, int from, long length, int limit, Size size) {
-        if (length < 0 || from + length > limit) {
-            String why = size != null ? size + " = " + length : "prefix " + length;
-            throw fail(pathOf(index), partStart, "length " + length + " (" + why + ") points past the end",
-                    "at most " + (limit - from) + " bytes", length + " bytes");
-        }
-        return (int) (from + length);
-    }
-
-    /**
-     * Decodes a sub-layout of this message from {@code at} that must end exactly at {@code end} (a sized
-     * choice or sized part), or a failure naming the path and the size it should have filled.
-     */
-    Message decodeExactly(MessageLayout body, int index, int at, int end, Size size) {
-        Message sub = subLevel(body, index, -1);
-        int subEnd = sub.decodeFrom(at, end);
-        if (subEnd != end) {
-            throw fail(pathOf(index), subEnd, body.name() + " ends before its " + size + " bytes do", (end - at) + " bytes",
-                    (subEnd - at) + " bytes");
-        }
-        return sub;
+        return tape.bytes(level, part(index));
     }
 
     LayoutException fail(String path, int offset, String why, String expected, String actual) {
-        return new LayoutException(root + ": " + path + " at offset " + offset + ": " + why, root, path, offset,
-                expected, actual);
+        return tape.fail(path, offset, why, expected, actual);
     }
 
     /**
@@ -166,7 +118,9 @@ public final class Message {
      * @return the end offset
      */
     public int end() {
-        return end;
+        Part[] parts = layout.partArray();
+        return parts.length == 0 ? tape.ints[level + LevelTape.START]
+                : tape.ints[level + parts[parts.length - 1].slot];
     }
 
     /**
@@ -177,7 +131,7 @@ public final class Message {
      * @throws IllegalArgumentException if the layout has no such part
      */
     public int start(String part) {
-        return bounds[2 * layout.indexOf(part)];
+        return start(layout.indexOf(part));
     }
 
     /**
@@ -188,12 +142,7 @@ public final class Message {
      * @throws IllegalArgumentException if the layout has no such part
      */
     public int end(String part) {
-        int i = layout.indexOf(part);
-        Part p = layout.partList().get(i);
-        if (p instanceof BytesPart b && b.kind == BytesPart.Kind.NUL_TERMINATED) {
-            return bounds[2 * i + 1] + 1;
-        }
-        return bounds[2 * i + 1];
+        return tape.ints[level + part(layout.indexOf(part)).slot];
     }
 
     /**
@@ -226,7 +175,7 @@ public final class Message {
      * @throws IllegalArgumentException if there is no such section or integer field
      */
     public int intValue(String path) {
-        return layout.ref(path).read(this);
+        return layout.ref(path).read(tape, level);
     }
 
     /**
@@ -241,10 +190,10 @@ public final class Message {
      */
     public <T> T value(String part, FieldKind<T> kind) {
         int i = layout.indexOf(part);
-        if (!(layout.partList().get(i) instanceof CustomPart c) || c.kind != kind) {
+        if (!(part(i) instanceof CustomPart c) || c.kind != kind) {
             throw new IllegalArgumentException(part + " of " + layout.name() + " is not a " + kind.name() + " field");
         }
-        return c.read(this, i);
+        return c.read(tape, level);
     }
 
     /**
@@ -255,7 +204,7 @@ public final class Message {
      * @throws IllegalArgumentException if the part is not a repeat
      */
     public int count(String part) {
-        return elements(part).length;
+        return count(repeat(part));
     }
 
     /**
@@ -268,15 +217,15 @@ public final class Message {
      * @throws IndexOutOfBoundsException if the index is not below {@link #count(String)}
      */
     public Message element(String part, int index) {
-        return elements(part)[index];
+        return element(repeat(part), index);
     }
 
-    private Message[] elements(String part) {
+    private int repeat(String part) {
         int i = layout.indexOf(part);
-        if (!(layout.partList().get(i) instanceof RepeatPart)) {
+        if (!(part(i) instanceof RepeatPart)) {
             throw new IllegalArgumentException(part + " is not a repeat of " + layout.name());
         }
-        return (Message[]) children[i];
+        return i;
     }
 
     /**
@@ -286,7 +235,8 @@ public final class Message {
      * @return true if present (for a choice: if the discriminator named a known alternative)
      */
     public boolean isPresent(String part) {
-        return children[layout.indexOf(part)] instanceof Message;
+        Part p = part(layout.indexOf(part));
+        return p.slots() > 1 && !(p instanceof RepeatPart) && tape.child(level, p) >= 0;
     }
 
     /**
@@ -297,11 +247,11 @@ public final class Message {
      * @throws IllegalStateException if the part is absent
      */
     public Message sub(String part) {
-        Object c = children[layout.indexOf(part)];
-        if (!(c instanceof Message)) {
+        Message sub = subLevel(layout.indexOf(part));
+        if (sub == null) {
             throw new IllegalStateException(part + " of " + layout.name() + " is absent");
         }
-        return (Message) c;
+        return sub;
     }
 
     /**
@@ -316,9 +266,8 @@ public final class Message {
      */
     public Map<String, Object> toValues() {
         Map<String, Object> out = new LinkedHashMap<>();
-        var parts = layout.partList();
-        for (int i = 0; i < parts.size(); i++) {
-            parts.get(i).putValue(this, i, out);
+        for (Part p : layout.partArray()) {
+            p.putValue(this, p.index, out);
         }
         return out;
     }
@@ -330,20 +279,40 @@ public final class Message {
      * @return the description
      */
     public String describe() {
-        StringBuilder out = new StringBuilder(layout.name()).append(" (").append(end).append(" bytes)\n");
+        StringBuilder out = new StringBuilder(layout.name()).append(" (").append(end()).append(" bytes)\n");
         describeInto(out, "  ");
         return out.toString();
     }
 
     void describeInto(StringBuilder out, String indent) {
-        var parts = layout.partList();
-        for (int i = 0; i < parts.size(); i++) {
-            parts.get(i).describe(this, i, out, indent);
+        for (Part p : layout.partArray()) {
+            p.describe(this, p.index, out, indent);
         }
+    }
+
+    /**
+     * Whether {@code o} is a {@code Message} of the same level of the same decoded message.
+     *
+     * @param o the object to compare with
+     * @return true for the same level of one decode
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Message m && m.tape == tape && m.level == level;
+    }
+
+    /**
+     * A hash code consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(tape) * 31 + level;
     }
 
     @Override
     public String toString() {
-        return layout.name() + " message of " + end + " bytes";
+        return layout.name() + " message of " + end() + " bytes";
     }
 }

@@ -22,6 +22,8 @@ public final class MessageBuilder {
     private final List<Part> parts = new ArrayList<>();
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final Map<String, FieldRef> refs = new HashMap<>();
+    /** The ints a level's record takes in a {@link LevelTape} with the parts added so far. */
+    private int recordSize = LevelTape.HEADER;
 
     MessageBuilder(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -36,11 +38,12 @@ public final class MessageBuilder {
      */
     public MessageBuilder section(String partName, PacketLayout layout) {
         Objects.requireNonNull(layout, "layout");
-        int at = add(new SectionPart(partName, layout));
+        SectionPart part = new SectionPart(partName, layout);
+        add(part);
         List<LayoutField> fields = layout.fields();
         for (int k = 0; k < fields.size(); k++) {
             if (fields.get(k) instanceof IntField i) {
-                refs.put(partName + "." + i.name(), new FieldRef(at, i, k, partName + "." + i.name()));
+                refs.put(partName + "." + i.name(), new FieldRef(part, i, k, partName + "." + i.name()));
             }
         }
         return this;
@@ -139,8 +142,8 @@ public final class MessageBuilder {
             throw new IllegalArgumentException("a varint takes 1 to 5 bytes: " + maxBytes);
         }
         VarintPart part = new VarintPart(partName, maxBytes);
-        int at = add(part);
-        refs.put(partName, new FieldRef(at, part));
+        add(part);
+        refs.put(partName, new FieldRef(part));
         return this;
     }
 
@@ -243,7 +246,7 @@ public final class MessageBuilder {
                 throw new IllegalStateException(name + ": part " + p.name + " runs to the end and must be last");
             }
         }
-        return new MessageLayout(name, parts, index, refs);
+        return new MessageLayout(name, parts, index, refs, recordSize);
     }
 
     private int add(Part part) {
@@ -251,6 +254,10 @@ public final class MessageBuilder {
         if (index.containsKey(part.name)) {
             throw new IllegalArgumentException(name + " already has a part " + part.name);
         }
+        part.index = parts.size();
+        part.startSlot = parts.isEmpty() ? LevelTape.START : parts.get(parts.size() - 1).slot;
+        part.slot = recordSize;
+        recordSize += part.slots();
         index.put(part.name, parts.size());
         parts.add(part);
         return parts.size() - 1;

@@ -100,7 +100,8 @@ public final class MessageCodec<R extends Record> {
      *     and why
      */
     public R decode(ByteView message) {
-        return type.cast(level.decode(layout.decode(message)));
+        Message m = layout.decode(message);
+        return type.cast(level.decode(m.tape(), m.level()));
     }
 
     /**
@@ -115,7 +116,7 @@ public final class MessageCodec<R extends Record> {
             throw new IllegalArgumentException("a " + message.layout().name() + " message given to the codec of "
                     + layout.name());
         }
-        return type.cast(level.decode(message));
+        return type.cast(level.decode(message.tape(), message.level()));
     }
 
     /**

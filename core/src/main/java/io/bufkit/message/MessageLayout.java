@@ -62,10 +62,22 @@ public final class MessageLayout {
     /** Per part: whether it is a varint that a later part derives when encoding. */
     private final boolean[] derivedPart;
     private final List<MessagePart> descriptions;
+    private final Part[] partArray;
+    /** The ints a level of this layout takes in a {@link LevelTape}. */
+    private final int recordSize;
+    /**
+     * The size of the tape of the last message decoded with this layout: where the next decode's tape
+     * starts, so that a run of similar messages allocates each tape once, at its size. Only a hint: racy
+     * by design, as any value is correct.
+     */
+    private int tapeHint = 64;
 
-    MessageLayout(String name, List<Part> parts, Map<String, Integer> index, Map<String, FieldRef> refs) {
+    MessageLayout(String name, List<Part> parts, Map<String, Integer> index, Map<String, FieldRef> refs,
+            int recordSize) {
         this.name = name;
         this.parts = List.copyOf(parts);
+        this.partArray = parts.toArray(new Part[0]);
+        this.recordSize = recordSize;
         this.index = Map.copyOf(index);
         this.refs = Map.copyOf(refs);
         int min = 0;
@@ -158,9 +170,30 @@ public final class MessageLayout {
      *     discriminator names no alternative
      */
     public Message decodePrefix(ByteView message) {
-        Message m = new Message(this, message, name);
-        m.decodeFrom(0, message.length());
-        return m;
+        return new Message(this, decodeTape(message), 0);
+    }
+
+    /** Decodes a message at the start of a view into a tape whose level 0 is the message. */
+    LevelTape decodeTape(ByteView message) {
+        LevelTape t = new LevelTape(this, message, Math.min(tapeHint, 64 + 16 * message.length()));
+        int root = t.open(this, -1, -1, -1, 0);
+        decodeLevel(t, root, 0, message.length());
+        tapeHint = t.size;
+        return t;
+    }
+
+    /**
+     * Decodes the parts of level {@code level} of the tape, a level of this layout, from {@code at}, not
+     * reading at or past {@code limit}; returns where the level ends.
+     */
+    int decodeLevel(LevelTape t, int level, int at, int limit) {
+        int pos = at;
+        for (Part p : partArray) {
+            pos = p.decode(t, level, pos, limit);
+            t.ints[level + p.slot] = pos;
+        }
+        t.ints[level + LevelTape.EXTENT] = t.size;
+        return pos;
     }
 
     /**
@@ -243,6 +276,15 @@ public final class MessageLayout {
 
     List<Part> partList() {
         return parts;
+    }
+
+    /** The parts in declaration order; not to be modified. */
+    Part[] partArray() {
+        return partArray;
+    }
+
+    int recordSize() {
+        return recordSize;
     }
 
     /** Whether field {@code field} of section part {@code part} is computed by a later part when encoding. */

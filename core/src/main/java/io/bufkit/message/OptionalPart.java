@@ -18,25 +18,34 @@ final class OptionalPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit) {
-        if (!test.test(condition.read(m))) {
-            m.record(index, at, at, null);
+    int slots() {
+        return 2;
+    }
+
+    @Override
+    MessageLayout levelLayout(int tag) {
+        return body;
+    }
+
+    @Override
+    int decode(LevelTape t, int level, int at, int limit) {
+        if (!test.test(condition.read(t, level))) {
+            t.ints[level + slot + 1] = -1;
             return at;
         }
-        Message sub = m.subLevel(body, index, -1);
-        int end = sub.decodeFrom(at, limit);
-        m.record(index, at, end, sub);
-        return end;
+        int sub = t.open(body, level, index, -1, at);
+        t.ints[level + slot + 1] = sub;
+        return body.decodeLevel(t, sub, at, limit);
     }
 
     @Override
     void describe(Message m, int index, StringBuilder out, String indent) {
-        Object sub = m.child(index);
+        Message sub = m.subLevel(index);
         if (sub == null) {
             out.append(indent).append(name).append(": absent (").append(condition.path).append(")\n");
         } else {
             out.append(indent).append(name).append(" (present):\n");
-            ((Message) sub).describeInto(out, indent + "  ");
+            sub.describeInto(out, indent + "  ");
         }
     }
 
@@ -47,7 +56,8 @@ final class OptionalPart extends Part {
 
     @Override
     void putValue(Message m, int index, Map<String, Object> into) {
-        if (m.child(index) instanceof Message sub) {
+        Message sub = m.subLevel(index);
+        if (sub != null) {
             into.put(name, sub.toValues());
         }
     }

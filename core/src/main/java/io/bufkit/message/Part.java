@@ -9,9 +9,35 @@ import java.util.Map;
  */
 abstract class Part {
     final String name;
+    /** The part's index in its layout; set once by {@link MessageBuilder} when the part is added. */
+    int index;
+    /** Where in a level's record of a {@link LevelTape} the offset just past this part is kept. */
+    int slot;
+    /** The slot of the offset this part starts at: the previous part's {@link #slot}, or the level's start. */
+    int startSlot;
 
     Part(String name) {
         this.name = name;
+    }
+
+    /** How many ints a level's record keeps for the part: its end, plus one for a part holding levels. */
+    int slots() {
+        return 1;
+    }
+
+    /** Bytes between where the part starts and its contents (a length prefix). */
+    int leading() {
+        return 0;
+    }
+
+    /** Bytes between the part's contents and where the next part starts (a NUL terminator). */
+    int trailing() {
+        return 0;
+    }
+
+    /** The layout of a level this part holds whose tag is {@code tag}; only for parts holding levels. */
+    MessageLayout levelLayout(int tag) {
+        throw new IllegalStateException(name + " holds no levels");
     }
 
     /** The fewest bytes this part can take in a well-formed message; 0 unless a part knows better. */
@@ -20,11 +46,12 @@ abstract class Part {
     }
 
     /**
-     * Decodes the part starting at {@code at}, not reading at or past {@code limit}, records it in the
-     * message at {@code index} and returns where the next part starts. Paths for errors come from
-     * {@link Message#pathOf(int)}, built only when something fails.
+     * Decodes the part starting at {@code at}, not reading at or past {@code limit}, records what it holds
+     * (sub-levels, element tables) in level {@code level} of the tape and returns where the next part
+     * starts, which the caller records at {@link #slot}. Paths for errors come from
+     * {@link LevelTape#pathOf(int, Part)}, built only when something fails.
      */
-    abstract int decode(Message m, int index, int at, int limit);
+    abstract int decode(LevelTape t, int level, int at, int limit);
 
     /** Appends the decoded part for people, one line per leaf, indented. */
     abstract void describe(Message m, int index, StringBuilder out, String indent);

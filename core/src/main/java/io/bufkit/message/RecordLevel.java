@@ -86,13 +86,14 @@ final class RecordLevel {
         throw new IllegalStateException("no record binding for " + p.getClass().getSimpleName());
     }
 
-    /** Makes the record of a decoded level. */
-    Object decode(Message m) {
+    /** Makes the record of level {@code level} of a decoded message, a level of {@link #layout}. */
+    Object decode(LevelTape t, int level) {
         Object[] args = new Object[shape.size()];
+        Part[] parts = layout.partArray();
         for (int i = 0; i < componentOf.length; i++) {
             int c = componentOf[i];
             if (c >= 0) {
-                args[c] = bindings[i].decode(m, i);
+                args[c] = bindings[i].decode(t, level, parts[i]);
             }
         }
         return shape.construct(args);

@@ -33,11 +33,12 @@ final class RepeatBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int part) {
-        Message[] elements = (Message[]) m.child(part);
-        Object[] records = new Object[elements.length];
-        for (int i = 0; i < elements.length; i++) {
-            records[i] = element.decode(elements[i]);
+    Object decode(LevelTape t, int level, Part part) {
+        int table = t.child(level, part);
+        int n = t.ints[table];
+        Object[] records = new Object[n];
+        for (int i = 0; i < n; i++) {
+            records[i] = element.decode(t, t.ints[table + 1 + i]);
         }
         return List.of(records);
     }

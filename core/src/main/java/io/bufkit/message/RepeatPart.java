@@ -22,68 +22,90 @@ final class RepeatPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit) {
+    int slots() {
+        return 2;
+    }
+
+    @Override
+    MessageLayout levelLayout(int tag) {
+        return element;
+    }
+
+    @Override
+    int decode(LevelTape t, int level, int at, int limit) {
         if (count == null) {
-            return decodeUntilTerminator(m, index, at, limit);
+            return decodeUntilTerminator(t, level, at, limit);
         }
-        int n = count.read(m);
+        int n = count.read(t, level);
         int each = Math.max(element.minSize(), 1);
         if (n < 0 || (long) n * each > limit - at) {
-            throw m.fail(m.pathOf(index), at, "count " + n + " (" + count.path + ") needs at least " + ((long) n * each)
-                    + " bytes but " + (limit - at) + " remain", "at most " + ((limit - at) / each) + " elements",
-                    n + " elements");
+            throw t.fail(t.pathOf(level, this), at, "count " + n + " (" + count.path + ") needs at least "
+                    + ((long) n * each) + " bytes but " + (limit - at) + " remain", "at most " + ((limit - at) / each)
+                    + " elements", n + " elements");
         }
-        Message[] elements = new Message[n];
+        int table = t.reserve(1 + n);
+        t.ints[table] = n;
+        t.ints[level + slot + 1] = table;
         int pos = at;
         for (int i = 0; i < n; i++) {
-            Message e = m.subLevel(element, index, i);
-            pos = e.decodeFrom(pos, limit);
-            elements[i] = e;
+            int e = t.open(element, level, index, i, pos);
+            t.ints[table + 1 + i] = e;
+            pos = element.decodeLevel(t, e, pos, limit);
         }
-        m.record(index, at, pos, elements);
         return pos;
     }
 
     /**
      * Elements follow each other until a terminator byte where the next element would start, or, with
-     * {@link #TO_END}, until the end of the enclosing message.
+     * {@link #TO_END}, until the end of the enclosing message. Each element's level follows the previous
+     * one's sub-levels on the tape (at its {@link LevelTape#EXTENT}), so the element table is written after
+     * the last element, from that chain.
      */
-    private int decodeUntilTerminator(Message m, int index, int at, int limit) {
-        java.util.ArrayList<Message> list = new java.util.ArrayList<>();
+    private int decodeUntilTerminator(LevelTape t, int level, int at, int limit) {
+        int first = -1;
+        int n = 0;
         int pos = at;
         while (true) {
             if (pos >= limit && terminator == TO_END) {
-                m.record(index, at, pos, list.toArray(new Message[0]));
-                return pos;
-            }
-            if (pos >= limit) {
-                throw m.fail(m.pathOf(index), pos, "terminator byte " + terminator + " never comes",
-                        "a " + terminator + " byte before offset " + limit, "none");
-            }
-            if (m.view().u8(pos) == terminator) {
                 break;
             }
-            Message e = m.subLevel(element, index, list.size());
-            int next = e.decodeFrom(pos, limit);
-            if (next == pos) {
-                throw m.fail(e.path(), pos, "element takes no bytes", "at least 1 byte",
-                        "0 bytes");
+            if (pos >= limit) {
+                throw t.fail(t.pathOf(level, this), pos, "terminator byte " + terminator + " never comes",
+                        "a " + terminator + " byte before offset " + limit, "none");
             }
-            list.add(e);
+            if (t.view.u8(pos) == terminator) {
+                pos++;
+                break;
+            }
+            int e = t.open(element, level, index, n, pos);
+            int next = element.decodeLevel(t, e, pos, limit);
+            if (next == pos) {
+                throw t.fail(t.path(e), pos, "element takes no bytes", "at least 1 byte", "0 bytes");
+            }
+            if (first < 0) {
+                first = e;
+            }
+            n++;
             pos = next;
         }
-        m.record(index, at, pos + 1, list.toArray(new Message[0]));
-        return pos + 1;
+        int table = t.reserve(1 + n);
+        int[] ints = t.ints;
+        ints[table] = n;
+        for (int i = 0, e = first; i < n; i++, e = ints[e + LevelTape.EXTENT]) {
+            ints[table + 1 + i] = e;
+        }
+        ints[level + slot + 1] = table;
+        return pos;
     }
 
     @Override
     void describe(Message m, int index, StringBuilder out, String indent) {
-        Message[] elements = (Message[]) m.child(index);
-        out.append(indent).append(name).append(" (").append(elements.length).append(" × ")
+        int n = m.count(index);
+        out.append(indent).append(name).append(" (").append(n).append(" × ")
                 .append(element.name()).append("):\n");
-        for (int i = 0; i < elements.length; i++) {
+        for (int i = 0; i < n; i++) {
             out.append(indent).append("  [").append(i).append("]\n");
-            elements[i].describeInto(out, indent + "    ");
+            m.element(index, i).describeInto(out, indent + "    ");
         }
     }
 
@@ -94,10 +116,10 @@ final class RepeatPart extends Part {
 
     @Override
     void putValue(Message m, int index, Map<String, Object> into) {
-        Message[] elements = (Message[]) m.child(index);
-        List<Map<String, Object>> list = new ArrayList<>(elements.length);
-        for (Message e : elements) {
-            list.add(e.toValues());
+        int n = m.count(index);
+        List<Map<String, Object>> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(m.element(index, i).toValues());
         }
         into.put(name, list);
     }

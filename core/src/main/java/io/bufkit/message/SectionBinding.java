@@ -63,13 +63,13 @@ final class SectionBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int part) {
+    Object decode(LevelTape t, int level, Part part) {
         try {
-            return (Object) decoder.invokeExact(m.sectionView(part));
+            return (Object) decoder.invokeExact(t.bytes(level, part));
         } catch (RuntimeException | Error e) {
             throw e;
-        } catch (Throwable t) {
-            throw new UndeclaredThrowableException(t);
+        } catch (Throwable e) {
+            throw new UndeclaredThrowableException(e);
         }
     }
 

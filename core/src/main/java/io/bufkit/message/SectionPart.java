@@ -29,13 +29,12 @@ final class SectionPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit) {
+    int decode(LevelTape t, int level, int at, int limit) {
         int end = at + layout.size();
         if (end > limit) {
-            throw m.fail(m.pathOf(index), at, "section needs " + layout.size() + " bytes but " + (limit - at) + " remain",
-                    layout.size() + " bytes", (limit - at) + " bytes");
+            throw t.fail(t.pathOf(level, this), at, "section needs " + layout.size() + " bytes but " + (limit - at)
+                    + " remain", layout.size() + " bytes", (limit - at) + " bytes");
         }
-        m.record(index, at, end, null);
         return end;
     }
 

@@ -21,10 +21,20 @@ final class SizedPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit) {
-        long length = size.apply(sizeField.read(m));
-        int end = m.sizedEnd(index, at, at, length, limit, size);
-        m.record(index, at, end, m.decodeExactly(body, index, at, end, size));
+    int slots() {
+        return 2;
+    }
+
+    @Override
+    MessageLayout levelLayout(int tag) {
+        return body;
+    }
+
+    @Override
+    int decode(LevelTape t, int level, int at, int limit) {
+        long length = size.apply(sizeField.read(t, level));
+        int end = t.sizedEnd(level, this, at, at, length, limit, size);
+        t.decodeExactly(level, this, body, -1, at, end, size);
         return end;
     }
 
@@ -32,7 +42,7 @@ final class SizedPart extends Part {
     void describe(Message m, int index, StringBuilder out, String indent) {
         out.append(indent).append(name).append(" (").append(m.end(index) - m.start(index)).append(" bytes, ")
                 .append(size).append("):\n");
-        ((Message) m.child(index)).describeInto(out, indent + "  ");
+        m.subLevel(index).describeInto(out, indent + "  ");
     }
 
     @Override
@@ -42,7 +52,7 @@ final class SizedPart extends Part {
 
     @Override
     void putValue(Message m, int index, Map<String, Object> into) {
-        into.put(name, ((Message) m.child(index)).toValues());
+        into.put(name, m.subLevel(index).toValues());
     }
 
     @Override

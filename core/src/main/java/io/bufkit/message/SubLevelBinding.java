@@ -40,9 +40,9 @@ final class SubLevelBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int part) {
-        Object sub = m.child(part);
-        Object record = sub instanceof Message s ? body.decode(s) : null;
+    Object decode(LevelTape t, int level, Part part) {
+        int sub = t.child(level, part);
+        Object record = sub >= 0 ? body.decode(t, sub) : null;
         return optional ? Optional.ofNullable(record) : record;
     }
 

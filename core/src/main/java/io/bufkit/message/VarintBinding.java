@@ -15,7 +15,7 @@ final class VarintBinding extends ComponentBinding {
     }
 
     @Override
-    Object decode(Message m, int part) {
-        return VarintPart.value(m.view(), m.start(part));
+    Object decode(LevelTape t, int level, Part part) {
+        return VarintPart.value(t.view, t.start(level, part));
     }
 }

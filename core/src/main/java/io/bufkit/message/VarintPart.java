@@ -41,23 +41,22 @@ final class VarintPart extends Part {
     }
 
     @Override
-    int decode(Message m, int index, int at, int limit) {
-        ByteView v = m.view();
+    int decode(LevelTape t, int level, int at, int limit) {
+        ByteView v = t.view;
         for (int i = 0; i < maxBytes; i++) {
             if (at + i >= limit) {
-                throw m.fail(m.pathOf(index), at, "varint runs past the end", "a last byte below 0x80 before offset "
+                throw t.fail(t.pathOf(level, this), at, "varint runs past the end", "a last byte below 0x80 before offset "
                         + limit, (limit - at) + " byte(s) with the continuation bit");
             }
             if ((v.u8(at + i) & 0x80) == 0) {
                 if (i == maxBytes - 1 && 7 * maxBytes > 31 && v.u8(at + i) > 0x07) {
-                    throw m.fail(m.pathOf(index), at, "varint does not fit an int", "at most " + max(),
+                    throw t.fail(t.pathOf(level, this), at, "varint does not fit an int", "at most " + max(),
                             "more");
                 }
-                m.record(index, at, at + i + 1, null);
                 return at + i + 1;
             }
         }
-        throw m.fail(m.pathOf(index), at, "varint longer than " + maxBytes + " bytes", "at most " + maxBytes
+        throw t.fail(t.pathOf(level, this), at, "varint longer than " + maxBytes + " bytes", "at most " + maxBytes
                 + " bytes", "a continuation bit in byte " + maxBytes);
     }
 
