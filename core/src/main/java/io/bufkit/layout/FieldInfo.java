@@ -87,6 +87,20 @@ record FieldInfo(String layoutName, String name, WireType kind, String typeName,
         return offset + width;
     }
 
+    /**
+     * Checks that a packet at {@code at} of {@code view} can hold the field: {@code at} is not negative and
+     * the view does not end before the field does.
+     *
+     * @return {@code at}
+     */
+    int packetAt(io.bufkit.ByteView view, int at) {
+        if (at < 0 || at > view.length() - end()) {
+            throw new IndexOutOfBoundsException(name + " (" + typeName + ") of a packet at offset " + at
+                    + " ends past the view's " + view.length() + " bytes");
+        }
+        return at;
+    }
+
     /** Describes the field for messages: name, type and offset. */
     String where() {
         return "field '" + name + "' (" + typeName + " at offset " + offset + ")";

@@ -16,36 +16,25 @@ final class ChoicePart extends Part {
     final Size size;
     /** The discriminator values that name an alternative, ascending; a chosen level's tag is an index here. */
     private final int[] keys;
-    /** The alternative of each of {@link #keys}. */
-    private final MessageLayout[] chosen;
 
     ChoicePart(String name, FieldRef discriminator, Map<Integer, MessageLayout> alternatives, FieldRef sizeField,
             Size size) {
-        super(name);
+        super(name, byKey(alternatives));
         this.discriminator = discriminator;
         this.alternatives = Map.copyOf(alternatives);
         this.sizeField = sizeField;
         this.size = size;
         this.keys = this.alternatives.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-        this.chosen = new MessageLayout[keys.length];
-        for (int k = 0; k < keys.length; k++) {
-            chosen[k] = this.alternatives.get(keys[k]);
-        }
     }
 
-    @Override
-    int slots() {
-        return 2;
+    /** The alternatives in ascending order of their discriminator values: a chosen level's tag is an index here. */
+    private static MessageLayout[] byKey(Map<Integer, MessageLayout> alternatives) {
+        return alternatives.keySet().stream().sorted().map(alternatives::get).toArray(MessageLayout[]::new);
     }
 
     /** The number of discriminator values that name an alternative: the tags of chosen levels are below it. */
     int alternativeCount() {
-        return chosen.length;
-    }
-
-    @Override
-    MessageLayout levelLayout(int tag) {
-        return chosen[tag];
+        return keys.length;
     }
 
     @Override
@@ -65,7 +54,7 @@ final class ChoicePart extends Part {
             t.ints[level + slot + 1] = -1;
             return end;
         }
-        MessageLayout body = chosen[tag];
+        MessageLayout body = levelLayout(tag);
         if (sizeField != null) {
             t.decodeExactly(level, this, body, tag, at, end, size);
             return end;

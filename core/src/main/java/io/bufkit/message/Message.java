@@ -58,7 +58,7 @@ public final class Message {
     /** The sub-level that part {@code index} holds (a conditional part, sized part or chosen alternative), or null. */
     Message subLevel(int index) {
         Part p = part(index);
-        if (p.slots() < 2 || p instanceof RepeatPart) {
+        if (!p.holdsLevel()) {
             return null;
         }
         int sub = tape.child(level, p);
@@ -236,7 +236,7 @@ public final class Message {
      */
     public boolean isPresent(String part) {
         Part p = part(layout.indexOf(part));
-        return p.slots() > 1 && !(p instanceof RepeatPart) && tape.child(level, p) >= 0;
+        return p.holdsLevel() && tape.child(level, p) >= 0;
     }
 
     /**

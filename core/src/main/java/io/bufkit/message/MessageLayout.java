@@ -55,7 +55,6 @@ public final class MessageLayout {
     private final String name;
     private final List<Part> parts;
     private final Map<String, Integer> index;
-    private final Map<String, FieldRef> refs;
     private final int minSize;
     /** Per section part, per field: whether a later part derives the field when encoding. */
     private final boolean[][] derived;
@@ -63,6 +62,11 @@ public final class MessageLayout {
     private final boolean[] derivedPart;
     private final List<MessagePart> descriptions;
     private final Part[] partArray;
+    /** Part names to part indexes, for reads by name. */
+    private final NameIndex partIndex;
+    /** Integer field paths to their positions in {@link #refArray}, for reads by path. */
+    private final NameIndex refIndex;
+    private final FieldRef[] refArray;
     /** The ints a level of this layout takes in a {@link LevelTape}. */
     private final int recordSize;
     /**
@@ -77,9 +81,12 @@ public final class MessageLayout {
         this.name = name;
         this.parts = List.copyOf(parts);
         this.partArray = parts.toArray(new Part[0]);
+        this.partIndex = new NameIndex(parts.stream().map(p -> p.name).toList());
+        List<String> paths = List.copyOf(refs.keySet());
+        this.refIndex = new NameIndex(paths);
+        this.refArray = paths.stream().map(refs::get).toArray(FieldRef[]::new);
         this.recordSize = recordSize;
         this.index = Map.copyOf(index);
-        this.refs = Map.copyOf(refs);
         int min = 0;
         this.derived = new boolean[parts.size()][];
         this.derivedPart = new boolean[parts.size()];
@@ -306,8 +313,8 @@ public final class MessageLayout {
     }
 
     int indexOf(String part) {
-        Integer i = index.get(part);
-        if (i == null) {
+        int i = partIndex.get(part);
+        if (i < 0) {
             throw new IllegalArgumentException(name + " has no part " + part + "; it has " + index.keySet());
         }
         return i;
@@ -326,11 +333,11 @@ public final class MessageLayout {
     }
 
     FieldRef ref(String path) {
-        FieldRef r = refs.get(path);
-        if (r == null) {
+        int i = refIndex.get(path);
+        if (i < 0) {
             throw new IllegalArgumentException(name + " has no integer field " + path);
         }
-        return r;
+        return refArray[i];
     }
 
     @Override

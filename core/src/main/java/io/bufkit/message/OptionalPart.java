@@ -11,20 +11,10 @@ final class OptionalPart extends Part {
     final MessageLayout body;
 
     OptionalPart(String name, FieldRef condition, IntPredicate test, MessageLayout body) {
-        super(name);
+        super(name, new MessageLayout[] {body});
         this.condition = condition;
         this.test = test;
         this.body = body;
-    }
-
-    @Override
-    int slots() {
-        return 2;
-    }
-
-    @Override
-    MessageLayout levelLayout(int tag) {
-        return body;
     }
 
     @Override

@@ -16,13 +16,29 @@ abstract class Part {
     /** The slot of the offset this part starts at: the previous part's {@link #slot}, or the level's start. */
     int startSlot;
 
+    /**
+     * The layouts of the levels the part holds, by a level's tag: the one element layout or body of a
+     * repeat, conditional or sized part, or a choice's alternatives; null for a part holding no levels.
+     */
+    private final MessageLayout[] holds;
+
     Part(String name) {
+        this(name, null);
+    }
+
+    Part(String name, MessageLayout[] holds) {
         this.name = name;
+        this.holds = holds;
     }
 
     /** How many ints a level's record keeps for the part: its end, plus one for a part holding levels. */
-    int slots() {
-        return 1;
+    final int slots() {
+        return holds == null ? 1 : 2;
+    }
+
+    /** Whether the part holds one sub-level or none (a conditional part, sized part or choice). */
+    final boolean holdsLevel() {
+        return holds != null && !(this instanceof RepeatPart);
     }
 
     /** Bytes between where the part starts and its contents (a length prefix). */
@@ -36,8 +52,8 @@ abstract class Part {
     }
 
     /** The layout of a level this part holds whose tag is {@code tag}; only for parts holding levels. */
-    MessageLayout levelLayout(int tag) {
-        throw new IllegalStateException(name + " holds no levels");
+    final MessageLayout levelLayout(int tag) {
+        return holds[holds.length == 1 ? 0 : tag];
     }
 
     /** The fewest bytes this part can take in a well-formed message; 0 unless a part knows better. */

@@ -15,20 +15,10 @@ final class RepeatPart extends Part {
     final MessageLayout element;
 
     RepeatPart(String name, FieldRef count, int terminator, MessageLayout element) {
-        super(name);
+        super(name, new MessageLayout[] {element});
         this.count = count;
         this.terminator = terminator;
         this.element = element;
-    }
-
-    @Override
-    int slots() {
-        return 2;
-    }
-
-    @Override
-    MessageLayout levelLayout(int tag) {
-        return element;
     }
 
     @Override

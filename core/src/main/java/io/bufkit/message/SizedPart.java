@@ -14,20 +14,10 @@ final class SizedPart extends Part {
     final MessageLayout body;
 
     SizedPart(String name, FieldRef sizeField, Size size, MessageLayout body) {
-        super(name);
+        super(name, new MessageLayout[] {body});
         this.sizeField = sizeField;
         this.size = size;
         this.body = body;
-    }
-
-    @Override
-    int slots() {
-        return 2;
-    }
-
-    @Override
-    MessageLayout levelLayout(int tag) {
-        return body;
     }
 
     @Override
