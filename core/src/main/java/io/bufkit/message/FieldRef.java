@@ -1,12 +1,17 @@
 package io.bufkit.message;
 
+import io.bufkit.ByteView;
+import io.bufkit.internal.ViewAccess;
 import io.bufkit.layout.IntField;
+import io.bufkit.layout.WireType;
 
 /**
  * An integer that later parts of the same message level depend on, resolved once when a layout is built:
  * a field of a fixed section, or a varint part.
  */
 final class FieldRef {
+    private static final ViewAccess VIEWS = ViewAccess.get();
+
     /** The index of the section part, or of the varint part. */
     final int section;
     /** The section's field, or null for a varint part. */
@@ -18,6 +23,15 @@ final class FieldRef {
     final String path;
     /** The slot of a level's record in a {@link LevelTape} holding where the section or varint starts. */
     private final int startSlot;
+    /**
+     * The field's wire type when a read of the view at {@link #offset} gives its value (whole bytes of 1, 2
+     * or 4), else null and the field reads itself. Reads by path go through this switch, with the one bounds
+     * check of {@link ViewAccess}, rather than through {@link IntField#get(io.bufkit.ByteView, int)}, whose
+     * call site sees every kind of handle.
+     */
+    private final WireType plain;
+    /** The field's offset in its section. */
+    private final int offset;
 
     FieldRef(SectionPart section, IntField field, int fieldIndex, String path) {
         this(section, field, fieldIndex, null, path);
@@ -34,6 +48,9 @@ final class FieldRef {
         this.fieldIndex = fieldIndex;
         this.varint = varint;
         this.path = path;
+        WireType type = field == null ? null : field.wireType();
+        this.plain = type != null && !type.isBitField() && type.width() <= 4 && type.width() != 3 ? type : null;
+        this.offset = field == null ? 0 : field.offset();
     }
 
     /**
@@ -41,8 +58,24 @@ final class FieldRef {
      * straight from the decoded view at the part's offset.
      */
     int read(LevelTape t, int level) {
+        ByteView v = t.view;
         int at = t.ints[level + startSlot];
-        return field != null ? field.get(t.view, at) : VarintPart.value(t.view, at);
+        if (plain == null) {
+            return field != null ? field.get(v, at) : VarintPart.value(v, at);
+        }
+        int end = at + offset + plain.width();
+        String op = plain.typeName();
+        return switch (plain) {
+            case U8 -> VIEWS.readI8(v, end, op) & 0xFF;
+            case I8 -> VIEWS.readI8(v, end, op);
+            case U16BE -> VIEWS.readI16be(v, end, op) & 0xFFFF;
+            case U16LE -> VIEWS.readI16le(v, end, op) & 0xFFFF;
+            case I16BE -> VIEWS.readI16be(v, end, op);
+            case I16LE -> VIEWS.readI16le(v, end, op);
+            case I32BE -> VIEWS.readI32be(v, end, op);
+            case I32LE -> VIEWS.readI32le(v, end, op);
+            default -> field.get(v, at);
+        };
     }
 
     /** The smallest value the field holds. */
