@@ -59,9 +59,9 @@ class ReadersAgreeTest {
         assertEquals(hand, layout);
     }
 
-    @Test
-    void mqttConnectAndPublishAgree() throws IOException {
-        int packets = 0;
+    /** The CONNECT and PUBLISH packets of the captured MQTT client streams (4 CONNECT, 3 PUBLISH). */
+    static List<ByteView> mqttConnectAndPublishPackets() throws IOException {
+        List<ByteView> packets = new ArrayList<>();
         for (String file : List.of("sub-client.bin", "pub0-client.bin", "pub1-client.bin", "pub2-client.bin")) {
             ByteView stream = capture("mqtt/" + file);
             for (int at = 0; at < stream.length();) {
@@ -70,17 +70,25 @@ class ReadersAgreeTest {
                 at += packet.length();
                 int type = head.intValue("fixed.type");
                 if (type == 1 || type == 3) {
-                    List<Object> hand = new ArrayList<>();
-                    List<Object> layout = new ArrayList<>();
-                    HandMqtt.parse(packet, MessageDecodeBenchmark.collect(hand));
-                    LayoutReads.mqtt((type == 1 ? MqttPacket.CONNECT : MqttPacket.PUBLISH).decode(packet),
-                            MessageDecodeBenchmark.collect(layout));
-                    assertEquals(hand, layout, file);
-                    packets++;
+                    packets.add(packet);
                 }
             }
         }
-        assertEquals(7, packets);   // 4 CONNECT, 3 PUBLISH
+        return packets;
+    }
+
+    @Test
+    void mqttConnectAndPublishAgree() throws IOException {
+        List<ByteView> packets = mqttConnectAndPublishPackets();
+        for (ByteView packet : packets) {
+            List<Object> hand = new ArrayList<>();
+            List<Object> layout = new ArrayList<>();
+            HandMqtt.parse(packet, MessageDecodeBenchmark.collect(hand));
+            LayoutReads.mqtt((packet.u8(0) >>> 4 == 1 ? MqttPacket.CONNECT : MqttPacket.PUBLISH).decode(packet),
+                    MessageDecodeBenchmark.collect(layout));
+            assertEquals(hand, layout);
+        }
+        assertEquals(7, packets.size());   // 4 CONNECT, 3 PUBLISH
     }
 
     @Test
@@ -113,21 +121,9 @@ class ReadersAgreeTest {
             at += end[0];
         }
         assertTrue(messages > 5, "messages: " + messages);
-        int packets = 0;
-        for (String file : List.of("sub-client.bin", "pub0-client.bin", "pub1-client.bin", "pub2-client.bin")) {
-            ByteView stream = capture("mqtt/" + file);
-            for (int at = 0; at < stream.length();) {
-                Message head = MqttPacket.HEAD.decodePrefix(stream.slice(at, stream.length()));
-                ByteView packet = stream.slice(at, at + head.end() + head.intValue("remaining"));
-                at += packet.length();
-                int type = head.intValue("fixed.type");
-                if (type == 1 || type == 3) {
-                    assertEquals(type == 1 ? Mqtt.CONNECT.decode(packet) : Mqtt.PUBLISH.decode(packet),
-                            HandMqttRecords.parse(packet), file);
-                    packets++;
-                }
-            }
+        for (ByteView packet : mqttConnectAndPublishPackets()) {
+            assertEquals(packet.u8(0) >>> 4 == 1 ? Mqtt.CONNECT.decode(packet) : Mqtt.PUBLISH.decode(packet),
+                    HandMqttRecords.parse(packet));
         }
-        assertEquals(7, packets);
     }
 }
