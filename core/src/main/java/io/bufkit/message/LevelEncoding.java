@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * One level of a message being encoded. The first pass ({@link #plan}) asks every part its size, in
- * {@link MessageLayout#sizingOrder()}, which derives the lengths and counts that earlier sections hold; the second ({@link #write}) writes the parts
- * in order. Each part keeps what its first pass found in {@link #children} for its second.
+ * {@link MessageLayout#sizingOrder()}, which derives the lengths and counts that earlier sections hold;
+ * the second ({@link #write}) writes the parts in order. Each part keeps what its first pass found in
+ * {@link #children} for its second.
  */
 final class LevelEncoding {
     final MessageLayout layout;

@@ -46,11 +46,6 @@ class LevelLengthTest {
     static final MessageLayout PREFIXED = MessageLayout.builder("prefixed")
             .section("h", HEAD).totalLength(Size.of("h.total")).prefixed("text", 1).build();
 
-    static byte[] captured(String file) throws IOException {
-        byte[] stream = PostgresBodiesTest.resource("mqtt/" + file);
-        return Arrays.copyOf(stream, 2 + (stream[1] & 0xFF));
-    }
-
     static Map<String, Object> withoutRemaining(Message m) {
         Map<String, Object> values = new HashMap<>(m.toValues());
         values.remove("remaining");
@@ -60,7 +55,7 @@ class LevelLengthTest {
     @Test
     void theCapturedConnectsDecodeAndEncodeBackWithoutTheirLength() throws IOException {
         for (String file : List.of("pub0-client.bin", "sub-client.bin")) {
-            byte[] wire = captured(file);
+            byte[] wire = VarintPartTest.captured(file);
             Message m = CONNECT.decode(ByteView.wrap(wire));
             assertEquals(wire.length - 2, m.intValue("remaining"));
             assertEquals("MQTT", m.string("protocol"));
@@ -75,7 +70,8 @@ class LevelLengthTest {
 
     @Test
     void aBodyOf128BytesOrMoreTakesATwoByteRemainingLength() throws IOException {
-        Map<String, Object> values = withoutRemaining(CONNECT.decode(ByteView.wrap(captured("sub-client.bin"))));
+        byte[] captured = VarintPartTest.captured("sub-client.bin");
+        Map<String, Object> values = withoutRemaining(CONNECT.decode(ByteView.wrap(captured)));
         for (int id : new int[] {300, 127 - 20}) {
             values.put("clientId", Bytes.utf8("c".repeat(id)));
             byte[] wire = CONNECT.encode(values);
@@ -112,7 +108,7 @@ class LevelLengthTest {
 
     @Test
     void aRemainingLengthPastTheEndOrShortOfThePartsIsALayoutExceptionNamingIt() throws IOException {
-        byte[] wire = captured("pub0-client.bin");
+        byte[] wire = VarintPartTest.captured("pub0-client.bin");
         byte[] longer = wire.clone();
         longer[1]++;
         LayoutException past = assertThrows(LayoutException.class, () -> CONNECT.decode(ByteView.wrap(longer)));

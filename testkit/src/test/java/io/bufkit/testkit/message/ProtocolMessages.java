@@ -6,6 +6,7 @@ import io.bufkit.layout.PacketLayout;
 import io.bufkit.layout.TextPadding;
 import io.bufkit.message.FieldFault;
 import io.bufkit.message.FieldKind;
+import io.bufkit.message.MessageBuilder;
 import io.bufkit.message.MessageLayout;
 import io.bufkit.message.Size;
 import java.nio.charset.StandardCharsets;
@@ -137,18 +138,22 @@ final class ProtocolMessages {
             .build();
 
     static final MessageLayout MQTT_TEXT = MessageLayout.builder("text").prefixed("value", 2).build();
-    /** An MQTT 3.1.1 CONNECT body (after the fixed header): will, user name and password by flag bits. */
-    static final MessageLayout MQTT_CONNECT_BODY = MessageLayout.builder("CONNECT-body")
-            .prefixed("protocol", 2)
-            .section("flags", PacketLayout.builder("connect-flags").u8("level").bit("username").bit("password")
-                    .bit("willRetain").bits("willQos", 2).bit("willFlag").bit("cleanSession").bit("reserved")
-                    .u16be("keepAlive").build())
-            .prefixed("clientId", 2)
-            .when("will", "flags.willFlag", v -> v != 0,
-                    MessageLayout.builder("will").prefixed("topic", 2).prefixed("message", 2).build())
-            .when("username", "flags.username", v -> v != 0, MQTT_TEXT)
-            .when("password", "flags.password", v -> v != 0, MQTT_TEXT)
-            .build();
+
+    /** Appends CONNECT's parts after the fixed header: will, user name and password by flag bits. */
+    static MessageBuilder mqttConnectParts(MessageBuilder packet) {
+        return packet.prefixed("protocol", 2)
+                .section("flags", PacketLayout.builder("connect-flags").u8("level").bit("username").bit("password")
+                        .bit("willRetain").bits("willQos", 2).bit("willFlag").bit("cleanSession").bit("reserved")
+                        .u16be("keepAlive").build())
+                .prefixed("clientId", 2)
+                .when("will", "flags.willFlag", v -> v != 0,
+                        MessageLayout.builder("will").prefixed("topic", 2).prefixed("message", 2).build())
+                .when("username", "flags.username", v -> v != 0, MQTT_TEXT)
+                .when("password", "flags.password", v -> v != 0, MQTT_TEXT);
+    }
+
+    /** An MQTT 3.1.1 CONNECT body (after the fixed header). */
+    static final MessageLayout MQTT_CONNECT_BODY = mqttConnectParts(MessageLayout.builder("CONNECT-body")).build();
     /** An MQTT CONNECT packet: the fixed header's varint remaining length sizes the body, and encoding derives it. */
     static final MessageLayout MQTT_CONNECT = MessageLayout.builder("CONNECT")
             .section("fixed", PacketLayout.builder("fixed").u8("type").build())
@@ -156,18 +161,9 @@ final class ProtocolMessages {
             .sized("body", Size.of("remaining"), MQTT_CONNECT_BODY)
             .build();
     /** The same CONNECT with its parts at the packet's level, counted by the remaining length they derive. */
-    static final MessageLayout MQTT_CONNECT_FLAT = MessageLayout.builder("CONNECT")
+    static final MessageLayout MQTT_CONNECT_FLAT = mqttConnectParts(MessageLayout.builder("CONNECT")
             .section("fixed", PacketLayout.builder("fixed").u8("type").build())
-            .varint("remaining", 4).remainingLength(Size.of("remaining"))
-            .prefixed("protocol", 2)
-            .section("flags", PacketLayout.builder("connect-flags").u8("level").bit("username").bit("password")
-                    .bit("willRetain").bits("willQos", 2).bit("willFlag").bit("cleanSession").bit("reserved")
-                    .u16be("keepAlive").build())
-            .prefixed("clientId", 2)
-            .when("will", "flags.willFlag", v -> v != 0,
-                    MessageLayout.builder("will").prefixed("topic", 2).prefixed("message", 2).build())
-            .when("username", "flags.username", v -> v != 0, MQTT_TEXT)
-            .when("password", "flags.password", v -> v != 0, MQTT_TEXT)
+            .varint("remaining", 4).remainingLength(Size.of("remaining")))
             .build();
     /** PUBLISH whose payload runs to the end the remaining length declares. */
     static final MessageLayout MQTT_PUBLISH_FLAT = MessageLayout.builder("PUBLISH")
