@@ -168,6 +168,19 @@ class LevelLengthTest {
     }
 
     @Test
+    void aRemainingLengthWithAConstantIsInvertedAndANegativeOneRejected() {
+        MessageLayout counted = MessageLayout.builder("counted")
+                .section("h", PacketLayout.builder("h").u8("len").build())
+                .remainingLength(Size.of("h.len").plus(-2)).rest("data").build();
+        assertArrayEquals(new byte[] {5, 'a', 'b', 'c'}, counted.encode(Map.of("h", Map.of(), "data", "abc")));
+        assertEquals("abc", counted.decode(ByteView.wrap(new byte[] {5, 'a', 'b', 'c'})).string("data"));
+        LayoutException negative = assertThrows(LayoutException.class,
+                () -> counted.decode(ByteView.wrap(new byte[] {1, 'a'})));
+        assertEquals("counted: h.len at offset 0: remaining length -1 (h.len−2 = -1) is negative",
+                negative.getMessage());
+    }
+
+    @Test
     void aLengthInsideARepeatNamesTheElement() {
         MessageLayout tlv = MessageLayout.builder("item")
                 .section("t", PacketLayout.builder("t").u8("type").u8("len").build())
