@@ -78,6 +78,11 @@ final class FieldRef {
         };
     }
 
+    /** The offset of the field's first byte in level {@code level} of a tape, for failures. */
+    int offsetIn(LevelTape t, int level) {
+        return t.ints[level + startSlot] + offset;
+    }
+
     /** The smallest value the field holds. */
     long min() {
         return field != null ? field.min() : 0;

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One level of a message being encoded. The first pass ({@link #plan}) asks every part its size, which
- * derives the lengths and counts that earlier sections hold; the second ({@link #write}) writes the parts
- * in order. Each part keeps what its first pass found in {@link #children} for its second.
+ * One level of a message being encoded. The first pass ({@link #plan}) asks every part its size, in
+ * {@link MessageLayout#sizingOrder()}, which derives the lengths and counts that earlier sections hold;
+ * the second ({@link #write}) writes the parts in order. Each part keeps what its first pass found in
+ * {@link #children} for its second.
  */
 final class LevelEncoding {
     final MessageLayout layout;
@@ -36,19 +37,14 @@ final class LevelEncoding {
         LevelEncoding e = new LevelEncoding(layout, values, root, path);
         List<Part> parts = layout.partList();
         long total = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            // a varint that later parts derive is sized last, once its value is known
-            for (int i = 0; i < parts.size(); i++) {
-                if (layout.isDerivedPart(i) != (pass == 1)) {
-                    continue;
-                }
-                int s = parts.get(i).size(e, i, e.partPath(i));
-                e.sizes[i] = s;
-                total += s;
-                if (total > Integer.MAX_VALUE - 8) {
-                    throw e.fail(path.isEmpty() ? layout.name() : path, "the message would be longer than "
-                            + (Integer.MAX_VALUE - 8) + " bytes");
-                }
+        // a derived varint is sized once its value is known, and a level length once what it counts is
+        for (int i : layout.sizingOrder()) {
+            int s = parts.get(i).size(e, i, e.partPath(i));
+            e.sizes[i] = s;
+            total += s;
+            if (total > Integer.MAX_VALUE - 8) {
+                throw e.fail(path.isEmpty() ? layout.name() : path, "the message would be longer than "
+                        + (Integer.MAX_VALUE - 8) + " bytes");
             }
         }
         e.size = (int) total;

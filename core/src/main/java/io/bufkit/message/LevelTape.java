@@ -72,12 +72,12 @@ final class LevelTape {
 
     /** Where part {@code p} of level {@code level} starts (after its prefix). */
     int start(int level, Part p) {
-        return ints[level + p.startSlot] + p.leading();
+        return p.start(this, level);
     }
 
     /** Where part {@code p} of level {@code level} ends (before its terminator). */
     int end(int level, Part p) {
-        return ints[level + p.slot] - p.trailing();
+        return p.end(this, level);
     }
 
     /** The index of the sub-level or element table of part {@code p}, or -1 if absent. */

@@ -142,7 +142,8 @@ public final class Message {
      * @throws IllegalArgumentException if the layout has no such part
      */
     public int end(String part) {
-        return tape.ints[level + part(layout.indexOf(part)).slot];
+        Part p = part(layout.indexOf(part));
+        return tape.end(level, p) + p.trailing();
     }
 
     /**

@@ -31,9 +31,22 @@ abstract class Part {
         this.holds = holds;
     }
 
-    /** How many ints a level's record keeps for the part: its end, plus one for a part holding levels. */
-    final int slots() {
+    /**
+     * How many ints a level's record keeps for the part: where the next part starts, plus one for a part
+     * holding levels (or another offset the part keeps).
+     */
+    int slots() {
         return holds == null ? 1 : 2;
+    }
+
+    /** Where the part starts in level {@code level} of a tape: after the previous part and its own prefix. */
+    int start(LevelTape t, int level) {
+        return t.ints[level + startSlot] + leading();
+    }
+
+    /** Where the part ends in level {@code level} of a tape: where the next starts, less its terminator. */
+    int end(LevelTape t, int level) {
+        return t.ints[level + slot] - trailing();
     }
 
     /** Whether the part holds one sub-level or none (a conditional part, sized part or choice). */

@@ -90,6 +90,9 @@ public class MessageDecodeBenchmark {
         HandDns.parse(dns, collect(hand));
         LayoutReads.dns(DnsMessage.LAYOUT.decode(dns), collect(layout));
         RecordReads.dns(Dns.CODEC.decode(dns), collect(record));
+        if (!HandIpv4Records.parse(syn).equals(Ipv4.CODEC.decode(syn)) || !HandDnsRecords.parse(dns).equals(Dns.CODEC.decode(dns))) {
+            throw new IllegalStateException("the hand-written record parsers disagree with the record codecs");
+        }
         if (!paths.equals(hand.subList(0, paths.size()))) {
             throw new IllegalStateException("reading by resolved paths disagrees:\n" + hand + "\n" + paths);
         }
@@ -160,6 +163,26 @@ public class MessageDecodeBenchmark {
         RecordReads.ipv4Tcp(Ipv4.CODEC.decode(syn), sink);
     }
 
+    /**
+     * IPv4 + TCP: record codec decode only, into the records (the peer of {@link #ipv4TcpHandRecords}).
+     *
+     * @return the records
+     */
+    @Benchmark
+    public Ipv4 ipv4TcpRecordDecodeOnly() {
+        return Ipv4.CODEC.decode(syn);
+    }
+
+    /**
+     * IPv4 + TCP: a hand-written parser into the same records as {@link #ipv4TcpRecordDecodeOnly}.
+     *
+     * @return the records
+     */
+    @Benchmark
+    public Ipv4 ipv4TcpHandRecords() {
+        return HandIpv4Records.parse(syn);
+    }
+
     /** DNS response: hand-written parser. */
     @Benchmark
     public void dnsHand() {
@@ -186,5 +209,25 @@ public class MessageDecodeBenchmark {
     @Benchmark
     public void dnsRecord() {
         RecordReads.dns(Dns.CODEC.decode(dns), sink);
+    }
+
+    /**
+     * DNS response: record codec decode only, into the records (the peer of {@link #dnsHandRecords}).
+     *
+     * @return the records
+     */
+    @Benchmark
+    public Dns dnsRecordDecodeOnly() {
+        return Dns.CODEC.decode(dns);
+    }
+
+    /**
+     * DNS response: a hand-written parser into the same records as {@link #dnsRecordDecodeOnly}.
+     *
+     * @return the records
+     */
+    @Benchmark
+    public Dns dnsHandRecords() {
+        return HandDnsRecords.parse(dns);
     }
 }

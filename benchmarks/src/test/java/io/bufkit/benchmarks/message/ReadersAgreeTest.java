@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.ByteView;
+import io.bufkit.examples.Dns;
 import io.bufkit.examples.DnsMessage;
+import io.bufkit.examples.Ipv4;
 import io.bufkit.examples.Ipv4Packet;
+import io.bufkit.examples.Mqtt;
 import io.bufkit.examples.MqttPacket;
+import io.bufkit.examples.Postgres;
 import io.bufkit.examples.PostgresMessage;
 import io.bufkit.message.Message;
 import java.io.IOException;
@@ -55,9 +59,9 @@ class ReadersAgreeTest {
         assertEquals(hand, layout);
     }
 
-    @Test
-    void mqttConnectAndPublishAgree() throws IOException {
-        int packets = 0;
+    /** The CONNECT and PUBLISH packets of the captured MQTT client streams (4 CONNECT, 3 PUBLISH). */
+    static List<ByteView> mqttConnectAndPublishPackets() throws IOException {
+        List<ByteView> packets = new ArrayList<>();
         for (String file : List.of("sub-client.bin", "pub0-client.bin", "pub1-client.bin", "pub2-client.bin")) {
             ByteView stream = capture("mqtt/" + file);
             for (int at = 0; at < stream.length();) {
@@ -66,17 +70,25 @@ class ReadersAgreeTest {
                 at += packet.length();
                 int type = head.intValue("fixed.type");
                 if (type == 1 || type == 3) {
-                    List<Object> hand = new ArrayList<>();
-                    List<Object> layout = new ArrayList<>();
-                    HandMqtt.parse(packet, MessageDecodeBenchmark.collect(hand));
-                    LayoutReads.mqtt((type == 1 ? MqttPacket.CONNECT : MqttPacket.PUBLISH).decode(packet),
-                            MessageDecodeBenchmark.collect(layout));
-                    assertEquals(hand, layout, file);
-                    packets++;
+                    packets.add(packet);
                 }
             }
         }
-        assertEquals(7, packets);   // 4 CONNECT, 3 PUBLISH
+        return packets;
+    }
+
+    @Test
+    void mqttConnectAndPublishAgree() throws IOException {
+        List<ByteView> packets = mqttConnectAndPublishPackets();
+        for (ByteView packet : packets) {
+            List<Object> hand = new ArrayList<>();
+            List<Object> layout = new ArrayList<>();
+            HandMqtt.parse(packet, MessageDecodeBenchmark.collect(hand));
+            LayoutReads.mqtt((packet.u8(0) >>> 4 == 1 ? MqttPacket.CONNECT : MqttPacket.PUBLISH).decode(packet),
+                    MessageDecodeBenchmark.collect(layout));
+            assertEquals(hand, layout);
+        }
+        assertEquals(7, packets.size());   // 4 CONNECT, 3 PUBLISH
     }
 
     @Test
@@ -91,5 +103,27 @@ class ReadersAgreeTest {
         LayoutReads.ipv4Tcp(Ipv4Packet.LAYOUT.decode(syn), MessageDecodeBenchmark.collect(layout));
         assertEquals(hand, layout);
         assertTrue(hand.contains(65495L), hand.toString());   // the MSS
+    }
+
+    @Test
+    void handWrittenRecordParsersDecodeWhatTheRecordCodecsDecode() throws IOException {
+        for (String file : List.of("four-response.bin", "response.bin", "mx-response.bin", "nxdomain-response.bin")) {
+            assertEquals(Dns.CODEC.decode(capture("dns/" + file)), HandDnsRecords.parse(capture("dns/" + file)), file);
+        }
+        assertEquals(Ipv4.CODEC.decode(ByteView.wrap(MessageDecodeBenchmark.SYN)),
+                HandIpv4Records.parse(ByteView.wrap(MessageDecodeBenchmark.SYN)));
+        ByteView pg = capture("postgresql/backend.bin");
+        int messages = 0;
+        for (int at = 0; at < pg.length(); messages++) {
+            int[] end = new int[1];
+            assertEquals(Postgres.CODEC.decode(PostgresMessage.BACKEND.decodePrefix(pg.slice(at, pg.length()))),
+                    HandPostgresRecords.parse(pg.slice(at, pg.length()), end));
+            at += end[0];
+        }
+        assertTrue(messages > 5, "messages: " + messages);
+        for (ByteView packet : mqttConnectAndPublishPackets()) {
+            assertEquals(packet.u8(0) >>> 4 == 1 ? Mqtt.CONNECT.decode(packet) : Mqtt.PUBLISH.decode(packet),
+                    HandMqttRecords.parse(packet));
+        }
     }
 }
