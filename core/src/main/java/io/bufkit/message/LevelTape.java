@@ -30,6 +30,8 @@ final class LevelTape {
     final ByteView view;
     int[] ints;
     int size;
+    /** Where the message (level 0) ends, once decoded. */
+    int end;
 
     LevelTape(MessageLayout layout, ByteView view, int capacity) {
         this.layout = layout;

@@ -104,8 +104,7 @@ public final class MessageCodec<R extends Record> {
      *     and why
      */
     public R decode(ByteView message) {
-        Message m = layout.decode(message);
-        return type.cast(level.decode(m.tape(), m.level()));
+        return type.cast(level.decode(layout.decodeWhole(message), 0));
     }
 
     /**

@@ -178,14 +178,19 @@ public final class MessageLayout {
      *     discriminator names no alternative, or bytes are left over
      */
     public Message decode(ByteView message) {
-        Message m = decodePrefix(message);
-        if (m.end() != message.length()) {
+        return new Message(this, decodeWhole(message), 0);
+    }
+
+    /** Decodes a message that fills the whole view into a tape whose level 0 is the message. */
+    LevelTape decodeWhole(ByteView message) {
+        LevelTape t = decodeTape(message);
+        if (t.end != message.length()) {
             String declared = lengthPart < 0 ? "" : ", where " + ((LevelLengthPart) parts.get(lengthPart)).size
                     + " ends it";
-            throw m.fail("(end)", m.end(), (message.length() - m.end()) + " bytes left over after the message"
-                    + declared, m.end() + " bytes", message.length() + " bytes");
+            throw t.fail("(end)", t.end, (message.length() - t.end) + " bytes left over after the message"
+                    + declared, t.end + " bytes", message.length() + " bytes");
         }
-        return m;
+        return t;
     }
 
     /**
@@ -205,7 +210,7 @@ public final class MessageLayout {
     LevelTape decodeTape(ByteView message) {
         LevelTape t = new LevelTape(this, message, Math.min(tapeHint, 64 + 16 * message.length()));
         int root = t.open(this, -1, -1, -1, 0);
-        decodeLevel(t, root, 0, message.length());
+        t.end = decodeLevel(t, root, 0, message.length());
         tapeHint = t.size;
         return t;
     }
