@@ -45,16 +45,6 @@ public final class Message {
         return layout.partArray()[index];
     }
 
-    /** The full path of part {@code index} of this level, such as {@code answers[2].name}. */
-    String pathOf(int index) {
-        return tape.pathOf(level, part(index));
-    }
-
-    /** The path of this level, such as {@code answers[2]}; empty for the message itself. */
-    String path() {
-        return tape.path(level);
-    }
-
     /** The sub-level that part {@code index} holds (a conditional part, sized part or chosen alternative), or null. */
     Message subLevel(int index) {
         Part p = part(index);
@@ -78,11 +68,6 @@ public final class Message {
         return new Message(p.element, tape, tape.ints[table + 1 + k]);
     }
 
-    /** The view of section part {@code index}, a borrowed slice. */
-    ByteView sectionView(int index) {
-        return bytes(index);
-    }
-
     ByteView view() {
         return tape.view;
     }
@@ -97,10 +82,6 @@ public final class Message {
 
     ByteView bytes(int index) {
         return tape.bytes(level, part(index));
-    }
-
-    LayoutException fail(String path, int offset, String why, String expected, String actual) {
-        return tape.fail(path, offset, why, expected, actual);
     }
 
     /**

@@ -40,7 +40,7 @@ final class SectionPart extends Part {
 
     @Override
     void describe(Message m, int index, StringBuilder out, String indent) {
-        String text = layout.describe(m.sectionView(index));
+        String text = layout.describe(m.bytes(index));
         out.append(indent).append(name).append(" @").append(m.start(index)).append(":\n");
         for (String line : text.split("\n")) {
             out.append(indent).append("  ").append(line).append('\n');
@@ -56,7 +56,7 @@ final class SectionPart extends Part {
     void putValue(Message m, int index, Map<String, Object> into) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (FieldBinding f : bindings) {
-            fields.put(f.name(), SectionFields.read(f, m.sectionView(index)));
+            fields.put(f.name(), SectionFields.read(f, m.bytes(index)));
         }
         into.put(name, fields);
     }
