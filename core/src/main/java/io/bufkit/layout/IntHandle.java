@@ -13,10 +13,15 @@ sealed interface IntHandle extends IntField, Handle
 
     /**
      * Reads the field of a packet starting at {@code at} of {@code packet}; {@code at} is not negative and
-     * the field's end past it does not overflow. Each record calls its own from both {@code get}s, so that
+     * the field's end past it does not overflow. Each record calls its own from {@code get(packet)}, so that
      * a read through an {@link IntField} of unknown class takes one virtual call.
      */
     int read(ByteView packet, int at);
+
+    @Override
+    default int get(ByteView view, int at) {
+        return read(view, info().packetAt(view, at));
+    }
 
     /**
      * The handle for an int field described by {@code info}; for a flags or {@code f32} field, the reader and
@@ -99,11 +104,6 @@ sealed interface IntHandle extends IntField, Handle
         }
 
         @Override
-        public int get(ByteView view, int at) {
-            return read(view, info.packetAt(view, at));
-        }
-
-        @Override
         public void write(MutableByteView packet, int value) {
             packet.putU8(info.offset(), value);
         }
@@ -124,11 +124,6 @@ sealed interface IntHandle extends IntField, Handle
         @Override
         public int get(ByteView packet) {
             return read(packet, 0);
-        }
-
-        @Override
-        public int get(ByteView view, int at) {
-            return read(view, info.packetAt(view, at));
         }
 
         @Override
@@ -155,11 +150,6 @@ sealed interface IntHandle extends IntField, Handle
         }
 
         @Override
-        public int get(ByteView view, int at) {
-            return read(view, info.packetAt(view, at));
-        }
-
-        @Override
         public void write(MutableByteView packet, int value) {
             packet.putU16be(info.offset(), value);
         }
@@ -180,11 +170,6 @@ sealed interface IntHandle extends IntField, Handle
         @Override
         public int get(ByteView packet) {
             return read(packet, 0);
-        }
-
-        @Override
-        public int get(ByteView view, int at) {
-            return read(view, info.packetAt(view, at));
         }
 
         @Override
@@ -211,11 +196,6 @@ sealed interface IntHandle extends IntField, Handle
         }
 
         @Override
-        public int get(ByteView view, int at) {
-            return read(view, info.packetAt(view, at));
-        }
-
-        @Override
         public void write(MutableByteView packet, int value) {
             packet.putI16be(info.offset(), (short) value);
         }
@@ -236,11 +216,6 @@ sealed interface IntHandle extends IntField, Handle
         @Override
         public int get(ByteView packet) {
             return read(packet, 0);
-        }
-
-        @Override
-        public int get(ByteView view, int at) {
-            return read(view, info.packetAt(view, at));
         }
 
         @Override
@@ -267,11 +242,6 @@ sealed interface IntHandle extends IntField, Handle
         }
 
         @Override
-        public int get(ByteView view, int at) {
-            return read(view, info.packetAt(view, at));
-        }
-
-        @Override
         public void write(MutableByteView packet, int value) {
             packet.putI32be(info.offset(), value);
         }
@@ -292,11 +262,6 @@ sealed interface IntHandle extends IntField, Handle
         @Override
         public int get(ByteView packet) {
             return read(packet, 0);
-        }
-
-        @Override
-        public int get(ByteView view, int at) {
-            return read(view, info.packetAt(view, at));
         }
 
         @Override
@@ -326,11 +291,6 @@ sealed interface IntHandle extends IntField, Handle
         @Override
         public int get(ByteView packet) {
             return read(packet, 0);
-        }
-
-        @Override
-        public int get(ByteView view, int at) {
-            return read(view, info.packetAt(view, at));
         }
 
         @Override
@@ -365,11 +325,6 @@ sealed interface IntHandle extends IntField, Handle
         @Override
         public int get(ByteView packet) {
             return read(packet, 0);
-        }
-
-        @Override
-        public int get(ByteView view, int at) {
-            return read(view, info.packetAt(view, at));
         }
 
         @Override
