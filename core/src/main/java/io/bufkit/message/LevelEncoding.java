@@ -9,6 +9,10 @@ import java.util.Map;
  * One level of a message being encoded. The first pass ({@link #plan}) asks every part its size, which
  * derives the lengths and counts that earlier sections hold; the second ({@link #write}) writes the parts
  * in order. Each part keeps what its first pass found in {@link #children} for its second.
+ *
+ * <p>The first pass goes through the message in order and knows where each part starts ({@link #start}),
+ * so that a {@link FieldKind} sizes its field where it will be written; a varint that later parts derive
+ * is sized after them, and the parts after it are placed with the width {@link EncodePass} guesses.
  */
 final class LevelEncoding {
     final MessageLayout layout;
@@ -16,36 +20,54 @@ final class LevelEncoding {
     final String root;
     final String path;
     final int[] sizes;
+    /** Per part: where it starts in the whole message. */
+    private final int[] starts;
+    /** The size pass this level is planned in; the same for every level of one encode call. */
+    final EncodePass pass;
     /** Per part: what the part's first pass keeps for its second (sub-levels, bytes, a user value). */
     final Object[] children;
     private final Map<FieldRef, Long> derived = new HashMap<>();
     private final Map<FieldRef, String> derivedBy = new HashMap<>();
     private int size;
 
-    private LevelEncoding(MessageLayout layout, LevelValues values, String root, String path) {
+    private LevelEncoding(MessageLayout layout, LevelValues values, String root, String path, EncodePass pass) {
         this.layout = layout;
         this.values = values;
         this.root = root;
         this.path = path;
+        this.pass = pass;
         this.sizes = new int[layout.partList().size()];
+        this.starts = new int[sizes.length];
         this.children = new Object[sizes.length];
     }
 
-    /** The first pass over a level: every part's size and every derived field's value. */
-    static LevelEncoding plan(MessageLayout layout, LevelValues values, String root, String path) {
-        LevelEncoding e = new LevelEncoding(layout, values, root, path);
+    /**
+     * The first pass over a level that starts at {@code start} of the message: every part's size and every
+     * derived field's value.
+     */
+    static LevelEncoding plan(MessageLayout layout, LevelValues values, String root, String path, int start,
+            EncodePass pass) {
+        LevelEncoding e = new LevelEncoding(layout, values, root, path, pass);
         List<Part> parts = layout.partList();
         long total = 0;
-        for (int pass = 0; pass < 2; pass++) {
+        for (int round = 0; round < 2; round++) {
             // a varint that later parts derive is sized last, once its value is known
+            long at = start;
             for (int i = 0; i < parts.size(); i++) {
-                if (layout.isDerivedPart(i) != (pass == 1)) {
+                boolean derived = layout.isDerivedPart(i);
+                e.starts[i] = (int) at;
+                if (derived != (round == 1)) {
+                    at += derived ? pass.guessedWidth(e.partPath(i)) : e.sizes[i];
                     continue;
                 }
                 int s = parts.get(i).size(e, i, e.partPath(i));
+                if (derived) {
+                    pass.foundWidth(e.partPath(i), s);
+                }
                 e.sizes[i] = s;
                 total += s;
-                if (total > Integer.MAX_VALUE - 8) {
+                at += s;
+                if (total > Integer.MAX_VALUE - 8 || at > Integer.MAX_VALUE - 8) {
                     throw e.fail(path.isEmpty() ? layout.name() : path, "the message would be longer than "
                             + (Integer.MAX_VALUE - 8) + " bytes");
                 }
@@ -53,6 +75,16 @@ final class LevelEncoding {
         }
         e.size = (int) total;
         return e;
+    }
+
+    /** Plans a sub-level of this level (a chosen alternative, an element) that starts at {@code start}. */
+    LevelEncoding plan(MessageLayout sub, LevelValues subValues, String subPath, int start) {
+        return plan(sub, subValues, root, subPath, start, pass);
+    }
+
+    /** Where part {@code index} starts in the whole message, during the first pass and after it. */
+    int start(int index) {
+        return starts[index];
     }
 
     int size() {

@@ -120,7 +120,7 @@ final class RepeatPart extends Part {
         long total = count == null && terminator != TO_END ? 1 : 0;
         for (int i = 0; i < n; i++) {
             String at = path + "[" + i + "]";
-            elements[i] = LevelEncoding.plan(element, e.values.element(index, i, element), e.root, at);
+            elements[i] = e.plan(element, e.values.element(index, i, element), at, (int) Math.min(Integer.MAX_VALUE, e.start(index) + total));
             if (count == null && elements[i].size() == 0) {
                 throw e.fail(at, "element takes no bytes, so it cannot be told from the "
                         + (terminator == TO_END ? "end of the message" : "terminator"));
