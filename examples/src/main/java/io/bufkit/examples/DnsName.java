@@ -2,16 +2,26 @@ package io.bufkit.examples;
 
 import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
+import io.bufkit.message.EncodingContext;
 import io.bufkit.message.FieldFault;
 import io.bufkit.message.FieldKind;
 
 /**
  * DNS names with compression pointers (RFC 1035 §4.1.4) as a user-defined field kind; bad names and pointer
- * loops are {@link FieldFault}s. Names are written uncompressed: labels of 1 to 63 bytes (characters 0-255)
- * separated by dots, the root as the empty string.
+ * loops are {@link FieldFault}s. Values are labels of 1 to 63 bytes (characters 0-255) separated by dots,
+ * the root as the empty string.
+ *
+ * <p>In a message, names are written compressed: each name as its labels up to the longest suffix of it
+ * that the same message already holds as labels at an offset below {@code 0x4000}, then a pointer to that
+ * suffix (always backwards); a name with no such suffix is written whole. Suffixes match exactly, case
+ * included, so every name reads back as given. What the message holds is the {@link EncodingContext}'s
+ * state of this kind, so names compress across the question, owner names and the RDATA names of every
+ * record type the layout declares with this kind, and never across messages. Names in RDATA the layout
+ * keeps raw (types it does not declare) are neither compressed nor pointed into. A name written on its own
+ * ({@link #write(String, MutableByteView, int)}) is written whole.
  */
 public final class DnsName implements FieldKind<String> {
-    /** The one instance; the kind is stateless. */
+    /** The one instance; the kind is stateless (what one message holds lives in its encoding context). */
     public static final DnsName KIND = new DnsName();
 
     private DnsName() {
@@ -123,17 +133,19 @@ public final class DnsName implements FieldKind<String> {
 
     @Override
     public void write(String name, MutableByteView out, int at) {
-        int pos = at;
-        int labelStart = 0;
-        for (int i = 0; i <= name.length() && !name.isEmpty(); i++) {
-            if (i == name.length() || name.charAt(i) == '.') {
-                out.putU8(pos++, i - labelStart);
-                for (int k = labelStart; k < i; k++) {
-                    out.putU8(pos++, name.charAt(k));
-                }
-                labelStart = i + 1;
-            }
-        }
-        out.putU8(pos, 0);
+        new NameCompression().place(name, at, out);
+    }
+
+    /** The name's size in the message: compressed against the names placed before it in the same pass. */
+    @Override
+    public int size(String name, EncodingContext context) {
+        size(name);
+        return context.state(this, NameCompression::new).place(name, context.offset(), null);
+    }
+
+    /** Writes the name compressed, as {@link #size(String, EncodingContext)} placed it. */
+    @Override
+    public void write(String name, MutableByteView out, EncodingContext context) {
+        context.state(this, NameCompression::new).place(name, context.offset(), out);
     }
 }

@@ -77,6 +77,10 @@ final class RecordReads {
                     out.consume(mx.exchange());
                 } else if (r.rdata() instanceof Dns.Name n) {
                     out.consume(n.target());
+                } else if (r.rdata() instanceof Dns.Soa soa) {
+                    out.consume(soa.mname());
+                    out.consume(soa.rname());
+                    out.consume(soa.times().serial());
                 } else {
                     out.consume(((Dns.Unknown) r.rdata()).data().length());
                 }
