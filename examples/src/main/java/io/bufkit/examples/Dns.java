@@ -70,7 +70,7 @@ public record Dns(Header header, List<Question> questions, List<Rr> answers, Lis
     }
 
     /** Record data, one record per alternative of the layout's {@code rdata} choice. */
-    public sealed interface Rdata permits Address, Name, Mx, Soa, Unknown {
+    public sealed interface Rdata permits Address, Name, Mx, Soa, Srv, Unknown {
     }
 
     /**
@@ -126,6 +126,25 @@ public record Dns(Header header, List<Question> questions, List<Rr> answers, Lis
      * @param minimum the TTL of negative answers (RFC 2308)
      */
     public record SoaTimes(long serial, long refresh, long retry, long expire, long minimum) {
+    }
+
+    /**
+     * SRV data (RFC 2782).
+     *
+     * @param srv the priority, weight and port
+     * @param target the host, dotted; written uncompressed
+     */
+    public record Srv(SrvFields srv, String target) implements Rdata {
+    }
+
+    /**
+     * An SRV record's fixed fields.
+     *
+     * @param priority lower is tried first
+     * @param weight the share among targets of one priority
+     * @param port the service's port
+     */
+    public record SrvFields(int priority, int weight, int port) {
     }
 
     /**

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * The DNS names written so far in one message, for compression (RFC 1035 §4.1.4): every suffix written as
- * labels at an offset a pointer can reach (below {@code 0x4000}), by offset. A name is placed as its
- * labels up to its longest suffix written before, then a pointer to that suffix; a name with no such
- * suffix ends with the zero label. Suffixes match exactly, case included, so a name reads back as given.
+ * labels at an offset a pointer can reach (below {@code 0x4000}), by offset, the latest copy if it was
+ * written twice. A name is placed as its labels up to its longest suffix written before, then a pointer to
+ * that suffix; a name with no such suffix, or one that must not be compressed, ends with the zero label.
+ * Suffixes match exactly, case included, so a name reads back as given.
  * One instance lives for one pass of one encode call; the size pass and the write pass place the same
  * names at the same offsets, so they agree on every byte.
  */
@@ -19,17 +20,17 @@ final class NameCompression {
     private final Map<String, Integer> suffixes = new HashMap<>();
 
     /**
-     * Places a valid name at {@code at}: remembers the suffixes it writes as labels, and writes it into
-     * {@code out} unless {@code out} is null (the size pass).
+     * Places a valid name at {@code at}, compressed or whole: remembers the suffixes it writes as labels,
+     * and writes it into {@code out} unless {@code out} is null (the size pass).
      *
      * @return the bytes the name takes
      */
-    int place(String name, int at, MutableByteView out) {
+    int place(String name, int at, boolean compress, MutableByteView out) {
         int pos = at;
         int labelStart = 0;
         while (labelStart < name.length()) {
             String suffix = name.substring(labelStart);
-            Integer earlier = suffixes.get(suffix);
+            Integer earlier = compress ? suffixes.get(suffix) : null;
             if (earlier != null) {
                 if (out != null) {
                     out.putU16be(pos, 0xC000 | earlier);

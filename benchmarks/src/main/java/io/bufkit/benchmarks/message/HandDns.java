@@ -61,6 +61,13 @@ final class HandDns {
                 out.consume(m.u16be(rdata));
                 yield name(m, rdata + 2, out);
             }
+            case 33 -> {
+                if (rdata + 6 > m.length()) {
+                    throw new IllegalArgumentException("record at offset " + at + ": SRV fields run past the end");
+                }
+                out.consume(m.u16be(rdata + 4));
+                yield name(m, rdata + 6, out);
+            }
             case 6 -> {
                 int times = name(m, name(m, rdata, out), out);
                 if (times + 20 > m.length()) {

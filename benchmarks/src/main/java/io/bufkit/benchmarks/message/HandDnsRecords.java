@@ -55,6 +55,14 @@ final class HandDnsRecords {
             Dns.Rdata data = switch (type) {
                 case 1, 28 -> new Dns.Address(Bytes.copyOf(m.slice(rdata, at[0] = end)));
                 case 2, 5, 12 -> new Dns.Name(name(m, at));
+                case 33 -> {
+                    if (rdata + 6 > end) {
+                        throw new IllegalArgumentException("record at offset " + fixed + ": SRV fields run past rdlength");
+                    }
+                    at[0] += 6;
+                    yield new Dns.Srv(new Dns.SrvFields(m.u16be(rdata), m.u16be(rdata + 2), m.u16be(rdata + 4)),
+                            name(m, at));
+                }
                 case 6 -> {
                     String mname = name(m, at);
                     String rname = name(m, at);

@@ -92,6 +92,10 @@ final class LayoutReads {
                 out.consume(rdata.intValue("mx.preference"));
                 out.consume(rdata.value("exchange", DnsName.KIND));
             }
+            case 33 -> {
+                out.consume(rdata.intValue("srv.port"));
+                out.consume(rdata.value("target", DnsName.UNCOMPRESSED));
+            }
             case 6 -> {
                 out.consume(rdata.value("mname", DnsName.KIND));
                 out.consume(rdata.value("rname", DnsName.KIND));
