@@ -93,6 +93,21 @@ class DnsCompressionTest {
                 + "c023" + "00010001", hex);                      // www.bufkit.test, at 35
     }
 
+    /** The README's CNAME answer: 52 bytes, where names written whole would take 78. */
+    @Test
+    void theReadmesCnameAnswer() {
+        byte[] wire = DNS.encode(Map.of("header", Map.of("id", 1, "flags", 0x8400),
+                "questions", List.of(Map.of("name", "www.bufkit.test", "q", Map.of("type", 5, "class", 1))),
+                "answers", List.of(Map.of("name", "www.bufkit.test", "rr", Map.of("type", 5, "class", 1, "ttl", 3600),
+                        "rdata", Map.of("target", "host.bufkit.test"))),
+                "authority", List.of(), "additional", List.of()));
+        assertEquals(52, wire.length);
+        assertEquals(78, 12 + (DnsName.KIND.size("www.bufkit.test") + 4) + DnsName.KIND.size("www.bufkit.test") + 10
+                + DnsName.KIND.size("host.bufkit.test"));
+        assertEquals("c00c" + "0005" + "0001" + "00000e10" + "0007" + "04686f7374c010",
+                HexFormat.of().formatHex(wire, 33, 52));
+    }
+
     /** Equality is exact: a name that differs only in case is not pointed at, so every name reads back as given. */
     @Test
     void namesMatchCaseSensitively() {
