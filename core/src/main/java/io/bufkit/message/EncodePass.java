@@ -43,7 +43,8 @@ final class EncodePass {
 
     /** The width to place the parts after the derived varint at {@code path} with: the last one found, else 1. */
     int guessedWidth(String path) {
-        return widths.getOrDefault(path, 1);
+        Integer width = widths.get(path);
+        return width == null ? 1 : width;
     }
 
     /** Records the width the derived varint at {@code path} takes, once the parts after it are sized. */

@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * <p>A context belongs to one encode call on one thread and must not be kept past the call it is given to.
  */
 public final class EncodingContext {
-    private final Map<FieldKind<?>, Object> states = new IdentityHashMap<>();
+    /** Per kind, its state; made when a kind first asks, so that encoding without such kinds makes none. */
+    private Map<FieldKind<?>, Object> states;
     private int offset;
     private boolean offsetAsked;
 
@@ -60,7 +61,11 @@ public final class EncodingContext {
      * @return the kind's state for this pass
      */
     public <S> S state(FieldKind<?> kind, Supplier<? extends S> fresh) {
-        Object s = states.get(Objects.requireNonNull(kind, "kind"));
+        Objects.requireNonNull(kind, "kind");
+        if (states == null) {
+            states = new IdentityHashMap<>();
+        }
+        Object s = states.get(kind);
         if (s == null) {
             s = Objects.requireNonNull(fresh.get(), "fresh state");
             states.put(kind, s);
