@@ -65,6 +65,22 @@ class EncodingContextTest {
         assertEquals("01" + "01" + "0178", HexFormat.of().formatHex(ITEMS.encode(one)));
     }
 
+    /** Elements of repeats that end with a terminator or with the message start where the last one ended. */
+    @Test
+    void elementsOfEveryRepeatStartWhereThePreviousEnded() {
+        MessageLayout text = MessageLayout.builder("text").field("text", AlignedText.KIND).build();
+        MessageLayout untilFf = MessageLayout.builder("until").repeatUntil("texts", 0xFF, text).build();
+        MessageLayout toEnd = MessageLayout.builder("to-end")
+                .section("h", PacketLayout.builder("h").u8("v").build()).repeatToEnd("texts", text).build();
+        List<Map<String, Object>> texts = List.of(Map.of("text", "a"), Map.of("text", "bcd"), Map.of("text", "e"));
+        byte[] until = untilFf.encode(Map.of("texts", texts));
+        assertEquals("610000" + "00" + "62636400" + "6500" + "ff", HexFormat.of().formatHex(until));
+        byte[] end = toEnd.encode(Map.of("h", Map.of("v", 9), "texts", texts));
+        assertEquals("09" + "000000" + "6100" + "0000" + "62636400" + "6500", HexFormat.of().formatHex(end));
+        assertEquals(texts, untilFf.decode(ByteView.wrap(until)).toValues().get("texts"));
+        assertEquals(texts, toEnd.decode(ByteView.wrap(end)).toValues().get("texts"));
+    }
+
     /**
      * The text's padding depends on the varint's width, which depends on the body's length: the size pass
      * runs again with the width found, and a length that needs one width with the other and the other
