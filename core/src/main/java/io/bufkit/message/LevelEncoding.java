@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One level of a message being encoded. The first pass ({@link #plan}) asks every part its size, which
- * derives the lengths and counts that earlier sections hold; the second ({@link #write}) writes the parts
- * in order. Each part keeps what its first pass found in {@link #children} for its second.
+ * One level of a message being encoded. The first pass ({@link #plan}) asks every part its size, in
+ * {@link MessageLayout#sizingOrder()}, which derives the lengths and counts that earlier sections hold;
+ * the second ({@link #write}) writes the parts in order. Each part keeps what its first pass found in
+ * {@link #children} for its second.
  *
- * <p>The first pass goes through the message in order and knows where each part starts ({@link #start}),
- * so that a {@link FieldKind} sizes its field where it will be written; a varint that later parts derive
- * is sized after them, and the parts after it are placed with the width {@link EncodePass} guesses.
+ * <p>The first pass sizes every part but derived varints and the level length in message order and knows
+ * where each starts ({@link #start}), so that a {@link FieldKind} sizes its field where it will be
+ * written; a varint that later parts derive is sized after them, so the parts after it are placed with the
+ * width {@link EncodePass} guesses, and the level length takes no bytes.
  */
 final class LevelEncoding {
     final MessageLayout layout;
@@ -50,27 +52,26 @@ final class LevelEncoding {
         LevelEncoding e = new LevelEncoding(layout, values, root, path, pass);
         List<Part> parts = layout.partList();
         long total = 0;
-        for (int round = 0; round < 2; round++) {
-            // a varint that later parts derive is sized last, once its value is known
-            long at = start;
-            for (int i = 0; i < parts.size(); i++) {
-                boolean derived = layout.isDerivedPart(i);
-                e.starts[i] = (int) at;
-                if (derived != (round == 1)) {
-                    at += derived ? pass.guessedWidth(e.partPath(i)) : e.sizes[i];
-                    continue;
+        long at = start;
+        int placed = 0;   // the parts before this one have added their bytes, or a derived varint its guess, to at
+        // a derived varint is sized once its value is known, and a level length once what it counts is
+        for (int i : layout.sizingOrder()) {
+            boolean later = layout.isDerivedPart(i) || i == layout.lengthPart();
+            if (!later) {   // these come first, in message order
+                for (; placed < i; placed++) {
+                    at += layout.isDerivedPart(placed) ? pass.guessedWidth(e.partPath(placed)) : e.sizes[placed];
                 }
-                int s = parts.get(i).size(e, i, e.partPath(i));
-                if (derived) {
-                    pass.foundWidth(e.partPath(i), s);
-                }
-                e.sizes[i] = s;
-                total += s;
-                at += s;
-                if (total > Integer.MAX_VALUE - 8 || at > Integer.MAX_VALUE - 8) {
-                    throw e.fail(path.isEmpty() ? layout.name() : path, "the message would be longer than "
-                            + (Integer.MAX_VALUE - 8) + " bytes");
-                }
+                e.starts[i] = (int) Math.min(Integer.MAX_VALUE, at);
+            }
+            int s = parts.get(i).size(e, i, e.partPath(i));
+            if (layout.isDerivedPart(i)) {
+                pass.foundWidth(e.partPath(i), s);
+            }
+            e.sizes[i] = s;
+            total += s;
+            if (total > Integer.MAX_VALUE - 8 || at > Integer.MAX_VALUE - 8) {
+                throw e.fail(path.isEmpty() ? layout.name() : path, "the message would be longer than "
+                        + (Integer.MAX_VALUE - 8) + " bytes");
             }
         }
         e.size = (int) total;
@@ -82,7 +83,10 @@ final class LevelEncoding {
         return plan(sub, subValues, root, subPath, start, pass);
     }
 
-    /** Where part {@code index} starts in the whole message, during the first pass and after it. */
+    /**
+     * Where the first pass placed part {@code index} in the whole message: known for every part but derived
+     * varints and the level length when it is sized, and exact once {@link EncodePass#unsettled()} is null.
+     */
     int start(int index) {
         return starts[index];
     }

@@ -57,11 +57,15 @@ public final class Message {
     int decodeFrom(int at, int limit) {
         int pos = at;
         var parts = layout.partList();
+        int bounded = layout.lengthPart();
         for (int i = 0; i < parts.size(); i++) {
             pos = parts.get(i).decode(this, i, pos, limit);
+            if (i == bounded) {   // the level's length ends it: the parts after it stop there
+                limit = ((LevelLengthPart) parts.get(i)).bound(this, i, at, pos, limit);
+            }
         }
-        end = pos;
-        return pos;
+        end = bounded < 0 ? pos : ((LevelLengthPart) parts.get(bounded)).filled(this, bounded, pos, limit);
+        return end;
     }
 
     void record(int index, int start, int stop, Object child) {

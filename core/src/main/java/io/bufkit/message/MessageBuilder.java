@@ -13,7 +13,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Declares a {@link MessageLayout} part by part, in wire order. Every size, count, condition and
- * discriminator names an integer field of a section declared earlier at the same level, checked here.
+ * discriminator names an integer field of a section (or a varint) declared earlier at the same level,
+ * checked here; so does a level's {@link #remainingLength} or {@link #totalLength}.
  *
  * <p>Not thread-safe; the built layout is.
  */
@@ -200,6 +201,54 @@ public final class MessageBuilder {
     }
 
     /**
+     * Declares that the parts declared after this point take exactly {@code size} bytes, as MQTT's remaining
+     * length counts the rest of its packet: {@code .varint("remaining", 4).remainingLength(Size.of("remaining"))}.
+     * It takes no bytes and has no value. Decoding ends the level there: the parts after it may not run past
+     * that end (a {@code rest} part runs up to it), must reach it, and {@link Message#end()} is there, with
+     * any bytes after it outside the message. Encoding derives the field from the bytes of those parts,
+     * exactly through the {@link Size}, as {@link #sized} does.
+     *
+     * @param size the length, computed from an integer field of a section or a varint declared before
+     * @return this builder
+     * @throws IllegalArgumentException if the size names no integer field or varint declared before, or the
+     *     level already declares a remaining or total length
+     */
+    public MessageBuilder remainingLength(Size size) {
+        return levelLength(false, size);
+    }
+
+    /**
+     * Declares that the whole level, from its first byte, takes exactly {@code size} bytes, as IPv4's total
+     * length counts header, options and payload: {@code .section("ip", IP).totalLength(Size.of("ip.totalLength"))}.
+     * It takes no bytes and has no value. Decoding ends the level there: the parts after this point may not
+     * run past that end (a {@code rest} part or a choice runs up to it), must reach it, and
+     * {@link Message#end()} is there, with any bytes after it (the padding of a short Ethernet frame) outside
+     * the message; a length smaller than the parts before this point is bad input. Encoding derives the
+     * field from the level's bytes, exactly through the {@link Size} (a varint holding it counts its own
+     * bytes too).
+     *
+     * @param size the length, computed from an integer field of a section or a varint declared before
+     * @return this builder
+     * @throws IllegalArgumentException if the size names no integer field or varint declared before, or the
+     *     level already declares a remaining or total length
+     */
+    public MessageBuilder totalLength(Size size) {
+        return levelLength(true, size);
+    }
+
+    private MessageBuilder levelLength(boolean total, Size size) {
+        Objects.requireNonNull(size, "size");
+        for (Part p : parts) {
+            if (p instanceof LevelLengthPart declared) {
+                throw new IllegalArgumentException(name + ": a level declares at most one remainingLength or "
+                        + "totalLength, and it has " + declared.declaration());
+            }
+        }
+        add(new LevelLengthPart(total, resolve(size.path()), size));
+        return this;
+    }
+
+    /**
      * Adds a sub-layout chosen by an earlier field's value, running to the end of the enclosing message.
      *
      * @param partName the part's name
@@ -234,6 +283,7 @@ public final class MessageBuilder {
      *
      * @return the immutable layout
      * @throws IllegalStateException if a rest-of-message part is not last
+     * @throws IllegalArgumentException if a remaining length is declared last, with no part to count
      */
     public MessageLayout build() {
         for (int i = 0; i < parts.size() - 1; i++) {
@@ -242,6 +292,10 @@ public final class MessageBuilder {
                     || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END) {
                 throw new IllegalStateException(name + ": part " + p.name + " runs to the end and must be last");
             }
+        }
+        if (!parts.isEmpty() && parts.get(parts.size() - 1) instanceof LevelLengthPart l && !l.total) {
+            throw new IllegalArgumentException(name + ": remainingLength(" + l.size + ") is declared last, so no "
+                    + "part follows to take its bytes; declare it before the parts it counts");
         }
         return new MessageLayout(name, parts, index, refs);
     }

@@ -29,6 +29,10 @@ import java.util.Objects;
  *       with a single {@code Bytes} or {@code byte[]} component holds a sized choice's unknown
  *       alternatives</td></tr>
  *   <tr><td>{@code field} of a {@link FieldKind}</td><td>the kind's {@link FieldKind#valueType()}</td></tr>
+ *   <tr><td>{@code varint}</td><td>{@code int} or {@code Integer}; may be left out when a later part or the
+ *       level's length derives it</td></tr>
+ *   <tr><td>{@code remainingLength}, {@code totalLength}</td><td>no component: they have no value, and the
+ *       field they name is derived</td></tr>
  * </table>
  *
  * <p>Every mismatch is reported when the codec is built, naming the layout's part and the record's

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * A declared variable-length message: fixed {@link io.bufkit.layout.PacketLayout} sections, byte runs
  * sized by earlier fields, prefixes, NUL terminators or the message's end, counted repeats, conditional
- * parts, sized sub-layouts and choices of sub-layout, in order. Declare one with {@link #builder(String)}; decode with
+ * parts, sized sub-layouts and choices of sub-layout, in order, and optionally the length of the level or
+ * of its remaining parts. Declare one with {@link #builder(String)}; decode with
  * {@link #decode(ByteView)}, encode with {@link #encode(Map)}.
  *
  * <p><b>Values.</b> Encoding takes, and {@link Message#toValues()} gives, a message's values in a generic
@@ -24,8 +25,8 @@ import java.util.Objects;
  *       fields may be omitted (their constant is written; a given value must equal it); checksum fields
  *       may be omitted and are filled in over the section once it is written (a checksum over a
  *       pseudo-header, which the section alone cannot give, is written as given, else 0); fields that a later part's
- *       {@link Size}, count or choice size derives may be omitted and are ignored if given: encoding
- *       computes them. Every other field must be given.</li>
+ *       {@link Size}, count or choice size, or the level's remaining or total length, derives may be omitted
+ *       and are ignored if given: encoding computes them. Every other field must be given.</li>
  *   <li>a byte part: {@link io.bufkit.Bytes} (also {@code byte[]}, or a {@link String} written as UTF-8),
  *       without its prefix or terminator.</li>
  *   <li>a repeat: a {@code List} of element levels; a counted repeat's count is derived from its size.</li>
@@ -35,6 +36,8 @@ import java.util.Objects;
  *       or {@link io.bufkit.Bytes} for a sized choice whose discriminator names no alternative.</li>
  *   <li>a sized sub-layout: its level; the size field is derived.</li>
  *   <li>a user-defined field: a value of its {@link FieldKind#valueType()}.</li>
+ *   <li>a varint: an {@link Integer}; omitted (and ignored if given) when a later part derives it.</li>
+ *   <li>a remaining or total length: no value; it takes no bytes, and the field it names is derived.</li>
  * </ul>
  * Encoding fills in lengths, counts, prefixes, terminators, constants and checksums from the contents; a
  * length that no value of its field describes ({@code Size.of("ip.ihl").times(4).plus(-20)} for options that
@@ -62,6 +65,10 @@ public final class MessageLayout {
     /** Per part: whether it is a varint that a later part derives when encoding. */
     private final boolean[] derivedPart;
     private final List<MessagePart> descriptions;
+    /** The index of the level's remaining or total length, or -1. */
+    private final int lengthPart;
+    /** The order the encoder sizes parts in; see {@link #sizingOrder()}. */
+    private final int[] sizingOrder;
 
     MessageLayout(String name, List<Part> parts, Map<String, Integer> index, Map<String, FieldRef> refs) {
         this.name = name;
@@ -87,6 +94,14 @@ public final class MessageLayout {
             }
         }
         this.minSize = min;
+        int length = -1;
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof LevelLengthPart) {
+                length = i;
+            }
+        }
+        this.lengthPart = length;
+        this.sizingOrder = sizingOrder(this.parts, derivedPart, length);
         List<MessagePart> described = new java.util.ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
             java.util.Set<String> names = new java.util.LinkedHashSet<>();
@@ -133,7 +148,10 @@ public final class MessageLayout {
     }
 
     /**
-     * Decodes a message that fills the whole view, walking it once.
+     * Decodes a message that fills the whole view, walking it once. A message whose layout declares its
+     * length ({@link MessageBuilder#totalLength}, {@link MessageBuilder#remainingLength}) must end where its
+     * length says and fill the view too; to read one followed by other bytes (IPv4 in an Ethernet frame
+     * padded to 60 bytes, MQTT packets back to back), use {@link #decodePrefix(ByteView)}.
      *
      * @param message the message; <em>borrowed</em> by the returned {@link Message}
      * @return the decoded message
@@ -143,14 +161,17 @@ public final class MessageLayout {
     public Message decode(ByteView message) {
         Message m = decodePrefix(message);
         if (m.end() != message.length()) {
-            throw m.fail("(end)", m.end(), (message.length() - m.end()) + " bytes left over after the message",
-                    m.end() + " bytes", message.length() + " bytes");
+            String declared = lengthPart < 0 ? "" : ", where " + ((LevelLengthPart) parts.get(lengthPart)).size
+                    + " ends it";
+            throw m.fail("(end)", m.end(), (message.length() - m.end()) + " bytes left over after the message"
+                    + declared, m.end() + " bytes", message.length() + " bytes");
         }
         return m;
     }
 
     /**
-     * Decodes a message at the start of a view that may go on after it; {@link Message#end()} says where.
+     * Decodes a message at the start of a view that may go on after it; {@link Message#end()} says where
+     * (for a layout that declares its length, where that length ends it).
      *
      * @param message the bytes; <em>borrowed</em> by the returned {@link Message}
      * @return the decoded message
@@ -261,6 +282,44 @@ public final class MessageLayout {
 
     List<Part> partList() {
         return parts;
+    }
+
+    /** The index of the level's remaining or total length part, or -1 if it declares none. */
+    int lengthPart() {
+        return lengthPart;
+    }
+
+    /**
+     * The order the encoder sizes parts in: every part but derived varints and the level length, then the
+     * varints other parts derive, then the level length (every part it counts is sized by then), then the
+     * varint it derives (MQTT's remaining length takes 2 bytes from 128 on).
+     */
+    int[] sizingOrder() {
+        return sizingOrder;
+    }
+
+    private static int[] sizingOrder(List<Part> parts, boolean[] derivedPart, int lengthPart) {
+        int lengthVarint = lengthPart >= 0 && parts.get(lengthPart).derives().varint != null
+                ? parts.get(lengthPart).derives().section : -1;
+        int[] order = new int[parts.size()];
+        int n = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            if (!derivedPart[i] && i != lengthPart) {
+                order[n++] = i;
+            }
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (derivedPart[i] && i != lengthVarint) {
+                order[n++] = i;
+            }
+        }
+        if (lengthPart >= 0) {
+            order[n++] = lengthPart;
+        }
+        if (lengthVarint >= 0) {
+            order[n++] = lengthVarint;
+        }
+        return order;
     }
 
     /** Whether field {@code field} of section part {@code part} is computed by a later part when encoding. */

@@ -43,7 +43,19 @@ public final class MessagePart {
          * An unsigned base-128 varint: {@link MessageBuilder#varint}; {@link #prefixWidth()} is its largest
          * number of bytes, and {@link #derivedFields()} holds its own name when a later part derives it.
          */
-        VARINT
+        VARINT,
+        /**
+         * A remaining length, which takes no bytes: {@link MessageBuilder#remainingLength}; the parts after it
+         * take exactly {@link #size()} bytes. Its {@link #name()} is {@code "(remaining length)"} and it has
+         * no value; {@link #fieldPath()} names the field it derives, which a caller need not give.
+         */
+        REMAINING_LENGTH,
+        /**
+         * A total length, which takes no bytes: {@link MessageBuilder#totalLength}; the whole level, from its
+         * first byte, takes exactly {@link #size()} bytes. Its {@link #name()} is {@code "(total length)"} and
+         * it has no value; {@link #fieldPath()} names the field it derives, which a caller need not give.
+         */
+        TOTAL_LENGTH
     }
 
     private final String name;
@@ -116,7 +128,8 @@ public final class MessagePart {
     /**
      * The {@code "section.field"} path the part depends on: the count of a {@link Kind#COUNTED_REPEAT}, the
      * condition of a {@link Kind#WHEN}, the discriminator of a {@link Kind#CHOICE}, the size field of
-     * {@link Kind#SIZED_BYTES} and {@link Kind#SIZED}.
+     * {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, {@link Kind#REMAINING_LENGTH} and {@link Kind#TOTAL_LENGTH}
+     * (for a varint, its part name).
      *
      * @return the path, or {@code null} for other kinds
      */
@@ -125,7 +138,8 @@ public final class MessagePart {
     }
 
     /**
-     * The size of {@link Kind#SIZED_BYTES}, {@link Kind#SIZED} or of a sized {@link Kind#CHOICE}.
+     * The size of {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, a sized {@link Kind#CHOICE}, or the length a
+     * {@link Kind#REMAINING_LENGTH} or {@link Kind#TOTAL_LENGTH} declares.
      *
      * @return the size, or {@code null} if the part has none
      */

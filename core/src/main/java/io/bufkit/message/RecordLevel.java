@@ -49,7 +49,7 @@ final class RecordLevel {
             int c = shape.indexOf(p.name);
             componentOf[i] = c;
             if (c < 0) {
-                if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i)) {
+                if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i) && !(p instanceof LevelLengthPart)) {
                     throw new IllegalArgumentException("layout " + layout.name() + " part " + p.name + " ("
                             + p.declaration() + ") has no component in record " + shape.simpleName()
                             + "; only a conditional part or a derived varint may be left out");

@@ -92,6 +92,11 @@ final class VarintPart extends Part {
             }
         }
         e.children[index] = (int) value;
+        return width(value);
+    }
+
+    /** The number of bytes a value of 0 or more takes as a varint. */
+    static int width(long value) {
         int n = 1;
         for (long rest = value >>> 7; rest != 0; rest >>>= 7) {
             n++;

@@ -1,7 +1,8 @@
 /**
  * Declarative variable-length messages: fixed {@link io.bufkit.layout.PacketLayout} sections combined
  * with sized, length-prefixed, NUL-terminated and trailing byte runs, counted repeats, conditional parts,
- * sized sub-layouts and choices of sub-layout by a discriminator.
+ * sized sub-layouts and choices of sub-layout by a discriminator; a level may declare its own length, or
+ * that of the parts after a point, which bounds decoding and which encoding derives.
  *
  * <p>A {@link io.bufkit.message.MessageLayout} is declared once with its
  * {@link io.bufkit.message.MessageBuilder} and is immutable and thread-safe.

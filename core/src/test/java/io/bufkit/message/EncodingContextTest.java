@@ -34,6 +34,12 @@ class EncodingContextTest {
                     .prefixed("payload", 2).field("text", AlignedText.KIND).build())
             .build();
 
+    static final MessageLayout FRAME_WITH_REMAINING_LENGTH = MessageLayout.builder("frame-rl")
+            .section("fixed", PacketLayout.builder("fixed").u8("type").build())
+            .varint("remaining", 4).remainingLength(Size.of("remaining"))
+            .prefixed("payload", 2).field("text", AlignedText.KIND)
+            .build();
+
     static Map<String, Object> item(int kind, String text) {
         return Map.of("h", Map.of("kind", kind), "body", Map.of("text", text));
     }
@@ -89,26 +95,33 @@ class EncodingContextTest {
     @Test
     void aFieldAfterADerivedVarintIsSizedWhereTheVarintsWidthPutsIt() {
         int encoded = 0;
-        for (int payload = 100; payload <= 140; payload++) {
-            Map<String, Object> values = Map.of("fixed", Map.of("type", 1),
-                    "body", Map.of("payload", new byte[payload], "text", "a"));
-            if (payload >= 121 && payload <= 123) {
-                // width 1 puts the text at 127 - (123 - payload), 1 to 3 bytes of padding, 128 bytes of body;
-                // width 2 takes one byte of padding away: 127 bytes, which width 1 holds
-                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FRAME.encode(values));
-                assertTrue(e.getMessage().startsWith("frame: remaining: no width of the varint fits"), e.getMessage());
-                continue;
+        for (MessageLayout layout : List.of(FRAME, FRAME_WITH_REMAINING_LENGTH)) {
+            boolean nested = layout == FRAME;
+            for (int payload = 100; payload <= 140; payload++) {
+                Map<String, Object> body = Map.of("payload", new byte[payload], "text", "a");
+                Map<String, Object> values = new java.util.HashMap<>(nested ? Map.of("body", body) : body);
+                values.put("fixed", Map.of("type", 1));
+                if (payload >= 121 && payload <= 123) {
+                    // width 1 puts the text at 127 - (123 - payload), 1 to 3 bytes of padding, 128 bytes of
+                    // body; width 2 takes one byte of padding away: 127 bytes, which width 1 holds
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                            () -> layout.encode(values));
+                    assertTrue(e.getMessage().startsWith(layout.name() + ": remaining: no width of the varint fits"),
+                            e.getMessage());
+                    continue;
+                }
+                byte[] wire = layout.encode(values);
+                Message m = layout.decode(ByteView.wrap(wire));
+                Message b = nested ? m.sub("body") : m;
+                int width = m.end("remaining") - m.start("remaining");
+                assertEquals(payload > 123 ? 2 : 1, width, "payload " + payload);
+                assertEquals(wire.length - 1 - width, m.intValue("remaining"));
+                assertEquals("a", b.value("text", AlignedText.KIND), "payload " + payload);
+                assertEquals('a', wire[AlignedText.align(b.end("payload"))], "payload " + payload);
+                assertEquals(wire.length, layout.encodedSize(values));
+                encoded++;
             }
-            byte[] wire = FRAME.encode(values);
-            Message m = FRAME.decode(ByteView.wrap(wire));
-            int width = m.start("body") - 1;
-            assertEquals(payload > 123 ? 2 : 1, width, "payload " + payload);
-            assertEquals(wire.length - 1 - width, m.intValue("remaining"));
-            assertEquals("a", m.sub("body").value("text", AlignedText.KIND), "payload " + payload);
-            assertEquals('a', wire[AlignedText.align(m.sub("body").end("payload"))], "payload " + payload);
-            assertEquals(wire.length, FRAME.encodedSize(values));
-            encoded++;
         }
-        assertEquals(38, encoded);
+        assertEquals(2 * 38, encoded);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * An IPv4 packet with options carrying ICMP, UDP or TCP with options, as records decoded and encoded by a
  * {@link MessageCodec} derived from {@link Ipv4Packet#LAYOUT}. Components are named like the layout's
- * parts and fields; IHL, TCP's data offset and the option lengths are computed when encoding.
+ * parts and fields; IHL, the total length, TCP's data offset and the option lengths are computed when
+ * encoding. The total length stays in {@link Ip} to read; when encoding, the value given is not used.
  *
  * @param ip the fixed header
  * @param options the IPv4 options
@@ -24,7 +25,7 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      *
      * @param version 4
      * @param tos type of service (DSCP and ECN)
-     * @param totalLength header, options and payload in bytes
+     * @param totalLength header, options and payload in bytes, as decoded; computed when encoding, so 0 will do
      * @param id identification
      * @param flags reserved, don't fragment, more fragments
      * @param fragmentOffset in units of 8 bytes

@@ -11,7 +11,9 @@ import java.util.Map;
  * list) and 1 (no operation) are a single byte, every other kind carries a length that counts its kind
  * and length bytes.
  *
- * <p>Decode a packet sliced to its IPv4 total length: {@code Ipv4Packet.LAYOUT.decode(packet)}; the
+ * <p>The header's total length ends the packet: {@code Ipv4Packet.LAYOUT.decode(packet)} decodes a packet
+ * that fills the view, {@code decodePrefix(frameBody)} one followed by link-layer padding (an Ethernet
+ * frame is at least 60 bytes), whose {@code end()} is the total length; encoding computes it. The
  * returned {@link io.bufkit.message.Message} borrows the view.
  */
 public final class Ipv4Packet {
@@ -54,9 +56,13 @@ public final class Ipv4Packet {
     public static final MessageLayout ICMP_MESSAGE = MessageLayout.builder("icmp-message")
             .section("icmp", ICMP).rest("body").build();
 
-    /** The whole packet: header, options sized by IHL, transport chosen by protocol number. */
+    /**
+     * The whole packet: header, then, within the total length, options sized by IHL and the transport
+     * chosen by protocol number.
+     */
     public static final MessageLayout LAYOUT = MessageLayout.builder("ipv4-packet")
-            .section("ip", IP).sized("options", Size.of("ip.ihl").times(4).plus(-20), OPTIONS)
+            .section("ip", IP).totalLength(Size.of("ip.totalLength"))
+            .sized("options", Size.of("ip.ihl").times(4).plus(-20), OPTIONS)
             .choice("transport", "ip.protocol", Map.of(1, ICMP_MESSAGE, 6, TCP_SEGMENT, 17, UDP_DATAGRAM))
             .build();
 }

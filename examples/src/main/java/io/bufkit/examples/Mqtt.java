@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * MQTT 3.1.1 CONNECT and PUBLISH packets as records, with {@link MessageCodec}s derived from
- * {@link MqttPacket#CONNECT} and {@link MqttPacket#PUBLISH}. Prefix lengths are computed when encoding;
- * the remaining length is a varint part that no later part sizes here, so it is written as given.
+ * {@link MqttPacket#CONNECT} and {@link MqttPacket#PUBLISH}. Prefix lengths and the remaining length are
+ * computed when encoding. The records keep the remaining length to read (where the next packet of a
+ * stream starts); when encoding, the value given is not used, and {@code null} will do.
  */
 public final class Mqtt {
     private Mqtt() {
@@ -33,7 +34,7 @@ public final class Mqtt {
      * A CONNECT packet.
      *
      * @param fixed the fixed header
-     * @param remaining the remaining length
+     * @param remaining the remaining length as decoded; computed when encoding, so {@code null} will do
      * @param protocol the protocol name, {@code MQTT}
      * @param flags the level, connect flags and keep-alive
      * @param clientId the client identifier
@@ -83,7 +84,7 @@ public final class Mqtt {
      * A PUBLISH packet.
      *
      * @param fixed the fixed header (with DUP, QoS and RETAIN)
-     * @param remaining the remaining length
+     * @param remaining the remaining length as decoded; computed when encoding, so {@code null} will do
      * @param topic the topic name
      * @param packetId the packet identifier when QoS is above 0
      * @param payload the application message, owned

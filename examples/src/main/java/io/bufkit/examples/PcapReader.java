@@ -115,7 +115,7 @@ public final class PcapReader {
             return "IP [|ip]";
         }
         try {
-            return "IP " + ipv4(Ipv4Packet.LAYOUT.decode(ip.slice(0, IP_TOTAL_LENGTH.get(ip))));
+            return "IP " + ipv4(Ipv4Packet.LAYOUT.decodePrefix(ip));   // padding after the total length is left out
         } catch (LayoutException e) {   // a malformed packet: say where, as tcpdump says [|tcp]
             return "IP [|" + e.field().orElse(e.layout()) + "]";
         }

@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.ByteView;
+import io.bufkit.Bytes;
 import io.bufkit.layout.LayoutException;
 import io.bufkit.message.Message;
+import io.bufkit.testkit.MessageLayouts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -106,11 +111,26 @@ class Ipv4PacketTest {
         assertEquals(2, tcpWithOptions);   // SYN and SYN-ACK carry MSS, SACK permitted, timestamps, window scale
     }
 
+    /** The record with its total length left for encoding to compute. */
+    static Ipv4 withoutTotalLength(Ipv4 p) {
+        Ipv4.Ip ip = p.ip();
+        return new Ipv4(new Ipv4.Ip(ip.version(), ip.tos(), 0, ip.id(), ip.flags(), ip.fragmentOffset(), ip.ttl(),
+                ip.protocol(), ip.checksum(), ip.src(), ip.dst()), p.options(), p.transport());
+    }
+
     @Test
     void recordsRoundTripEveryPacketAndReadTheSameFields() throws IOException {
         for (ByteView packet : packets()) {
             Ipv4 p = Ipv4.CODEC.decode(packet);
-            assertArrayEquals(packet.toByteArray(), Ipv4.CODEC.encode(p));
+            assertEquals(packet.length(), p.ip().totalLength());
+            assertArrayEquals(packet.toByteArray(), Ipv4.CODEC.encode(withoutTotalLength(p)));
+            Map<String, Object> values = new HashMap<>(Ipv4Packet.LAYOUT.decode(packet).toValues());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> ip = new HashMap<>((Map<String, Object>) values.get("ip"));
+            ip.remove("totalLength");
+            ip.remove("ihl");
+            values.put("ip", ip);
+            assertArrayEquals(packet.toByteArray(), Ipv4Packet.LAYOUT.encode(values));
             Message m = Ipv4Packet.LAYOUT.decode(packet);
             assertEquals(m.intValue("ip.id"), p.ip().id());
             assertEquals(m.sub("options").count("option"), p.options().option().size());
@@ -133,6 +153,66 @@ class Ipv4PacketTest {
         assertTrue(e.getMessage().contains("transport.options.option[0]"), e.getMessage());
         byte[] short_ = Arrays.copyOf(packets().get(0).toByteArray(), 30);   // IHL 15 but 30 bytes
         assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decode(ByteView.wrap(short_)));
+    }
+
+    @Test
+    void ethernetPaddingAfterTheTotalLengthIsOutsideThePacket() throws IOException {
+        ByteView udp = packets().stream().filter(p -> p.u8(9) == 17).findFirst().orElseThrow();
+        byte[] frameBody = Arrays.copyOf(udp.toByteArray(), 46);   // an Ethernet frame's minimum payload
+        assertTrue(udp.length() < 46, udp.length() + " bytes");
+        Message m = Ipv4Packet.LAYOUT.decodePrefix(ByteView.wrap(frameBody));
+        assertEquals(udp.length(), m.end());
+        assertEquals("datagram", m.sub("transport").string("payload"));
+        LayoutException e = assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decode(ByteView.wrap(frameBody)));
+        assertEquals("ipv4-packet: (end) at offset " + udp.length() + ": " + (46 - udp.length()) + " bytes left over "
+                + "after the message, where ip.totalLength ends it", e.getMessage());
+    }
+
+    @Test
+    void aTotalLengthPastTheEndOrSmallerThanTheHeaderIsALayoutExceptionNamingIt() throws IOException {
+        byte[] echo = packets().get(0).toByteArray();   // IHL 15: 60 bytes of header
+        byte[] past = echo.clone();
+        past[3]++;
+        LayoutException e = assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decode(ByteView.wrap(past)));
+        assertEquals("ipv4-packet: ip.totalLength at offset 2: total length " + (echo.length + 1) + " (ip.totalLength = "
+                + (echo.length + 1) + ") points past the end", e.getMessage());
+        assertEquals(Optional.of("ip.totalLength"), e.field());
+        byte[] small = echo.clone();
+        small[2] = 0;
+        small[3] = 16;
+        e = assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decode(ByteView.wrap(small)));
+        assertEquals("ipv4-packet: ip.totalLength at offset 2: total length 16 (ip.totalLength = 16) is smaller than "
+                + "the 20 bytes already decoded", e.getMessage());
+        small[3] = 40;   // holds the fixed header but not the 40 bytes of options IHL 15 says follow
+        e = assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decode(ByteView.wrap(small)));
+        assertEquals("ipv4-packet: options at offset 20: length 40 (ip.ihl×4−20 = 40) points past the end",
+                e.getMessage());
+        byte[] syn = packets().get(2).toByteArray();   // TCP with 20 bytes of options, no payload
+        byte[] cut = syn.clone();
+        cut[3] -= 4;   // ends inside the TCP options
+        e = assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decodePrefix(ByteView.wrap(cut)));
+        assertTrue(e.getMessage().startsWith("ipv4-packet: transport.options"), e.getMessage());
+    }
+
+    @Test
+    void encodingComputesTheTotalLengthOrSaysItCannotHoldIt() throws IOException {
+        Ipv4 p = Ipv4.CODEC.decode(packets().stream().filter(q -> q.u8(9) == 17).findFirst().orElseThrow());
+        Ipv4.UdpDatagram udp = (Ipv4.UdpDatagram) p.transport();
+        assertEquals(0, p.options().option().size());
+        Ipv4 big = new Ipv4(p.ip(), p.options(), new Ipv4.UdpDatagram(udp.udp(), Bytes.of(new byte[65510])));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Ipv4.CODEC.encode(big));
+        assertEquals("ipv4-packet: ip.totalLength: cannot hold 65538 (65538 bytes of ipv4-packet): u16be holds 0 to "
+                + "65535", e.getMessage());
+        Ipv4 fits = new Ipv4(p.ip(), p.options(), new Ipv4.UdpDatagram(udp.udp(), Bytes.of(new byte[1000])));
+        assertEquals(20 + 8 + 1000, Ipv4.CODEC.decode(ByteView.wrap(Ipv4.CODEC.encode(fits))).ip().totalLength());
+    }
+
+    @Test
+    void generatedPacketsRoundTripAndHostileOnesAreRejectedWithAPath() {
+        MessageLayouts layouts = MessageLayouts.of(Ipv4Packet.LAYOUT);
+        layouts.checkRoundTrip();
+        layouts.checkArbitraryMessages();
+        layouts.checkRecordRoundTrip(Ipv4.CODEC);
     }
 
     static Message option(Message options, int kind) {

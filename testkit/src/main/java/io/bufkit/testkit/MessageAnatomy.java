@@ -10,16 +10,21 @@ import java.util.List;
 
 /**
  * Where a valid encoded message keeps what a hostile peer changes: its counts and lengths (the derived
- * fields) and its terminators, found by decoding it.
+ * fields of sections, and derived varints such as a remaining length) and its terminators, found by
+ * decoding it.
  */
-record MessageAnatomy(byte[] wire, List<Spot> lengths, List<Integer> terminators) {
+record MessageAnatomy(byte[] wire, List<Spot> lengths, List<VarintSpot> varints, List<Integer> terminators) {
 
     /** A derived field: the offset of its section in the whole message, and its handle. */
     record Spot(int section, IntField field) {
     }
 
+    /** A derived varint: where its bytes start and end in the whole message. */
+    record VarintSpot(int start, int end) {
+    }
+
     static MessageAnatomy of(MessageLayout layout, byte[] wire) {
-        MessageAnatomy a = new MessageAnatomy(wire, new ArrayList<>(), new ArrayList<>());
+        MessageAnatomy a = new MessageAnatomy(wire, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         a.walk(layout, layout.decode(ByteView.wrap(wire)));
         return a;
     }
@@ -31,6 +36,11 @@ record MessageAnatomy(byte[] wire, List<Spot> lengths, List<Integer> terminators
                 case SECTION -> {
                     for (String field : p.derivedFields()) {
                         lengths.add(new Spot(m.start(name), p.section().intField(field)));
+                    }
+                }
+                case VARINT -> {
+                    if (!p.derivedFields().isEmpty()) {
+                        varints.add(new VarintSpot(m.start(name), m.end(name)));
                     }
                 }
                 case NUL_TERMINATED_BYTES -> terminators.add(m.end(name) - 1);

@@ -42,7 +42,8 @@ import java.util.function.Function;
  * without one, whose part is then raw bytes); a condition's field is generated first and its part is present
  * exactly when the condition holds; repeats hold 0 to {@link #maxElements(int)} elements (never more than
  * their count field holds), byte parts 0 to {@link #maxBytes(int)} bytes, sized ones a length their
- * {@link io.bufkit.message.Size} describes. A user-defined field's values come from the generator registered
+ * {@link io.bufkit.message.Size} describes; a level's remaining or total length has no value, and its
+ * field is left to encoding. A user-defined field's values come from the generator registered
  * with {@link #withKind(FieldKind, Gen)}. Everything shrinks.
  *
  * <p>Not covered: a field derived by two parts (the generator picks each part's length on its own), and
@@ -154,7 +155,8 @@ public final class MessageLayouts {
 
     /**
      * What a peer might send in place of a message: valid messages; messages cut short; a count or length
-     * field bumped (mostly past the end); a terminator removed; one to three bytes changed anywhere; bytes
+     * field (a derived varint too, such as a remaining length) bumped (mostly past the end) or shrunk by a
+     * few (below what its parts take); a terminator removed; one to three bytes changed anywhere; bytes
      * appended. A decoder must decode each or reject it with a {@link LayoutException}.
      *
      * @return the generator of new, <em>owned</em> arrays

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * What a peer might send in place of a valid message, for {@link MessageLayouts#arbitraryMessages()}: the
- * message itself, cut short, with a count or length bumped, with a terminator removed, with bytes flipped,
- * or with bytes appended.
+ * message itself, cut short, with a count or length bumped or shrunk by a few, with a terminator removed,
+ * with bytes flipped, or with bytes appended.
  */
 final class MessageMutations {
     private MessageMutations() {
@@ -17,12 +17,14 @@ final class MessageMutations {
     static Gen<byte[]> of(Gen<MessageAnatomy> valid) {
         Gen<byte[]> truncated = Gen.zip(valid, Gen.doubles(), (a, f) -> cut(a.wire(), f));
         Gen<byte[]> bumped = Gen.zip(valid, Gen.zip(Gen.ints(0, Integer.MAX_VALUE), Gen.ints(1, 1 << 16), (w, d) ->
-                new int[] {w, d}), MessageMutations::bump);
+                new int[] {w, d}), (a, c) -> relength(a, c[0], c[1], true));
+        Gen<byte[]> shrunk = Gen.zip(valid, Gen.zip(Gen.ints(0, Integer.MAX_VALUE), Gen.ints(1, 8), (w, d) ->
+                new int[] {w, d}), (a, c) -> relength(a, c[0], c[1], false));
         Gen<byte[]> unterminated = Gen.zip(valid, Gen.ints(0, Integer.MAX_VALUE), MessageMutations::unterminate);
         Gen<byte[]> flipped = Gen.zip(valid, Gen.listOf(Gen.zip(Gen.ints(0, Integer.MAX_VALUE), Gen.ints(1, 255),
                 (at, x) -> new int[] {at, x}), 1, 3), MessageMutations::flip);
         Gen<byte[]> extended = Gen.zip(valid, Gen.bytes(1, 8), (a, tail) -> concat(List.of(a.wire(), tail)));
-        return Gen.oneOf(valid.map(MessageAnatomy::wire), truncated, bumped, unterminated, flipped, extended);
+        return Gen.oneOf(valid.map(MessageAnatomy::wire), truncated, bumped, shrunk, unterminated, flipped, extended);
     }
 
     private static byte[] cut(byte[] wire, double fraction) {
@@ -33,16 +35,44 @@ final class MessageMutations {
         return Arrays.copyOf(wire, (int) (f * wire.length));
     }
 
-    private static byte[] bump(MessageAnatomy a, int[] choice) {
-        if (a.lengths().isEmpty()) {
-            return flip(a, List.of(new int[] {choice[0], choice[1] & 0xFF | 1}));
+    /**
+     * The message with one count or length changed by {@code by}: up (mostly past the end; down when the
+     * field cannot hold more) or down (below what its parts take). A varint is written again in as many
+     * bytes as its new value needs.
+     */
+    private static byte[] relength(MessageAnatomy a, int which, int by, boolean up) {
+        int spots = a.lengths().size() + a.varints().size();
+        if (spots == 0) {
+            return flip(a, List.of(new int[] {which, by & 0xFF | 1}));
         }
-        MessageAnatomy.Spot spot = a.lengths().get(choice[0] % a.lengths().size());
+        int k = which % spots;
+        if (k >= a.lengths().size()) {
+            return revarint(a.wire(), a.varints().get(k - a.lengths().size()), by, up);
+        }
+        MessageAnatomy.Spot spot = a.lengths().get(k);
         MutableByteView out = MutableByteView.wrap(a.wire().clone());
         MutableByteView section = out.slice(spot.section(), out.length());
         long old = spot.field().get(section);
-        long bumped = old + choice[1] <= spot.field().max() ? old + choice[1] : Math.max(spot.field().min(), old - choice[1]);
-        spot.field().set(section, (int) bumped);
+        long changed = up && old + by <= spot.field().max() ? old + by : Math.max(spot.field().min(), old - by);
+        spot.field().set(section, (int) changed);
+        return out.toByteArray();
+    }
+
+    private static byte[] revarint(byte[] wire, MessageAnatomy.VarintSpot spot, int by, boolean up) {
+        long old = 0;
+        for (int i = spot.start(); i < spot.end(); i++) {
+            old |= (long) (wire[i] & 0x7F) << (7 * (i - spot.start()));
+        }
+        long changed = up ? old + by : Math.max(0, old - by);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(wire, 0, spot.start());
+        for (long rest = changed; ; rest >>>= 7) {
+            out.write((int) (rest & 0x7F) | (rest >= 0x80 ? 0x80 : 0));
+            if (rest < 0x80) {
+                break;
+            }
+        }
+        out.write(wire, spot.end(), wire.length - spot.end());
         return out.toByteArray();
     }
 

@@ -130,6 +130,9 @@ final class MessageValueGen {
                 long largest = range(layout, p.name())[1];
                 return p.derivedFields().isEmpty() ? Gen.ints(0, (int) Math.min(largest, 1 << 20)).map(v -> (Object) v)
                         : Gen.constant(ABSENT);
+            case REMAINING_LENGTH:
+            case TOTAL_LENGTH:
+                return Gen.constant(ABSENT);   // no value: its field is derived
             case WHEN:
                 int condition = (Integer) valueOf(sections, p.fieldPath());
                 return p.condition().test(condition) ? level(p.body()).map(v -> (Object) v) : Gen.constant(ABSENT);

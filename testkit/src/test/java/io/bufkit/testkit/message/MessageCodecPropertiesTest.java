@@ -76,6 +76,11 @@ class MessageCodecPropertiesTest {
     record Connect(Fixed fixed, ConnectBody body) {
     }
 
+    // MQTT CONNECT with its parts at the packet's level: the record leaves the remaining length out
+    record FlatConnect(Fixed fixed, Bytes protocol, Flags flags, Bytes clientId, Optional<Will> will,
+            Text username, Text password) {
+    }
+
     // IPv4 carrying ICMP, TCP or UDP: alternatives named like the layouts (tcp-segment is TcpSegment)
     record Ip(int version, int tos, int totalLength, int id, int fragment, int ttl, int protocol, int checksum, byte[] src,
             byte[] dst) {
@@ -117,6 +122,12 @@ class MessageCodecPropertiesTest {
     void mqttConnectRoundTripsThroughRecords() {
         MessageLayouts.of(ProtocolMessages.MQTT_CONNECT)
                 .checkRecordRoundTrip(MessageCodec.of(ProtocolMessages.MQTT_CONNECT, Connect.class, LOOKUP));
+    }
+
+    @Test
+    void mqttConnectCountedByItsRemainingLengthRoundTripsThroughRecords() {
+        MessageLayouts.of(ProtocolMessages.MQTT_CONNECT_FLAT).maxBytes(100).checkRecordRoundTrip(
+                MessageCodec.of(ProtocolMessages.MQTT_CONNECT_FLAT, FlatConnect.class, LOOKUP));
     }
 
     @Test

@@ -38,7 +38,10 @@ class MessageLayoutPropertiesTest {
             MessageLayouts.of(ProtocolMessages.MQTT_CONNECT),
             MessageLayouts.of(ProtocolMessages.MQTT_PUBLISH).withKind(ProtocolMessages.VARINT, VARINTS),
             MessageLayouts.of(ProtocolMessages.IPV4),
-            MessageLayouts.of(ProtocolMessages.PCAP));
+            MessageLayouts.of(ProtocolMessages.PCAP),
+            MessageLayouts.of(ProtocolMessages.MQTT_CONNECT_FLAT),
+            MessageLayouts.of(ProtocolMessages.MQTT_PUBLISH_FLAT).maxBytes(200),
+            MessageLayouts.of(ProtocolMessages.TLV_LIST).maxElements(6));
 
     @Test
     void everyLayoutRoundTrips() {
@@ -110,6 +113,39 @@ class MessageLayoutPropertiesTest {
             }
         }
         assertTrue(rejected > 50 && decoded > 50, decoded + " decoded, " + rejected + " rejected");
+    }
+
+    @Test
+    void levelLengthsAreBumpedPastTheEndAndShrunkBelowTheirParts() {
+        assertRejections(MessageLayouts.of(ProtocolMessages.MQTT_PUBLISH_FLAT), ProtocolMessages.MQTT_PUBLISH_FLAT,
+                List.of("remaining at offset 1: remaining length", "points past the end",
+                        "bytes left over after the message, where remaining ends it"));
+        assertRejections(MessageLayouts.of(ProtocolMessages.IPV4), ProtocolMessages.IPV4,
+                List.of("ip.totalLength at offset 2: total length", "points past the end",
+                        "bytes left over after the message, where ip.totalLength ends it"));
+        assertRejections(MessageLayouts.of(ProtocolMessages.TLV_LIST).maxElements(6), ProtocolMessages.TLV_LIST,
+                List.of("].t.len at offset", "size at offset 0: total length",
+                        "bytes left over after the message, where size ends it"));
+    }
+
+    /** Decodes 400 arbitrary messages; each phrase must appear in some rejection's message. */
+    private static void assertRejections(MessageLayouts layouts, MessageLayout layout, List<String> phrases) {
+        Gen<byte[]> arbitrary = layouts.arbitraryMessages();
+        SplittableRandom random = new SplittableRandom(11);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            try {
+                layout.decode(ByteView.wrap(arbitrary.generate(random)));
+            } catch (LayoutException rejected) {
+                assertTrue(rejected.field().isPresent(), rejected.getMessage());
+                for (String phrase : phrases) {
+                    if (rejected.getMessage().contains(phrase)) {
+                        seen.add(phrase);
+                    }
+                }
+            }
+        }
+        assertEquals(java.util.Set.copyOf(phrases), seen, layout.name());
     }
 
     /** Reads a one-byte length and that many bytes, checking neither against the limit. */

@@ -6,6 +6,7 @@ import io.bufkit.layout.PacketLayout;
 import io.bufkit.layout.TextPadding;
 import io.bufkit.message.FieldFault;
 import io.bufkit.message.FieldKind;
+import io.bufkit.message.MessageBuilder;
 import io.bufkit.message.MessageLayout;
 import io.bufkit.message.Size;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Message layouts of real protocols (PostgreSQL backend messages, MQTT CONNECT and PUBLISH, IPv4 with
- * options in a pcap file) and one with a part of every kind, for the message generators' properties.
+ * options in a pcap file), a list of self-counting items, and one with a part of every kind, for the
+ * message generators' properties.
  */
 final class ProtocolMessages {
     private ProtocolMessages() {
@@ -136,23 +138,48 @@ final class ProtocolMessages {
             .build();
 
     static final MessageLayout MQTT_TEXT = MessageLayout.builder("text").prefixed("value", 2).build();
-    /** An MQTT 3.1.1 CONNECT body (after the fixed header): will, user name and password by flag bits. */
-    static final MessageLayout MQTT_CONNECT_BODY = MessageLayout.builder("CONNECT-body")
-            .prefixed("protocol", 2)
-            .section("flags", PacketLayout.builder("connect-flags").u8("level").bit("username").bit("password")
-                    .bit("willRetain").bits("willQos", 2).bit("willFlag").bit("cleanSession").bit("reserved")
-                    .u16be("keepAlive").build())
-            .prefixed("clientId", 2)
-            .when("will", "flags.willFlag", v -> v != 0,
-                    MessageLayout.builder("will").prefixed("topic", 2).prefixed("message", 2).build())
-            .when("username", "flags.username", v -> v != 0, MQTT_TEXT)
-            .when("password", "flags.password", v -> v != 0, MQTT_TEXT)
-            .build();
+
+    /** Appends CONNECT's parts after the fixed header: will, user name and password by flag bits. */
+    static MessageBuilder mqttConnectParts(MessageBuilder packet) {
+        return packet.prefixed("protocol", 2)
+                .section("flags", PacketLayout.builder("connect-flags").u8("level").bit("username").bit("password")
+                        .bit("willRetain").bits("willQos", 2).bit("willFlag").bit("cleanSession").bit("reserved")
+                        .u16be("keepAlive").build())
+                .prefixed("clientId", 2)
+                .when("will", "flags.willFlag", v -> v != 0,
+                        MessageLayout.builder("will").prefixed("topic", 2).prefixed("message", 2).build())
+                .when("username", "flags.username", v -> v != 0, MQTT_TEXT)
+                .when("password", "flags.password", v -> v != 0, MQTT_TEXT);
+    }
+
+    /** An MQTT 3.1.1 CONNECT body (after the fixed header). */
+    static final MessageLayout MQTT_CONNECT_BODY = mqttConnectParts(MessageLayout.builder("CONNECT-body")).build();
     /** An MQTT CONNECT packet: the fixed header's varint remaining length sizes the body, and encoding derives it. */
     static final MessageLayout MQTT_CONNECT = MessageLayout.builder("CONNECT")
             .section("fixed", PacketLayout.builder("fixed").u8("type").build())
             .varint("remaining", 4)
             .sized("body", Size.of("remaining"), MQTT_CONNECT_BODY)
+            .build();
+    /** The same CONNECT with its parts at the packet's level, counted by the remaining length they derive. */
+    static final MessageLayout MQTT_CONNECT_FLAT = mqttConnectParts(MessageLayout.builder("CONNECT")
+            .section("fixed", PacketLayout.builder("fixed").u8("type").build())
+            .varint("remaining", 4).remainingLength(Size.of("remaining")))
+            .build();
+    /** PUBLISH whose payload runs to the end the remaining length declares. */
+    static final MessageLayout MQTT_PUBLISH_FLAT = MessageLayout.builder("PUBLISH")
+            .section("fixed", PacketLayout.builder("fixed").bits("type", 4).bit("dup").bits("qos", 2).bit("retain")
+                    .build())
+            .varint("remaining", 4).remainingLength(Size.of("remaining")).prefixed("topic", 2)
+            .when("packetId", "fixed.qos", qos -> qos > 0, MessageLayout.builder("packet-id")
+                    .section("id", PacketLayout.builder("id").u16be("value").build()).build())
+            .rest("payload")
+            .build();
+    /** Type-length-value items to the end, each length counting its own item, in a varint-counted list. */
+    static final MessageLayout TLV_LIST = MessageLayout.builder("tlv-list")
+            .varint("size", 2).totalLength(Size.of("size"))
+            .repeatToEnd("items", MessageLayout.builder("item")
+                    .section("t", PacketLayout.builder("t").u8("type").u8("len").build())
+                    .totalLength(Size.of("t.len")).rest("value").build())
             .build();
     /** An MQTT PUBLISH packet: fixed header, varint remaining length, topic, packet id when QoS > 0, payload. */
     static final MessageLayout MQTT_PUBLISH = MessageLayout.builder("PUBLISH")
@@ -176,11 +203,15 @@ final class ProtocolMessages {
     static final MessageLayout ICMP = MessageLayout.builder("icmp-message")
             .section("icmp", PacketLayout.builder("icmp").u8("type").u8("code").internetChecksum("checksum").build())
             .rest("body").build();
-    /** An IPv4 packet whose options are sized by the header length, carrying ICMP, TCP or UDP. */
+    /**
+     * An IPv4 packet whose total length bounds it, whose options are sized by the header length, carrying
+     * ICMP, TCP or UDP.
+     */
     static final MessageLayout IPV4 = MessageLayout.builder("ipv4-packet")
             .section("ip", PacketLayout.builder("ipv4").bits("version", 4).bits("ihl", 4).u8("tos")
                     .u16be("totalLength").u16be("id").u16be("fragment").u8("ttl").u8("protocol").u16be("checksum")
                     .bytes("src", 4).bytes("dst", 4).build())
+            .totalLength(Size.of("ip.totalLength"))
             .bytes("options", Size.of("ip.ihl").times(4).plus(-20))
             .choice("transport", "ip.protocol", Map.of(1, ICMP, 6, TCP, 17, UDP))
             .build();
