@@ -19,6 +19,10 @@ final class HandIpv4Records {
     static Ipv4 parse(ByteView p) {
         need(p, 0, 20, "ipv4");
         int ihl = p.u8(0) & 0x0F;
+        if (p.u16be(2) != p.length()) {
+            throw new IllegalArgumentException("ipv4.totalLength at offset 2: " + p.u16be(2) + " but the packet has "
+                    + p.length() + " bytes");
+        }
         if (ihl < 5 || ihl * 4 > p.length()) {
             throw new IllegalArgumentException("ipv4.ihl at offset 0: " + ihl + " words do not fit " + p.length());
         }

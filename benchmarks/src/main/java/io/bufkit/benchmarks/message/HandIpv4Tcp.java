@@ -18,6 +18,10 @@ final class HandIpv4Tcp {
         }
         int ihl = p.u8(0) & 0x0F;
         int totalLength = p.u16be(2);
+        if (totalLength != p.length()) {
+            throw new IllegalArgumentException("ipv4.totalLength at offset 2: " + totalLength + " but the packet has "
+                    + p.length() + " bytes");
+        }
         if (ihl < 5 || ihl * 4 > p.length()) {
             throw new IllegalArgumentException("ipv4.ihl at offset 0: " + ihl + " words do not fit " + p.length());
         }

@@ -30,6 +30,10 @@ final class HandMqtt {
                 break;
             }
         }
+        if (at + remaining != p.length()) {
+            throw new IllegalArgumentException("remaining length " + remaining + " at offset 1: the packet has "
+                    + (p.length() - at) + " bytes after it");
+        }
         out.consume(remaining);
         if (first >>> 4 == 1) {
             at = string(p, at, out);

@@ -30,6 +30,10 @@ final class HandMqttRecords {
                 break;
             }
         }
+        if (at[0] + remaining != p.length()) {
+            throw new IllegalArgumentException("remaining length " + remaining + " at offset 1: the packet has "
+                    + (p.length() - at[0]) + " bytes after it");
+        }
         Object packet;
         if (first >>> 4 == 1) {
             String protocol = string(p, at);
