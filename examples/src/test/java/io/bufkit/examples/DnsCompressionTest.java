@@ -110,6 +110,22 @@ class DnsCompressionTest {
                 HexFormat.of().formatHex(wire, 33, 52));
     }
 
+    /** Twenty A records of one name fit a 512-byte UDP response only compressed (RFC 1035 §4.2.1). */
+    @Test
+    void anRrsetThatFitsUdpOnlyCompressed() {
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(record("www.bufkit.test", 1, Map.of("address", Bytes.of((byte) 192, (byte) 0, (byte) 2,
+                    (byte) i))));
+        }
+        byte[] wire = DNS.encode(message(List.of(question("www.bufkit.test")), answers));
+        int whole = 12 + DnsName.KIND.size("www.bufkit.test") + 4 + 20 * (DnsName.KIND.size("www.bufkit.test") + 10 + 4);
+        assertEquals(653, whole);
+        assertEquals(12 + 21 + 20 * (2 + 10 + 4), wire.length);
+        assertTrue(wire.length <= 512 && whole > 512);
+        assertEquals(20, DNS.decode(ByteView.wrap(wire)).count("answers"));
+    }
+
     /** Equality is exact: a name that differs only in case is not pointed at, so every name reads back as given. */
     @Test
     void namesMatchCaseSensitively() {
