@@ -24,7 +24,7 @@ def lines(path, start=None, stop=None):
 rows = [
     ("IPv4/UDP/TCP (+ICMP)", [EX + "Ipv4Packet.java"], [], [EX + "Ipv4.java"],
      (r"static void ipv4Tcp", r"static void dns"), BM + "HandIpv4Tcp.java", BM + "HandIpv4Records.java"),
-    ("DNS", [EX + "DnsMessage.java"], [EX + "DnsName.java"], [EX + "Dns.java"],
+    ("DNS", [EX + "DnsMessage.java"], [EX + "DnsName.java", EX + "NameCompression.java"], [EX + "Dns.java"],
      (r"static void dns", r"static void postgres"), BM + "HandDns.java", BM + "HandDnsRecords.java"),
     ("PostgreSQL bodies", [EX + "PostgresMessage.java"], [EX + "PgText.java"], [EX + "Postgres.java"],
      (r"static void postgres", r"static void mqtt"), BM + "HandPostgres.java", BM + "HandPostgresRecords.java"),

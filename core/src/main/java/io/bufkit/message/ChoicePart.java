@@ -109,7 +109,7 @@ final class ChoicePart extends Part {
                 throw e.fail(path, says + " chooses " + chosen.name() + ", so the value must be a Map of part name "
                         + "to value, not " + SectionFields.typeOf(e.values.value(index)));
             }
-            LevelEncoding plan = LevelEncoding.plan(chosen, sub, e.root, path);
+            LevelEncoding plan = e.plan(chosen, sub, path, e.start(index));
             e.children[index] = plan;
             length = plan.size();
         } else {

@@ -76,7 +76,7 @@ final class CustomPart extends Part {
         }
         e.children[index] = v;
         try {
-            return sizeOf(kind, v);
+            return sizeOf(kind, v, e.pass.context().at(e.start(index)));
         } catch (IllegalArgumentException wrong) {
             throw e.fail(path, wrong.getMessage());
         }
@@ -84,19 +84,20 @@ final class CustomPart extends Part {
 
     @Override
     void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
-        writeValue(kind, e.children[index], out, at);
+        writeValue(kind, e.children[index], out, e.pass.context().at(at));
     }
 
-    private static <T> int sizeOf(FieldKind<T> kind, Object value) {
-        int s = kind.size(kind.valueType().cast(value));
+    private static <T> int sizeOf(FieldKind<T> kind, Object value, EncodingContext context) {
+        int s = kind.size(kind.valueType().cast(value), context);
         if (s < 0) {
             throw new IllegalStateException(kind.name() + " gave a negative size " + s);
         }
         return s;
     }
 
-    private static <T> void writeValue(FieldKind<T> kind, Object value, MutableByteView out, int at) {
-        kind.write(kind.valueType().cast(value), out, at);
+    private static <T> void writeValue(FieldKind<T> kind, Object value, MutableByteView out,
+            EncodingContext context) {
+        kind.write(kind.valueType().cast(value), out, context);
     }
 
     @Override

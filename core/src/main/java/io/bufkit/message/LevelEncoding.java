@@ -10,6 +10,11 @@ import java.util.Map;
  * {@link MessageLayout#sizingOrder()}, which derives the lengths and counts that earlier sections hold;
  * the second ({@link #write}) writes the parts in order. Each part keeps what its first pass found in
  * {@link #children} for its second.
+ *
+ * <p>The first pass sizes every part but derived varints and the level length in message order and knows
+ * where each starts ({@link #start}), so that a {@link FieldKind} sizes its field where it will be
+ * written; a varint that later parts derive is sized after them, so the parts after it are placed with the
+ * width {@link EncodePass} guesses, and the level length takes no bytes.
  */
 final class LevelEncoding {
     final MessageLayout layout;
@@ -17,38 +22,73 @@ final class LevelEncoding {
     final String root;
     final String path;
     final int[] sizes;
+    /** Per part: where it starts in the whole message. */
+    private final int[] starts;
+    /** The size pass this level is planned in; the same for every level of one encode call. */
+    final EncodePass pass;
     /** Per part: what the part's first pass keeps for its second (sub-levels, bytes, a user value). */
     final Object[] children;
     private final Map<FieldRef, Long> derived = new HashMap<>();
     private final Map<FieldRef, String> derivedBy = new HashMap<>();
     private int size;
 
-    private LevelEncoding(MessageLayout layout, LevelValues values, String root, String path) {
+    private LevelEncoding(MessageLayout layout, LevelValues values, String root, String path, EncodePass pass) {
         this.layout = layout;
         this.values = values;
         this.root = root;
         this.path = path;
+        this.pass = pass;
         this.sizes = new int[layout.partList().size()];
+        this.starts = new int[sizes.length];
         this.children = new Object[sizes.length];
     }
 
-    /** The first pass over a level: every part's size and every derived field's value. */
-    static LevelEncoding plan(MessageLayout layout, LevelValues values, String root, String path) {
-        LevelEncoding e = new LevelEncoding(layout, values, root, path);
+    /**
+     * The first pass over a level that starts at {@code start} of the message: every part's size and every
+     * derived field's value.
+     */
+    static LevelEncoding plan(MessageLayout layout, LevelValues values, String root, String path, int start,
+            EncodePass pass) {
+        LevelEncoding e = new LevelEncoding(layout, values, root, path, pass);
         List<Part> parts = layout.partList();
         long total = 0;
+        long at = start;
+        int placed = 0;   // the parts before this one have added their bytes, or a derived varint its guess, to at
         // a derived varint is sized once its value is known, and a level length once what it counts is
         for (int i : layout.sizingOrder()) {
+            boolean later = layout.isDerivedPart(i) || i == layout.lengthPart();
+            if (!later) {   // these come first, in message order
+                for (; placed < i; placed++) {
+                    at += layout.isDerivedPart(placed) ? pass.guessedWidth(e.partPath(placed)) : e.sizes[placed];
+                }
+                e.starts[i] = (int) Math.min(Integer.MAX_VALUE, at);
+            }
             int s = parts.get(i).size(e, i, e.partPath(i));
+            if (layout.isDerivedPart(i)) {
+                pass.foundWidth(e.partPath(i), s);
+            }
             e.sizes[i] = s;
             total += s;
-            if (total > Integer.MAX_VALUE - 8) {
+            if (total > Integer.MAX_VALUE - 8 || at > Integer.MAX_VALUE - 8) {
                 throw e.fail(path.isEmpty() ? layout.name() : path, "the message would be longer than "
                         + (Integer.MAX_VALUE - 8) + " bytes");
             }
         }
         e.size = (int) total;
         return e;
+    }
+
+    /** Plans a sub-level of this level (a chosen alternative, an element) that starts at {@code start}. */
+    LevelEncoding plan(MessageLayout sub, LevelValues subValues, String subPath, int start) {
+        return plan(sub, subValues, root, subPath, start, pass);
+    }
+
+    /**
+     * Where the first pass placed part {@code index} in the whole message: known for every part but derived
+     * varints and the level length when it is sized, and exact once {@link EncodePass#unsettled()} is null.
+     */
+    int start(int index) {
+        return starts[index];
     }
 
     int size() {

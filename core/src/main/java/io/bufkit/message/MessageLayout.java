@@ -284,6 +284,7 @@ public final class MessageLayout {
     byte[] encode(LevelValues values) {
         LevelEncoding plan = plan(values);
         byte[] out = new byte[plan.size()];
+        plan.pass.startWriting();
         plan.write(MutableByteView.wrap(out), 0);
         return out;
     }
@@ -294,12 +295,29 @@ public final class MessageLayout {
         if (plan.size() > out.length()) {
             throw new OverflowException("a " + name + " message", 0, plan.size(), out.length());
         }
+        plan.pass.startWriting();
         return plan.write(out, 0);
     }
 
-    /** The encoder's first pass over values read through any {@link LevelValues}: sizes and derived fields. */
+    /**
+     * The encoder's first pass over values read through any {@link LevelValues}: sizes and derived fields,
+     * run again while a field kind that asked where its field is was placed after a derived varint whose
+     * width was guessed wrong.
+     */
     LevelEncoding plan(LevelValues values) {
-        return LevelEncoding.plan(this, values, name, "");
+        EncodePass pass = EncodePass.first();
+        for (int run = 1; ; run++) {
+            LevelEncoding plan = LevelEncoding.plan(this, values, name, "", 0, pass);
+            String unsettled = pass.unsettled();
+            if (unsettled == null) {
+                return plan;
+            }
+            if (run == EncodePass.MOST_SIZE_PASSES) {
+                throw new IllegalArgumentException(name + ": " + unsettled + ": no width of the varint fits: the "
+                        + "field kinds after it take a length that needs another width wherever they start");
+            }
+            pass = pass.next();
+        }
     }
 
     /**

@@ -70,7 +70,7 @@ final class OptionalPart extends Part {
         if (sub == null) {
             return 0;
         }
-        LevelEncoding plan = LevelEncoding.plan(body, sub, e.root, path);
+        LevelEncoding plan = e.plan(body, sub, path, e.start(index));
         e.children[index] = plan;
         return plan.size();
     }

@@ -129,10 +129,12 @@ final class RepeatPart extends Part {
             e.derive(count, n, "the number of elements of " + path);
         }
         LevelEncoding[] elements = new LevelEncoding[n];
-        long total = count == null && terminator != TO_END ? 1 : 0;
+        int terminatorByte = count == null && terminator != TO_END ? 1 : 0;
+        long total = terminatorByte;
         for (int i = 0; i < n; i++) {
             String at = path + "[" + i + "]";
-            elements[i] = LevelEncoding.plan(element, e.values.element(index, i, element), e.root, at);
+            long start = e.start(index) + total - terminatorByte;
+            elements[i] = e.plan(element, e.values.element(index, i, element), at, (int) Math.min(Integer.MAX_VALUE, start));
             if (count == null && elements[i].size() == 0) {
                 throw e.fail(at, "element takes no bytes, so it cannot be told from the "
                         + (terminator == TO_END ? "end of the message" : "terminator"));

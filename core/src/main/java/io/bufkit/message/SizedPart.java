@@ -58,7 +58,7 @@ final class SizedPart extends Part {
                     ? e.fail(path, "expected a Map of part name to value, not " + SectionFields.typeOf(e.values.value(index)))
                     : e.missing(path);
         }
-        LevelEncoding plan = LevelEncoding.plan(body, sub, e.root, path);
+        LevelEncoding plan = e.plan(body, sub, path, e.start(index));
         e.children[index] = plan;
         e.deriveSize(sizeField, size, plan.size(), path);
         return plan.size();

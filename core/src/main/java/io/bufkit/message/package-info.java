@@ -18,6 +18,8 @@
  * {@code answers[2].rdata}), the offset and why; decoding never allocates more than the input justifies.
  * {@link io.bufkit.message.Message#toValues()} returns owned values (byte parts are copies); encoding reads
  * the values given only during the call and returns an owned array, or writes into a view borrowed for the
- * call.
+ * call. A {@link io.bufkit.message.FieldKind} that sees the message being encoded gets an
+ * {@link io.bufkit.message.EncodingContext} valid only during its call; the state a kind keeps there lives
+ * for one pass of one encode call.
  */
 package io.bufkit.message;

@@ -19,7 +19,7 @@ import java.util.List;
 public record Dns(Header header, List<Question> questions, List<Rr> answers, List<Rr> authority,
         List<Rr> additional) {
 
-    /** Decodes DNS messages into {@code Dns} records and encodes them back (names uncompressed). */
+    /** Decodes DNS messages into {@code Dns} records and encodes them back (names compressed, see {@link DnsName}). */
     public static final MessageCodec<Dns> CODEC = MessageCodec.of(DnsMessage.LAYOUT, Dns.class);
 
     /**
@@ -70,7 +70,7 @@ public record Dns(Header header, List<Question> questions, List<Rr> answers, Lis
     }
 
     /** Record data, one record per alternative of the layout's {@code rdata} choice. */
-    public sealed interface Rdata permits Address, Name, Mx, Unknown {
+    public sealed interface Rdata permits Address, Name, Mx, Soa, Srv, Unknown {
     }
 
     /**
@@ -82,7 +82,7 @@ public record Dns(Header header, List<Question> questions, List<Rr> answers, Lis
     }
 
     /**
-     * NS or CNAME data.
+     * NS, CNAME or PTR data.
      *
      * @param target the name, dotted
      */
@@ -104,6 +104,47 @@ public record Dns(Header header, List<Question> questions, List<Rr> answers, Lis
      * @param preference lower is preferred
      */
     public record Preference(int preference) {
+    }
+
+    /**
+     * SOA data (RFC 1035 §3.3.13).
+     *
+     * @param mname the primary name server, dotted
+     * @param rname the mailbox of the person responsible, dotted
+     * @param times the serial number and the zone's timers
+     */
+    public record Soa(String mname, String rname, SoaTimes times) implements Rdata {
+    }
+
+    /**
+     * An SOA record's serial number and timers, unsigned 32-bit values.
+     *
+     * @param serial the zone's version
+     * @param refresh seconds before the zone is refreshed
+     * @param retry seconds before a failed refresh is retried
+     * @param expire seconds after which the zone is no longer authoritative
+     * @param minimum the TTL of negative answers (RFC 2308)
+     */
+    public record SoaTimes(long serial, long refresh, long retry, long expire, long minimum) {
+    }
+
+    /**
+     * SRV data (RFC 2782).
+     *
+     * @param srv the priority, weight and port
+     * @param target the host, dotted; written uncompressed
+     */
+    public record Srv(SrvFields srv, String target) implements Rdata {
+    }
+
+    /**
+     * An SRV record's fixed fields.
+     *
+     * @param priority lower is tried first
+     * @param weight the share among targets of one priority
+     * @param port the service's port
+     */
+    public record SrvFields(int priority, int weight, int port) {
     }
 
     /**

@@ -2,24 +2,45 @@ package io.bufkit.examples;
 
 import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
+import io.bufkit.message.EncodingContext;
 import io.bufkit.message.FieldFault;
 import io.bufkit.message.FieldKind;
 
 /**
  * DNS names with compression pointers (RFC 1035 §4.1.4) as a user-defined field kind; bad names and pointer
- * loops are {@link FieldFault}s. Names are written uncompressed: labels of 1 to 63 bytes (characters 0-255)
- * separated by dots, the root as the empty string.
+ * loops are {@link FieldFault}s. Values are labels of 1 to 63 bytes (characters 0-255) separated by dots,
+ * the root as the empty string.
+ *
+ * <p>In a message, {@link #KIND} writes names compressed: each name as its labels up to the longest suffix
+ * of it that the same message already holds as labels at an offset below {@code 0x4000}, then a pointer to
+ * that suffix (always backwards); a name with no such suffix is written whole. Suffixes match exactly, case
+ * included, so every name reads back as given. {@link #UNCOMPRESSED} writes names whole, for RDATA that
+ * must not be compressed (SRV's target, RFC 2782; any type defined after RFC 1035, RFC 3597 §4), yet later
+ * names may point into them, as RFC 1035 §4.1.4 allows of any earlier occurrence (where a suffix was
+ * written whole twice, the later copy is pointed at). What the message holds is state both kinds share in
+ * the {@link EncodingContext}, so names compress across the question, owner names and RDATA names, and
+ * never across messages. Names in RDATA the layout keeps raw (types it does not declare) are neither
+ * compressed nor pointed into. A name written on its own ({@link #write(String, MutableByteView, int)}) is
+ * written whole.
  */
 public final class DnsName implements FieldKind<String> {
-    /** The one instance; the kind is stateless. */
-    public static final DnsName KIND = new DnsName();
+    /** Names compressed on encode; the kind is stateless (what one message holds lives in its encoding context). */
+    public static final DnsName KIND = new DnsName("dns-name", true);
 
-    private DnsName() {
+    /** Names written whole on encode, for RDATA that must not be compressed, and read like {@link #KIND}'s. */
+    public static final DnsName UNCOMPRESSED = new DnsName("uncompressed-dns-name", false);
+
+    private final String name;
+    private final boolean compresses;
+
+    private DnsName(String name, boolean compresses) {
+        this.name = name;
+        this.compresses = compresses;
     }
 
     @Override
     public String name() {
-        return "dns-name";
+        return name;
     }
 
     @Override
@@ -123,17 +144,24 @@ public final class DnsName implements FieldKind<String> {
 
     @Override
     public void write(String name, MutableByteView out, int at) {
-        int pos = at;
-        int labelStart = 0;
-        for (int i = 0; i <= name.length() && !name.isEmpty(); i++) {
-            if (i == name.length() || name.charAt(i) == '.') {
-                out.putU8(pos++, i - labelStart);
-                for (int k = labelStart; k < i; k++) {
-                    out.putU8(pos++, name.charAt(k));
-                }
-                labelStart = i + 1;
-            }
-        }
-        out.putU8(pos, 0);
+        new NameCompression().place(name, at, false, out);
+    }
+
+    /** The name's size in the message: compressed against the names placed before it in the same pass. */
+    @Override
+    public int size(String name, EncodingContext context) {
+        size(name);
+        return names(context).place(name, context.offset(), compresses, null);
+    }
+
+    /** Writes the name, as {@link #size(String, EncodingContext)} placed it. */
+    @Override
+    public void write(String name, MutableByteView out, EncodingContext context) {
+        names(context).place(name, context.offset(), compresses, out);
+    }
+
+    /** The names placed so far in this pass, by both kinds. */
+    private static NameCompression names(EncodingContext context) {
+        return context.state(KIND, NameCompression::new);
     }
 }

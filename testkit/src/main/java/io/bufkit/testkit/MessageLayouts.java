@@ -25,7 +25,8 @@ import java.util.function.Function;
  * might send instead, the encode/decode round trip, and chunk boundaries of frame + message pipelines.
  *
  * <pre>{@code
- * static final MessageLayouts DNS = MessageLayouts.of(DnsMessage.LAYOUT).withKind(DnsName.KIND, dnsNames);
+ * static final MessageLayouts DNS = MessageLayouts.of(DnsMessage.LAYOUT)
+ *         .withKind(DnsName.KIND, dnsNames).withKind(DnsName.UNCOMPRESSED, dnsNames);
  *
  * @Test void roundTrip()        { DNS.checkRoundTrip(); }           // encode, decode, toValues: the same values
  * @Test void hostileMessages()  { DNS.checkArbitraryMessages(); }   // decoded, or a LayoutException with a path

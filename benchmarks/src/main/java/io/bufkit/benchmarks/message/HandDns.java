@@ -56,10 +56,25 @@ final class HandDns {
                 out.consume(m.i32be(rdata + rdlength - 4));
                 yield rdata + rdlength;
             }
-            case 2, 5 -> name(m, rdata, out);
+            case 2, 5, 12 -> name(m, rdata, out);
             case 15 -> {
                 out.consume(m.u16be(rdata));
                 yield name(m, rdata + 2, out);
+            }
+            case 33 -> {
+                if (rdata + 6 > m.length()) {
+                    throw new IllegalArgumentException("record at offset " + at + ": SRV fields run past the end");
+                }
+                out.consume(m.u16be(rdata + 4));
+                yield name(m, rdata + 6, out);
+            }
+            case 6 -> {
+                int times = name(m, name(m, rdata, out), out);
+                if (times + 20 > m.length()) {
+                    throw new IllegalArgumentException("record at offset " + at + ": SOA times run past the end");
+                }
+                out.consume(m.u32be(times));
+                yield times + 20;
             }
             default -> {
                 out.consume(rdlength);

@@ -54,7 +54,26 @@ final class HandDnsRecords {
             at[0] = rdata;
             Dns.Rdata data = switch (type) {
                 case 1, 28 -> new Dns.Address(Bytes.copyOf(m.slice(rdata, at[0] = end)));
-                case 2, 5 -> new Dns.Name(name(m, at));
+                case 2, 5, 12 -> new Dns.Name(name(m, at));
+                case 33 -> {
+                    if (rdata + 6 > end) {
+                        throw new IllegalArgumentException("record at offset " + fixed + ": SRV fields run past rdlength");
+                    }
+                    at[0] += 6;
+                    yield new Dns.Srv(new Dns.SrvFields(m.u16be(rdata), m.u16be(rdata + 2), m.u16be(rdata + 4)),
+                            name(m, at));
+                }
+                case 6 -> {
+                    String mname = name(m, at);
+                    String rname = name(m, at);
+                    int t = at[0];
+                    if (t + 20 > end) {
+                        throw new IllegalArgumentException("record at offset " + fixed + ": SOA times run past rdlength");
+                    }
+                    at[0] = t + 20;
+                    yield new Dns.Soa(mname, rname, new Dns.SoaTimes(m.u32be(t), m.u32be(t + 4), m.u32be(t + 8),
+                            m.u32be(t + 12), m.u32be(t + 16)));
+                }
                 case 15 -> {
                     at[0] += 2;
                     yield new Dns.Mx(new Dns.Preference(m.u16be(rdata)), name(m, at));

@@ -92,6 +92,15 @@ final class LayoutReads {
                 out.consume(rdata.intValue("mx.preference"));
                 out.consume(rdata.value("exchange", DnsName.KIND));
             }
+            case 33 -> {
+                out.consume(rdata.intValue("srv.port"));
+                out.consume(rdata.value("target", DnsName.UNCOMPRESSED));
+            }
+            case 6 -> {
+                out.consume(rdata.value("mname", DnsName.KIND));
+                out.consume(rdata.value("rname", DnsName.KIND));
+                out.consume(rdata.bytes("times").u32be(0));
+            }
             default -> out.consume(rdata.value("target", DnsName.KIND));
         }
     }

@@ -77,6 +77,13 @@ final class RecordReads {
                     out.consume(mx.exchange());
                 } else if (r.rdata() instanceof Dns.Name n) {
                     out.consume(n.target());
+                } else if (r.rdata() instanceof Dns.Srv srv) {
+                    out.consume(srv.srv().port());
+                    out.consume(srv.target());
+                } else if (r.rdata() instanceof Dns.Soa soa) {
+                    out.consume(soa.mname());
+                    out.consume(soa.rname());
+                    out.consume(soa.times().serial());
                 } else {
                     out.consume(((Dns.Unknown) r.rdata()).data().length());
                 }

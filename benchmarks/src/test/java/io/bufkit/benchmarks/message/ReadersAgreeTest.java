@@ -34,7 +34,8 @@ class ReadersAgreeTest {
 
     @Test
     void dnsResponsesAgree() throws IOException {
-        for (String file : List.of("four-response.bin", "response.bin", "mx-response.bin", "nxdomain-response.bin")) {
+        for (String file : List.of("four-response.bin", "response.bin", "mx-response.bin", "nxdomain-response.bin",
+                "any-response.bin", "srv-response.bin")) {
             List<Object> hand = new ArrayList<>();
             List<Object> layout = new ArrayList<>();
             HandDns.parse(capture("dns/" + file), MessageDecodeBenchmark.collect(hand));
@@ -107,7 +108,8 @@ class ReadersAgreeTest {
 
     @Test
     void handWrittenRecordParsersDecodeWhatTheRecordCodecsDecode() throws IOException {
-        for (String file : List.of("four-response.bin", "response.bin", "mx-response.bin", "nxdomain-response.bin")) {
+        for (String file : List.of("four-response.bin", "response.bin", "mx-response.bin", "nxdomain-response.bin",
+                "any-response.bin", "srv-response.bin")) {
             assertEquals(Dns.CODEC.decode(capture("dns/" + file)), HandDnsRecords.parse(capture("dns/" + file)), file);
         }
         assertEquals(Ipv4.CODEC.decode(ByteView.wrap(MessageDecodeBenchmark.SYN)),
