@@ -16,7 +16,7 @@ import java.util.Objects;
  *   <tr><td>{@code section}</td><td>a record whose components are named like the section's fields, in their
  *       natural types ({@code int}, {@code long}, {@code float}, {@code double}, {@code Bytes} or
  *       {@code byte[]}, {@code String}); it may leave out constants, checksums and the lengths and counts
- *       that later parts derive</td></tr>
+ *       that later parts derive, and the record may leave out a section with no other field</td></tr>
  *   <tr><td>{@code bytes}, {@code prefixed}, {@code nulTerminated}, {@code rest}</td><td>{@code Bytes},
  *       {@code byte[]} or {@code String} (UTF-8)</td></tr>
  *   <tr><td>{@code repeat}, {@code repeatUntil}, {@code repeatToEnd}</td><td>{@code List<E>} of a record

@@ -175,7 +175,8 @@ public final class MessageLayout {
      * @param message the message; <em>borrowed</em> by the returned {@link Message}
      * @return the decoded message
      * @throws LayoutException if a length or count points past the end, a terminator never comes, a
-     *     discriminator names no alternative, or bytes are left over
+     *     discriminator names no alternative, a section's constant or checksum (one that needs no
+     *     pseudo-header) is wrong, or bytes are left over; each names the field's path and offset
      */
     public Message decode(ByteView message) {
         return new Message(this, decodeWhole(message), 0);
@@ -199,8 +200,9 @@ public final class MessageLayout {
      *
      * @param message the bytes; <em>borrowed</em> by the returned {@link Message}
      * @return the decoded message
-     * @throws LayoutException if a length or count points past the end, a terminator never comes or a
-     *     discriminator names no alternative
+     * @throws LayoutException if a length or count points past the end, a terminator never comes, a
+     *     discriminator names no alternative, or a section's constant or checksum (one that needs no
+     *     pseudo-header) is wrong; each names the field's path and offset
      */
     public Message decodePrefix(ByteView message) {
         return new Message(this, decodeTape(message), 0);

@@ -13,7 +13,10 @@ import java.util.List;
 final class RecordLevel {
     final MessageLayout layout;
     final RecordShape shape;
-    /** Per part: the record component it maps to, or -1 for a conditional part the record leaves out. */
+    /**
+     * Per part: the record component it maps to, or -1 for a part the record leaves out (a conditional part,
+     * a derived varint, a level length, or a section with no field to give).
+     */
     final int[] componentOf;
     final ComponentBinding[] bindings;
 
@@ -49,10 +52,12 @@ final class RecordLevel {
             int c = shape.indexOf(p.name);
             componentOf[i] = c;
             if (c < 0) {
-                if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i) && !(p instanceof LevelLengthPart)) {
+                if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i) && !(p instanceof LevelLengthPart)
+                        && !(p instanceof SectionPart s && s.hasNoGivenField(layout, i))) {
                     throw new IllegalArgumentException("layout " + layout.name() + " part " + p.name + " ("
                             + p.declaration() + ") has no component in record " + shape.simpleName()
-                            + "; only a conditional part or a derived varint may be left out");
+                            + "; only a conditional part, a derived varint or a section whose every field is "
+                            + "a constant, a checksum or derived may be left out");
                 }
                 continue;
             }

@@ -16,11 +16,15 @@ final class SectionPart extends Part {
     final PacketLayout layout;
     /** How each field is read, from the field kinds' table; for the value model. */
     private final List<FieldBinding> bindings;
+    /** Whether decoding validates the section: it has a constant or a checksum that needs no pseudo-header. */
+    private final boolean checked;
 
     SectionPart(String name, PacketLayout layout) {
         super(name);
         this.layout = layout;
         this.bindings = LayoutBindings.of(layout);
+        this.checked = layout.fields().stream().anyMatch(f -> f.isConstant()
+                || f instanceof ChecksumField c && !c.needsPseudoHeader());
     }
 
     @Override
@@ -34,6 +38,15 @@ final class SectionPart extends Part {
         if (end > limit) {
             throw t.fail(t.pathOf(level, this), at, "section needs " + layout.size() + " bytes but " + (limit - at)
                     + " remain", layout.size() + " bytes", (limit - at) + " bytes");
+        }
+        if (checked) {
+            try {
+                layout.validate(t.view.slice(at, end));
+            } catch (LayoutException wrong) {
+                int offset = wrong.offset() >= 0 ? at + wrong.offset() : at;
+                throw t.fail(t.pathOf(level, this) + wrong.field().map(f -> "." + f).orElse(""), offset,
+                        wrong.getMessage(), wrong.expected(), wrong.actual());
+            }
         }
         return end;
     }
@@ -62,17 +75,32 @@ final class SectionPart extends Part {
     }
 
     /** Every field a value must be given for is given: all but constants, checksums and derived fields. */
+    /**
+     * Whether encoding needs no value for any field of this section, part {@code index} of {@code level}:
+     * each is a constant, a checksum or a length or count a later part derives.
+     */
+    boolean hasNoGivenField(MessageLayout level, int index) {
+        for (int k = 0; k < layout.fields().size(); k++) {
+            if (needsValue(level, index, k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether encoding needs a value for field {@code k}: not a constant, a checksum or derived. */
+    private boolean needsValue(MessageLayout level, int index, int k) {
+        LayoutField f = layout.fields().get(k);
+        return !(f.isConstant() || f instanceof ChecksumField || level.isDerived(index, k));
+    }
+
     @Override
     int size(LevelEncoding e, int index, String path) {
         List<LayoutField> fields = layout.fields();
         boolean given = e.values.has(index);
         for (int k = 0; k < fields.size(); k++) {
-            LayoutField f = fields.get(k);
-            if (f.isConstant() || f instanceof ChecksumField || e.layout.isDerived(index, k)) {
-                continue;
-            }
-            if (!given || e.values.field(index, k) == null) {
-                throw e.missing(path + "." + f.name());
+            if (needsValue(e.layout, index, k) && (!given || e.values.field(index, k) == null)) {
+                throw e.missing(path + "." + fields.get(k).name());
             }
         }
         return layout.size();

@@ -238,6 +238,51 @@ class MessageCodecTest {
         assertTrue(again.toString().contains("greeting") && again.toString().contains("Greeting"));
     }
 
+    static final MessageLayout FRAMED = MessageLayout.builder("framed")
+            .section("marker", PacketLayout.builder("marker").u8("magic").expect(0x7E).build())
+            .section("len", PacketLayout.builder("len").u8("length").build())
+            .section("flags", PacketLayout.builder("flags").u8("value").build())
+            .bytes("data", Size.of("len.length")).build();
+
+    record Flags(int value) {
+    }
+
+    record Framed(Flags flags, Bytes data) {
+    }
+
+    record NoFlags(Bytes data) {
+    }
+
+    @Test
+    void aSectionWithNoFieldToGiveMayBeLeftOutOfTheRecord() {
+        MessageCodec<Framed> codec = MessageCodec.of(FRAMED, Framed.class, LOOKUP);
+        Framed framed = new Framed(new Flags(3), Bytes.of((byte) 9, (byte) 8));
+        byte[] wire = codec.encode(framed);
+        assertArrayEquals(new byte[] {0x7E, 2, 3, 9, 8}, wire);
+        assertEquals(framed, codec.decode(ByteView.wrap(wire)));
+        LayoutException wrongMarker = assertThrows(LayoutException.class,
+                () -> codec.decode(ByteView.wrap(new byte[] {0x7F, 2, 3, 9, 8})));
+        assertEquals(java.util.Optional.of("marker.magic"), wrongMarker.field(), wrongMarker.getMessage());
+        assertTrue(wrongMarker.getMessage().startsWith("framed: marker.magic at offset 0"), wrongMarker.getMessage());
+        IllegalArgumentException flagsLeftOut = assertThrows(IllegalArgumentException.class,
+                () -> MessageCodec.of(FRAMED, NoFlags.class, LOOKUP));
+        assertTrue(flagsLeftOut.getMessage().contains("part flags") && flagsLeftOut.getMessage().contains(
+                "a section whose every field is a constant, a checksum or derived"), flagsLeftOut.getMessage());
+    }
+
+    @Test
+    void decodingChecksASectionsChecksumNamingItsPath() {
+        MessageLayout summed = MessageLayout.builder("summed")
+                .section("head", PacketLayout.builder("head").u16be("id").internetChecksum("sum").build())
+                .rest("body").build();
+        byte[] wire = summed.encode(Map.of("head", Map.of("id", 0x1234), "body", Bytes.of((byte) 1)));
+        assertEquals(0x1234, summed.decode(ByteView.wrap(wire)).intValue("head.id"));
+        wire[3] ^= 1;
+        LayoutException e = assertThrows(LayoutException.class, () -> summed.decode(ByteView.wrap(wire)));
+        assertEquals(java.util.Optional.of("head.sum"), e.field(), e.getMessage());
+        assertEquals(2, e.offset());
+    }
+
     record Q(int type, int class_) {
     }
 

@@ -65,16 +65,11 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
     }
 
     /**
-     * An option's data.
+     * An option's data; its length byte is left out of the record, computed when encoding.
      *
-     * @param len the length byte, computed when encoding
      * @param data the bytes after kind and length, owned
      */
-    public record Value(Len len, Bytes data) {
-    }
-
-    /** An option's length section: its only field is computed from the data. */
-    public record Len() {
+    public record Value(Bytes data) {
     }
 
     /** The transport, one record per alternative of the layout's {@code transport} choice. */

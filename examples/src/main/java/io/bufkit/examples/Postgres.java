@@ -28,17 +28,12 @@ public record Postgres(Head head, Body body) {
     public sealed interface Body permits RowDescription, DataRow, ErrorResponse, Other {
     }
 
-    /** The count section: its only field is computed from the list that follows. */
-    public record Fields() {
-    }
-
     /**
-     * RowDescription.
+     * RowDescription; the column count is left out of the record, computed when encoding.
      *
-     * @param fields the count
      * @param columns each column
      */
-    public record RowDescription(Fields fields, List<Column> columns) implements Body {
+    public record RowDescription(List<Column> columns) implements Body {
     }
 
     /**
@@ -64,12 +59,11 @@ public record Postgres(Head head, Body body) {
     }
 
     /**
-     * DataRow.
+     * DataRow; the value count is left out of the record, computed when encoding.
      *
-     * @param fields the count
      * @param values each value
      */
-    public record DataRow(Fields fields, List<Value> values) implements Body {
+    public record DataRow(List<Value> values) implements Body {
     }
 
     /**

@@ -75,7 +75,7 @@ final class HandIpv4Records {
                         + " does not fit the " + (end - at) + " option bytes left");
             }
             options.add(new Ipv4.Option(new Ipv4.Kind(kind),
-                    Optional.of(new Ipv4.Value(new Ipv4.Len(), Bytes.copyOf(p.slice(at + 2, at + length))))));
+                    Optional.of(new Ipv4.Value(Bytes.copyOf(p.slice(at + 2, at + length))))));
             at += length;
         }
         return new Ipv4.Options(options);

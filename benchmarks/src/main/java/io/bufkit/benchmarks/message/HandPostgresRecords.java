@@ -38,8 +38,8 @@ final class HandPostgresRecords {
                     values.add(value(m, at, end[0]));
                 }
             }
-            body = type == 'T' ? new Postgres.RowDescription(new Postgres.Fields(), columns)
-                    : new Postgres.DataRow(new Postgres.Fields(), values);
+            body = type == 'T' ? new Postgres.RowDescription(columns)
+                    : new Postgres.DataRow(values);
         } else if (type == 'E') {
             List<Postgres.ErrorField> fields = new ArrayList<>();
             while (true) {
