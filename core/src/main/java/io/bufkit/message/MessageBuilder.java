@@ -300,7 +300,7 @@ public final class MessageBuilder {
             throw new IllegalArgumentException(name + ": remainingLength(" + l.size + ") is declared last, so no "
                     + "part follows to take its bytes; declare it before the parts it counts");
         }
-        return new MessageLayout(name, parts, index, refs, recordSize);
+        return new MessageLayout(name, parts, refs, recordSize);
     }
 
     private int add(Part part) {

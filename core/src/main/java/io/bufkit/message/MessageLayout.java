@@ -57,7 +57,6 @@ import java.util.Objects;
 public final class MessageLayout {
     private final String name;
     private final List<Part> parts;
-    private final Map<String, Integer> index;
     private final int minSize;
     /** Per section part, per field: whether a later part derives the field when encoding. */
     private final boolean[][] derived;
@@ -83,8 +82,7 @@ public final class MessageLayout {
     /** The order the encoder sizes parts in; see {@link #sizingOrder()}. */
     private final int[] sizingOrder;
 
-    MessageLayout(String name, List<Part> parts, Map<String, Integer> index, Map<String, FieldRef> refs,
-            int recordSize) {
+    MessageLayout(String name, List<Part> parts, Map<String, FieldRef> refs, int recordSize) {
         this.name = name;
         this.parts = List.copyOf(parts);
         this.partArray = parts.toArray(new Part[0]);
@@ -93,7 +91,6 @@ public final class MessageLayout {
         this.refIndex = new NameIndex(paths);
         this.refArray = paths.stream().map(refs::get).toArray(FieldRef[]::new);
         this.recordSize = recordSize;
-        this.index = Map.copyOf(index);
         int min = 0;
         this.derived = new boolean[parts.size()][];
         this.derivedPart = new boolean[parts.size()];
@@ -394,7 +391,7 @@ public final class MessageLayout {
     }
 
     boolean hasPart(String part) {
-        return index.containsKey(part);
+        return partIndex.get(part) >= 0;
     }
 
     List<String> partNames() {
@@ -404,7 +401,7 @@ public final class MessageLayout {
     int indexOf(String part) {
         int i = partIndex.get(part);
         if (i < 0) {
-            throw new IllegalArgumentException(name + " has no part " + part + "; it has " + index.keySet());
+            throw new IllegalArgumentException(name + " has no part " + part + "; it has " + partNames());
         }
         return i;
     }
