@@ -61,8 +61,8 @@ final class LevelLengthPart extends Part {
     int bound(LevelTape t, int level, int levelStart, int at, int limit) {
         long length = size.apply(sizeField.read(t, level));
         int from = total ? levelStart : at;
-        String says = size + " = " + length;
         if (length < at - from) {
+            String says = size + " = " + length;
             throw t.fail(fieldPath(t, level), sizeField.offsetIn(t, level), total
                     ? "total length " + length + " (" + says + ") is smaller than the " + (at - from)
                             + " bytes already decoded"
@@ -70,6 +70,7 @@ final class LevelLengthPart extends Part {
                     "at least " + (at - from) + " bytes", length + " bytes");
         }
         if (from + length > limit) {
+            String says = size + " = " + length;
             throw t.fail(fieldPath(t, level), sizeField.offsetIn(t, level), (total ? "total length " : "remaining length ") + length
                     + " (" + says + ") points past the end", "at most " + (limit - from) + " bytes", length
                     + " bytes");
