@@ -2,10 +2,8 @@ package io.bufkit.message;
 
 import io.bufkit.ByteView;
 import io.bufkit.layout.LayoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A message decoded by a {@link MessageLayout}: where each part starts and ends, computed once while
@@ -19,6 +17,10 @@ import java.util.Objects;
  * <p>Decoding records every level of the message in one flat structure; the {@code Message} of a
  * sub-level ({@link #sub(String)}, {@link #element(String, int)}) is made when asked for, so two calls may
  * return distinct objects for one level. They are {@linkplain #equals(Object) equal}.
+ *
+ * <p>Reads by name look the name up on every call. For reads in a hot loop, resolve parts and integer
+ * fields once into constants, {@link MessageLayout#partPath(String)} and {@link MessageLayout#intPath(String)}:
+ * the methods here read through the same paths.
  */
 public final class Message {
     private final MessageLayout layout;
@@ -41,31 +43,19 @@ public final class Message {
         return level;
     }
 
-    private Part part(int index) {
-        return layout.partArray()[index];
-    }
-
     /** The sub-level that part {@code index} holds (a conditional part, sized part or chosen alternative), or null. */
     Message subLevel(int index) {
-        Part p = part(index);
-        if (!p.holdsLevel()) {
-            return null;
-        }
-        int sub = tape.child(level, p);
-        return sub < 0 ? null : new Message(p.levelLayout(tape.ints[sub + LevelTape.TAG]), tape, sub);
+        return layout.partPath(index).subOf(this);
     }
 
     /** The number of elements of repeat part {@code index}. */
     int count(int index) {
-        return tape.ints[tape.child(level, part(index))];
+        return layout.partPath(index).countOf(this);
     }
 
     /** Element {@code k} of repeat part {@code index}. */
     Message element(int index, int k) {
-        RepeatPart p = (RepeatPart) part(index);
-        int table = tape.child(level, p);
-        Objects.checkIndex(k, tape.ints[table]);
-        return new Message(p.element, tape, tape.ints[table + 1 + k]);
+        return layout.partPath(index).elementOf(this, k);
     }
 
     ByteView view() {
@@ -73,15 +63,16 @@ public final class Message {
     }
 
     int start(int index) {
-        return tape.start(level, part(index));
+        return tape.start(level, layout.partArray()[index]);
     }
 
+    /** Where the contents of part {@code index} end, before its terminator. */
     int end(int index) {
-        return tape.end(level, part(index));
+        return tape.end(level, layout.partArray()[index]);
     }
 
     ByteView bytes(int index) {
-        return tape.bytes(level, part(index));
+        return layout.partPath(index).bytesOf(this);
     }
 
     /**
@@ -112,7 +103,7 @@ public final class Message {
      * @throws IllegalArgumentException if the layout has no such part
      */
     public int start(String part) {
-        return start(layout.indexOf(part));
+        return layout.partPath(part).start(this);
     }
 
     /**
@@ -123,19 +114,19 @@ public final class Message {
      * @throws IllegalArgumentException if the layout has no such part
      */
     public int end(String part) {
-        Part p = part(layout.indexOf(part));
-        return tape.end(level, p) + p.trailing();
+        return layout.partPath(part).end(this);
     }
 
     /**
-     * The bytes of a section or byte part, as a <em>borrowed</em> slice (without prefix or terminator).
+     * The bytes of a part (a section, a byte part, or any other), as a <em>borrowed</em> slice (without
+     * prefix or terminator).
      *
      * @param part the part's name
      * @return a borrowed view under the decoded view's lease
      * @throws IllegalArgumentException if the layout has no such part
      */
     public ByteView bytes(String part) {
-        return bytes(layout.indexOf(part));
+        return layout.partPath(part).bytes(this);
     }
 
     /**
@@ -146,7 +137,7 @@ public final class Message {
      * @throws IllegalArgumentException if the layout has no such part
      */
     public String string(String part) {
-        return bytes(part).toString(StandardCharsets.UTF_8);
+        return layout.partPath(part).string(this);
     }
 
     /**
@@ -171,11 +162,7 @@ public final class Message {
      * @throws LayoutException if the kind finds the field malformed
      */
     public <T> T value(String part, FieldKind<T> kind) {
-        int i = layout.indexOf(part);
-        if (!(part(i) instanceof CustomPart c) || c.kind != kind) {
-            throw new IllegalArgumentException(part + " of " + layout.name() + " is not a " + kind.name() + " field");
-        }
-        return c.read(tape, level);
+        return layout.partPath(part).value(this, kind);
     }
 
     /**
@@ -186,7 +173,7 @@ public final class Message {
      * @throws IllegalArgumentException if the part is not a repeat
      */
     public int count(String part) {
-        return count(repeat(part));
+        return layout.partPath(part).count(this);
     }
 
     /**
@@ -196,44 +183,37 @@ public final class Message {
      * @param index the element's index
      * @return the element, borrowing the same view
      * @throws IllegalArgumentException if the part is not a repeat
-     * @throws IndexOutOfBoundsException if the index is not below {@link #count(String)}
+     * @throws IndexOutOfBoundsException if the index is negative or not below {@link #count(String)},
+     *     naming the part and the count
      */
     public Message element(String part, int index) {
-        return element(repeat(part), index);
-    }
-
-    private int repeat(String part) {
-        int i = layout.indexOf(part);
-        if (!(part(i) instanceof RepeatPart)) {
-            throw new IllegalArgumentException(part + " is not a repeat of " + layout.name());
-        }
-        return i;
+        return layout.partPath(part).element(this, index);
     }
 
     /**
-     * Whether a conditional part or a choice holds a decoded sub-message.
+     * Whether a conditional part, sized part or choice holds a decoded sub-message.
      *
      * @param part the part's name
-     * @return true if present (for a choice: if the discriminator named a known alternative)
+     * @return true if present (for a choice: if the discriminator named a known alternative; a sized part
+     *     always is)
+     * @throws IllegalArgumentException if the layout has no such part, or the part is not a conditional
+     *     part, sized part or choice
      */
     public boolean isPresent(String part) {
-        Part p = part(layout.indexOf(part));
-        return p.holdsLevel() && tape.child(level, p) >= 0;
+        return layout.partPath(part).isPresent(this);
     }
 
     /**
-     * The sub-message of a conditional part or a choice.
+     * The sub-message of a conditional part, sized part or choice.
      *
      * @param part the part's name
      * @return the sub-message, borrowing the same view
+     * @throws IllegalArgumentException if the layout has no such part, or the part is not a conditional
+     *     part, sized part or choice
      * @throws IllegalStateException if the part is absent
      */
     public Message sub(String part) {
-        Message sub = subLevel(layout.indexOf(part));
-        if (sub == null) {
-            throw new IllegalStateException(part + " of " + layout.name() + " is absent");
-        }
-        return sub;
+        return layout.partPath(part).sub(this);
     }
 
     /**

@@ -69,6 +69,8 @@ public final class MessageLayout {
     /** Integer field paths to their positions in {@link #refArray}, for reads by path. */
     private final NameIndex refIndex;
     private final FieldRef[] refArray;
+    /** Per part, its resolved path: what reads by name and by {@link PartPath} go through. */
+    private final PartPath[] partPaths;
     /** The ints a level of this layout takes in a {@link LevelTape}. */
     private final int recordSize;
     /**
@@ -91,6 +93,10 @@ public final class MessageLayout {
         this.refIndex = new NameIndex(paths);
         this.refArray = paths.stream().map(refs::get).toArray(FieldRef[]::new);
         this.recordSize = recordSize;
+        this.partPaths = new PartPath[partArray.length];
+        for (int i = 0; i < partArray.length; i++) {
+            partPaths[i] = new PartPath(this, partArray[i]);
+        }
         int min = 0;
         this.derived = new boolean[parts.size()][];
         this.derivedPart = new boolean[parts.size()];
@@ -416,6 +422,24 @@ public final class MessageLayout {
      */
     public IntPath intPath(String path) {
         return new IntPath(this, ref(path));
+    }
+
+    /**
+     * Resolves a part of this layout once, for navigating and reading many messages without a name lookup
+     * per read: the counterpart of {@link #intPath(String)} for repeats, sub-messages, byte parts and
+     * user-defined fields.
+     *
+     * @param part the part's name
+     * @return the resolved path; the same instance on every call for one part
+     * @throws IllegalArgumentException if the layout has no such part
+     */
+    public PartPath partPath(String part) {
+        return partPaths[indexOf(part)];
+    }
+
+    /** The path of part {@code index}. */
+    PartPath partPath(int index) {
+        return partPaths[index];
     }
 
     FieldRef ref(String path) {
