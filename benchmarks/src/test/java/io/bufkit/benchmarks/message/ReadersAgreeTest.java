@@ -28,8 +28,8 @@ class ReadersAgreeTest {
     }
 
     @Test
-    void benchmarkInputsAgreeInAllThreeReaders() {
-        new MessageDecodeBenchmark().setUp(null);   // throws if hand, layout and record readers disagree
+    void benchmarkInputsAgreeInAllFourReaders() {
+        new MessageDecodeBenchmark().setUp(null);   // throws if hand, layout, path and record readers disagree
     }
 
     @Test
@@ -38,9 +38,12 @@ class ReadersAgreeTest {
                 "any-response.bin", "srv-response.bin")) {
             List<Object> hand = new ArrayList<>();
             List<Object> layout = new ArrayList<>();
+            List<Object> paths = new ArrayList<>();
             HandDns.parse(capture("dns/" + file), MessageDecodeBenchmark.collect(hand));
             LayoutReads.dns(DnsMessage.LAYOUT.decode(capture("dns/" + file)), MessageDecodeBenchmark.collect(layout));
+            PathReads.dnsByPaths(DnsMessage.LAYOUT.decode(capture("dns/" + file)), MessageDecodeBenchmark.collect(paths));
             assertEquals(hand, layout, file);
+            assertEquals(hand, paths, file);
         }
     }
 
