@@ -160,6 +160,15 @@ public class MessageDecodeBenchmark {
         LayoutReads.ipv4Tcp(synDecoded, sink);
     }
 
+    /**
+     * IPv4 + TCP: the reads of {@link #ipv4TcpLayoutPaths} from a message decoded once (the peer of
+     * {@link #ipv4TcpLayoutReadsOnly}).
+     */
+    @Benchmark
+    public void ipv4TcpLayoutPathsReadsOnly() {
+        PathReads.ipv4TcpByPaths(synDecoded, sink);
+    }
+
     /** IPv4 + TCP: record codec decode, fields read from the records. */
     @Benchmark
     public void ipv4TcpRecord() {
