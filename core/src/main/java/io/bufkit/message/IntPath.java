@@ -11,6 +11,7 @@ package io.bufkit.message;
  * }</pre>
  *
  * <p>Immutable and thread-safe; a read allocates nothing: it reads the field straight from the decoded view.
+ * {@link PartPath} does the same for the parts that lead to the field (repeats, sub-messages).
  */
 public final class IntPath {
     private final MessageLayout layout;
@@ -31,7 +32,7 @@ public final class IntPath {
      */
     public int get(Message message) {
         if (message.layout() != layout) {
-            throw new IllegalArgumentException(this + " read from a " + message.layout().name() + " message");
+            throw message.readThroughAnotherLayout(this);
         }
         return ref.read(message.tape(), message.level());
     }

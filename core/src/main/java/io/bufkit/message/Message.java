@@ -58,6 +58,14 @@ public final class Message {
         return layout.partPath(index).elementOf(this, k);
     }
 
+    /**
+     * The failure for {@code path}, resolved in another layout, read from this message; built apart from
+     * the reads so that they stay small enough to inline.
+     */
+    IllegalArgumentException readThroughAnotherLayout(Object path) {
+        return new IllegalArgumentException(path + " read from a " + layout.name() + " message");
+    }
+
     ByteView view() {
         return tape.view;
     }

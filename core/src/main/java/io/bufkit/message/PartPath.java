@@ -124,8 +124,7 @@ public final class PartPath {
     public <T> T value(Message message, FieldKind<T> kind) {
         check(message);
         if (!(part instanceof CustomPart c) || c.kind != kind) {
-            throw new IllegalArgumentException(part.name + " of " + layout.name() + " is not a " + kind.name()
-                    + " field");
+            throw notOfKind(kind);
         }
         return c.read(message.tape(), message.level());
     }
@@ -185,7 +184,7 @@ public final class PartPath {
         checkLevel(message);
         Message sub = subOf(message);
         if (sub == null) {
-            throw new IllegalStateException(part.name + " of " + layout.name() + " is absent");
+            throw absent();
         }
         return sub;
     }
@@ -196,25 +195,49 @@ public final class PartPath {
         return layout.name() + "." + part.name;
     }
 
+    // The checks throw what a separate method builds, so that the reads stay small enough to inline.
+
     private void check(Message message) {
         if (message.layout() != layout) {
-            throw new IllegalArgumentException(this + " read from a " + message.layout().name() + " message");
+            throw message.readThroughAnotherLayout(this);
         }
     }
 
     private void checkRepeat(Message message) {
         check(message);
         if (element == null) {
-            throw new IllegalArgumentException(part.name + " is not a repeat of " + layout.name());
+            throw notARepeat();
         }
     }
 
     private void checkLevel(Message message) {
         check(message);
         if (element != null || child < 0) {
-            throw new IllegalArgumentException(part.name + " of " + layout.name()
-                    + " is not a conditional part, sized part or choice");
+            throw notALevel();
         }
+    }
+
+    private IllegalArgumentException notARepeat() {
+        return new IllegalArgumentException(part.name + " is not a repeat of " + layout.name());
+    }
+
+    private IllegalArgumentException notALevel() {
+        return new IllegalArgumentException(part.name + " of " + layout.name()
+                + " is not a conditional part, sized part or choice");
+    }
+
+    private IllegalArgumentException notOfKind(FieldKind<?> kind) {
+        return new IllegalArgumentException(part.name + " of " + layout.name() + " is not a " + kind.name()
+                + " field");
+    }
+
+    private IllegalStateException absent() {
+        return new IllegalStateException(part.name + " of " + layout.name() + " is absent");
+    }
+
+    private IndexOutOfBoundsException noElement(int index, int count) {
+        return new IndexOutOfBoundsException(part.name + " of " + layout.name() + " has " + count
+                + (count == 1 ? " element" : " elements") + ", no element " + index);
     }
 
     // The reads below skip the checks: besides the public methods, the index-based reads of Message, with
@@ -237,8 +260,7 @@ public final class PartPath {
         int table = t.ints[message.level() + child];
         int n = t.ints[table];
         if (index < 0 || index >= n) {
-            throw new IndexOutOfBoundsException(part.name + " of " + layout.name() + " has " + n
-                    + (n == 1 ? " element" : " elements") + ", no element " + index);
+            throw noElement(index, n);
         }
         return new Message(element, t, t.ints[table + 1 + index]);
     }

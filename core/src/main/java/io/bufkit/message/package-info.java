@@ -21,5 +21,10 @@
  * call. A {@link io.bufkit.message.FieldKind} that sees the message being encoded gets an
  * {@link io.bufkit.message.EncodingContext} valid only during its call; the state a kind keeps there lives
  * for one pass of one encode call.
+ *
+ * <p><b>Paths.</b> {@link io.bufkit.message.MessageLayout#partPath(String)} and
+ * {@link io.bufkit.message.MessageLayout#intPath(String)} resolve a part or an integer field once, for reads
+ * without a name lookup; the paths are immutable and hold nothing of any message, and what they read from
+ * a message is borrowed exactly as the message's own reads by name are.
  */
 package io.bufkit.message;
