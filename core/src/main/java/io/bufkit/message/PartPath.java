@@ -182,11 +182,12 @@ public final class PartPath {
      */
     public Message sub(Message message) {
         checkLevel(message);
-        Message sub = subOf(message);
-        if (sub == null) {
+        LevelTape t = message.tape();
+        int sub = t.ints[message.level() + child];
+        if (sub < 0) {
             throw absent();
         }
-        return sub;
+        return levelAt(t, sub);
     }
 
     /** The layout and the part, for example {@code "dns.answers"}. */
@@ -269,6 +270,11 @@ public final class PartPath {
     Message subOf(Message message) {
         LevelTape t = message.tape();
         int sub = t.ints[message.level() + child];
-        return sub < 0 ? null : new Message(part.levelLayout(t.ints[sub + LevelTape.TAG]), t, sub);
+        return sub < 0 ? null : levelAt(t, sub);
+    }
+
+    /** The sub-level at index {@code sub} of the tape, of the layout its tag names. */
+    private Message levelAt(LevelTape t, int sub) {
+        return new Message(part.levelLayout(t.ints[sub + LevelTape.TAG]), t, sub);
     }
 }
