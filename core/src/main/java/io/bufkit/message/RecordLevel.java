@@ -70,7 +70,7 @@ final class RecordLevel {
             int c = shape.indexOf(p.name);
             componentOf[i] = c;
             if (c < 0) {
-                if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i) && !(p instanceof LevelLengthPart)
+                if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i) && !(p instanceof LevelLengthPart) && !(p instanceof ChecksumPart)
                         && !(p instanceof SectionPart s && s.hasNoGivenField(layout, i))) {
                     throw new IllegalArgumentException("layout " + layout.name() + " part " + p.name + " ("
                             + p.declaration() + ") has no component in record " + shape.simpleName()
