@@ -68,13 +68,13 @@ final class ChecksumPart extends Part {
     }
 
     @Override
-    int size(LevelEncoding e, int index, String path) {
+    int size(LevelEncoding e, int index) {
         return 0;
     }
 
     /** Fills the checksum over the bytes written from the section's first byte up to {@code at}. */
     @Override
-    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+    void write(LevelEncoding e, int index, MutableByteView out, int at) {
         int from = at;
         for (int j = section.index; j < index; j++) {
             from -= e.sizes[j];

@@ -13,6 +13,8 @@ import io.bufkit.layout.WireType;
 final class FieldRef {
     private static final ViewAccess VIEWS = ViewAccess.get();
 
+    /** The ref's number in its layout, from 0: where an encoder keeps what it derived for the field. */
+    final int id;
     /** The index of the section part, or of the varint part. */
     final int section;
     /** The section's field, or null for a varint part. */
@@ -36,8 +38,8 @@ final class FieldRef {
     /** The checksum field this reads, or null for an integer field or a varint. */
     final ChecksumField checksum;
 
-    FieldRef(SectionPart section, IntField field, int fieldIndex, String path) {
-        this(section, field, fieldIndex, null, path);
+    FieldRef(SectionPart section, IntField field, int fieldIndex, String path, int id) {
+        this(section, field, fieldIndex, null, path, id);
     }
 
     /**
@@ -45,7 +47,8 @@ final class FieldRef {
      * {@link IntPath} read it as they read a {@code u16be} field; no size, count, condition or
      * discriminator may name it.
      */
-    FieldRef(SectionPart section, ChecksumField checksum, int fieldIndex, String path) {
+    FieldRef(SectionPart section, ChecksumField checksum, int fieldIndex, String path, int id) {
+        this.id = id;
         this.section = section.index;
         this.startSlot = section.startSlot;
         this.field = null;
@@ -57,11 +60,12 @@ final class FieldRef {
         this.checksum = checksum;
     }
 
-    FieldRef(VarintPart varint) {
-        this(varint, null, -1, varint, varint.name);
+    FieldRef(VarintPart varint, int id) {
+        this(varint, null, -1, varint, varint.name, id);
     }
 
-    private FieldRef(Part part, IntField field, int fieldIndex, VarintPart varint, String path) {
+    private FieldRef(Part part, IntField field, int fieldIndex, VarintPart varint, String path, int id) {
+        this.id = id;
         this.section = part.index;
         this.startSlot = part.startSlot;
         this.field = field;

@@ -24,6 +24,8 @@ public final class MessageBuilder {
     private final List<Part> parts = new ArrayList<>();
     private final Map<String, Integer> index = new LinkedHashMap<>();
     private final Map<String, FieldRef> refs = new HashMap<>();
+    /** The {@link FieldRef#id} of the next ref made. */
+    private int refIds;
     /** The ints a level's record takes in a {@link LevelTape} with the parts added so far. */
     private int recordSize = LevelTape.HEADER;
 
@@ -45,9 +47,9 @@ public final class MessageBuilder {
         List<LayoutField> fields = layout.fields();
         for (int k = 0; k < fields.size(); k++) {
             if (fields.get(k) instanceof IntField i) {
-                refs.put(partName + "." + i.name(), new FieldRef(part, i, k, partName + "." + i.name()));
+                refs.put(partName + "." + i.name(), new FieldRef(part, i, k, partName + "." + i.name(), refIds++));
             } else if (fields.get(k) instanceof ChecksumField c && c.width() == 2) {
-                refs.put(partName + "." + c.name(), new FieldRef(part, c, k, partName + "." + c.name()));
+                refs.put(partName + "." + c.name(), new FieldRef(part, c, k, partName + "." + c.name(), refIds++));
             }
         }
         return this;
@@ -147,7 +149,7 @@ public final class MessageBuilder {
         }
         VarintPart part = new VarintPart(partName, maxBytes);
         add(part);
-        refs.put(partName, new FieldRef(part));
+        refs.put(partName, new FieldRef(part, refIds++));
         return this;
     }
 
@@ -343,7 +345,7 @@ public final class MessageBuilder {
             throw new IllegalArgumentException(name + ": remainingLength(" + l.size + ") is declared last, so no "
                     + "part follows to take its bytes; declare it before the parts it counts");
         }
-        return new MessageLayout(name, parts, refs, recordSize);
+        return new MessageLayout(name, parts, refs, refIds, recordSize);
     }
 
     private int add(Part part) {

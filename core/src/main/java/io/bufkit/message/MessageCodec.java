@@ -178,7 +178,7 @@ public final class MessageCodec<R extends Record> {
     }
 
     private LevelValues values(R value) {
-        return level.values(type.cast(Objects.requireNonNull(value, "value")), layout.name(), "");
+        return level.values(type.cast(Objects.requireNonNull(value, "value")), layout.name(), LevelPath.ROOT);
     }
 
     @Override

@@ -58,10 +58,12 @@ public final class MessageLayout {
     private final String name;
     private final List<Part> parts;
     private final int minSize;
-    /** Per section part, per field: whether a later part derives the field when encoding. */
-    private final boolean[][] derived;
+    /** Per section part, per field: the field's ref if a later part derives the field when encoding, else null. */
+    private final FieldRef[][] derived;
     /** Per part: whether it is a varint that a later part derives when encoding. */
     private final boolean[] derivedPart;
+    /** Per part: the ref of a varint that a later part derives, else null. */
+    private final FieldRef[] derivedPartRef;
     private final List<MessagePart> descriptions;
     private final Part[] partArray;
     /** Part names to part indexes, for reads by name. */
@@ -69,6 +71,8 @@ public final class MessageLayout {
     /** Integer field paths to their positions in {@link #refArray}, for reads by path. */
     private final NameIndex refIndex;
     private final FieldRef[] refArray;
+    /** One more than the largest {@link FieldRef#id} of the layout's refs. */
+    private final int refCount;
     /** The ints a level of this layout takes in a {@link LevelTape}. */
     private final int recordSize;
     /**
@@ -82,7 +86,8 @@ public final class MessageLayout {
     /** The order the encoder sizes parts in; see {@link #sizingOrder()}. */
     private final int[] sizingOrder;
 
-    MessageLayout(String name, List<Part> parts, Map<String, FieldRef> refs, int recordSize) {
+    MessageLayout(String name, List<Part> parts, Map<String, FieldRef> refs, int refCount, int recordSize) {
+        this.refCount = refCount;
         this.name = name;
         this.parts = List.copyOf(parts);
         this.partArray = parts.toArray(new Part[0]);
@@ -92,21 +97,23 @@ public final class MessageLayout {
         this.refArray = paths.stream().map(refs::get).toArray(FieldRef[]::new);
         this.recordSize = recordSize;
         int min = 0;
-        this.derived = new boolean[parts.size()][];
+        this.derived = new FieldRef[parts.size()][];
         this.derivedPart = new boolean[parts.size()];
+        this.derivedPartRef = new FieldRef[parts.size()];
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             min += p.minSize();
             if (p instanceof SectionPart s) {
-                derived[i] = new boolean[s.layout.fields().size()];
+                derived[i] = new FieldRef[s.layout.fields().size()];
             }
         }
         for (Part p : parts) {
             FieldRef r = p.derives();
             if (r != null && r.varint != null) {
                 derivedPart[r.section] = true;
+                derivedPartRef[r.section] = r;
             } else if (r != null) {
-                derived[r.section][r.fieldIndex] = true;
+                derived[r.section][r.fieldIndex] = r;
             }
         }
         this.minSize = min;
@@ -125,7 +132,7 @@ public final class MessageLayout {
                 names.add(parts.get(i).name);
             } else if (parts.get(i) instanceof SectionPart s) {
                 for (int k = 0; k < derived[i].length; k++) {
-                    if (derived[i][k]) {
+                    if (derived[i][k] != null) {
                         names.add(s.layout.fields().get(k).name());
                     }
                 }
@@ -310,7 +317,7 @@ public final class MessageLayout {
     }
 
     private LevelValues mapValues(Map<String, ?> values) {
-        return new MapLevelValues(this, Objects.requireNonNull(values, "values"), name, "");
+        return new MapLevelValues(this, Objects.requireNonNull(values, "values"), name, LevelPath.ROOT);
     }
 
     /**
@@ -343,7 +350,7 @@ public final class MessageLayout {
     LevelEncoding plan(LevelValues values) {
         EncodePass pass = EncodePass.first();
         for (int run = 1; ; run++) {
-            LevelEncoding plan = LevelEncoding.plan(this, values, name, "", 0, pass);
+            LevelEncoding plan = LevelEncoding.plan(this, values, name, LevelPath.ROOT, 0, pass);
             String unsettled = pass.unsettled();
             if (unsettled == null) {
                 return plan;
@@ -419,7 +426,17 @@ public final class MessageLayout {
 
     /** Whether field {@code field} of section part {@code part} is computed by a later part when encoding. */
     boolean isDerived(int part, int field) {
-        return derived[part] != null && derived[part][field];
+        return derived[part] != null && derived[part][field] != null;
+    }
+
+    /** The ref of field {@code field} of section part {@code part} if a later part derives it, else null. */
+    FieldRef derivedRef(int part, int field) {
+        return derived[part] == null ? null : derived[part][field];
+    }
+
+    /** The ref of varint part {@code part} if a later part derives it, else null. */
+    FieldRef derivedPartRef(int part) {
+        return derivedPartRef[part];
     }
 
     /** Whether part {@code part} is a varint that a later part derives when encoding. */
@@ -453,6 +470,11 @@ public final class MessageLayout {
      */
     public IntPath intPath(String path) {
         return new IntPath(this, ref(path));
+    }
+
+    /** The number of field refs made for this layout: one more than the largest {@link FieldRef#id}. */
+    int refCount() {
+        return refCount;
     }
 
     FieldRef ref(String path) {

@@ -52,7 +52,7 @@ final class RepeatBinding extends ComponentBinding {
     }
 
     @Override
-    LevelValues element(Object v, int index, String root, String path) {
+    LevelValues element(Object v, int index, String root, LevelPath path) {
         Object record = ((List<?>) v).get(index);
         if (!element.shape.type().isInstance(record)) {
             throw new IllegalArgumentException(root + ": " + path + ": expected a " + element.shape.simpleName() + ", not "

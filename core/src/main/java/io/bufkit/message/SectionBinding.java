@@ -1,9 +1,11 @@
 package io.bufkit.message;
 
 import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
 import io.bufkit.internal.codec.LayoutBindings;
 import io.bufkit.internal.codec.RecordMapping;
 import io.bufkit.internal.codec.RecordShape;
+import io.bufkit.layout.ChecksumField;
 import io.bufkit.layout.LayoutField;
 import io.bufkit.layout.PacketLayout;
 import java.lang.invoke.MethodHandle;
@@ -24,16 +26,24 @@ import java.util.Set;
  */
 final class SectionBinding extends ComponentBinding {
     private static final MethodType DECODER = MethodType.methodType(Object.class, ByteView.class, int.class);
+    private static final MethodType WRITER = MethodType.methodType(void.class, MutableByteView.class, Object.class);
 
     private final MethodHandle decoder;
+    /** Writes the fields the record gives: every component but constants, checksums and derived fields. */
+    private final MethodHandle writer;
     private final RecordShape shape;
     /** Per field of the section: the component holding it, or -1. */
     private final int[] componentOf;
+    /** The fields the encoder needs from components of object types, which may be null. */
+    private final int[] objectFields;
 
-    private SectionBinding(MethodHandle decoder, RecordShape shape, int[] componentOf) {
+    private SectionBinding(MethodHandle decoder, MethodHandle writer, RecordShape shape, int[] componentOf,
+            int[] objectFields) {
         this.decoder = decoder;
+        this.writer = writer;
         this.shape = shape;
         this.componentOf = componentOf;
+        this.objectFields = objectFields;
     }
 
     static SectionBinding bind(PacketLayout section, MessageLayout level, int part, Class<?> type,
@@ -57,10 +67,18 @@ final class SectionBinding extends ComponentBinding {
         }
         RecordShape shape = mapping.shape();
         int[] componentOf = new int[fields.size()];
+        List<Integer> objects = new java.util.ArrayList<>();
         for (int k = 0; k < fields.size(); k++) {
-            componentOf[k] = shape.indexOf(fields.get(k).name());
+            LayoutField f = fields.get(k);
+            componentOf[k] = shape.indexOf(f.name());
+            boolean given = !f.isConstant() && !(f instanceof ChecksumField) && !derived.contains(f.name());
+            if (given && componentOf[k] >= 0 && !shape.type(componentOf[k]).isPrimitive()) {
+                objects.add(k);
+            }
         }
-        return new SectionBinding(mapping.decoderAt().asType(DECODER), shape, componentOf);
+        return new SectionBinding(mapping.decoderAt().asType(DECODER),
+                mapping.encoder(MutableByteView.class, null, null).asType(WRITER), shape, componentOf,
+                objects.stream().mapToInt(Integer::intValue).toArray());
     }
 
     @Override
@@ -72,6 +90,28 @@ final class SectionBinding extends ComponentBinding {
         } catch (Throwable e) {
             throw new UndeclaredThrowableException(e);
         }
+    }
+
+    @Override
+    boolean writeSection(Object v, MutableByteView section) {
+        try {
+            writer.invokeExact(section, v);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new UndeclaredThrowableException(e);
+        }
+        return true;
+    }
+
+    @Override
+    int nullField(Object v) {
+        for (int k : objectFields) {
+            if (shape.get(v, componentOf[k]) == null) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     @Override
