@@ -106,28 +106,28 @@ final class BytesPart extends Part {
     }
 
     @Override
-    int size(LevelEncoding e, int index, String path) {
+    int size(LevelEncoding e, int index) {
         ByteView b = e.values.bytes(index);
         if (b == null) {
-            throw e.values.has(index) ? e.fail(path, "expected Bytes, byte[] or a String") : e.missing(path);
+            throw e.values.has(index) ? e.fail(e.partPath(index), "expected Bytes, byte[] or a String") : e.missing(e.partPath(index));
         }
         e.children[index] = b;
         int length = b.length();
         switch (kind) {
             case SIZED:
-                e.deriveSize(sizeField, size, length, path);
+                e.deriveSize(sizeField, size, length, index);
                 return length;
             case PREFIXED:
                 long most = prefixWidth == 4 ? 0xFFFF_FFFFL : (1L << (8 * prefixWidth)) - 1;
                 if (length > most) {
-                    throw e.fail(path, length + " bytes do not fit a " + prefixWidth + "-byte length prefix (at most "
+                    throw e.fail(e.partPath(index), length + " bytes do not fit a " + prefixWidth + "-byte length prefix (at most "
                             + most + ")");
                 }
                 return prefixWidth + length;
             case NUL_TERMINATED:
                 int nul = b.indexOf((byte) 0, 0);
                 if (nul >= 0) {
-                    throw e.fail(path, "holds a 0 byte at index " + nul + ", which would end it early");
+                    throw e.fail(e.partPath(index), "holds a 0 byte at index " + nul + ", which would end it early");
                 }
                 return length + 1;
             default:
@@ -136,7 +136,7 @@ final class BytesPart extends Part {
     }
 
     @Override
-    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+    void write(LevelEncoding e, int index, MutableByteView out, int at) {
         ByteView b = (ByteView) e.children[index];
         int from = at;
         if (kind == Kind.PREFIXED) {

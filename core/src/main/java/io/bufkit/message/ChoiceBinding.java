@@ -103,7 +103,7 @@ final class ChoiceBinding extends ComponentBinding {
     }
 
     @Override
-    LevelValues sub(Object v, MessageLayout layout, String root, String path) {
+    LevelValues sub(Object v, MessageLayout layout, String root, LevelPath path) {
         RecordLevel level = levels.get(layout);
         if (level == null || !level.shape.type().isInstance(v)) {
             if (level != null && (raw == null || !raw.type().isInstance(v))) {

@@ -95,46 +95,50 @@ final class ChoicePart extends Part {
     }
 
     @Override
-    int size(LevelEncoding e, int index, String path) {
-        int key = e.userInt(discriminator, path);
+    int size(LevelEncoding e, int index) {
+        int key = e.userInt(discriminator, index);
         MessageLayout chosen = alternatives.get(key);
-        String says = e.fieldPath(discriminator) + " = " + key;
         int length;
         if (chosen != null) {
             LevelValues sub = e.values.sub(index, chosen);
             if (sub == null) {
                 if (!e.values.has(index) || e.values.value(index) == null) {
-                    throw e.missing(path);
+                    throw e.missing(e.partPath(index));
                 }
-                throw e.fail(path, says + " chooses " + chosen.name() + ", so the value must be a Map of part name "
+                throw e.fail(e.partPath(index), says(e, key) + " chooses " + chosen.name() + ", so the value must be a Map of part name "
                         + "to value, not " + SectionFields.typeOf(e.values.value(index)));
             }
-            LevelEncoding plan = e.plan(chosen, sub, path, e.start(index));
+            LevelEncoding plan = e.plan(chosen, sub, e.path.sub(name), e.start(index));
             e.children[index] = plan;
             length = plan.size();
         } else {
             if (sizeField == null) {
-                throw e.fail(path, "no alternative for " + says + "; known: " + alternatives.keySet());
+                throw e.fail(e.partPath(index), "no alternative for " + says(e, key) + "; known: " + alternatives.keySet());
             }
             ByteView raw = e.values.bytes(index);
             if (raw == null) {
                 if (!e.values.has(index) || e.values.value(index) == null) {
-                    throw e.missing(path);
+                    throw e.missing(e.partPath(index));
                 }
-                throw e.fail(path, says + " has no alternative, so the value must be the raw Bytes, not "
+                throw e.fail(e.partPath(index), says(e, key) + " has no alternative, so the value must be the raw Bytes, not "
                         + SectionFields.typeOf(e.values.value(index)));
             }
             e.children[index] = raw;
             length = raw.length();
         }
         if (sizeField != null) {
-            e.deriveSize(sizeField, size, length, path);
+            e.deriveSize(sizeField, size, length, index);
         }
         return length;
     }
 
+    /** {@code "header.type = 7"}, for failures. */
+    private String says(LevelEncoding e, int key) {
+        return e.fieldPath(discriminator) + " = " + key;
+    }
+
     @Override
-    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+    void write(LevelEncoding e, int index, MutableByteView out, int at) {
         Object c = e.children[index];
         if (c instanceof LevelEncoding plan) {
             plan.write(out, at);

@@ -1,6 +1,7 @@
 package io.bufkit.message;
 
 import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
 
 /**
  * How one record component maps to one part of a {@link MessageLayout}, for a {@link MessageCodec}: it
@@ -30,13 +31,30 @@ abstract class ComponentBinding {
         throw new IllegalStateException("not a section");
     }
 
+    /**
+     * Writes the fields a section record gives (not its constants, checksums or derived fields) into the
+     * section in one composed call, and returns {@code true}; {@code false} for components that are not
+     * section records, whose fields are written one by one.
+     */
+    boolean writeSection(Object v, MutableByteView section) {
+        return false;
+    }
+
+    /**
+     * The first field of the section record {@code v} that the encoder needs and that is {@code null} (an
+     * object component, such as {@code Bytes}, left null), or -1.
+     */
+    int nullField(Object v) {
+        return -1;
+    }
+
     /** The bytes the component holds; null if it holds a sub-level instead. */
     ByteView bytes(Object v) {
         return null;
     }
 
     /** The sub-level the component holds, read with {@code layout}; null if absent. */
-    LevelValues sub(Object v, MessageLayout layout, String root, String path) {
+    LevelValues sub(Object v, MessageLayout layout, String root, LevelPath path) {
         return null;
     }
 
@@ -46,7 +64,7 @@ abstract class ComponentBinding {
     }
 
     /** Element {@code index} of the list the component holds. */
-    LevelValues element(Object v, int index, String root, String path) {
+    LevelValues element(Object v, int index, String root, LevelPath path) {
         throw new IllegalStateException("not a repeat");
     }
 

@@ -65,25 +65,25 @@ final class CustomPart extends Part {
     }
 
     @Override
-    int size(LevelEncoding e, int index, String path) {
+    int size(LevelEncoding e, int index) {
         if (!e.values.has(index)) {
-            throw e.missing(path);
+            throw e.missing(e.partPath(index));
         }
         Object v = e.values.value(index);
         if (v != null && !kind.valueType().isInstance(v)) {
-            throw e.fail(path, kind.name() + " takes a " + kind.valueType().getName() + ", not "
+            throw e.fail(e.partPath(index), kind.name() + " takes a " + kind.valueType().getName() + ", not "
                     + SectionFields.typeOf(v));
         }
         e.children[index] = v;
         try {
             return sizeOf(kind, v, e.pass.context().at(e.start(index)));
         } catch (IllegalArgumentException wrong) {
-            throw e.fail(path, wrong.getMessage());
+            throw e.fail(e.partPath(index), wrong.getMessage());
         }
     }
 
     @Override
-    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+    void write(LevelEncoding e, int index, MutableByteView out, int at) {
         writeValue(kind, e.children[index], out, e.pass.context().at(at));
     }
 

@@ -2,16 +2,19 @@ package io.bufkit.message;
 
 import io.bufkit.ByteView;
 import io.bufkit.internal.ViewAccess;
+import io.bufkit.layout.ChecksumField;
 import io.bufkit.layout.IntField;
 import io.bufkit.layout.WireType;
 
 /**
  * An integer that later parts of the same message level depend on, resolved once when a layout is built:
- * a field of a fixed section, or a varint part.
+ * a field of a fixed section, or a varint part; or, for reads only, a section's 16-bit checksum.
  */
 final class FieldRef {
     private static final ViewAccess VIEWS = ViewAccess.get();
 
+    /** The ref's number in its layout, from 0: where an encoder keeps what it derived for the field. */
+    final int id;
     /** The index of the section part, or of the varint part. */
     final int section;
     /** The section's field, or null for a varint part. */
@@ -32,16 +35,37 @@ final class FieldRef {
     private final WireType plain;
     /** The field's offset in its section. */
     private final int offset;
+    /** The checksum field this reads, or null for an integer field or a varint. */
+    final ChecksumField checksum;
 
-    FieldRef(SectionPart section, IntField field, int fieldIndex, String path) {
-        this(section, field, fieldIndex, null, path);
+    FieldRef(SectionPart section, IntField field, int fieldIndex, String path, int id) {
+        this(section, field, fieldIndex, null, path, id);
     }
 
-    FieldRef(VarintPart varint) {
-        this(varint, null, -1, varint, varint.name);
+    /**
+     * A 16-bit checksum field (the Internet checksum), for reads only: {@link Message#intValue} and
+     * {@link IntPath} read it as they read a {@code u16be} field; no size, count, condition or
+     * discriminator may name it.
+     */
+    FieldRef(SectionPart section, ChecksumField checksum, int fieldIndex, String path, int id) {
+        this.id = id;
+        this.section = section.index;
+        this.startSlot = section.startSlot;
+        this.field = null;
+        this.fieldIndex = fieldIndex;
+        this.varint = null;
+        this.path = path;
+        this.plain = WireType.U16BE;
+        this.offset = checksum.offset();
+        this.checksum = checksum;
     }
 
-    private FieldRef(Part part, IntField field, int fieldIndex, VarintPart varint, String path) {
+    FieldRef(VarintPart varint, int id) {
+        this(varint, null, -1, varint, varint.name, id);
+    }
+
+    private FieldRef(Part part, IntField field, int fieldIndex, VarintPart varint, String path, int id) {
+        this.id = id;
         this.section = part.index;
         this.startSlot = part.startSlot;
         this.field = field;
@@ -51,6 +75,7 @@ final class FieldRef {
         WireType type = field == null ? null : field.wireType();
         this.plain = type != null && !type.isBitField() && type.width() <= 4 && type.width() != 3 ? type : null;
         this.offset = field == null ? 0 : field.offset();
+        this.checksum = null;
     }
 
     /**
@@ -90,11 +115,11 @@ final class FieldRef {
 
     /** The largest value the field holds. */
     long max() {
-        return field != null ? field.max() : varint.max();
+        return field != null ? field.max() : varint != null ? varint.max() : 0xFFFF;
     }
 
     /** The field's wire type for messages. */
     String typeName() {
-        return field != null ? field.typeName() : varint.declaration();
+        return field != null ? field.typeName() : varint != null ? varint.declaration() : checksum.typeName();
     }
 }

@@ -1,9 +1,7 @@
 package io.bufkit.message;
 
 import io.bufkit.MutableByteView;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One level of a message being encoded. The first pass ({@link #plan}) asks every part its size, in
@@ -20,7 +18,8 @@ final class LevelEncoding {
     final MessageLayout layout;
     final LevelValues values;
     final String root;
-    final String path;
+    /** Where the level lies in the message, for failures. */
+    final LevelPath path;
     final int[] sizes;
     /** Per part: where it starts in the whole message. */
     private final int[] starts;
@@ -28,11 +27,16 @@ final class LevelEncoding {
     final EncodePass pass;
     /** Per part: what the part's first pass keeps for its second (sub-levels, bytes, a user value). */
     final Object[] children;
-    private final Map<FieldRef, Long> derived = new HashMap<>();
-    private final Map<FieldRef, String> derivedBy = new HashMap<>();
+    /**
+     * Per {@link FieldRef#id} of the layout: the value a part derived for the field, the index + 1 of that
+     * part (0: not derived) and the length it derived it from (-1 for a count); made at the first derivation.
+     */
+    private long[] derivedValue;
+    private int[] derivedBy;
+    private long[] derivedFrom;
     private int size;
 
-    private LevelEncoding(MessageLayout layout, LevelValues values, String root, String path, EncodePass pass) {
+    private LevelEncoding(MessageLayout layout, LevelValues values, String root, LevelPath path, EncodePass pass) {
         this.layout = layout;
         this.values = values;
         this.root = root;
@@ -47,7 +51,7 @@ final class LevelEncoding {
      * The first pass over a level that starts at {@code start} of the message: every part's size and every
      * derived field's value.
      */
-    static LevelEncoding plan(MessageLayout layout, LevelValues values, String root, String path, int start,
+    static LevelEncoding plan(MessageLayout layout, LevelValues values, String root, LevelPath path, int start,
             EncodePass pass) {
         LevelEncoding e = new LevelEncoding(layout, values, root, path, pass);
         List<Part> parts = layout.partList();
@@ -63,14 +67,14 @@ final class LevelEncoding {
                 }
                 e.starts[i] = (int) Math.min(Integer.MAX_VALUE, at);
             }
-            int s = parts.get(i).size(e, i, e.partPath(i));
+            int s = parts.get(i).size(e, i);
             if (layout.isDerivedPart(i)) {
                 pass.foundWidth(e.partPath(i), s);
             }
             e.sizes[i] = s;
             total += s;
             if (total > Integer.MAX_VALUE - 8 || at > Integer.MAX_VALUE - 8) {
-                throw e.fail(path.isEmpty() ? layout.name() : path, "the message would be longer than "
+                throw e.fail(path.isRoot() ? layout.name() : path.toString(), "the message would be longer than "
                         + (Integer.MAX_VALUE - 8) + " bytes");
             }
         }
@@ -79,7 +83,7 @@ final class LevelEncoding {
     }
 
     /** Plans a sub-level of this level (a chosen alternative, an element) that starts at {@code start}. */
-    LevelEncoding plan(MessageLayout sub, LevelValues subValues, String subPath, int start) {
+    LevelEncoding plan(MessageLayout sub, LevelValues subValues, LevelPath subPath, int start) {
         return plan(sub, subValues, root, subPath, start, pass);
     }
 
@@ -100,19 +104,20 @@ final class LevelEncoding {
         List<Part> parts = layout.partList();
         int pos = at;
         for (int i = 0; i < parts.size(); i++) {
-            parts.get(i).write(this, i, out, pos, partPath(i));
+            parts.get(i).write(this, i, out, pos);
             pos += sizes[i];
         }
         return pos;
     }
 
+    /** The path of part {@code index}, such as {@code answers[2].rr}; built for failures only. */
     String partPath(int index) {
-        String name = layout.partList().get(index).name;
-        return path.isEmpty() ? name : path + "." + name;
+        return path.of(layout.partList().get(index).name);
     }
 
+    /** The path of a field another part depends on, such as {@code answers[2].rr.rdlength}. */
     String fieldPath(FieldRef ref) {
-        return path.isEmpty() ? ref.path : path + "." + ref.path;
+        return path.of(ref.path);
     }
 
     IllegalArgumentException fail(String at, String why) {
@@ -123,47 +128,73 @@ final class LevelEncoding {
         return fail(at, "no value given");
     }
 
-    /** The value a later part computed for a field, or null. */
-    Long derived(FieldRef ref) {
-        return derived.get(ref);
+    /** Whether a later part computed a value for the field. */
+    boolean isDerived(FieldRef ref) {
+        return derivedBy != null && derivedBy[ref.id] != 0;
     }
 
-    /** Records the value a part computes for a field: it must fit the field and agree with other parts. */
-    void derive(FieldRef ref, long value, String by) {
-        String at = fieldPath(ref);
+    /** The value a later part computed for the field; only if {@link #isDerived}. */
+    long derivedValue(FieldRef ref) {
+        return derivedValue[ref.id];
+    }
+
+    /**
+     * Records the value part {@code by} computes for a field, from {@code length} bytes (or -1 for a count):
+     * it must fit the field and agree with other parts.
+     */
+    void derive(FieldRef ref, long value, int by, long length) {
         if (value < ref.min() || value > ref.max()) {
-            throw fail(at, "cannot hold " + value + " (" + by + "): " + ref.typeName() + " holds "
-                    + ref.min() + " to " + ref.max());
+            throw fail(fieldPath(ref), "cannot hold " + value + " (" + derivation(by, length) + "): " + ref.typeName()
+                    + " holds " + ref.min() + " to " + ref.max());
         }
-        Long before = derived.putIfAbsent(ref, value);
-        if (before != null && before != value) {
-            throw fail(at, "two parts need different values: " + before + " (" + derivedBy.get(ref) + ") and "
-                    + value + " (" + by + ")");
+        if (derivedBy == null) {
+            int refs = layout.refCount();
+            derivedValue = new long[refs];
+            derivedBy = new int[refs];
+            derivedFrom = new long[refs];
         }
-        derivedBy.putIfAbsent(ref, by);
+        int id = ref.id;
+        if (derivedBy[id] != 0 && derivedValue[id] != value) {
+            throw fail(fieldPath(ref), "two parts need different values: " + derivedValue[id] + " ("
+                    + derivation(derivedBy[id] - 1, derivedFrom[id]) + ") and " + value + " (" + derivation(by, length)
+                    + ")");
+        }
+        if (derivedBy[id] == 0) {
+            derivedValue[id] = value;
+            derivedBy[id] = by + 1;
+            derivedFrom[id] = length;
+        }
     }
 
-    /** Derives the field of a {@link Size} from a length: {@code (length − offset) / factor}, exactly. */
-    void deriveSize(FieldRef ref, Size size, long length, String of) {
+    /** What part {@code by} derived a field from, for failures: {@code "12 bytes of options"}. */
+    private String derivation(int by, long length) {
+        String what = layout.partList().get(by).derivation(this, by);
+        return length < 0 ? what : length + " bytes of " + what;
+    }
+
+    /**
+     * Derives the field of a {@link Size} from the {@code length} bytes of part {@code by}:
+     * {@code (length − offset) / factor}, exactly.
+     */
+    void deriveSize(FieldRef ref, Size size, long length, int by) {
         long diff = length - size.constant();
         if (diff % size.factor() != 0) {
-            throw fail(fieldPath(ref), "no value describes the " + length + " bytes of " + of + ": " + size
+            throw fail(fieldPath(ref), "no value describes the " + derivation(by, length) + ": " + size
                     + " gives only lengths " + size.factor() + "×k" + (size.constant() < 0 ? "−" + -size.constant()
                     : size.constant() > 0 ? "+" + size.constant() : ""));
         }
-        derive(ref, diff / size.factor(), length + " bytes of " + of);
+        derive(ref, diff / size.factor(), by, length);
     }
 
     /** The value the user set for an integer field another part depends on (a condition, a discriminator). */
-    int userInt(FieldRef ref, String dependent) {
-        Long d = derived.get(ref);
-        if (d != null) {
-            return d.intValue();
+    int userInt(FieldRef ref, int dependent) {
+        if (isDerived(ref)) {
+            return (int) derivedValue(ref);
         }
         Object v = !values.has(ref.section) ? null
                 : ref.varint != null ? values.value(ref.section) : values.field(ref.section, ref.fieldIndex);
         if (v == null) {
-            throw fail(fieldPath(ref), "no value given, and " + dependent + " depends on it");
+            throw fail(fieldPath(ref), "no value given, and " + partPath(dependent) + " depends on it");
         }
         if (!(v instanceof Integer || v instanceof Short || v instanceof Byte)) {
             throw fail(fieldPath(ref), "expected an Integer, not " + SectionFields.typeOf(v));

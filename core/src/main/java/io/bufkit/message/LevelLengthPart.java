@@ -128,7 +128,7 @@ final class LevelLengthPart extends Part {
      * found by trying the width its value needs until the two agree.
      */
     @Override
-    int size(LevelEncoding e, int index, String path) {
+    int size(LevelEncoding e, int index) {
         int ownVarint = total && sizeField.varint != null ? sizeField.section : -1;
         long span = 0;
         for (int j = total ? 0 : index + 1; j < e.sizes.length; j++) {
@@ -148,14 +148,19 @@ final class LevelLengthPart extends Part {
             }
             span += width;
         }
-        String level = e.path.isEmpty() ? e.layout.name() : e.path;
-        e.deriveSize(sizeField, size, span, total ? level : "the parts of " + level + " after "
-                + e.layout.partList().get(index - 1).name);
+        e.deriveSize(sizeField, size, span, index);
         return 0;
     }
 
+    /** The level, or the parts of it after this declaration. */
     @Override
-    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+    String derivation(LevelEncoding e, int index) {
+        String level = e.path.isRoot() ? e.layout.name() : e.path.toString();
+        return total ? level : "the parts of " + level + " after " + e.layout.partList().get(index - 1).name;
+    }
+
+    @Override
+    void write(LevelEncoding e, int index, MutableByteView out, int at) {
         // takes no bytes; the field it derives is written by its own part
     }
 

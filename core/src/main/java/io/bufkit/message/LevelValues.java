@@ -1,6 +1,7 @@
 package io.bufkit.message;
 
 import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
 
 /**
  * The values of one level of a message (the message itself, a repeat's element, a conditional part or a
@@ -35,4 +36,23 @@ interface LevelValues {
 
     /** The value of a user-defined field. */
     Object value(int part);
+
+    /**
+     * Writes every field of section {@code part} that the values give, in one call, and returns
+     * {@code true}; or returns {@code false} and the encoder writes them one by one through
+     * {@link #field}. Only values whose sections give every field the encoder needs (records, checked
+     * when bound, see {@link #nullField}) write them this way.
+     */
+    default boolean writeSection(int part, MutableByteView section) {
+        return false;
+    }
+
+    /**
+     * For values that {@linkplain #writeSection write sections}: the first field of section {@code part}
+     * the encoder needs whose value is {@code null}, or -1. Other values, and a section not given, return
+     * -3, and the encoder asks {@link #field} for each field.
+     */
+    default int nullField(int part) {
+        return -3;
+    }
 }

@@ -13,10 +13,10 @@ final class MapLevelValues implements LevelValues {
     private final MessageLayout layout;
     private final Map<?, ?> values;
     private final String root;
-    private final String path;
+    private final LevelPath path;
     private final Map<?, ?>[] sections;
 
-    MapLevelValues(MessageLayout layout, Map<?, ?> values, String root, String path) {
+    MapLevelValues(MessageLayout layout, Map<?, ?> values, String root, LevelPath path) {
         this.layout = layout;
         this.values = values;
         this.root = root;
@@ -24,15 +24,15 @@ final class MapLevelValues implements LevelValues {
         this.sections = new Map<?, ?>[layout.partList().size()];
         for (Object key : values.keySet()) {
             if (!(key instanceof String name) || !layout.hasPart(name)) {
-                throw new IllegalArgumentException(root + ": " + (path.isEmpty() ? "" : path + ": ") + layout.name()
+                throw new IllegalArgumentException(root + ": " + (path.isRoot() ? "" : path + ": ") + layout.name()
                         + " has no part " + key + "; its parts are " + layout.partNames());
             }
         }
     }
 
+    /** The path of part {@code part}, for failures. */
     private String path(int part) {
-        String name = layout.partList().get(part).name;
-        return path.isEmpty() ? name : path + "." + name;
+        return path.of(layout.partList().get(part).name);
     }
 
     private Object get(int part) {
@@ -98,7 +98,7 @@ final class MapLevelValues implements LevelValues {
         if (!(v instanceof Map<?, ?> m)) {
             return null;
         }
-        return new MapLevelValues(sub, m, root, path(part));
+        return new MapLevelValues(sub, m, root, path.sub(layout.partList().get(part).name));
     }
 
     @Override
@@ -116,9 +116,9 @@ final class MapLevelValues implements LevelValues {
     @Override
     public LevelValues element(int part, int index, MessageLayout element) {
         Object v = ((List<?>) get(part)).get(index);
-        String at = path(part) + "[" + index + "]";
+        LevelPath at = path.element(layout.partList().get(part).name, index);
         if (!(v instanceof Map<?, ?> m)) {
-            throw wrong(at, "a Map of part name to value", v);
+            throw wrong(at.toString(), "a Map of part name to value", v);
         }
         return new MapLevelValues(element, m, root, at);
     }

@@ -58,10 +58,12 @@ public final class MessageLayout {
     private final String name;
     private final List<Part> parts;
     private final int minSize;
-    /** Per section part, per field: whether a later part derives the field when encoding. */
-    private final boolean[][] derived;
+    /** Per section part, per field: the field's ref if a later part derives the field when encoding, else null. */
+    private final FieldRef[][] derived;
     /** Per part: whether it is a varint that a later part derives when encoding. */
     private final boolean[] derivedPart;
+    /** Per part: the ref of a varint that a later part derives, else null. */
+    private final FieldRef[] derivedPartRef;
     private final List<MessagePart> descriptions;
     private final Part[] partArray;
     /** Part names to part indexes, for reads by name. */
@@ -71,6 +73,8 @@ public final class MessageLayout {
     private final FieldRef[] refArray;
     /** Per part, its resolved path: what reads by name and by {@link PartPath} go through. */
     private final PartPath[] partPaths;
+    /** One more than the largest {@link FieldRef#id} of the layout's refs. */
+    private final int refCount;
     /** The ints a level of this layout takes in a {@link LevelTape}. */
     private final int recordSize;
     /**
@@ -84,7 +88,8 @@ public final class MessageLayout {
     /** The order the encoder sizes parts in; see {@link #sizingOrder()}. */
     private final int[] sizingOrder;
 
-    MessageLayout(String name, List<Part> parts, Map<String, FieldRef> refs, int recordSize) {
+    MessageLayout(String name, List<Part> parts, Map<String, FieldRef> refs, int refCount, int recordSize) {
+        this.refCount = refCount;
         this.name = name;
         this.parts = List.copyOf(parts);
         this.partArray = parts.toArray(new Part[0]);
@@ -98,21 +103,23 @@ public final class MessageLayout {
             partPaths[i] = new PartPath(this, partArray[i]);
         }
         int min = 0;
-        this.derived = new boolean[parts.size()][];
+        this.derived = new FieldRef[parts.size()][];
         this.derivedPart = new boolean[parts.size()];
+        this.derivedPartRef = new FieldRef[parts.size()];
         for (int i = 0; i < parts.size(); i++) {
             Part p = parts.get(i);
             min += p.minSize();
             if (p instanceof SectionPart s) {
-                derived[i] = new boolean[s.layout.fields().size()];
+                derived[i] = new FieldRef[s.layout.fields().size()];
             }
         }
         for (Part p : parts) {
             FieldRef r = p.derives();
             if (r != null && r.varint != null) {
                 derivedPart[r.section] = true;
+                derivedPartRef[r.section] = r;
             } else if (r != null) {
-                derived[r.section][r.fieldIndex] = true;
+                derived[r.section][r.fieldIndex] = r;
             }
         }
         this.minSize = min;
@@ -131,7 +138,7 @@ public final class MessageLayout {
                 names.add(parts.get(i).name);
             } else if (parts.get(i) instanceof SectionPart s) {
                 for (int k = 0; k < derived[i].length; k++) {
-                    if (derived[i][k]) {
+                    if (derived[i][k] != null) {
                         names.add(s.layout.fields().get(k).name());
                     }
                 }
@@ -187,7 +194,15 @@ public final class MessageLayout {
 
     /** Decodes a message that fills the whole view into a tape whose level 0 is the message. */
     LevelTape decodeWhole(ByteView message) {
-        LevelTape t = decodeTape(message);
+        return decodeWhole(message, null);
+    }
+
+    /**
+     * Decodes a message that fills the whole view into {@code reuse}, emptied first, or into a new tape if
+     * {@code reuse} is null.
+     */
+    LevelTape decodeWhole(ByteView message, LevelTape reuse) {
+        LevelTape t = decodeTape(message, reuse);
         if (t.end != message.length()) {
             String declared = lengthPart < 0 ? "" : ", where " + ((LevelLengthPart) parts.get(lengthPart)).size
                     + " ends it";
@@ -213,7 +228,13 @@ public final class MessageLayout {
 
     /** Decodes a message at the start of a view into a tape whose level 0 is the message. */
     LevelTape decodeTape(ByteView message) {
-        LevelTape t = new LevelTape(this, message, Math.min(tapeHint, 64 + 16 * message.length()));
+        return decodeTape(message, null);
+    }
+
+    /** {@link #decodeTape(ByteView)} into {@code reuse}, a tape of this layout, if it is not null. */
+    LevelTape decodeTape(ByteView message, LevelTape reuse) {
+        LevelTape t = reuse != null ? reuse.restart(message)
+                : new LevelTape(this, message, Math.min(tapeHint, 64 + 16 * message.length()));
         int root = t.open(this, -1, -1, -1, 0);
         t.end = decodeLevel(t, root, 0, message.length());
         tapeHint = t.size;
@@ -229,7 +250,7 @@ public final class MessageLayout {
         Part[] ps = partArray;
         for (int i = 0; i < ps.length; i++) {
             Part p = ps[i];
-            pos = p.decode(t, level, pos, limit);
+            pos = decodePart(p, t, level, pos, limit);
             t.ints[level + p.slot] = pos;
             if (i == lengthPart) {   // the level's length ends it: the parts after it stop there
                 limit = ((LevelLengthPart) p).bound(t, level, at, pos, limit);
@@ -237,6 +258,29 @@ public final class MessageLayout {
         }
         t.ints[level + LevelTape.EXTENT] = t.size;
         return lengthPart < 0 ? pos : ((LevelLengthPart) ps[lengthPart]).filled(t, level, pos, limit);
+    }
+
+    /**
+     * {@code p.decode(...)}, called through the part's own final class: one call site seeing every kind of
+     * part for every layout would be megamorphic, a virtual call the JIT cannot inline; a type test per kind
+     * lets it inline the small ones (sections, byte runs) into the level's loop. Any kind missing here still
+     * decodes, through the virtual call.
+     */
+    private static int decodePart(Part p, LevelTape t, int level, int at, int limit) {
+        if (p instanceof SectionPart s) {
+            return s.decode(t, level, at, limit);
+        } else if (p instanceof BytesPart b) {
+            return b.decode(t, level, at, limit);
+        } else if (p instanceof RepeatPart r) {
+            return r.decode(t, level, at, limit);
+        } else if (p instanceof OptionalPart o) {
+            return o.decode(t, level, at, limit);
+        } else if (p instanceof SizedPart s) {
+            return s.decode(t, level, at, limit);
+        } else if (p instanceof ChoicePart c) {
+            return c.decode(t, level, at, limit);
+        }
+        return p.decode(t, level, at, limit);
     }
 
     /**
@@ -279,7 +323,7 @@ public final class MessageLayout {
     }
 
     private LevelValues mapValues(Map<String, ?> values) {
-        return new MapLevelValues(this, Objects.requireNonNull(values, "values"), name, "");
+        return new MapLevelValues(this, Objects.requireNonNull(values, "values"), name, LevelPath.ROOT);
     }
 
     /**
@@ -312,7 +356,7 @@ public final class MessageLayout {
     LevelEncoding plan(LevelValues values) {
         EncodePass pass = EncodePass.first();
         for (int run = 1; ; run++) {
-            LevelEncoding plan = LevelEncoding.plan(this, values, name, "", 0, pass);
+            LevelEncoding plan = LevelEncoding.plan(this, values, name, LevelPath.ROOT, 0, pass);
             String unsettled = pass.unsettled();
             if (unsettled == null) {
                 return plan;
@@ -388,7 +432,17 @@ public final class MessageLayout {
 
     /** Whether field {@code field} of section part {@code part} is computed by a later part when encoding. */
     boolean isDerived(int part, int field) {
-        return derived[part] != null && derived[part][field];
+        return derived[part] != null && derived[part][field] != null;
+    }
+
+    /** The ref of field {@code field} of section part {@code part} if a later part derives it, else null. */
+    FieldRef derivedRef(int part, int field) {
+        return derived[part] == null ? null : derived[part][field];
+    }
+
+    /** The ref of varint part {@code part} if a later part derives it, else null. */
+    FieldRef derivedPartRef(int part) {
+        return derivedPartRef[part];
     }
 
     /** Whether part {@code part} is a varint that a later part derives when encoding. */
@@ -440,6 +494,11 @@ public final class MessageLayout {
     /** The path of part {@code index}. */
     PartPath partPath(int index) {
         return partPaths[index];
+    }
+
+    /** The number of field refs made for this layout: one more than the largest {@link FieldRef#id}. */
+    int refCount() {
+        return refCount;
     }
 
     FieldRef ref(String path) {

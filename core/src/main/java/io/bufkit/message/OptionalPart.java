@@ -53,30 +53,30 @@ final class OptionalPart extends Part {
     }
 
     @Override
-    int size(LevelEncoding e, int index, String path) {
-        int value = e.userInt(condition, path);
+    int size(LevelEncoding e, int index) {
+        int value = e.userInt(condition, index);
         boolean present = test.test(value);
         LevelValues sub = e.values.sub(index, body);
         if (sub == null && e.values.has(index) && e.values.value(index) != null) {
-            throw e.fail(path, "expected a Map of part name to value, not "
+            throw e.fail(e.partPath(index), "expected a Map of part name to value, not "
                     + SectionFields.typeOf(e.values.value(index)));
         }
         if (present && sub == null) {
-            throw e.fail(path, "absent, but " + e.fieldPath(condition) + " = " + value + " says it is present");
+            throw e.fail(e.partPath(index), "absent, but " + e.fieldPath(condition) + " = " + value + " says it is present");
         }
         if (!present && sub != null) {
-            throw e.fail(path, "given, but " + e.fieldPath(condition) + " = " + value + " says it is absent");
+            throw e.fail(e.partPath(index), "given, but " + e.fieldPath(condition) + " = " + value + " says it is absent");
         }
         if (sub == null) {
             return 0;
         }
-        LevelEncoding plan = e.plan(body, sub, path, e.start(index));
+        LevelEncoding plan = e.plan(body, sub, e.path.sub(name), e.start(index));
         e.children[index] = plan;
         return plan.size();
     }
 
     @Override
-    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+    void write(LevelEncoding e, int index, MutableByteView out, int at) {
         if (e.children[index] instanceof LevelEncoding plan) {
             plan.write(out, at);
         }

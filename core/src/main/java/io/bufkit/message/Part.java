@@ -95,10 +95,18 @@ abstract class Part {
      * The encoder's first pass: the part's size for the values of {@code e}, deriving the fields the part
      * sizes or counts and keeping in {@code e.children[index]} what {@link #write} needs.
      */
-    abstract int size(LevelEncoding e, int index, String path);
+    abstract int size(LevelEncoding e, int index);
 
     /** The encoder's second pass: writes the part at {@code at}; its size is {@code e.sizes[index]}. */
-    abstract void write(LevelEncoding e, int index, MutableByteView out, int at, String path);
+    abstract void write(LevelEncoding e, int index, MutableByteView out, int at);
+
+    /**
+     * What the part is when it derives a field, for the encoder's failures: its path
+     * ({@code answers[2].rdata}), which {@code "12 bytes of "} may precede.
+     */
+    String derivation(LevelEncoding e, int index) {
+        return e.partPath(index);
+    }
 
     /** The field of an earlier section whose value this part computes when encoding, or null. */
     FieldRef derives() {

@@ -1,15 +1,16 @@
 package io.bufkit.message;
 
 import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
 
 /** {@link LevelValues} over a record, read through its {@link RecordLevel}'s bindings. */
 final class RecordLevelValues implements LevelValues {
     private final RecordLevel level;
     private final Object record;
     private final String root;
-    private final String path;
+    private final LevelPath path;
 
-    RecordLevelValues(RecordLevel level, Object record, String root, String path) {
+    RecordLevelValues(RecordLevel level, Object record, String root, LevelPath path) {
         this.level = level;
         this.record = record;
         this.root = root;
@@ -21,9 +22,8 @@ final class RecordLevelValues implements LevelValues {
         return c < 0 ? null : level.shape.get(record, c);
     }
 
-    private String path(int part) {
-        String name = level.layout.partList().get(part).name;
-        return path.isEmpty() ? name : path + "." + name;
+    private String name(int part) {
+        return level.layout.partList().get(part).name;
     }
 
     @Override
@@ -47,7 +47,7 @@ final class RecordLevelValues implements LevelValues {
     @Override
     public LevelValues sub(int part, MessageLayout layout) {
         Object v = component(part);
-        return v == null ? null : level.bindings[part].sub(v, layout, root, path(part));
+        return v == null ? null : level.bindings[part].sub(v, layout, root, path.sub(name(part)));
     }
 
     @Override
@@ -58,7 +58,20 @@ final class RecordLevelValues implements LevelValues {
 
     @Override
     public LevelValues element(int part, int index, MessageLayout layout) {
-        return level.bindings[part].element(component(part), index, root, path(part) + "[" + index + "]");
+        return level.bindings[part].element(component(part), index, root,
+                path.element(name(part), index));
+    }
+
+    @Override
+    public boolean writeSection(int part, MutableByteView section) {
+        Object v = component(part);
+        return v != null && level.bindings[part].writeSection(v, section);
+    }
+
+    @Override
+    public int nullField(int part) {
+        Object v = component(part);
+        return v == null ? -3 : level.bindings[part].nullField(v);
     }
 
     @Override

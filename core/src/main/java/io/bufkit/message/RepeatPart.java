@@ -120,28 +120,28 @@ final class RepeatPart extends Part {
     }
 
     @Override
-    int size(LevelEncoding e, int index, String path) {
+    int size(LevelEncoding e, int index) {
         int n = e.values.count(index);
         if (n < 0) {
-            throw e.missing(path);
+            throw e.missing(e.partPath(index));
         }
         if (count != null) {
-            e.derive(count, n, "the number of elements of " + path);
+            e.derive(count, n, index, -1);
         }
         LevelEncoding[] elements = new LevelEncoding[n];
         int terminatorByte = count == null && terminator != TO_END ? 1 : 0;
         long total = terminatorByte;
         for (int i = 0; i < n; i++) {
-            String at = path + "[" + i + "]";
             long start = e.start(index) + total - terminatorByte;
-            elements[i] = e.plan(element, e.values.element(index, i, element), at, (int) Math.min(Integer.MAX_VALUE, start));
+            elements[i] = e.plan(element, e.values.element(index, i, element), e.path.element(name, i),
+                    (int) Math.min(Integer.MAX_VALUE, start));
             if (count == null && elements[i].size() == 0) {
-                throw e.fail(at, "element takes no bytes, so it cannot be told from the "
+                throw e.fail(elements[i].path.toString(), "element takes no bytes, so it cannot be told from the "
                         + (terminator == TO_END ? "end of the message" : "terminator"));
             }
             total += elements[i].size();
             if (total > Integer.MAX_VALUE - 8) {
-                throw e.fail(path, "the elements take more than " + (Integer.MAX_VALUE - 8) + " bytes");
+                throw e.fail(e.partPath(index), "the elements take more than " + (Integer.MAX_VALUE - 8) + " bytes");
             }
         }
         e.children[index] = elements;
@@ -149,20 +149,26 @@ final class RepeatPart extends Part {
     }
 
     @Override
-    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+    void write(LevelEncoding e, int index, MutableByteView out, int at) {
         int pos = at;
         LevelEncoding[] elements = (LevelEncoding[]) e.children[index];
         for (int i = 0; i < elements.length; i++) {
             int start = pos;
             pos = elements[i].write(out, pos);
             if (count == null && terminator != TO_END && out.u8(start) == terminator) {
-                throw e.fail(path + "[" + i + "]", "element starts with the terminator byte " + terminator
+                throw e.fail(elements[i].path.toString(), "element starts with the terminator byte " + terminator
                         + ", so it would end the repeat when read");
             }
         }
         if (count == null && terminator != TO_END) {
             out.putU8(pos, terminator);
         }
+    }
+
+    /** A counted repeat derives its count. */
+    @Override
+    String derivation(LevelEncoding e, int index) {
+        return "the number of elements of " + e.partPath(index);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package io.bufkit.message;
 
 import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
 import io.bufkit.internal.codec.LayoutBindings;
 import io.bufkit.internal.codec.RecordMapping;
 import io.bufkit.internal.codec.RecordShape;
+import io.bufkit.layout.ChecksumField;
 import io.bufkit.layout.LayoutField;
 import io.bufkit.layout.PacketLayout;
 import java.lang.invoke.MethodHandle;
@@ -18,21 +20,30 @@ import java.util.Set;
  * A fixed section bound to a nested record whose components are named like the section's fields, with
  * the rules and the field kinds' table of {@link io.bufkit.layout.PacketCodec#of(PacketLayout, Class)}.
  * The record may also leave out the fields a later part derives (lengths and counts): the encoder computes
- * those, and a record that has them gets their decoded values. Decoding reads the section through one
- * composed method handle, without boxing.
+ * those, and a record that has them gets their decoded values. Decoding reads the section where it lies
+ * in the decoded view through one composed method handle, without boxing and, for integer fields, without
+ * a slice.
  */
 final class SectionBinding extends ComponentBinding {
-    private static final MethodType DECODER = MethodType.methodType(Object.class, ByteView.class);
+    private static final MethodType DECODER = MethodType.methodType(Object.class, ByteView.class, int.class);
+    private static final MethodType WRITER = MethodType.methodType(void.class, MutableByteView.class, Object.class);
 
     private final MethodHandle decoder;
+    /** Writes the fields the record gives: every component but constants, checksums and derived fields. */
+    private final MethodHandle writer;
     private final RecordShape shape;
     /** Per field of the section: the component holding it, or -1. */
     private final int[] componentOf;
+    /** The fields the encoder needs from components of object types, which may be null. */
+    private final int[] objectFields;
 
-    private SectionBinding(MethodHandle decoder, RecordShape shape, int[] componentOf) {
+    private SectionBinding(MethodHandle decoder, MethodHandle writer, RecordShape shape, int[] componentOf,
+            int[] objectFields) {
         this.decoder = decoder;
+        this.writer = writer;
         this.shape = shape;
         this.componentOf = componentOf;
+        this.objectFields = objectFields;
     }
 
     static SectionBinding bind(PacketLayout section, MessageLayout level, int part, Class<?> type,
@@ -56,16 +67,24 @@ final class SectionBinding extends ComponentBinding {
         }
         RecordShape shape = mapping.shape();
         int[] componentOf = new int[fields.size()];
+        List<Integer> objects = new java.util.ArrayList<>();
         for (int k = 0; k < fields.size(); k++) {
-            componentOf[k] = shape.indexOf(fields.get(k).name());
+            LayoutField f = fields.get(k);
+            componentOf[k] = shape.indexOf(f.name());
+            boolean given = !f.isConstant() && !(f instanceof ChecksumField) && !derived.contains(f.name());
+            if (given && componentOf[k] >= 0 && !shape.type(componentOf[k]).isPrimitive()) {
+                objects.add(k);
+            }
         }
-        return new SectionBinding(mapping.decoder(ByteView.class, null).asType(DECODER), shape, componentOf);
+        return new SectionBinding(mapping.decoderAt().asType(DECODER),
+                mapping.encoder(MutableByteView.class, null, null).asType(WRITER), shape, componentOf,
+                objects.stream().mapToInt(Integer::intValue).toArray());
     }
 
     @Override
     Object decode(LevelTape t, int level, Part part) {
         try {
-            return (Object) decoder.invokeExact(t.bytes(level, part));
+            return (Object) decoder.invokeExact(t.view, t.start(level, part));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -74,8 +93,35 @@ final class SectionBinding extends ComponentBinding {
     }
 
     @Override
+    boolean writeSection(Object v, MutableByteView section) {
+        try {
+            writer.invokeExact(section, v);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new UndeclaredThrowableException(e);
+        }
+        return true;
+    }
+
+    @Override
+    int nullField(Object v) {
+        for (int k : objectFields) {
+            if (shape.get(v, componentOf[k]) == null) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    @Override
     Object field(Object v, int field) {
         int c = componentOf[field];
-        return c < 0 ? null : shape.get(v, c);
+        if (c < 0) {
+            return null;
+        }
+        Object value = shape.get(v, c);
+        // a one-bit field held in a boolean component is the integer 0 or 1 in the value model
+        return value instanceof Boolean set ? (Integer) (set ? 1 : 0) : value;
     }
 }

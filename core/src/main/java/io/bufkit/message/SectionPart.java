@@ -16,13 +16,35 @@ final class SectionPart extends Part {
     final PacketLayout layout;
     /** How each field is read, from the field kinds' table; for the value model. */
     private final List<FieldBinding> bindings;
+    /**
+     * Per field: {@link #FILLED_CHECKSUM} for a checksum the section fills in, {@link #GIVEN_CHECKSUM} for one
+     * over a pseudo-header, which is written as given, {@link #CONSTANT}, else {@link #VALUE}; worked out
+     * once, so that encoding asks no field what it is.
+     */
+    private final byte[] role;
+    private static final byte VALUE = 0;
+    private static final byte CONSTANT = 1;
+    private static final byte FILLED_CHECKSUM = 2;
+    private static final byte GIVEN_CHECKSUM = 3;
     /** Whether decoding validates the section: it has a constant or a checksum that needs no pseudo-header. */
-    private final boolean checked;
+    private boolean checked;
+    /**
+     * Set when a later {@link ChecksumPart} covers the section's checksum over more bytes than the section:
+     * decoding then checks only the section's constants, and leaves the checksum to that part.
+     */
+    private boolean checksumCoveredLater;
 
     SectionPart(String name, PacketLayout layout) {
         super(name);
         this.layout = layout;
         this.bindings = LayoutBindings.of(layout);
+        List<LayoutField> fields = layout.fields();
+        this.role = new byte[fields.size()];
+        for (int k = 0; k < role.length; k++) {
+            LayoutField f = fields.get(k);
+            role[k] = f instanceof ChecksumField c ? (c.needsPseudoHeader() ? GIVEN_CHECKSUM : FILLED_CHECKSUM)
+                    : f.isConstant() ? CONSTANT : VALUE;
+        }
         this.checked = layout.fields().stream().anyMatch(f -> f.isConstant()
                 || f instanceof ChecksumField c && !c.needsPseudoHeader());
     }
@@ -30,6 +52,25 @@ final class SectionPart extends Part {
     @Override
     int minSize() {
         return layout.size();
+    }
+
+    /**
+     * The section's checksum field if it needs no pseudo-header, which a {@link ChecksumPart} may cover (a
+     * layout holds at most one checksum field), or null.
+     */
+    ChecksumField coverableChecksum() {
+        for (LayoutField f : layout.fields()) {
+            if (f instanceof ChecksumField c && !c.needsPseudoHeader()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** From now on decoding checks only the section's constants; a {@link ChecksumPart} checks its checksum. */
+    void coverChecksumLater() {
+        checksumCoveredLater = true;
+        checked = layout.fields().stream().anyMatch(LayoutField::isConstant);
     }
 
     @Override
@@ -41,7 +82,11 @@ final class SectionPart extends Part {
         }
         if (checked) {
             try {
-                layout.validate(t.view.slice(at, end));
+                if (checksumCoveredLater) {
+                    layout.checkConstants(t.view.slice(at, end));
+                } else {
+                    layout.validate(t.view.slice(at, end));
+                }
             } catch (LayoutException wrong) {
                 int offset = wrong.offset() >= 0 ? at + wrong.offset() : at;
                 throw t.fail(t.pathOf(level, this) + wrong.field().map(f -> "." + f).orElse(""), offset,
@@ -90,45 +135,57 @@ final class SectionPart extends Part {
 
     /** Whether encoding needs a value for field {@code k}: not a constant, a checksum or derived. */
     private boolean needsValue(MessageLayout level, int index, int k) {
-        LayoutField f = layout.fields().get(k);
-        return !(f.isConstant() || f instanceof ChecksumField || level.isDerived(index, k));
+        return role[k] == VALUE && !level.isDerived(index, k);
     }
 
     @Override
-    int size(LevelEncoding e, int index, String path) {
+    int size(LevelEncoding e, int index) {
         List<LayoutField> fields = layout.fields();
+        int unset = e.values.nullField(index);
+        if (unset >= 0) {
+            throw e.missing(e.partPath(index) + "." + fields.get(unset).name());
+        } else if (unset == -1) {
+            return layout.size();   // values that give every other field, checked when they were bound
+        }
         boolean given = e.values.has(index);
         for (int k = 0; k < fields.size(); k++) {
             if (needsValue(e.layout, index, k) && (!given || e.values.field(index, k) == null)) {
-                throw e.missing(path + "." + fields.get(k).name());
+                throw e.missing(e.partPath(index) + "." + fields.get(k).name());
             }
         }
         return layout.size();
     }
 
     /**
-     * Writes the constants and padding, every field (derived ones as computed), then the checksums over the
-     * section, and checks that given constants hold.
+     * Writes the constants and padding, every field (derived ones as computed; a record's given fields in
+     * one composed call), then the checksums over the section, and checks that given constants hold.
      */
     @Override
-    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+    void write(LevelEncoding e, int index, MutableByteView out, int at) {
         MutableByteView section = out.slice(at, at + layout.size());
         layout.writeConstants(section);
+        boolean written;
+        try {
+            written = e.values.writeSection(index, section);   // a record's fields, in one call
+        } catch (IllegalArgumentException | ClassCastException wrong) {
+            written = false;   // written one by one below, which names the field that does not fit
+        }
         List<LayoutField> fields = layout.fields();
         boolean given = e.values.has(index);
         for (int k = 0; k < fields.size(); k++) {
-            LayoutField f = fields.get(k);
-            if (f instanceof ChecksumField c && !c.needsPseudoHeader()) {
+            if (role[k] == FILLED_CHECKSUM) {
                 continue;   // filled below
             }
+            LayoutField f = fields.get(k);
             Object v;
-            if (e.layout.isDerived(index, k)) {
-                FieldRef ref = e.layout.ref(name + "." + f.name());
-                Long d = e.derived(ref);
-                v = d == null ? Integer.valueOf(0) : Integer.valueOf(d.intValue());
+            FieldRef ref = e.layout.derivedRef(index, k);
+            if (ref != null) {
+                v = e.isDerived(ref) ? Integer.valueOf((int) e.derivedValue(ref)) : Integer.valueOf(0);
+            } else if (written && role[k] != GIVEN_CHECKSUM) {
+                continue;
             } else {
                 v = given ? e.values.field(index, k) : null;
-                if (v == null && f instanceof ChecksumField) {
+                if (v == null && role[k] == GIVEN_CHECKSUM) {
                     v = 0L;     // over a pseudo-header, not given
                 } else if (v == null) {
                     continue;   // a constant, written above
@@ -137,14 +194,17 @@ final class SectionPart extends Part {
             try {
                 SectionFields.write(f, section, v);
             } catch (IllegalArgumentException | ClassCastException wrong) {
-                throw e.fail(path + "." + f.name(), wrong.getMessage());
+                throw e.fail(e.partPath(index) + "." + f.name(), wrong.getMessage());
             }
         }
         layout.fillChecksums(section);
+        if (written) {
+            return;   // a record gives no constants, so none can be wrong
+        }
         try {
             layout.validate(section);
         } catch (LayoutException wrongConstant) {
-            throw e.fail(path + "." + wrongConstant.field().orElse("?"), "given value is not the field's constant: "
+            throw e.fail(e.partPath(index) + "." + wrongConstant.field().orElse("?"), "given value is not the field's constant: "
                     + wrongConstant.getMessage());
         }
     }

@@ -51,21 +51,21 @@ final class SizedPart extends Part {
     }
 
     @Override
-    int size(LevelEncoding e, int index, String path) {
+    int size(LevelEncoding e, int index) {
         LevelValues sub = e.values.sub(index, body);
         if (sub == null) {
             throw e.values.has(index) && e.values.value(index) != null
-                    ? e.fail(path, "expected a Map of part name to value, not " + SectionFields.typeOf(e.values.value(index)))
-                    : e.missing(path);
+                    ? e.fail(e.partPath(index), "expected a Map of part name to value, not " + SectionFields.typeOf(e.values.value(index)))
+                    : e.missing(e.partPath(index));
         }
-        LevelEncoding plan = e.plan(body, sub, path, e.start(index));
+        LevelEncoding plan = e.plan(body, sub, e.path.sub(name), e.start(index));
         e.children[index] = plan;
-        e.deriveSize(sizeField, size, plan.size(), path);
+        e.deriveSize(sizeField, size, plan.size(), index);
         return plan.size();
     }
 
     @Override
-    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+    void write(LevelEncoding e, int index, MutableByteView out, int at) {
         ((LevelEncoding) e.children[index]).write(out, at);
     }
 

@@ -56,7 +56,7 @@ final class SubLevelBinding extends ComponentBinding {
     }
 
     @Override
-    LevelValues sub(Object v, MessageLayout layout, String root, String path) {
+    LevelValues sub(Object v, MessageLayout layout, String root, LevelPath path) {
         Object record = unwrap(v);
         return record == null ? null : body.values(record, root, path);
     }

@@ -78,15 +78,15 @@ final class VarintPart extends Part {
     }
 
     @Override
-    int size(LevelEncoding e, int index, String path) {
+    int size(LevelEncoding e, int index) {
         long value;
         if (e.layout.isDerivedPart(index)) {
-            Long d = e.derived(e.layout.ref(name));
-            value = d == null ? 0 : d;
+            FieldRef ref = e.layout.derivedPartRef(index);
+            value = e.isDerived(ref) ? e.derivedValue(ref) : 0;
         } else {
-            value = e.userInt(e.layout.ref(name), path);
+            value = e.userInt(e.layout.ref(name), index);
             if (value < 0 || value > max()) {
-                throw e.fail(path, value + " does not fit a varint of up to " + maxBytes + " bytes (0 to " + max()
+                throw e.fail(e.partPath(index), value + " does not fit a varint of up to " + maxBytes + " bytes (0 to " + max()
                         + ")");
             }
         }
@@ -104,7 +104,7 @@ final class VarintPart extends Part {
     }
 
     @Override
-    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+    void write(LevelEncoding e, int index, MutableByteView out, int at) {
         int value = (Integer) e.children[index];
         int n = e.sizes[index];
         for (int i = 0; i < n; i++) {

@@ -61,7 +61,10 @@ class PartPathTest {
             MessagePart.Kind.REPEAT_UNTIL, MessagePart.Kind.REPEAT_TO_END);
     private static final Set<MessagePart.Kind> LEVELS = EnumSet.of(MessagePart.Kind.WHEN, MessagePart.Kind.SIZED,
             MessagePart.Kind.CHOICE);
-    /** A kind no part is declared with. */
+    /** Declarations that take no bytes, whose bounds are those of what they cover. */
+    private static final Set<MessagePart.Kind> TAKE_NO_BYTES = EnumSet.of(MessagePart.Kind.REMAINING_LENGTH,
+            MessagePart.Kind.TOTAL_LENGTH, MessagePart.Kind.CHECKSUM);
+        /** A kind no part is declared with. */
     private static final FieldKind<Integer> OTHER = RemainingLength.KIND;
 
     static Message dnsResponse() throws IOException {
@@ -161,6 +164,19 @@ class PartPathTest {
     }
 
     @Test
+    void aChecksumsCoverageReadsThroughItsPathAsByName() throws IOException {
+        PartPath coverage = ChecksumCoverageTest.IPV4.partPath("(checksum ip.checksum)");
+        PartPath options = ChecksumCoverageTest.IPV4.partPath("options");
+        for (byte[] packet : ChecksumCoverageTest.packets()) {
+            Message m = ChecksumCoverageTest.IPV4.decode(ByteView.wrap(packet));
+            assertEquals(0, coverage.start(m));
+            assertEquals(options.end(m), coverage.end(m));
+            assertEquals(20 + options.bytes(m).length(), coverage.bytes(m).length());
+            assertEquals(5, agree(m));
+        }
+    }
+
+    @Test
     void aPathIsResolvedOnceAndNamesItself() {
         PartPath items = EveryPartLayouts.ALL.partPath("items");
         assertSame(items, EveryPartLayouts.ALL.partPath("items"));
@@ -248,7 +264,7 @@ class PartPathTest {
             assertEquals(m.start(name), p.start(m), name);
             assertEquals(m.end(name), p.end(m), name);
             assertTrue(m.bytes(name).contentEquals(p.bytes(m)), name);
-            if (d.kind() != MessagePart.Kind.REMAINING_LENGTH && d.kind() != MessagePart.Kind.TOTAL_LENGTH) {
+            if (!TAKE_NO_BYTES.contains(d.kind())) {
                 int prefix = d.kind() == MessagePart.Kind.PREFIXED_BYTES ? d.prefixWidth() : 0;
                 int terminator = d.kind() == MessagePart.Kind.NUL_TERMINATED_BYTES ? 1 : 0;
                 assertEquals(p.end(m) - p.start(m) - terminator, p.bytes(m).length(), name);

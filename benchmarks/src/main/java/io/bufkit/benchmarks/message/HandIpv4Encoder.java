@@ -1,0 +1,102 @@
+package io.bufkit.benchmarks.message;
+
+import io.bufkit.Bytes;
+import io.bufkit.MutableByteView;
+import io.bufkit.checksum.InternetChecksum;
+import io.bufkit.examples.Ipv4;
+
+/**
+ * A hand-written encoder of the examples' {@link Ipv4} records, the peer of {@code Ipv4.CODEC.encode}: it
+ * sizes the options and the transport, computes the total length, IHL, data offset and UDP length, writes
+ * every field and fills in the header checksum (RFC 791 §3.1, RFC 1071), as the codec does; transport
+ * checksums are written as given, as the codec writes them.
+ */
+final class HandIpv4Encoder {
+    private HandIpv4Encoder() {
+    }
+
+    static byte[] encode(Ipv4 p) {
+        int ipOptions = size(p.options());
+        int header = 20 + ipOptions;
+        if (ipOptions % 4 != 0) {
+            throw new IllegalArgumentException("ipv4 options: " + ipOptions + " bytes are not whole 32-bit words");
+        }
+        int transport;
+        if (p.transport() instanceof Ipv4.TcpSegment t) {
+            transport = 20 + size(t.options()) + t.payload().length();
+        } else if (p.transport() instanceof Ipv4.UdpDatagram u) {
+            transport = 8 + u.payload().length();
+        } else {
+            transport = 4 + ((Ipv4.IcmpMessage) p.transport()).body().length();
+        }
+        if (header + transport > 0xFFFF) {
+            throw new IllegalArgumentException("ipv4.totalLength: cannot hold " + (header + transport));
+        }
+        byte[] out = new byte[header + transport];
+        MutableByteView v = MutableByteView.wrap(out);
+        Ipv4.Ip ip = p.ip();
+        v.putU8(0, ip.version() << 4 | header / 4);
+        v.putU8(1, ip.tos());
+        v.putU16be(2, out.length);
+        v.putU16be(4, ip.id());
+        v.putU16be(6, ip.flags() << 13 | ip.fragmentOffset());
+        v.putU8(8, ip.ttl());
+        v.putU8(9, ip.protocol());
+        v.putI32be(12, ip.src());
+        v.putI32be(16, ip.dst());
+        write(p.options(), v, 20);
+        v.putU16be(10, InternetChecksum.compute(v.slice(0, header)));
+        int t = header;
+        if (p.transport() instanceof Ipv4.TcpSegment s) {
+            Ipv4.Tcp tcp = s.tcp();
+            int options = size(s.options());
+            v.putU16be(t, tcp.srcPort());
+            v.putU16be(t + 2, tcp.dstPort());
+            v.putI32be(t + 4, tcp.seq());
+            v.putI32be(t + 8, tcp.ack());
+            v.putU8(t + 12, (20 + options) / 4 << 4 | tcp.reserved());
+            v.putU8(t + 13, tcp.flags());
+            v.putU16be(t + 14, tcp.window());
+            v.putU16be(t + 16, tcp.checksum());
+            v.putU16be(t + 18, tcp.urgent());
+            write(s.options(), v, t + 20);
+            put(v, t + 20 + options, s.payload());
+        } else if (p.transport() instanceof Ipv4.UdpDatagram u) {
+            v.putU16be(t, u.udp().srcPort());
+            v.putU16be(t + 2, u.udp().dstPort());
+            v.putU16be(t + 4, 8 + u.payload().length());
+            v.putU16be(t + 6, u.udp().checksum());
+            put(v, t + 8, u.payload());
+        } else if (p.transport() instanceof Ipv4.IcmpMessage i) {
+            v.putU8(t, i.icmp().type());
+            v.putU8(t + 1, i.icmp().code());
+            v.putU16be(t + 2, i.icmp().checksum());
+            put(v, t + 4, i.body());
+        }
+        return out;
+    }
+
+    private static int size(Ipv4.Options options) {
+        int n = 0;
+        for (Ipv4.Option o : options.option()) {
+            n += o.value().isPresent() ? 2 + o.value().get().data().length() : 1;
+        }
+        return n;
+    }
+
+    private static void write(Ipv4.Options options, MutableByteView v, int at) {
+        for (Ipv4.Option o : options.option()) {
+            v.putU8(at++, o.o().kind());
+            if (o.value().isPresent()) {
+                Bytes data = o.value().get().data();
+                v.putU8(at, 2 + data.length());
+                put(v, at + 1, data);
+                at += 1 + data.length();
+            }
+        }
+    }
+
+    private static void put(MutableByteView v, int at, Bytes data) {
+        v.put(at, data.view());
+    }
+}
