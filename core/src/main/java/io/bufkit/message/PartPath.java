@@ -21,8 +21,10 @@ import java.nio.charset.StandardCharsets;
  * look the part up and then read through its path. A message of another layout is an
  * {@link IllegalArgumentException} naming both layouts.
  *
- * <p>Immutable and thread-safe. A read allocates nothing but the {@code Message} that {@link #sub},
- * {@link #element} return and the slice {@link #bytes} returns; the path holds no state of any message.
+ * <p>Immutable and thread-safe; the path holds no state of any message. A read allocates nothing besides
+ * what it returns: the {@code Message} of {@link #sub} and {@link #element}, the borrowed slice of
+ * {@link #bytes}, the {@code String} of {@link #string}, what the field kind makes for {@link #value}.
+ * Where the JIT inlines a read, it usually elides the first two.
  */
 public final class PartPath {
     private final MessageLayout layout;
