@@ -36,7 +36,6 @@ final class BytesPart extends Part {
     }
 
     /** Whether the part was decoded from a prefix of -1 in level {@code level} of a tape. */
-    @Override
     boolean isNull(LevelTape t, int level) {
         return kind == Kind.NULLABLE && t.ints[level + slot + 1] != 0;
     }

@@ -89,7 +89,7 @@ final class LevelTape {
 
     /** The bytes of part {@code p}, a borrowed slice of the decoded view; null for a NULL part. */
     ByteView bytes(int level, Part p) {
-        return p.isNull(this, level) ? null : view.slice(start(level, p), end(level, p));
+        return p instanceof BytesPart b && b.isNull(this, level) ? null : view.slice(start(level, p), end(level, p));
     }
 
     /** The layout of level {@code level}, found from the message down; for paths, off the hot path. */

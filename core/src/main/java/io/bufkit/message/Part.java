@@ -54,11 +54,6 @@ abstract class Part {
         return holds != null && !(this instanceof RepeatPart);
     }
 
-    /** Whether the part is NULL in level {@code level} of a tape: a nullable byte part whose prefix was -1. */
-    boolean isNull(LevelTape t, int level) {
-        return false;
-    }
-
     /** Bytes between where the part starts and its contents (a length prefix). */
     int leading() {
         return 0;
