@@ -230,6 +230,9 @@ class NullablePrefixedTest {
     record OptionalNumber(Optional<Integer> value) {
     }
 
+    record OptionalArray(Optional<byte[]> value) {
+    }
+
     @Test
     void mismatchedComponentsAreRejectedWhenTheCodecIsBuilt() {
         IllegalArgumentException number = assertThrows(IllegalArgumentException.class,
@@ -250,6 +253,9 @@ class NullablePrefixedTest {
                 optional.getMessage());
         assertEquals(new OptionalText(Optional.of("hi")),
                 MessageCodec.of(VALUE, OptionalText.class, LOOKUP).decode(bytes(0, 0, 0, 2, 'h', 'i')));
+        MessageCodec<OptionalArray> array = MessageCodec.of(VALUE, OptionalArray.class, LOOKUP);
+        assertArrayEquals(TestBytes.of('h', 'i'), array.decode(bytes(0, 0, 0, 2, 'h', 'i')).value().orElseThrow());
+        assertArrayEquals(TestBytes.of(0xFF, 0xFF, 0xFF, 0xFF), array.encode(new OptionalArray(Optional.empty())));
     }
 
     /** The first DataRow of the captured psql session: id 1, 'row 1', 1.5, false, and a NULL column. */
