@@ -33,7 +33,11 @@ final class FieldBindings extends LayoutBindings {
         try {
             MethodHandle reader = own.findVirtual(kind.handle, kind.reader,
                     MethodType.methodType(kind.value, ByteView.class)).bindTo(field);
-            accesses.add(new FieldBinding.Access(kind.value, reader, writer(own, kind, kind.value, field)));
+            // integer fields read at an offset of a larger view (IntField.get(view, at)), so that a message's
+            // section is read where it lies, without a slice
+            MethodHandle readerAt = kind.handle == IntField.class ? own.findVirtual(IntField.class, "get",
+                    MethodType.methodType(int.class, ByteView.class, int.class)).bindTo(field) : null;
+            accesses.add(new FieldBinding.Access(kind.value, reader, writer(own, kind, kind.value, field), readerAt));
             if (kind.alternative != null) {
                 MethodHandle view = own.findVirtual(kind.handle, "get",
                         MethodType.methodType(ByteView.class, ByteView.class)).bindTo(field);
@@ -46,9 +50,10 @@ final class FieldBindings extends LayoutBindings {
                 MethodType toBoolean = MethodType.methodType(boolean.class, int.class);
                 MethodType fromBoolean = MethodType.methodType(int.class, boolean.class);
                 MethodHandle write = writer(own, kind, int.class, field);
-                accesses.add(new FieldBinding.Access(boolean.class,
-                        MethodHandles.filterReturnValue(reader, own.findStatic(FieldBindings.class, "isSet", toBoolean)),
-                        MethodHandles.filterArguments(write, 1, own.findStatic(FieldBindings.class, "bit", fromBoolean))));
+                MethodHandle isSet = own.findStatic(FieldBindings.class, "isSet", toBoolean);
+                accesses.add(new FieldBinding.Access(boolean.class, MethodHandles.filterReturnValue(reader, isSet),
+                        MethodHandles.filterArguments(write, 1, own.findStatic(FieldBindings.class, "bit", fromBoolean)),
+                        readerAt == null ? null : MethodHandles.filterReturnValue(readerAt, isSet)));
             }
         } catch (NoSuchMethodException | IllegalAccessException e) {
             throw new AssertionError(e);

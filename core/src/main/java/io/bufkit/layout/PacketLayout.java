@@ -314,13 +314,28 @@ public final class PacketLayout {
         return packet.slice(size, packet.length());
     }
 
-    /** Kept out of {@link #validate(ByteView)} so that layouts without constants compile to a length check. */
-    private void checkValues(ByteView packet) {
+    /**
+     * Checks only that every field declared with {@code expect(...)} holds its constant: not the length, not
+     * the checksums. For a header whose checksum covers more bytes than the header itself (IPv4's covers its
+     * options), whose checksum is checked once those bytes are known.
+     *
+     * @param packet the packet's bytes, at least {@link #size()} long; borrowed for the call
+     * @throws LayoutException if a constant is wrong, naming the field, its offset, the expected and the
+     *     actual value
+     * @throws IndexOutOfBoundsException if the view is shorter than a constant field's end
+     * @throws io.bufkit.StaleViewException if the view's lease ended
+     */
+    public void checkConstants(ByteView packet) {
         for (Handle c : constants) {
             if (!c.holdsExpected(packet)) {
                 throw wrongConstant(c, packet);
             }
         }
+    }
+
+    /** Kept out of {@link #validate(ByteView)} so that layouts without constants compile to a length check. */
+    private void checkValues(ByteView packet) {
+        checkConstants(packet);
         for (ChecksumHandle c : checksums) {
             String wrong = c.mismatch(packet);
             if (wrong != null) {

@@ -2,12 +2,13 @@ package io.bufkit.message;
 
 import io.bufkit.ByteView;
 import io.bufkit.internal.ViewAccess;
+import io.bufkit.layout.ChecksumField;
 import io.bufkit.layout.IntField;
 import io.bufkit.layout.WireType;
 
 /**
  * An integer that later parts of the same message level depend on, resolved once when a layout is built:
- * a field of a fixed section, or a varint part.
+ * a field of a fixed section, or a varint part; or, for reads only, a section's 16-bit checksum.
  */
 final class FieldRef {
     private static final ViewAccess VIEWS = ViewAccess.get();
@@ -32,9 +33,28 @@ final class FieldRef {
     private final WireType plain;
     /** The field's offset in its section. */
     private final int offset;
+    /** The checksum field this reads, or null for an integer field or a varint. */
+    final ChecksumField checksum;
 
     FieldRef(SectionPart section, IntField field, int fieldIndex, String path) {
         this(section, field, fieldIndex, null, path);
+    }
+
+    /**
+     * A 16-bit checksum field (the Internet checksum), for reads only: {@link Message#intValue} and
+     * {@link IntPath} read it as they read a {@code u16be} field; no size, count, condition or
+     * discriminator may name it.
+     */
+    FieldRef(SectionPart section, ChecksumField checksum, int fieldIndex, String path) {
+        this.section = section.index;
+        this.startSlot = section.startSlot;
+        this.field = null;
+        this.fieldIndex = fieldIndex;
+        this.varint = null;
+        this.path = path;
+        this.plain = WireType.U16BE;
+        this.offset = checksum.offset();
+        this.checksum = checksum;
     }
 
     FieldRef(VarintPart varint) {
@@ -51,6 +71,7 @@ final class FieldRef {
         WireType type = field == null ? null : field.wireType();
         this.plain = type != null && !type.isBitField() && type.width() <= 4 && type.width() != 3 ? type : null;
         this.offset = field == null ? 0 : field.offset();
+        this.checksum = null;
     }
 
     /**
@@ -90,11 +111,11 @@ final class FieldRef {
 
     /** The largest value the field holds. */
     long max() {
-        return field != null ? field.max() : varint.max();
+        return field != null ? field.max() : varint != null ? varint.max() : 0xFFFF;
     }
 
     /** The field's wire type for messages. */
     String typeName() {
-        return field != null ? field.typeName() : varint.declaration();
+        return field != null ? field.typeName() : varint != null ? varint.declaration() : checksum.typeName();
     }
 }

@@ -27,7 +27,8 @@ final class LevelTape {
     static final int HEADER = 5;
 
     final MessageLayout layout;
-    final ByteView view;
+    /** The decoded bytes; null once a record codec has {@linkplain #release() released} the tape. */
+    ByteView view;
     int[] ints;
     int size;
     /** Where the message (level 0) ends, once decoded. */
@@ -37,6 +38,27 @@ final class LevelTape {
         this.layout = layout;
         this.view = view;
         this.ints = new int[Math.max(capacity, HEADER)];
+    }
+
+    /** Empties the tape for decoding {@code view} from the start, keeping its array; returns it. */
+    LevelTape restart(ByteView view) {
+        this.view = view;
+        this.size = 0;
+        this.end = 0;
+        return this;
+    }
+
+    /**
+     * Forgets the decoded view, so that a tape kept for the next decode does not keep the bytes (and
+     * the buffer they are a view of) alive.
+     */
+    void release() {
+        view = null;
+    }
+
+    /** The ints the tape can hold before it grows. */
+    int capacity() {
+        return ints.length;
     }
 
     /** Appends the record of a level of {@code of} and returns its index. */

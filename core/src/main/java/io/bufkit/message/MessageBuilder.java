@@ -1,5 +1,6 @@
 package io.bufkit.message;
 
+import io.bufkit.layout.ChecksumField;
 import io.bufkit.layout.IntField;
 import io.bufkit.layout.LayoutField;
 import io.bufkit.layout.PacketLayout;
@@ -45,6 +46,8 @@ public final class MessageBuilder {
         for (int k = 0; k < fields.size(); k++) {
             if (fields.get(k) instanceof IntField i) {
                 refs.put(partName + "." + i.name(), new FieldRef(part, i, k, partName + "." + i.name()));
+            } else if (fields.get(k) instanceof ChecksumField c && c.width() == 2) {
+                refs.put(partName + "." + c.name(), new FieldRef(part, c, k, partName + "." + c.name()));
             }
         }
         return this;
@@ -283,6 +286,43 @@ public final class MessageBuilder {
     }
 
     /**
+     * Declares that the checksum field {@code checksumPath} covers the bytes from its section's first byte up
+     * to this point: the section and every part declared between them, as IPv4's header checksum covers the
+     * fixed header and its options:
+     * {@code .section("ip", IP).sized("options", ..., OPTIONS).checksumUpToHere("ip.checksum")}, with
+     * {@code IP} declaring {@code internetChecksum("checksum")}. It takes no bytes and has no value. Decoding
+     * checks the checksum here, once the bytes it covers are decoded (the section itself checks only its
+     * constants), and fails with a {@link io.bufkit.layout.LayoutException} naming the field's path, its
+     * offset, the expected and the stored checksum; encoding fills the field in once those bytes are written,
+     * so a caller need not give it. The field's own bytes count as zero, as its kind says
+     * ({@link io.bufkit.layout.ChecksumField}).
+     *
+     * @param checksumPath {@code "section.field"}: a checksum field that needs no pseudo-header, of a section
+     *     declared before at this level
+     * @return this builder
+     * @throws IllegalArgumentException if the path names no such field, or its coverage is declared already
+     */
+    public MessageBuilder checksumUpToHere(String checksumPath) {
+        Objects.requireNonNull(checksumPath, "checksumPath");
+        int dot = checksumPath.indexOf('.');
+        Integer at = dot < 0 ? null : index.get(checksumPath.substring(0, dot));
+        if (at == null || !(parts.get(at) instanceof SectionPart section)) {
+            throw new IllegalArgumentException(name + ": checksumUpToHere(" + checksumPath + ") names no section "
+                    + "declared before; path is section.field");
+        }
+        String fieldName = checksumPath.substring(dot + 1);
+        ChecksumField field = section.coverableChecksum();
+        if (field == null || !field.name().equals(fieldName)) {
+            throw new IllegalArgumentException(name + ": " + checksumPath + " is not a checksum field of section "
+                    + section.name + " that needs no pseudo-header" + (field == null ? "; it has none"
+                    : "; its checksum is " + field.name()));
+        }
+        add(new ChecksumPart(section, field));
+        section.coverChecksumLater();
+        return this;
+    }
+
+    /**
      * Adds a sub-layout chosen by an earlier field's value, running to the end of the enclosing message.
      *
      * @param partName the part's name
@@ -316,14 +356,17 @@ public final class MessageBuilder {
      * Builds the layout.
      *
      * @return the immutable layout
-     * @throws IllegalStateException if a rest-of-message part is not last
+     * @throws IllegalStateException if a rest-of-message part is followed by a part other than the end of a
+     *     checksum's coverage
      * @throws IllegalArgumentException if a remaining length is declared last, with no part to count
      */
     public MessageLayout build() {
         for (int i = 0; i < parts.size() - 1; i++) {
             Part p = parts.get(i);
-            if (p instanceof BytesPart b && b.kind == BytesPart.Kind.REST
-                    || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END) {
+            boolean toEnd = p instanceof BytesPart b && b.kind == BytesPart.Kind.REST
+                    || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END;
+            // only the end of a checksum's coverage, which takes no bytes, may follow it
+            if (toEnd && parts.subList(i + 1, parts.size()).stream().anyMatch(q -> !(q instanceof ChecksumPart))) {
                 throw new IllegalStateException(name + ": part " + p.name + " runs to the end and must be last");
             }
         }
@@ -350,6 +393,10 @@ public final class MessageBuilder {
 
     private FieldRef resolve(String path) {
         FieldRef r = refs.get(path);
+        if (r != null && r.checksum != null) {
+            throw new IllegalArgumentException(name + ": " + path + " is a checksum; a size, count, condition or "
+                    + "discriminator needs an integer field");
+        }
         if (r == null) {
             throw new IllegalArgumentException(name + ": no integer field " + path
                     + " in a section declared before; known: " + refs.keySet());

@@ -5,6 +5,7 @@ import io.bufkit.MutableByteView;
 import io.bufkit.OverflowException;
 import java.lang.invoke.MethodHandles;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Decodes messages of a {@link MessageLayout} into records and encodes records back, derived from a record
@@ -43,7 +44,8 @@ import java.util.Objects;
  * used); encode then decode gives an equal record. Records are read and made through method handles
  * looked up once, never through reflection per call.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe. Between decodes a codec keeps one scratch array of at most 64 KiB, which refers to no
+ * decoded bytes, so that {@link #decode(ByteView)} does not make a new one for every message.
  *
  * @param <R> the record type
  */
@@ -51,6 +53,14 @@ public final class MessageCodec<R extends Record> {
     private final MessageLayout layout;
     private final Class<R> type;
     private final RecordLevel level;
+    /**
+     * A tape kept from one {@link #decode(ByteView)} to the next, so that decoding into records does not
+     * make a new one each time: taken by one decode at a time (a decode that finds none makes its own),
+     * holding no reference to decoded bytes while kept, and not kept beyond {@link #MOST_KEPT_INTS}.
+     */
+    private final AtomicReference<LevelTape> spare = new AtomicReference<>();
+    /** The largest tape kept between decodes: 64 KiB. */
+    private static final int MOST_KEPT_INTS = 1 << 14;
 
     private MessageCodec(MessageLayout layout, Class<R> type, MethodHandles.Lookup lookup) {
         this.layout = Objects.requireNonNull(layout, "layout");
@@ -106,7 +116,15 @@ public final class MessageCodec<R extends Record> {
      *     and why
      */
     public R decode(ByteView message) {
-        return type.cast(level.decode(layout.decodeWhole(message), 0));
+        LevelTape t = layout.decodeWhole(message, spare.getAndSet(null));
+        try {
+            return type.cast(level.decode(t, 0));
+        } finally {
+            t.release();
+            if (t.capacity() <= MOST_KEPT_INTS) {
+                spare.set(t);
+            }
+        }
     }
 
     /**

@@ -183,7 +183,15 @@ public final class MessageLayout {
 
     /** Decodes a message that fills the whole view into a tape whose level 0 is the message. */
     LevelTape decodeWhole(ByteView message) {
-        LevelTape t = decodeTape(message);
+        return decodeWhole(message, null);
+    }
+
+    /**
+     * Decodes a message that fills the whole view into {@code reuse}, emptied first, or into a new tape if
+     * {@code reuse} is null.
+     */
+    LevelTape decodeWhole(ByteView message, LevelTape reuse) {
+        LevelTape t = decodeTape(message, reuse);
         if (t.end != message.length()) {
             String declared = lengthPart < 0 ? "" : ", where " + ((LevelLengthPart) parts.get(lengthPart)).size
                     + " ends it";
@@ -209,7 +217,13 @@ public final class MessageLayout {
 
     /** Decodes a message at the start of a view into a tape whose level 0 is the message. */
     LevelTape decodeTape(ByteView message) {
-        LevelTape t = new LevelTape(this, message, Math.min(tapeHint, 64 + 16 * message.length()));
+        return decodeTape(message, null);
+    }
+
+    /** {@link #decodeTape(ByteView)} into {@code reuse}, a tape of this layout, if it is not null. */
+    LevelTape decodeTape(ByteView message, LevelTape reuse) {
+        LevelTape t = reuse != null ? reuse.restart(message)
+                : new LevelTape(this, message, Math.min(tapeHint, 64 + 16 * message.length()));
         int root = t.open(this, -1, -1, -1, 0);
         t.end = decodeLevel(t, root, 0, message.length());
         tapeHint = t.size;
@@ -225,7 +239,7 @@ public final class MessageLayout {
         Part[] ps = partArray;
         for (int i = 0; i < ps.length; i++) {
             Part p = ps[i];
-            pos = p.decode(t, level, pos, limit);
+            pos = decodePart(p, t, level, pos, limit);
             t.ints[level + p.slot] = pos;
             if (i == lengthPart) {   // the level's length ends it: the parts after it stop there
                 limit = ((LevelLengthPart) p).bound(t, level, at, pos, limit);
@@ -233,6 +247,29 @@ public final class MessageLayout {
         }
         t.ints[level + LevelTape.EXTENT] = t.size;
         return lengthPart < 0 ? pos : ((LevelLengthPart) ps[lengthPart]).filled(t, level, pos, limit);
+    }
+
+    /**
+     * {@code p.decode(...)}, called through the part's own final class: one call site seeing every kind of
+     * part for every layout would be megamorphic, a virtual call the JIT cannot inline; a type test per kind
+     * lets it inline the small ones (sections, byte runs) into the level's loop. Any kind missing here still
+     * decodes, through the virtual call.
+     */
+    private static int decodePart(Part p, LevelTape t, int level, int at, int limit) {
+        if (p instanceof SectionPart s) {
+            return s.decode(t, level, at, limit);
+        } else if (p instanceof BytesPart b) {
+            return b.decode(t, level, at, limit);
+        } else if (p instanceof RepeatPart r) {
+            return r.decode(t, level, at, limit);
+        } else if (p instanceof OptionalPart o) {
+            return o.decode(t, level, at, limit);
+        } else if (p instanceof SizedPart s) {
+            return s.decode(t, level, at, limit);
+        } else if (p instanceof ChoicePart c) {
+            return c.decode(t, level, at, limit);
+        }
+        return p.decode(t, level, at, limit);
     }
 
     /**

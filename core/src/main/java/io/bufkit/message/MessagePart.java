@@ -60,7 +60,14 @@ public final class MessagePart {
          * first byte, takes exactly {@link #size()} bytes. Its {@link #name()} is {@code "(total length)"} and
          * it has no value; {@link #fieldPath()} names the field it derives, which a caller need not give.
          */
-        TOTAL_LENGTH
+        TOTAL_LENGTH,
+        /**
+         * The end of a checksum's coverage, which takes no bytes: {@link MessageBuilder#checksumUpToHere}; the
+         * checksum field {@link #fieldPath()} covers the bytes from its section's first byte up to this part.
+         * Its {@link #name()} is {@code "(checksum section.field)"} and it has no value; encoding fills the
+         * field in, so a caller need not give it.
+         */
+        CHECKSUM
     }
 
     private final String name;

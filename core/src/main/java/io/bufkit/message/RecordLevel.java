@@ -1,6 +1,7 @@
 package io.bufkit.message;
 
 import io.bufkit.internal.codec.RecordShape;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +20,29 @@ final class RecordLevel {
      */
     final int[] componentOf;
     final ComponentBinding[] bindings;
+    /** Per record component: the part it maps to. */
+    private final int[] partOf;
+    /**
+     * The canonical constructor taking every component as an {@code Object}, for records of at most
+     * {@link #MOST_DIRECT} components, which {@link #decode} calls without an argument array; else null.
+     */
+    private final MethodHandle direct;
+    /** The most components a record may have to be made without an argument array. */
+    private static final int MOST_DIRECT = 6;
 
     private RecordLevel(MessageLayout layout, RecordShape shape, int[] componentOf, ComponentBinding[] bindings) {
         this.layout = layout;
         this.shape = shape;
         this.componentOf = componentOf;
         this.bindings = bindings;
+        this.partOf = new int[shape.size()];
+        for (int i = 0; i < componentOf.length; i++) {
+            if (componentOf[i] >= 0) {
+                partOf[componentOf[i]] = i;
+            }
+        }
+        MethodHandle ctor = shape.constructor();
+        this.direct = shape.size() <= MOST_DIRECT ? ctor.asType(ctor.type().generic()) : null;
     }
 
     /**
@@ -52,7 +70,7 @@ final class RecordLevel {
             int c = shape.indexOf(p.name);
             componentOf[i] = c;
             if (c < 0) {
-                if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i) && !(p instanceof LevelLengthPart)
+                if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i) && !(p instanceof LevelLengthPart) && !(p instanceof ChecksumPart)
                         && !(p instanceof SectionPart s && s.hasNoGivenField(layout, i))) {
                     throw new IllegalArgumentException("layout " + layout.name() + " part " + p.name + " ("
                             + p.declaration() + ") has no component in record " + shape.simpleName()
@@ -93,15 +111,41 @@ final class RecordLevel {
 
     /** Makes the record of level {@code level} of a decoded message, a level of {@link #layout}. */
     Object decode(LevelTape t, int level) {
-        Object[] args = new Object[shape.size()];
-        Part[] parts = layout.partArray();
-        for (int i = 0; i < componentOf.length; i++) {
-            int c = componentOf[i];
-            if (c >= 0) {
-                args[c] = bindings[i].decode(t, level, parts[i]);
+        MethodHandle ctor = direct;
+        if (ctor == null) {
+            Object[] args = new Object[shape.size()];
+            for (int c = 0; c < args.length; c++) {
+                args[c] = component(t, level, c);
             }
+            return shape.construct(args);
         }
-        return shape.construct(args);
+        try {
+            // one call per arity, so that no argument array is made for the common small records
+            return switch (partOf.length) {
+                case 0 -> (Object) ctor.invokeExact();
+                case 1 -> (Object) ctor.invokeExact(component(t, level, 0));
+                case 2 -> (Object) ctor.invokeExact(component(t, level, 0), component(t, level, 1));
+                case 3 -> (Object) ctor.invokeExact(component(t, level, 0), component(t, level, 1),
+                        component(t, level, 2));
+                case 4 -> (Object) ctor.invokeExact(component(t, level, 0), component(t, level, 1),
+                        component(t, level, 2), component(t, level, 3));
+                case 5 -> (Object) ctor.invokeExact(component(t, level, 0), component(t, level, 1),
+                        component(t, level, 2), component(t, level, 3), component(t, level, 4));
+                default -> (Object) ctor.invokeExact(component(t, level, 0), component(t, level, 1),
+                        component(t, level, 2), component(t, level, 3), component(t, level, 4),
+                        component(t, level, 5));
+            };
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The value of record component {@code c} for level {@code level} of a decoded message. */
+    private Object component(LevelTape t, int level, int c) {
+        int i = partOf[c];
+        return bindings[i].decode(t, level, layout.partArray()[i]);
     }
 
     /** The values of a record of this level, as the encoder reads them. */

@@ -36,11 +36,14 @@ final class RepeatBinding extends ComponentBinding {
     Object decode(LevelTape t, int level, Part part) {
         int table = t.child(level, part);
         int n = t.ints[table];
+        if (n == 0) {
+            return List.of();
+        }
         Object[] records = new Object[n];
         for (int i = 0; i < n; i++) {
             records[i] = element.decode(t, t.ints[table + 1 + i]);
         }
-        return List.of(records);
+        return new ElementList(records);
     }
 
     @Override

@@ -18,11 +18,12 @@ import java.util.Set;
  * A fixed section bound to a nested record whose components are named like the section's fields, with
  * the rules and the field kinds' table of {@link io.bufkit.layout.PacketCodec#of(PacketLayout, Class)}.
  * The record may also leave out the fields a later part derives (lengths and counts): the encoder computes
- * those, and a record that has them gets their decoded values. Decoding reads the section through one
- * composed method handle, without boxing.
+ * those, and a record that has them gets their decoded values. Decoding reads the section where it lies
+ * in the decoded view through one composed method handle, without boxing and, for integer fields, without
+ * a slice.
  */
 final class SectionBinding extends ComponentBinding {
-    private static final MethodType DECODER = MethodType.methodType(Object.class, ByteView.class);
+    private static final MethodType DECODER = MethodType.methodType(Object.class, ByteView.class, int.class);
 
     private final MethodHandle decoder;
     private final RecordShape shape;
@@ -59,13 +60,13 @@ final class SectionBinding extends ComponentBinding {
         for (int k = 0; k < fields.size(); k++) {
             componentOf[k] = shape.indexOf(fields.get(k).name());
         }
-        return new SectionBinding(mapping.decoder(ByteView.class, null).asType(DECODER), shape, componentOf);
+        return new SectionBinding(mapping.decoderAt().asType(DECODER), shape, componentOf);
     }
 
     @Override
     Object decode(LevelTape t, int level, Part part) {
         try {
-            return (Object) decoder.invokeExact(t.bytes(level, part));
+            return (Object) decoder.invokeExact(t.view, t.start(level, part));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
@@ -76,6 +77,11 @@ final class SectionBinding extends ComponentBinding {
     @Override
     Object field(Object v, int field) {
         int c = componentOf[field];
-        return c < 0 ? null : shape.get(v, c);
+        if (c < 0) {
+            return null;
+        }
+        Object value = shape.get(v, c);
+        // a one-bit field held in a boolean component is the integer 0 or 1 in the value model
+        return value instanceof Boolean set ? (Integer) (set ? 1 : 0) : value;
     }
 }

@@ -17,7 +17,12 @@ final class SectionPart extends Part {
     /** How each field is read, from the field kinds' table; for the value model. */
     private final List<FieldBinding> bindings;
     /** Whether decoding validates the section: it has a constant or a checksum that needs no pseudo-header. */
-    private final boolean checked;
+    private boolean checked;
+    /**
+     * Set when a later {@link ChecksumPart} covers the section's checksum over more bytes than the section:
+     * decoding then checks only the section's constants, and leaves the checksum to that part.
+     */
+    private boolean checksumCoveredLater;
 
     SectionPart(String name, PacketLayout layout) {
         super(name);
@@ -32,6 +37,25 @@ final class SectionPart extends Part {
         return layout.size();
     }
 
+    /**
+     * The section's checksum field if it needs no pseudo-header, which a {@link ChecksumPart} may cover (a
+     * layout holds at most one checksum field), or null.
+     */
+    ChecksumField coverableChecksum() {
+        for (LayoutField f : layout.fields()) {
+            if (f instanceof ChecksumField c && !c.needsPseudoHeader()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** From now on decoding checks only the section's constants; a {@link ChecksumPart} checks its checksum. */
+    void coverChecksumLater() {
+        checksumCoveredLater = true;
+        checked = layout.fields().stream().anyMatch(LayoutField::isConstant);
+    }
+
     @Override
     int decode(LevelTape t, int level, int at, int limit) {
         int end = at + layout.size();
@@ -41,7 +65,11 @@ final class SectionPart extends Part {
         }
         if (checked) {
             try {
-                layout.validate(t.view.slice(at, end));
+                if (checksumCoveredLater) {
+                    layout.checkConstants(t.view.slice(at, end));
+                } else {
+                    layout.validate(t.view.slice(at, end));
+                }
             } catch (LayoutException wrong) {
                 int offset = wrong.offset() >= 0 ? at + wrong.offset() : at;
                 throw t.fail(t.pathOf(level, this) + wrong.field().map(f -> "." + f).orElse(""), offset,

@@ -31,12 +31,13 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      * @param fragmentOffset in units of 8 bytes
      * @param ttl time to live
      * @param protocol 1 ICMP, 6 TCP, 17 UDP
-     * @param checksum the header checksum as carried
+     * @param checksum the header checksum over header and options, as decoded (checked when decoding);
+     *     computed when encoding, so 0 will do
      * @param src the source address, most significant byte first
      * @param dst the destination address
      */
     public record Ip(int version, int tos, int totalLength, int id, int flags, int fragmentOffset, int ttl,
-            int protocol, int checksum, int src, int dst) {
+            int protocol, long checksum, int src, int dst) {
     }
 
     /**

@@ -23,7 +23,7 @@ public final class Ipv4Packet {
     /** The fixed 20 bytes of an IPv4 header. */
     public static final PacketLayout IP = PacketLayout.builder("ipv4")
             .bits("version", 4).bits("ihl", 4).u8("tos").u16be("totalLength").u16be("id")
-            .bits("flags", 3).bits("fragmentOffset", 13).u8("ttl").u8("protocol").u16be("checksum")
+            .bits("flags", 3).bits("fragmentOffset", 13).u8("ttl").u8("protocol").internetChecksum("checksum")
             .i32be("src").i32be("dst").build();
     /** The fixed 20 bytes of a TCP header; {@code flags} holds CWR, ECE, URG, ACK, PSH, RST, SYN, FIN. */
     public static final PacketLayout TCP = PacketLayout.builder("tcp")
@@ -57,12 +57,14 @@ public final class Ipv4Packet {
             .section("icmp", ICMP).rest("body").build();
 
     /**
-     * The whole packet: header, then, within the total length, options sized by IHL and the transport
-     * chosen by protocol number.
+     * The whole packet: header, then, within the total length, options sized by IHL, whose end is the end of
+     * the header checksum's coverage (RFC 791: "the checksum field is the 16 bit one's complement of the one's
+     * complement sum of all 16 bit words in the header"), and the transport chosen by protocol number.
      */
     public static final MessageLayout LAYOUT = MessageLayout.builder("ipv4-packet")
             .section("ip", IP).totalLength(Size.of("ip.totalLength"))
             .sized("options", Size.of("ip.ihl").times(4).plus(-20), OPTIONS)
+            .checksumUpToHere("ip.checksum")
             .choice("transport", "ip.protocol", Map.of(1, ICMP_MESSAGE, 6, TCP_SEGMENT, 17, UDP_DATAGRAM))
             .build();
 }

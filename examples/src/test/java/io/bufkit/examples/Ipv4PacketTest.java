@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.ByteView;
 import io.bufkit.Bytes;
+import io.bufkit.checksum.InternetChecksum;
 import io.bufkit.layout.LayoutException;
 import io.bufkit.message.Message;
 import io.bufkit.testkit.MessageLayouts;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -189,7 +191,20 @@ class Ipv4PacketTest {
                 e.getMessage());
         byte[] syn = packets().get(2).toByteArray();   // TCP with 20 bytes of options, no payload
         byte[] cut = syn.clone();
-        cut[3] -= 4;   // ends inside the TCP options
+        cut[3] -= 4;   // ends inside the TCP options; the header checksum made right again for the new length
+        cut[10] = 0;
+        cut[11] = 0;
+        int sum = InternetChecksum.compute(ByteView.wrap(cut).slice(0, 20));
+        cut[10] = (byte) (sum >>> 8);
+        cut[11] = (byte) sum;
+        assertEquals("ipv4-packet: ip.checksum at offset 10: checksum over the 20 bytes from ip to here is wrong: "
+                + "expected 0x" + String.format("%04x", sum) + " but was 0x" + HexFormat.of().formatHex(syn, 10, 12),
+                assertThrows(LayoutException.class, () -> {
+                    byte[] stale = cut.clone();
+                    stale[10] = syn[10];
+                    stale[11] = syn[11];
+                    Ipv4Packet.LAYOUT.decodePrefix(ByteView.wrap(stale));
+                }).getMessage());
         e = assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decodePrefix(ByteView.wrap(cut)));
         assertTrue(e.getMessage().startsWith("ipv4-packet: transport.options"), e.getMessage());
     }

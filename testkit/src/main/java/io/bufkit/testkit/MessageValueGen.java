@@ -135,7 +135,8 @@ final class MessageValueGen {
                         : Gen.constant(ABSENT);
             case REMAINING_LENGTH:
             case TOTAL_LENGTH:
-                return Gen.constant(ABSENT);   // no value: its field is derived
+            case CHECKSUM:
+                return Gen.constant(ABSENT);   // no value: its field is derived or filled in
             case WHEN:
                 int condition = (Integer) valueOf(sections, p.fieldPath());
                 return p.condition().test(condition) ? level(p.body()).map(v -> (Object) v) : Gen.constant(ABSENT);

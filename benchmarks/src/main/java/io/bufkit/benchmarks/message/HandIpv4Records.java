@@ -1,6 +1,7 @@
 package io.bufkit.benchmarks.message;
 
 import io.bufkit.ByteView;
+import io.bufkit.checksum.InternetChecksum;
 import io.bufkit.Bytes;
 import io.bufkit.examples.Ipv4;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ final class HandIpv4Records {
         }
         if (ihl < 5 || ihl * 4 > p.length()) {
             throw new IllegalArgumentException("ipv4.ihl at offset 0: " + ihl + " words do not fit " + p.length());
+        }
+        if (!InternetChecksum.verify(p.slice(0, ihl * 4))) {
+            throw new IllegalArgumentException("ipv4.checksum at offset 10: " + p.u16be(10) + " is wrong");
         }
         Ipv4.Ip ip = new Ipv4.Ip(p.u8(0) >>> 4, p.u8(1), p.u16be(2), p.u16be(4), p.u16be(6) >>> 13,
                 p.u16be(6) & 0x1FFF, p.u8(8), p.u8(9), p.u16be(10), p.i32be(12), p.i32be(16));

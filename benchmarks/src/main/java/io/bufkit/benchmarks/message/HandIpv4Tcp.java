@@ -1,6 +1,7 @@
 package io.bufkit.benchmarks.message;
 
 import io.bufkit.ByteView;
+import io.bufkit.checksum.InternetChecksum;
 
 /**
  * A hand-written parser of an IPv4 packet with options carrying TCP with options (RFC 791 §3.1, RFC 9293
@@ -24,6 +25,9 @@ final class HandIpv4Tcp {
         }
         if (ihl < 5 || ihl * 4 > p.length()) {
             throw new IllegalArgumentException("ipv4.ihl at offset 0: " + ihl + " words do not fit " + p.length());
+        }
+        if (!InternetChecksum.verify(p.slice(0, ihl * 4))) {
+            throw new IllegalArgumentException("ipv4.checksum at offset 10: " + p.u16be(10) + " is wrong");
         }
         out.consume(p.u8(0) >>> 4);
         out.consume(ihl);

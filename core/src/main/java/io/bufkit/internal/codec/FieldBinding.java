@@ -26,8 +26,22 @@ public record FieldBinding(String name, String where, String typeName, List<Acce
      *     owned copy, never a borrowed view
      * @param writer {@code (W, type)void}: writes the field into the sink view {@code W}; {@code null} for
      *     fields only the codec writes
+     * @param readerAt {@code (S, int)type}: reads the field of a packet starting at an offset of the source
+     *     view, as {@code reader} reads it from a slice starting there, without making the slice; or
+     *     {@code null} if the field has no such read, and a slice is made
      */
-    public record Access(Class<?> type, MethodHandle reader, MethodHandle writer) {
+    public record Access(Class<?> type, MethodHandle reader, MethodHandle writer, MethodHandle readerAt) {
+
+        /**
+         * An access without a read at an offset.
+         *
+         * @param type the component type
+         * @param reader the reading handle
+         * @param writer the writing handle, or {@code null}
+         */
+        public Access(Class<?> type, MethodHandle reader, MethodHandle writer) {
+            this(type, reader, writer, null);
+        }
 
         /**
          * Checks the handles' shapes against {@code type}.
@@ -35,12 +49,18 @@ public record FieldBinding(String name, String where, String typeName, List<Acce
          * @param type the component type
          * @param reader the reading handle
          * @param writer the writing handle, or {@code null}
+         * @param readerAt the handle reading at an offset, or {@code null}
          * @throws IllegalArgumentException if a handle does not take or return {@code type}
          */
         public Access {
             Objects.requireNonNull(type, "type");
             if (reader.type().parameterCount() != 1 || reader.type().returnType() != type) {
                 throw new IllegalArgumentException("reader " + reader.type() + " does not read " + type.getName());
+            }
+            if (readerAt != null && (readerAt.type().parameterCount() != 2 || readerAt.type().returnType() != type
+                    || readerAt.type().parameterType(1) != int.class)) {
+                throw new IllegalArgumentException("reader " + readerAt.type() + " does not read " + type.getName()
+                        + " at an offset");
             }
             if (writer != null && (writer.type().parameterCount() != 2 || writer.type().parameterType(1) != type
                     || writer.type().returnType() != void.class)) {

@@ -1,5 +1,6 @@
 package io.bufkit.internal.codec;
 
+import io.bufkit.ByteView;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -150,6 +151,47 @@ public final class RecordMapping<R> {
         MethodHandle decoder = MethodHandles.permuteArguments(each, MethodType.methodType(recordType, source),
                 new int[readers.length]);
         return before == null ? decoder : MethodHandles.foldArguments(decoder, before);
+    }
+
+    /**
+     * The decoder of a packet lying at an offset of a larger view: {@code (ByteView, int)R}, which calls the
+     * canonical constructor with every component read at that offset, through each field's
+     * {@linkplain FieldBinding.Access#readerAt() read at an offset}, or from a slice starting there for a
+     * field that has none. Runs no validation.
+     *
+     * @return the composed handle
+     */
+    public MethodHandle decoderAt() {
+        MethodHandle decoder = shape.constructor();
+        for (int i = components.size() - 1; i >= 0; i--) {
+            FieldBinding.Access a = components.get(i).access();
+            MethodHandle at = a.readerAt() != null ? a.readerAt()
+                    : MethodHandles.collectArguments(a.reader(), 0, SLICE_FROM);
+            decoder = MethodHandles.collectArguments(decoder, i, at.asType(MethodType.methodType(
+                    shape.constructor().type().parameterType(i), ByteView.class, int.class)));
+        }
+        int[] reorder = new int[2 * components.size()];
+        for (int i = 0; i < reorder.length; i++) {
+            reorder[i] = i % 2;
+        }
+        return MethodHandles.permuteArguments(decoder, MethodType.methodType(recordType, ByteView.class, int.class),
+                reorder);
+    }
+
+    /** {@code (ByteView view, int at)ByteView}: the view from {@code at} to its end. */
+    private static final MethodHandle SLICE_FROM;
+
+    static {
+        try {
+            SLICE_FROM = MethodHandles.lookup().findStatic(RecordMapping.class, "sliceFrom",
+                    MethodType.methodType(ByteView.class, ByteView.class, int.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static ByteView sliceFrom(ByteView view, int at) {
+        return view.slice(at, view.length());
     }
 
     /**

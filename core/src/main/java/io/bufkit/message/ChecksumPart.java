@@ -1,0 +1,90 @@
+package io.bufkit.message;
+
+import io.bufkit.ByteView;
+import io.bufkit.MutableByteView;
+import io.bufkit.layout.ChecksumField;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A declaration that takes no bytes: a checksum field of an earlier section of the level covers the bytes
+ * from that section's first byte up to here, as IPv4's header checksum covers the fixed header and its
+ * options. Decoding checks the checksum once those bytes are decoded; encoding fills it in once they are
+ * written. The section itself checks only its constants.
+ */
+final class ChecksumPart extends Part {
+    final SectionPart section;
+    final ChecksumField field;
+    /** {@code "section.field"}. */
+    final String fieldPath;
+
+    ChecksumPart(SectionPart section, ChecksumField field) {
+        super("(checksum " + section.name + "." + field.name() + ")");
+        this.section = section;
+        this.field = field;
+        this.fieldPath = section.name + "." + field.name();
+    }
+
+    /** The covered bytes start at the section's first byte. */
+    @Override
+    int start(LevelTape t, int level) {
+        return t.ints[level + section.startSlot];
+    }
+
+    @Override
+    int decode(LevelTape t, int level, int at, int limit) {
+        int from = start(t, level);
+        ByteView covered = t.view.slice(from, at);
+        if (!field.verify(covered)) {
+            String path = t.pathOf(level, section) + "." + field.name();
+            throw t.fail(path, from + field.offset(), "checksum over the " + (at - from) + " bytes from "
+                    + section.name + " to here is wrong: expected " + hex(field.compute(covered)) + " but was "
+                    + hex(field.get(covered)), hex(field.compute(covered)), hex(field.get(covered)));
+        }
+        return at;
+    }
+
+    private String hex(long value) {
+        String h = Long.toHexString(value);
+        return "0x" + "0".repeat(Math.max(0, 2 * field.width() - h.length())) + h;
+    }
+
+    @Override
+    void describe(Message m, int index, StringBuilder out, String indent) {
+        int from = m.start(index);
+        int to = m.end(index);
+        out.append(indent).append(name).append(": over ").append(to - from).append(" bytes from @").append(from)
+                .append(" to @").append(to).append('\n');
+    }
+
+    @Override
+    String declaration() {
+        return name + ": covers " + section.name + " up to here";
+    }
+
+    @Override
+    void putValue(Message m, int index, Map<String, Object> into) {
+        // takes no bytes and has no value; its field holds the checksum
+    }
+
+    @Override
+    int size(LevelEncoding e, int index, String path) {
+        return 0;
+    }
+
+    /** Fills the checksum over the bytes written from the section's first byte up to {@code at}. */
+    @Override
+    void write(LevelEncoding e, int index, MutableByteView out, int at, String path) {
+        int from = at;
+        for (int j = section.index; j < index; j++) {
+            from -= e.sizes[j];
+        }
+        field.fill(out.slice(from, at));
+    }
+
+    @Override
+    MessagePart describePart(Set<String> derived) {
+        return new MessagePart(name, MessagePart.Kind.CHECKSUM, null, Set.of(), fieldPath, null, 0, -1, null, null,
+                null, null);
+    }
+}
