@@ -26,7 +26,7 @@ rows = [
      (r"static void ipv4Tcp", r"static void dns"), BM + "HandIpv4Tcp.java", BM + "HandIpv4Records.java"),
     ("DNS", [EX + "DnsMessage.java"], [EX + "DnsName.java", EX + "NameCompression.java"], [EX + "Dns.java"],
      (r"static void dns", r"static void postgres"), BM + "HandDns.java", BM + "HandDnsRecords.java"),
-    ("PostgreSQL bodies", [EX + "PostgresMessage.java"], [EX + "PgText.java"], [EX + "Postgres.java"],
+    ("PostgreSQL bodies", [EX + "PostgresMessage.java"], [], [EX + "Postgres.java"],
      (r"static void postgres", r"static void mqtt"), BM + "HandPostgres.java", BM + "HandPostgresRecords.java"),
     ("MQTT CONNECT, PUBLISH", [EX + "MqttPacket.java"], [], [EX + "Mqtt.java"],
      (r"static void mqtt", None), BM + "HandMqtt.java", BM + "HandMqttRecords.java"),

@@ -5,9 +5,17 @@ import io.bufkit.Bytes;
 import io.bufkit.MutableByteView;
 import java.util.Map;
 
-/** A run of bytes whose length comes from an earlier field, a prefix, a NUL terminator or the message's end. */
+/**
+ * A run of bytes whose length comes from an earlier field, a prefix, a NUL terminator or the message's end.
+ * A {@link Kind#NULLABLE} part's prefix is signed, -1 standing for NULL; it keeps whether it is NULL in the
+ * second int of its record in a {@link LevelTape}.
+ */
 final class BytesPart extends Part {
-    enum Kind { SIZED, PREFIXED, NUL_TERMINATED, REST }
+    /** How the part's length is found: only the prefix of {@link #PREFIXED} and {@link #NULLABLE} differ. */
+    enum Kind { SIZED, PREFIXED, NULLABLE, NUL_TERMINATED, REST }
+
+    /** The prefix of a NULL part of kind {@link Kind#NULLABLE}. */
+    static final int NULL = -1;
 
     final Kind kind;
     final FieldRef sizeField;
@@ -23,9 +31,23 @@ final class BytesPart extends Part {
     }
 
     @Override
+    int slots() {
+        return kind == Kind.NULLABLE ? 2 : 1;
+    }
+
+    /** Whether the part was decoded from a prefix of -1 in level {@code level} of a tape. */
+    boolean isNull(LevelTape t, int level) {
+        return kind == Kind.NULLABLE && t.ints[level + slot + 1] != 0;
+    }
+
+    private boolean prefixed() {
+        return kind == Kind.PREFIXED || kind == Kind.NULLABLE;
+    }
+
+    @Override
     int minSize() {
         return switch (kind) {
-            case PREFIXED -> prefixWidth;
+            case PREFIXED, NULLABLE -> prefixWidth;
             case NUL_TERMINATED -> 1;
             default -> 0;
         };
@@ -33,7 +55,7 @@ final class BytesPart extends Part {
 
     @Override
     int leading() {
-        return kind == Kind.PREFIXED ? prefixWidth : 0;
+        return prefixed() ? prefixWidth : 0;
     }
 
     @Override
@@ -49,16 +71,24 @@ final class BytesPart extends Part {
                 long length = size.apply(sizeField.read(t, level));
                 return t.sizedEnd(level, this, at, at, length, limit, size);
             }
-            case PREFIXED: {
+            case PREFIXED:
+            case NULLABLE: {
                 if (at + prefixWidth > limit) {
                     throw t.fail(t.pathOf(level, this), at, "length prefix of " + prefixWidth
                             + " bytes runs past the end", prefixWidth + " bytes", (limit - at) + " bytes");
                 }
-                long length = switch (prefixWidth) {
-                    case 1 -> v.u8(at);
-                    case 2 -> v.u16be(at);
-                    default -> v.u32be(at);
-                };
+                long length = readPrefix(v, at);
+                if (kind == Kind.NULLABLE) {
+                    t.ints[level + slot + 1] = length == NULL ? 1 : 0;
+                    if (length == NULL) {
+                        return at + prefixWidth;
+                    }
+                    if (length < 0) {
+                        throw t.fail(t.pathOf(level, this), at, "length " + length
+                                + " is negative and not -1 (NULL)", "-1 or 0 to " + (limit - at - prefixWidth),
+                                Long.toString(length));
+                    }
+                }
                 return t.sizedEnd(level, this, at, at + prefixWidth, length, limit, null);
             }
             case NUL_TERMINATED: {
@@ -74,9 +104,48 @@ final class BytesPart extends Part {
         }
     }
 
+    /** The length prefix at {@code at}: unsigned, or signed for {@link Kind#NULLABLE}; big-endian. */
+    private long readPrefix(ByteView v, int at) {
+        if (kind == Kind.NULLABLE) {
+            return prefixWidth == 2 ? v.i16be(at) : v.i32be(at);
+        }
+        return switch (prefixWidth) {
+            case 1 -> v.u8(at);
+            case 2 -> v.u16be(at);
+            default -> v.u32be(at);
+        };
+    }
+
+    /** Writes the length prefix {@code length} at {@code at}; -1 ({@link #NULL}) only for {@link Kind#NULLABLE}. */
+    private void writePrefix(MutableByteView out, int at, int length) {
+        if (kind == Kind.NULLABLE) {
+            if (prefixWidth == 2) {
+                out.putI16be(at, (short) length);
+            } else {
+                out.putI32be(at, length);
+            }
+            return;
+        }
+        switch (prefixWidth) {
+            case 1 -> out.putU8(at, length);
+            case 2 -> out.putU16be(at, length);
+            default -> out.putU32be(at, length);
+        }
+    }
+
+    /** The longest value the prefix can give: unsigned, or signed for {@link Kind#NULLABLE}. */
+    private long mostPrefixed() {
+        long bits = 8L * prefixWidth - (kind == Kind.NULLABLE ? 1 : 0);
+        return (1L << bits) - 1;
+    }
+
     @Override
     void describe(Message m, int index, StringBuilder out, String indent) {
         ByteView b = m.bytes(index);
+        if (b == null) {
+            out.append(indent).append(name).append(" @").append(m.start(index)).append(": NULL (length prefix -1)\n");
+            return;
+        }
         out.append(indent).append(name).append(" @").append(m.start(index)).append(" (").append(b.length())
                 .append(" bytes):");
         for (int i = 0; i < Math.min(b.length(), 32); i++) {
@@ -90,6 +159,7 @@ final class BytesPart extends Part {
         return switch (kind) {
             case SIZED -> name + ": bytes[" + size + "]";
             case PREFIXED -> name + ": bytes with " + prefixWidth + "-byte length prefix";
+            case NULLABLE -> name + ": bytes or NULL with " + prefixWidth + "-byte signed length prefix (-1 = NULL)";
             case NUL_TERMINATED -> name + ": NUL-terminated";
             default -> name + ": rest of message";
         };
@@ -97,7 +167,8 @@ final class BytesPart extends Part {
 
     @Override
     void putValue(Message m, int index, Map<String, Object> into) {
-        into.put(name, Bytes.copyOf(m.bytes(index)));
+        ByteView b = m.bytes(index);
+        into.put(name, b == null ? null : Bytes.copyOf(b));
     }
 
     @Override
@@ -109,7 +180,13 @@ final class BytesPart extends Part {
     int size(LevelEncoding e, int index) {
         ByteView b = e.values.bytes(index);
         if (b == null) {
-            throw e.values.has(index) ? e.fail(e.partPath(index), "expected Bytes, byte[] or a String") : e.missing(e.partPath(index));
+            boolean given = e.values.has(index);
+            if (kind == Kind.NULLABLE && (!given || e.values.value(index) == null)) {
+                e.children[index] = null;
+                return prefixWidth;   // NULL: the prefix -1 alone
+            }
+            throw given ? e.fail(e.partPath(index), "expected Bytes, byte[] or a String" + (kind == Kind.NULLABLE ? ", or null"
+                    : "")) : e.missing(e.partPath(index));
         }
         e.children[index] = b;
         int length = b.length();
@@ -118,10 +195,11 @@ final class BytesPart extends Part {
                 e.deriveSize(sizeField, size, length, index);
                 return length;
             case PREFIXED:
-                long most = prefixWidth == 4 ? 0xFFFF_FFFFL : (1L << (8 * prefixWidth)) - 1;
+            case NULLABLE:
+                long most = mostPrefixed();
                 if (length > most) {
-                    throw e.fail(e.partPath(index), length + " bytes do not fit a " + prefixWidth + "-byte length prefix (at most "
-                            + most + ")");
+                    throw e.fail(e.partPath(index), length + " bytes do not fit a " + prefixWidth + "-byte "
+                            + (kind == Kind.NULLABLE ? "signed " : "") + "length prefix (at most " + most + ")");
                 }
                 return prefixWidth + length;
             case NUL_TERMINATED:
@@ -139,11 +217,10 @@ final class BytesPart extends Part {
     void write(LevelEncoding e, int index, MutableByteView out, int at) {
         ByteView b = (ByteView) e.children[index];
         int from = at;
-        if (kind == Kind.PREFIXED) {
-            switch (prefixWidth) {
-                case 1 -> out.putU8(at, b.length());
-                case 2 -> out.putU16be(at, b.length());
-                default -> out.putU32be(at, b.length());
+        if (prefixed()) {
+            writePrefix(out, at, b == null ? NULL : b.length());
+            if (b == null) {
+                return;
             }
             from += prefixWidth;
         }
@@ -158,6 +235,7 @@ final class BytesPart extends Part {
         MessagePart.Kind k = switch (kind) {
             case SIZED -> MessagePart.Kind.SIZED_BYTES;
             case PREFIXED -> MessagePart.Kind.PREFIXED_BYTES;
+            case NULLABLE -> MessagePart.Kind.NULLABLE_BYTES;
             case NUL_TERMINATED -> MessagePart.Kind.NUL_TERMINATED_BYTES;
             default -> MessagePart.Kind.REST_BYTES;
         };

@@ -109,9 +109,9 @@ final class LevelTape {
         return ints[level + p.slot + 1];
     }
 
-    /** The bytes of part {@code p}, a borrowed slice of the decoded view. */
+    /** The bytes of part {@code p}, a borrowed slice of the decoded view; null for a NULL part. */
     ByteView bytes(int level, Part p) {
-        return view.slice(start(level, p), end(level, p));
+        return p instanceof BytesPart b && b.isNull(this, level) ? null : view.slice(start(level, p), end(level, p));
     }
 
     /** The layout of level {@code level}, found from the message down; for paths, off the hot path. */

@@ -130,7 +130,9 @@ public final class Message {
      * prefix or terminator).
      *
      * @param part the part's name
-     * @return a borrowed view under the decoded view's lease
+     * @return a borrowed view under the decoded view's lease, or {@code null} for a
+     *     {@linkplain MessageBuilder#nullablePrefixed nullable part} that is NULL (an empty value is an empty
+     *     view)
      * @throws IllegalArgumentException if the layout has no such part
      */
     public ByteView bytes(String part) {
@@ -141,7 +143,8 @@ public final class Message {
      * The bytes of a part decoded as UTF-8 into an owned {@link String}.
      *
      * @param part the part's name
-     * @return the text
+     * @return the text, or {@code null} for a {@linkplain MessageBuilder#nullablePrefixed nullable part}
+     *     that is NULL
      * @throws IllegalArgumentException if the layout has no such part
      */
     public String string(String part) {
@@ -199,13 +202,13 @@ public final class Message {
     }
 
     /**
-     * Whether a conditional part, sized part or choice holds a decoded sub-message.
+     * Whether a conditional part, sized part or choice holds a decoded sub-message, or a
+     * {@linkplain MessageBuilder#nullablePrefixed nullable part} holds bytes rather than NULL.
      *
      * @param part the part's name
      * @return true if present (for a choice: if the discriminator named a known alternative; a sized part
-     *     always is)
-     * @throws IllegalArgumentException if the layout has no such part, or the part is not a conditional
-     *     part, sized part or choice
+     *     always is; for a nullable part: if it is not NULL)
+     * @throws IllegalArgumentException if the layout has no such part, or the part is none of these
      */
     public boolean isPresent(String part) {
         return layout.partPath(part).isPresent(this);
@@ -227,7 +230,8 @@ public final class Message {
     /**
      * The message's values in the generic value model that {@link MessageLayout#encode(Map)} takes (see
      * {@link MessageLayout}): a map from part name to value, in part order. Every section's fields are
-     * there, derived ones and checksums included; an absent conditional part has no entry. Encoding the
+     * there, derived ones and checksums included; an absent conditional part has no entry, and a NULL
+     * {@linkplain MessageBuilder#nullablePrefixed nullable part} has the value {@code null}. Encoding the
      * values gives a message that decodes to equal values.
      *
      * @return a new map, <em>owned</em>: byte parts and byte fields are copies ({@link io.bufkit.Bytes}),

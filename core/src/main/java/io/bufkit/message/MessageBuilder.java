@@ -83,6 +83,37 @@ public final class MessageBuilder {
     }
 
     /**
+     * Adds bytes or NULL after a big-endian <em>signed</em> length prefix whose value -1 stands for NULL, as
+     * PostgreSQL's DataRow column values (Int32), Kafka's nullable strings (INT16) and nullable bytes (INT32)
+     * and Cassandra's {@code [bytes]} (int) are written.
+     *
+     * <p>Decoding: a prefix of -1 makes the part NULL, taking the prefix alone: {@link Message#bytes(String)}
+     * and {@link Message#string(String)} return {@code null}, {@link Message#isPresent(String)} false,
+     * {@link Message#toValues()} gives {@code null}; 0 is an empty value, not NULL. Any other negative length,
+     * or one past the end, is a {@link io.bufkit.layout.LayoutException} naming the part's path and offset.
+     * (Cassandra reads every negative length as NULL; this part rejects the ones other than -1, which its
+     * writers never send.) Encoding: a value of {@code null}, or no value at all, writes the prefix -1;
+     * {@code Bytes}, {@code byte[]} or a {@code String} (UTF-8) write their length and bytes, at most 32767
+     * bytes under a 2-byte prefix. In a {@link MessageCodec} the part maps to {@code Bytes}, {@code byte[]} or
+     * {@code String}, {@code null} for NULL, or to an {@code Optional} of one of them.
+     *
+     * <p>Only big-endian prefixes of 2 or 4 bytes are offered: every protocol that writes a NULL as length -1
+     * does so, as {@link #prefixed} covers big-endian unsigned prefixes only.
+     *
+     * @param partName the part's name
+     * @param prefixBytes the prefix's width: 2 or 4
+     * @return this builder
+     * @throws IllegalArgumentException if the width is not 2 or 4
+     */
+    public MessageBuilder nullablePrefixed(String partName, int prefixBytes) {
+        if (prefixBytes != 2 && prefixBytes != 4) {
+            throw new IllegalArgumentException("a nullable prefix's width must be 2 or 4: " + prefixBytes);
+        }
+        add(new BytesPart(partName, BytesPart.Kind.NULLABLE, null, null, prefixBytes));
+        return this;
+    }
+
+    /**
      * Adds bytes ended by a NUL byte, which is consumed but not part of the value.
      *
      * @param partName the part's name

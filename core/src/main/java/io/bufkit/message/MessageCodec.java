@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       that later parts derive, and the record may leave out a section with no other field</td></tr>
  *   <tr><td>{@code bytes}, {@code prefixed}, {@code nulTerminated}, {@code rest}</td><td>{@code Bytes},
  *       {@code byte[]} or {@code String} (UTF-8)</td></tr>
+ *   <tr><td>{@code nullablePrefixed}</td><td>{@code Bytes}, {@code byte[]} or {@code String} (UTF-8) that is
+ *       {@code null} for NULL, or an {@code Optional} of one of them, empty for NULL</td></tr>
  *   <tr><td>{@code repeat}, {@code repeatUntil}, {@code repeatToEnd}</td><td>{@code List<E>} of a record
  *       {@code E} for the element layout</td></tr>
  *   <tr><td>{@code sized}</td><td>a record {@code B} for the sub-layout</td></tr>

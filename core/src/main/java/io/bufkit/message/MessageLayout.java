@@ -29,6 +29,8 @@ import java.util.Objects;
  *       and are ignored if given: encoding computes them. Every other field must be given.</li>
  *   <li>a byte part: {@link io.bufkit.Bytes} (also {@code byte[]}, or a {@link String} written as UTF-8),
  *       without its prefix or terminator.</li>
+ *   <li>a nullable byte part ({@link MessageBuilder#nullablePrefixed}): as a byte part, or {@code null} for
+ *       NULL (an omitted value is NULL too).</li>
  *   <li>a repeat: a {@code List} of element levels; a counted repeat's count is derived from its size.</li>
  *   <li>a conditional part: its level when present; absent or {@code null} otherwise. The condition's
  *       field is the user's to set, and must agree.</li>

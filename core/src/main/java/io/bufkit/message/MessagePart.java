@@ -21,6 +21,11 @@ public final class MessagePart {
         SIZED_BYTES,
         /** Bytes after a length prefix: {@link MessageBuilder#prefixed}. */
         PREFIXED_BYTES,
+        /**
+         * Bytes or NULL after a signed length prefix, -1 for NULL: {@link MessageBuilder#nullablePrefixed};
+         * {@link #prefixWidth()} is 2 or 4, and its value in the value model is {@code null} when NULL.
+         */
+        NULLABLE_BYTES,
         /** Bytes up to a NUL byte: {@link MessageBuilder#nulTerminated}. */
         NUL_TERMINATED_BYTES,
         /** The rest of the message: {@link MessageBuilder#rest}. */
@@ -155,7 +160,8 @@ public final class MessagePart {
     }
 
     /**
-     * The prefix width of {@link Kind#PREFIXED_BYTES}: 1, 2 or 4.
+     * The prefix width of {@link Kind#PREFIXED_BYTES} (1, 2 or 4) or {@link Kind#NULLABLE_BYTES} (2 or 4), or
+     * the most bytes of a {@link Kind#VARINT}.
      *
      * @return the width in bytes, or 0 for other kinds
      */

@@ -90,7 +90,8 @@ public final class PartPath {
      * {@link Message#bytes(String)}.
      *
      * @param message a decoded message of this path's layout
-     * @return a borrowed view under the decoded view's lease
+     * @return a borrowed view under the decoded view's lease, or {@code null} for a
+     *     {@linkplain MessageBuilder#nullablePrefixed nullable part} that is NULL
      * @throws IllegalArgumentException if the message is of another layout
      * @throws io.bufkit.StaleViewException if the decoded view's lease ended
      */
@@ -103,12 +104,14 @@ public final class PartPath {
      * The part's bytes decoded as UTF-8 into an owned {@link String}; see {@link Message#string(String)}.
      *
      * @param message a decoded message of this path's layout
-     * @return the text
+     * @return the text, or {@code null} for a {@linkplain MessageBuilder#nullablePrefixed nullable part}
+     *     that is NULL
      * @throws IllegalArgumentException if the message is of another layout
      * @throws io.bufkit.StaleViewException if the decoded view's lease ended
      */
     public String string(Message message) {
-        return bytes(message).toString(StandardCharsets.UTF_8);
+        ByteView b = bytes(message);
+        return b == null ? null : b.toString(StandardCharsets.UTF_8);
     }
 
     /**
@@ -159,16 +162,19 @@ public final class PartPath {
     }
 
     /**
-     * Whether a conditional part, sized part or choice holds a decoded sub-message; see
-     * {@link Message#isPresent(String)}.
+     * Whether a conditional part, sized part or choice holds a decoded sub-message, or a nullable part
+     * bytes rather than NULL; see {@link Message#isPresent(String)}.
      *
      * @param message a decoded message of this path's layout
      * @return true if present (for a choice: if the discriminator named a known alternative; a sized part
-     *     always is)
-     * @throws IllegalArgumentException if the message is of another layout, or the part holds no
-     *     sub-message
+     *     always is; a nullable part if it is not NULL)
+     * @throws IllegalArgumentException if the message is of another layout, or the part is none of these
      */
     public boolean isPresent(Message message) {
+        if (part instanceof BytesPart b && b.kind == BytesPart.Kind.NULLABLE) {
+            check(message);
+            return !b.isNull(message.tape(), message.level());
+        }
         checkLevel(message);
         return message.tape().ints[message.level() + child] >= 0;
     }

@@ -91,8 +91,8 @@ final class RecordLevel {
                 + shape.describe(c);
         if (p instanceof SectionPart s) {
             return SectionBinding.bind(s.layout, layout, index, shape.type(c), lookup, where);
-        } else if (p instanceof BytesPart) {
-            return BytesBinding.bind(shape.type(c), where);
+        } else if (p instanceof BytesPart b) {
+            return BytesBinding.bind(b, shape.type(c), shape.genericType(c), where);
         } else if (p instanceof RepeatPart r) {
             return RepeatBinding.bind(r.element, shape.type(c), shape.genericType(c), lookup, where);
         } else if (p instanceof OptionalPart o) {

@@ -31,6 +31,7 @@ final class EveryPartLayouts {
             .section("head", HEAD)
             .bytes("data", Size.of("head.len").times(2).plus(1))
             .prefixed("p", 2)
+            .nullablePrefixed("maybe", 4)
             .nulTerminated("z")
             .field("v", RemainingLength.KIND)
             .repeat("items", "head.n", ITEM)
@@ -46,6 +47,7 @@ final class EveryPartLayouts {
         v.put("head", Map.of("type", type, "flag", option ? 1 : 0, "big", 4_000_000_000L, "ratio", 1.5f, "tag", "ab"));
         v.put("data", Bytes.of((byte) 1, (byte) 2, (byte) 3));
         v.put("p", "hello");
+        v.put("maybe", option ? null : "m");
         v.put("z", new byte[] {'z', 'z'});
         v.put("v", 300);
         v.put("items", List.of(Map.of("k", Map.of("key", 7), "s", Bytes.utf8("seven")),

@@ -63,7 +63,7 @@ class MessageCodecTest {
     record Tail(T t, Bytes b) {
     }
 
-    record All(Head head, Bytes data, String p, byte[] z, Integer v, List<Item> items, List<Entry> entries,
+    record All(Head head, Bytes data, String p, Bytes maybe, byte[] z, Integer v, List<Item> items, List<Entry> entries,
             Optional<Option> opt, Body body, List<Tail> tail) {
     }
 
@@ -100,7 +100,7 @@ class MessageCodecTest {
     @Test
     void encodeThenDecodeGivesAnEqualRecordAndFillsLengthsAndCounts() {
         All all = new All(new Head(2, 0, 7, 0.5f, "xyz"), Bytes.of((byte) 1, (byte) 2, (byte) 3, (byte) 4, (byte) 5),
-                "", new byte[0], 16_000, List.of(), List.of(new Entry(new E(1), "a")), Optional.empty(),
+                "", null, new byte[0], 16_000, List.of(), List.of(new Entry(new E(1), "a")), Optional.empty(),
                 new Pair(new P(3, -1.0)), List.of());
         byte[] wire = CODEC.encode(all);
         Message m = EveryPartLayouts.ALL.decode(ByteView.wrap(wire));
@@ -127,17 +127,17 @@ class MessageCodecTest {
     @Test
     void encodingErrorsNameThePath() {
         All base = CODEC.decode(ByteView.wrap(EveryPartLayouts.ALL.encode(EveryPartLayouts.values(1, false))));
-        All optionWithoutFlag = new All(base.head(), base.data(), base.p(), base.z(), base.v(), base.items(),
+        All optionWithoutFlag = new All(base.head(), base.data(), base.p(), base.maybe(), base.z(), base.v(), base.items(),
                 base.entries(), Optional.of(new Option(new O(1))), base.body(), base.tail());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CODEC.encode(optionWithoutFlag));
         assertTrue(e.getMessage().contains("opt") && e.getMessage().contains("head.flag"), e.getMessage());
 
-        All wrongAlternative = new All(base.head(), base.data(), base.p(), base.z(), base.v(), base.items(),
+        All wrongAlternative = new All(base.head(), base.data(), base.p(), base.maybe(), base.z(), base.v(), base.items(),
                 base.entries(), base.opt(), new Pair(new P(1, 1)), base.tail());
         e = assertThrows(IllegalArgumentException.class, () -> CODEC.encode(wrongAlternative));
         assertTrue(e.getMessage().contains("body") && e.getMessage().contains("Text"), e.getMessage());
 
-        All evenData = new All(base.head(), Bytes.of((byte) 1, (byte) 2), base.p(), base.z(), base.v(), base.items(),
+        All evenData = new All(base.head(), Bytes.of((byte) 1, (byte) 2), base.p(), base.maybe(), base.z(), base.v(), base.items(),
                 base.entries(), base.opt(), base.body(), base.tail());
         e = assertThrows(IllegalArgumentException.class, () -> CODEC.encode(evenData));
         assertTrue(e.getMessage().contains("data"), e.getMessage());
@@ -146,7 +146,7 @@ class MessageCodecTest {
     sealed interface NoRaw permits Text, Pair {
     }
 
-    record Small(Head head, Bytes data, String p, byte[] z, Integer v, List<Item> items, List<Entry> entries,
+    record Small(Head head, Bytes data, String p, Bytes maybe, byte[] z, Integer v, List<Item> items, List<Entry> entries,
             NoRaw body, List<Tail> tail) {
     }
 
@@ -164,25 +164,25 @@ class MessageCodecTest {
     record MissingPart(Head head) {
     }
 
-    record ExtraComponent(Head head, Bytes data, String p, byte[] z, Integer v, List<Item> items,
+    record ExtraComponent(Head head, Bytes data, String p, Bytes maybe, byte[] z, Integer v, List<Item> items,
             List<Entry> entries, Body body, List<Tail> tail, int extra) {
     }
 
     record WrongHead(int type, int flag, int big, float ratio, String tag) {
     }
 
-    record WrongHeadAll(WrongHead head, Bytes data, String p, byte[] z, Integer v, List<Item> items,
+    record WrongHeadAll(WrongHead head, Bytes data, String p, Bytes maybe, byte[] z, Integer v, List<Item> items,
             List<Entry> entries, Body body, List<Tail> tail) {
     }
 
     record HeadWithoutTag(int type, int flag, long big, float ratio) {
     }
 
-    record NoTagAll(HeadWithoutTag head, Bytes data, String p, byte[] z, Integer v, List<Item> items,
+    record NoTagAll(HeadWithoutTag head, Bytes data, String p, Bytes maybe, byte[] z, Integer v, List<Item> items,
             List<Entry> entries, Body body, List<Tail> tail) {
     }
 
-    record RawList(Head head, Bytes data, String p, byte[] z, Integer v, List<Object> items, List<Entry> entries,
+    record RawList(Head head, Bytes data, String p, Bytes maybe, byte[] z, Integer v, List<Object> items, List<Entry> entries,
             Body body, List<Tail> tail) {
     }
 
@@ -211,7 +211,7 @@ class MessageCodecTest {
     sealed interface Lonely permits Text {
     }
 
-    record LonelyAll(Head head, Bytes data, String p, byte[] z, Integer v, List<Item> items, List<Entry> entries,
+    record LonelyAll(Head head, Bytes data, String p, Bytes maybe, byte[] z, Integer v, List<Item> items, List<Entry> entries,
             Lonely body, List<Tail> tail) {
     }
 

@@ -45,6 +45,8 @@ class MessageEncodingTest {
                 assertEquals("ab", head.get("tag"));
                 assertEquals(given.get("data"), back.get("data"));
                 assertEquals(Bytes.utf8("hello"), back.get("p"));
+                assertTrue(back.containsKey("maybe"));
+                assertEquals(option ? null : Bytes.utf8("m"), back.get("maybe"));
                 assertEquals(Bytes.utf8("zz"), back.get("z"));
                 assertEquals(300, back.get("v"));
                 assertEquals(given.get("items"), back.get("items"));

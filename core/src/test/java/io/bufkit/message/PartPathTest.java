@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,7 +133,7 @@ class PartPathTest {
         for (int type : new int[] {1, 2, 9}) {
             for (boolean option : new boolean[] {true, false}) {
                 int levels = (option ? 1 : 0) + (type != 9 ? 1 : 0);
-                assertEquals(10 + 3 * 2 * 2 + levels, agree(everyPart(type, option)), type + " " + option);
+                assertEquals(11 + 3 * 2 * 2 + levels, agree(everyPart(type, option)), type + " " + option);
             }
         }
         Message m = everyPart(2, true);
@@ -263,11 +264,20 @@ class PartPathTest {
             assertEquals(name, p.name());
             assertEquals(m.start(name), p.start(m), name);
             assertEquals(m.end(name), p.end(m), name);
-            assertTrue(m.bytes(name).contentEquals(p.bytes(m)), name);
+            ByteView byName = m.bytes(name);
+            if (byName == null) {   // a nullable part that is NULL
+                assertEquals(MessagePart.Kind.NULLABLE_BYTES, d.kind(), name);
+                assertNull(p.bytes(m), name);
+            } else {
+                assertTrue(byName.contentEquals(p.bytes(m)), name);
+            }
             if (!TAKE_NO_BYTES.contains(d.kind())) {
-                int prefix = d.kind() == MessagePart.Kind.PREFIXED_BYTES ? d.prefixWidth() : 0;
+                int prefix = d.kind() == MessagePart.Kind.PREFIXED_BYTES || d.kind() == MessagePart.Kind.NULLABLE_BYTES
+                        ? d.prefixWidth() : 0;
                 int terminator = d.kind() == MessagePart.Kind.NUL_TERMINATED_BYTES ? 1 : 0;
-                assertEquals(p.end(m) - p.start(m) - terminator, p.bytes(m).length(), name);
+                if (byName != null) {
+                    assertEquals(p.end(m) - p.start(m) - terminator, p.bytes(m).length(), name);
+                }
                 assertTrue(previousEnd < 0 || previousEnd == p.start(m) - prefix, name + " starts where the last part ends");
                 previousEnd = p.end(m);
             }
@@ -305,8 +315,13 @@ class PartPathTest {
             } else {
                 String noLevel = name + " of " + layout.name() + " is not a conditional part, sized part or choice";
                 assertEquals(noLevel, sameFailure(IllegalArgumentException.class, () -> m.sub(name), () -> p.sub(m)));
-                assertEquals(noLevel, sameFailure(IllegalArgumentException.class, () -> m.isPresent(name),
-                        () -> p.isPresent(m)));
+                if (d.kind() == MessagePart.Kind.NULLABLE_BYTES) {
+                    assertEquals(byName != null, p.isPresent(m), name);
+                    assertEquals(m.isPresent(name), p.isPresent(m), name);
+                } else {
+                    assertEquals(noLevel, sameFailure(IllegalArgumentException.class, () -> m.isPresent(name),
+                            () -> p.isPresent(m)));
+                }
             }
             if (d.kind() == MessagePart.Kind.FIELD) {
                 assertEquals(m.value(name, d.fieldKind()), p.value(m, d.fieldKind()), name);

@@ -27,7 +27,8 @@ public final class PostgresMessage {
     /** RowDescription's body: a count, then each column's name and attributes. */
     public static final MessageLayout ROW_DESCRIPTION = MessageLayout.builder("RowDescription")
             .section("fields", COUNT).repeat("columns", "fields.n", COLUMN).build();
-    static final MessageLayout VALUE = MessageLayout.builder("value").field("value", PgText.KIND).build();
+    /** A DataRow column value: an Int32 length, -1 for NULL, then that many bytes. */
+    static final MessageLayout VALUE = MessageLayout.builder("value").nullablePrefixed("value", 4).build();
     /** DataRow's body: a count, then each value (length -1 for NULL). */
     public static final MessageLayout DATA_ROW = MessageLayout.builder("DataRow")
             .section("fields", COUNT).repeat("values", "fields.n", VALUE).build();

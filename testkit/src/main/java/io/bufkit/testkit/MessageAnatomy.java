@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * Where a valid encoded message keeps what a hostile peer changes: its counts and lengths (the derived
- * fields of sections, and derived varints such as a remaining length) and its terminators, found by
- * decoding it.
+ * fields of sections, derived varints such as a remaining length, and the length prefixes of byte parts)
+ * and its terminators, found by decoding it.
  */
-record MessageAnatomy(byte[] wire, List<Spot> lengths, List<VarintSpot> varints, List<Integer> terminators) {
+record MessageAnatomy(byte[] wire, List<Spot> lengths, List<VarintSpot> varints, List<PrefixSpot> prefixes,
+        List<Integer> terminators) {
 
     /** A derived field: the offset of its section in the whole message, and its handle. */
     record Spot(int section, IntField field) {
@@ -23,8 +24,16 @@ record MessageAnatomy(byte[] wire, List<Spot> lengths, List<VarintSpot> varints,
     record VarintSpot(int start, int end) {
     }
 
+    /**
+     * The length prefix of a byte part: where it starts in the whole message, its width, and whether it is
+     * signed with -1 for NULL (a nullable part) rather than unsigned.
+     */
+    record PrefixSpot(int start, int width, boolean nullable) {
+    }
+
     static MessageAnatomy of(MessageLayout layout, byte[] wire) {
-        MessageAnatomy a = new MessageAnatomy(wire, new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        MessageAnatomy a = new MessageAnatomy(wire, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
         a.walk(layout, layout.decode(ByteView.wrap(wire)));
         return a;
     }
@@ -43,6 +52,8 @@ record MessageAnatomy(byte[] wire, List<Spot> lengths, List<VarintSpot> varints,
                         varints.add(new VarintSpot(m.start(name), m.end(name)));
                     }
                 }
+                case PREFIXED_BYTES, NULLABLE_BYTES -> prefixes.add(new PrefixSpot(m.start(name) - p.prefixWidth(),
+                        p.prefixWidth(), p.kind() == MessagePart.Kind.NULLABLE_BYTES));
                 case NUL_TERMINATED_BYTES -> terminators.add(m.end(name) - 1);
                 case COUNTED_REPEAT, REPEAT_UNTIL, REPEAT_TO_END -> {
                     for (int i = 0; i < m.count(name); i++) {

@@ -42,7 +42,8 @@ import java.util.function.Function;
  * without one, whose part is then raw bytes); a condition's field is generated first and its part is present
  * exactly when the condition holds; repeats hold 0 to {@link #maxElements(int)} elements (never more than
  * their count field holds), byte parts 0 to {@link #maxBytes(int)} bytes, sized ones a length their
- * {@link io.bufkit.message.Size} describes; a level's remaining or total length has no value, and its
+ * {@link io.bufkit.message.Size} describes, nullable ones ({@code nullablePrefixed}) {@code null} (NULL) about
+ * one time in five; a level's remaining or total length has no value, and its
  * field is left to encoding. A user-defined field's values come from the generator registered
  * with {@link #withKind(FieldKind, Gen)}. Everything shrinks.
  *
@@ -155,8 +156,9 @@ public final class MessageLayouts {
 
     /**
      * What a peer might send in place of a message: valid messages; messages cut short; a count or length
-     * field (a derived varint too, such as a remaining length) bumped (mostly past the end) or shrunk by a
-     * few (below what its parts take); a terminator removed; one to three bytes changed anywhere; bytes
+     * field (a derived varint too, such as a remaining length) or a byte part's length prefix bumped (mostly
+     * past the end) or shrunk by a few (below what its parts take; a nullable part's prefix to a negative
+     * length other than NULL's -1); a terminator removed; one to three bytes changed anywhere; bytes
      * appended. A decoder must decode each or reject it with a {@link LayoutException}.
      *
      * @return the generator of new, <em>owned</em> arrays

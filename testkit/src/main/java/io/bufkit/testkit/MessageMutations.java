@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * What a peer might send in place of a valid message, for {@link MessageLayouts#arbitraryMessages()}: the
- * message itself, cut short, with a count or length bumped or shrunk by a few, with a terminator removed,
- * with bytes flipped, or with bytes appended.
+ * message itself, cut short, with a count, length or length prefix bumped or shrunk by a few (a nullable
+ * part's prefix shrunk below -1), with a terminator removed, with bytes flipped, or with bytes appended.
  */
 final class MessageMutations {
     private MessageMutations() {
@@ -36,16 +36,21 @@ final class MessageMutations {
     }
 
     /**
-     * The message with one count or length changed by {@code by}: up (mostly past the end; down when the
-     * field cannot hold more) or down (below what its parts take). A varint is written again in as many
-     * bytes as its new value needs.
+     * The message with one count, length or length prefix changed by {@code by}: up (mostly past the end;
+     * down when the field cannot hold more) or down (below what its parts take; for a nullable part's prefix,
+     * to a negative length other than NULL's -1). A varint is written again in as many bytes as its new
+     * value needs.
      */
     private static byte[] relength(MessageAnatomy a, int which, int by, boolean up) {
-        int spots = a.lengths().size() + a.varints().size();
+        int spots = a.lengths().size() + a.varints().size() + a.prefixes().size();
         if (spots == 0) {
             return flip(a, List.of(new int[] {which, by & 0xFF | 1}));
         }
         int k = which % spots;
+        int prefixes = a.lengths().size() + a.varints().size();
+        if (k >= prefixes) {
+            return reprefix(a.wire(), a.prefixes().get(k - prefixes), by, up);
+        }
         if (k >= a.lengths().size()) {
             return revarint(a.wire(), a.varints().get(k - a.lengths().size()), by, up);
         }
@@ -55,6 +60,33 @@ final class MessageMutations {
         long old = spot.field().get(section);
         long changed = up && old + by <= spot.field().max() ? old + by : Math.max(spot.field().min(), old - by);
         spot.field().set(section, (int) changed);
+        return out.toByteArray();
+    }
+
+    private static byte[] reprefix(byte[] wire, MessageAnatomy.PrefixSpot spot, int by, boolean up) {
+        MutableByteView out = MutableByteView.wrap(wire.clone());
+        int at = spot.start();
+        long old;
+        long changed;
+        if (spot.nullable()) {
+            old = spot.width() == 2 ? out.i16be(at) : out.i32be(at);
+            long most = (1L << (8 * spot.width() - 1)) - 1;
+            changed = up && old + by <= most ? old + by : -1L - by;
+            if (spot.width() == 2) {
+                out.putI16be(at, (short) changed);
+            } else {
+                out.putI32be(at, (int) changed);
+            }
+            return out.toByteArray();
+        }
+        old = spot.width() == 1 ? out.u8(at) : spot.width() == 2 ? out.u16be(at) : out.u32be(at);
+        long most = (1L << (8 * spot.width())) - 1;
+        changed = up && old + by <= most ? old + by : Math.max(0, old - by);
+        switch (spot.width()) {
+            case 1 -> out.putU8(at, (int) changed);
+            case 2 -> out.putU16be(at, (int) changed);
+            default -> out.putU32be(at, changed);
+        }
         return out.toByteArray();
     }
 

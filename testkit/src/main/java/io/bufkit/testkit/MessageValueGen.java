@@ -101,8 +101,11 @@ final class MessageValueGen {
             case SIZED_BYTES:
                 return sized(layout, p.size()).flatMap(n -> Gen.bytes(n, n)).map(b -> (Object) Bytes.of(b));
             case PREFIXED_BYTES:
-                long most = p.prefixWidth() == 4 ? Integer.MAX_VALUE : (1L << (8 * p.prefixWidth())) - 1;
-                return Gen.bytes(0, (int) Math.min(maxBytes, most)).map(b -> (Object) Bytes.of(b));
+            case NULLABLE_BYTES:
+                boolean nullable = p.kind() == MessagePart.Kind.NULLABLE_BYTES;
+                long most = (1L << (8 * p.prefixWidth() - (nullable ? 1 : 0))) - 1;
+                Gen<Object> bytes = Gen.bytes(0, (int) Math.min(maxBytes, most)).map(b -> (Object) Bytes.of(b));
+                return nullable ? Gen.frequency(1, Gen.constant(null), 4, bytes) : bytes;
             case NUL_TERMINATED_BYTES:
                 return Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(withoutNul(b)));
             case REST_BYTES:

@@ -43,7 +43,7 @@ class MessageCodecPropertiesTest {
     record ErrorResponse(List<ErrorField> fields) implements Body {
     }
 
-    record Value(String value) {
+    record Value(Optional<Bytes> value) {
     }
 
     record DataRow(Count fields, List<Value> values) implements Body {
@@ -113,8 +113,7 @@ class MessageCodecPropertiesTest {
 
     @Test
     void postgresBackendMessagesRoundTripThroughRecords() {
-        MessageLayouts.of(ProtocolMessages.PG_BACKEND).withKind(ProtocolMessages.COLUMN,
-                MessageLayoutPropertiesTest.COLUMNS)
+        MessageLayouts.of(ProtocolMessages.PG_BACKEND)
                 .checkRecordRoundTrip(MessageCodec.of(ProtocolMessages.PG_BACKEND, Backend.class, LOOKUP));
     }
 

@@ -19,7 +19,6 @@ import io.bufkit.testkit.Gen;
 import io.bufkit.testkit.MessageLayouts;
 import io.bufkit.testkit.Property;
 import io.bufkit.testkit.PropertyFailure;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -29,12 +28,10 @@ import org.junit.jupiter.api.Test;
 /** The message generators and properties over real protocols' layouts and a layout with every kind of part. */
 class MessageLayoutPropertiesTest {
     static final Gen<Integer> VARINTS = Gen.ints(0, (1 << 28) - 1);
-    static final Gen<String> COLUMNS = Gen.frequency(1, Gen.constant((String) null), 4,
-            Gen.bytes(0, 12).map(b -> new String(b, StandardCharsets.ISO_8859_1)));
 
     static final List<MessageLayouts> LAYOUTS = List.of(
             MessageLayouts.of(ProtocolMessages.EVERY_PART).withKind(ProtocolMessages.VARINT, VARINTS),
-            MessageLayouts.of(ProtocolMessages.PG_BACKEND).withKind(ProtocolMessages.COLUMN, COLUMNS),
+            MessageLayouts.of(ProtocolMessages.PG_BACKEND),
             MessageLayouts.of(ProtocolMessages.MQTT_CONNECT),
             MessageLayouts.of(ProtocolMessages.MQTT_PUBLISH).withKind(ProtocolMessages.VARINT, VARINTS),
             MessageLayouts.of(ProtocolMessages.IPV4),
@@ -59,7 +56,7 @@ class MessageLayoutPropertiesTest {
 
     @Test
     void postgresMessagesSurviveAnyChunkingOfTheirOwnFraming() {
-        MessageLayouts.of(ProtocolMessages.PG_BACKEND).withKind(ProtocolMessages.COLUMN, COLUMNS)
+        MessageLayouts.of(ProtocolMessages.PG_BACKEND)
                 .checkSelfFramedChunks(FrameFormat.lengthField().lengthOffset(1).lengthWidth(4).lengthAdjustment(-4)
                         .build());
     }
@@ -126,6 +123,28 @@ class MessageLayoutPropertiesTest {
         assertRejections(MessageLayouts.of(ProtocolMessages.TLV_LIST).maxElements(6), ProtocolMessages.TLV_LIST,
                 List.of("].t.len at offset", "size at offset 0: total length",
                         "bytes left over after the message, where size ends it"));
+    }
+
+    @Test
+    void nullablePartsAreSometimesNullSometimesEmptyAndSometimesNot() {
+        AtomicInteger nulls = new AtomicInteger();
+        AtomicInteger empty = new AtomicInteger();
+        AtomicInteger filled = new AtomicInteger();
+        Property.forAll(LAYOUTS.get(0).values()).check(v -> {
+            assertTrue(v.containsKey("nullable"), "a NULL is given as null, not left out: " + v);
+            Object value = v.get("nullable");
+            (value == null ? nulls : ((Bytes) value).length() == 0 ? empty : filled).incrementAndGet();
+            Message m = ProtocolMessages.EVERY_PART.decode(ByteView.wrap(ProtocolMessages.EVERY_PART.encode(v)));
+            assertEquals(value != null, m.isPresent("nullable"));
+        });
+        assertTrue(nulls.get() > 0 && empty.get() > 0 && filled.get() > 0,
+                nulls + " NULL, " + empty + " empty, " + filled + " with bytes");
+    }
+
+    @Test
+    void nullablePrefixesAreMadeNegativeAndPointedPastTheEnd() {
+        assertRejections(MessageLayouts.of(ProtocolMessages.PG_BACKEND), ProtocolMessages.PG_BACKEND,
+                List.of("].value at offset", "is negative and not -1 (NULL)", "(prefix "));
     }
 
     /** Decodes 400 arbitrary messages; each phrase must appear in some rejection's message. */

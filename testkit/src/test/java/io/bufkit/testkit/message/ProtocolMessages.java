@@ -72,47 +72,6 @@ final class ProtocolMessages {
         }
     };
 
-    /** A PostgreSQL column value: an Int32 length, -1 for NULL (read as {@code null}), then UTF-8 text. */
-    static final FieldKind<String> COLUMN = new FieldKind<>() {
-        @Override
-        public String name() {
-            return "pg-column";
-        }
-
-        @Override
-        public int end(ByteView message, int at, int limit) {
-            int length = at + 4 <= limit ? message.i32be(at) : -2;
-            if (length < -1 || length > limit - at - 4) {
-                throw new FieldFault(at, "column length runs past the end");
-            }
-            return at + 4 + Math.max(0, length);
-        }
-
-        @Override
-        public String read(ByteView message, int at) {
-            int length = message.i32be(at);
-            return length < 0 ? null : message.slice(at + 4, at + 4 + length).toString(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public Class<String> valueType() {
-            return String.class;
-        }
-
-        @Override
-        public int size(String value) {
-            return 4 + (value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length);
-        }
-
-        @Override
-        public void write(String value, MutableByteView out, int at) {
-            out.putI32be(at, value == null ? -1 : size(value) - 4);
-            if (value != null) {
-                out.put(at + 4, value.getBytes(StandardCharsets.UTF_8));
-            }
-        }
-    };
-
     static final PacketLayout PG_HEAD = PacketLayout.builder("pg-head").u8("type").i32be("length").build();
     static final PacketLayout PG_COUNT = PacketLayout.builder("pg-count").u16be("n").build();
     static final MessageLayout ROW_DESCRIPTION = MessageLayout.builder("RowDescription")
@@ -128,7 +87,7 @@ final class ProtocolMessages {
             .build();
     static final MessageLayout DATA_ROW = MessageLayout.builder("DataRow")
             .section("fields", PG_COUNT)
-            .repeat("values", "fields.n", MessageLayout.builder("value").field("value", COLUMN).build())
+            .repeat("values", "fields.n", MessageLayout.builder("value").nullablePrefixed("value", 4).build())
             .build();
     /** A backend message: type byte, self-counting length, and the body chosen by type (others kept raw). */
     static final MessageLayout PG_BACKEND = MessageLayout.builder("pg-backend")
@@ -232,6 +191,7 @@ final class ProtocolMessages {
                     .text("tag", 4, StandardCharsets.US_ASCII, TextPadding.NUL).crc32be("crc").build())
             .bytes("data", Size.of("head.len").times(2).plus(1))
             .prefixed("prefixed", 2)
+            .nullablePrefixed("nullable", 2)
             .nulTerminated("text")
             .field("varint", VARINT)
             .repeat("items", "head.n", MQTT_TEXT)
