@@ -39,7 +39,7 @@ final class FieldRef {
     final ChecksumField checksum;
 
     FieldRef(SectionPart section, IntField field, int fieldIndex, String path, int id) {
-        this(section, field, fieldIndex, null, path, id);
+        this(section, field, fieldIndex, null, null, path, id);
     }
 
     /**
@@ -48,34 +48,26 @@ final class FieldRef {
      * discriminator may name it.
      */
     FieldRef(SectionPart section, ChecksumField checksum, int fieldIndex, String path, int id) {
-        this.id = id;
-        this.section = section.index;
-        this.startSlot = section.startSlot;
-        this.field = null;
-        this.fieldIndex = fieldIndex;
-        this.varint = null;
-        this.path = path;
-        this.plain = WireType.U16BE;
-        this.offset = checksum.offset();
-        this.checksum = checksum;
+        this(section, null, fieldIndex, null, checksum, path, id);
     }
 
     FieldRef(VarintPart varint, int id) {
-        this(varint, null, -1, varint, varint.name, id);
+        this(varint, null, -1, varint, null, varint.name, id);
     }
 
-    private FieldRef(Part part, IntField field, int fieldIndex, VarintPart varint, String path, int id) {
+    private FieldRef(Part part, IntField field, int fieldIndex, VarintPart varint, ChecksumField checksum,
+            String path, int id) {
         this.id = id;
         this.section = part.index;
         this.startSlot = part.startSlot;
         this.field = field;
         this.fieldIndex = fieldIndex;
         this.varint = varint;
+        this.checksum = checksum;
         this.path = path;
-        WireType type = field == null ? null : field.wireType();
+        WireType type = checksum != null ? WireType.U16BE : field == null ? null : field.wireType();
         this.plain = type != null && !type.isBitField() && type.width() <= 4 && type.width() != 3 ? type : null;
-        this.offset = field == null ? 0 : field.offset();
-        this.checksum = null;
+        this.offset = checksum != null ? checksum.offset() : field == null ? 0 : field.offset();
     }
 
     /**
