@@ -185,8 +185,8 @@ final class BytesPart extends Part {
                 e.children[index] = null;
                 return prefixWidth;   // NULL: the prefix -1 alone
             }
-            throw given ? e.fail(e.partPath(index), "expected Bytes, byte[] or a String" + (kind == Kind.NULLABLE ? ", or null"
-                    : "")) : e.missing(e.partPath(index));
+            throw given ? e.fail(e.partPath(index), "expected Bytes, byte[] or a String"
+                    + (kind == Kind.NULLABLE ? ", or null" : "")) : e.missing(e.partPath(index));
         }
         e.children[index] = b;
         int length = b.length();

@@ -105,23 +105,24 @@ final class ChoicePart extends Part {
                 if (!e.values.has(index) || e.values.value(index) == null) {
                     throw e.missing(e.partPath(index));
                 }
-                throw e.fail(e.partPath(index), says(e, key) + " chooses " + chosen.name() + ", so the value must be a Map of part name "
-                        + "to value, not " + SectionFields.typeOf(e.values.value(index)));
+                throw e.fail(e.partPath(index), says(e, key) + " chooses " + chosen.name() + ", so the value must be "
+                        + "a Map of part name to value, not " + SectionFields.typeOf(e.values.value(index)));
             }
             LevelEncoding plan = e.plan(chosen, sub, e.path.sub(name), e.start(index));
             e.children[index] = plan;
             length = plan.size();
         } else {
             if (sizeField == null) {
-                throw e.fail(e.partPath(index), "no alternative for " + says(e, key) + "; known: " + alternatives.keySet());
+                throw e.fail(e.partPath(index), "no alternative for " + says(e, key) + "; known: "
+                        + alternatives.keySet());
             }
             ByteView raw = e.values.bytes(index);
             if (raw == null) {
                 if (!e.values.has(index) || e.values.value(index) == null) {
                     throw e.missing(e.partPath(index));
                 }
-                throw e.fail(e.partPath(index), says(e, key) + " has no alternative, so the value must be the raw Bytes, not "
-                        + SectionFields.typeOf(e.values.value(index)));
+                throw e.fail(e.partPath(index), says(e, key) + " has no alternative, so the value must be the raw "
+                        + "Bytes, not " + SectionFields.typeOf(e.values.value(index)));
             }
             e.children[index] = raw;
             length = raw.length();

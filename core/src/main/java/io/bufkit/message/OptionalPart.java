@@ -62,10 +62,12 @@ final class OptionalPart extends Part {
                     + SectionFields.typeOf(e.values.value(index)));
         }
         if (present && sub == null) {
-            throw e.fail(e.partPath(index), "absent, but " + e.fieldPath(condition) + " = " + value + " says it is present");
+            throw e.fail(e.partPath(index), "absent, but " + e.fieldPath(condition) + " = " + value
+                    + " says it is present");
         }
         if (!present && sub != null) {
-            throw e.fail(e.partPath(index), "given, but " + e.fieldPath(condition) + " = " + value + " says it is absent");
+            throw e.fail(e.partPath(index), "given, but " + e.fieldPath(condition) + " = " + value
+                    + " says it is absent");
         }
         if (sub == null) {
             return 0;

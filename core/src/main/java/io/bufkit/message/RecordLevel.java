@@ -70,8 +70,8 @@ final class RecordLevel {
             int c = shape.indexOf(p.name);
             componentOf[i] = c;
             if (c < 0) {
-                if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i) && !(p instanceof LevelLengthPart) && !(p instanceof ChecksumPart)
-                        && !(p instanceof SectionPart s && s.hasNoGivenField(layout, i))) {
+                if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i) && !(p instanceof LevelLengthPart)
+                        && !(p instanceof ChecksumPart) && !(p instanceof SectionPart s && s.hasNoGivenField(layout, i))) {
                     throw new IllegalArgumentException("layout " + layout.name() + " part " + p.name + " ("
                             + p.declaration() + ") has no component in record " + shape.simpleName()
                             + "; only a conditional part, a derived varint or a section whose every field is "

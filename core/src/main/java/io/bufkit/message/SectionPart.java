@@ -204,8 +204,8 @@ final class SectionPart extends Part {
         try {
             layout.validate(section);
         } catch (LayoutException wrongConstant) {
-            throw e.fail(e.partPath(index) + "." + wrongConstant.field().orElse("?"), "given value is not the field's constant: "
-                    + wrongConstant.getMessage());
+            throw e.fail(e.partPath(index) + "." + wrongConstant.field().orElse("?"),
+                    "given value is not the field's constant: " + wrongConstant.getMessage());
         }
     }
 

@@ -55,7 +55,8 @@ final class SizedPart extends Part {
         LevelValues sub = e.values.sub(index, body);
         if (sub == null) {
             throw e.values.has(index) && e.values.value(index) != null
-                    ? e.fail(e.partPath(index), "expected a Map of part name to value, not " + SectionFields.typeOf(e.values.value(index)))
+                    ? e.fail(e.partPath(index), "expected a Map of part name to value, not "
+                            + SectionFields.typeOf(e.values.value(index)))
                     : e.missing(e.partPath(index));
         }
         LevelEncoding plan = e.plan(body, sub, e.path.sub(name), e.start(index));

@@ -86,8 +86,8 @@ final class VarintPart extends Part {
         } else {
             value = e.userInt(e.layout.ref(name), index);
             if (value < 0 || value > max()) {
-                throw e.fail(e.partPath(index), value + " does not fit a varint of up to " + maxBytes + " bytes (0 to " + max()
-                        + ")");
+                throw e.fail(e.partPath(index), value + " does not fit a varint of up to " + maxBytes + " bytes (0 to "
+                        + max() + ")");
             }
         }
         e.children[index] = (int) value;
