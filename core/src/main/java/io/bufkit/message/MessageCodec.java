@@ -36,6 +36,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       level's length derives it</td></tr>
  *   <tr><td>{@code remainingLength}, {@code totalLength}</td><td>no component: they have no value, and the
  *       field they name is derived</td></tr>
+ *   <tr><td>{@code checksumUpToHere}</td><td>no component: it has no value, and encoding fills the checksum
+ *       in (the section record may hold the checksum field, which decoding fills and encoding does not
+ *       use)</td></tr>
  * </table>
  *
  * <p>Every mismatch is reported when the codec is built, naming the layout's part and the record's

@@ -40,6 +40,8 @@ import java.util.Objects;
  *   <li>a user-defined field: a value of its {@link FieldKind#valueType()}.</li>
  *   <li>a varint: an {@link Integer}; omitted (and ignored if given) when a later part derives it.</li>
  *   <li>a remaining or total length: no value; it takes no bytes, and the field it names is derived.</li>
+ *   <li>the end of a checksum's coverage ({@link MessageBuilder#checksumUpToHere}): no value; it takes no
+ *       bytes, and the checksum field it names is filled in.</li>
  * </ul>
  * Encoding fills in lengths, counts, prefixes, terminators, constants and checksums from the contents; a
  * length that no value of its field describes ({@code Size.of("ip.ihl").times(4).plus(-20)} for options that
