@@ -91,9 +91,10 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      *
      * @param type the message type
      * @param code the code within the type
-     * @param checksum as carried
+     * @param checksum over the whole ICMP message, as decoded (checked when decoding); computed when
+     *     encoding, so 0 will do
      */
-    public record Icmp(int type, int code, int checksum) {
+    public record Icmp(int type, int code, long checksum) {
     }
 
     /**

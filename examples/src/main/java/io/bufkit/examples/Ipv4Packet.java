@@ -32,8 +32,9 @@ public final class Ipv4Packet {
     /** The 8-byte UDP header. */
     public static final PacketLayout UDP = PacketLayout.builder("udp")
             .u16be("srcPort").u16be("dstPort").u16be("length").u16be("checksum").build();
-    /** The first 4 bytes of every ICMP message. */
-    public static final PacketLayout ICMP = PacketLayout.builder("icmp").u8("type").u8("code").u16be("checksum").build();
+    /** The first 4 bytes of every ICMP message; the checksum covers the whole message, body included. */
+    public static final PacketLayout ICMP = PacketLayout.builder("icmp").u8("type").u8("code")
+            .internetChecksum("checksum").build();
 
     static final MessageLayout OPTION_VALUE = MessageLayout.builder("option-value")
             .section("len", PacketLayout.builder("len").u8("length").build())
@@ -52,9 +53,9 @@ public final class Ipv4Packet {
     /** A UDP datagram: header, payload sized by the length field. */
     public static final MessageLayout UDP_DATAGRAM = MessageLayout.builder("udp-datagram")
             .section("udp", UDP).bytes("payload", Size.of("udp.length").plus(-8)).build();
-    /** An ICMP message: type, code, checksum, then the type's body. */
+    /** An ICMP message: type, code, checksum over the whole message (RFC 792), then the type's body. */
     public static final MessageLayout ICMP_MESSAGE = MessageLayout.builder("icmp-message")
-            .section("icmp", ICMP).rest("body").build();
+            .section("icmp", ICMP).rest("body").checksumUpToHere("icmp.checksum").build();
 
     /**
      * The whole packet: header, then, within the total length, options sized by IHL, whose end is the end of

@@ -210,6 +210,28 @@ class Ipv4PacketTest {
     }
 
     @Test
+    void theHeaderAndIcmpChecksumsAreCheckedWhileDecodingAndFilledInWhenEncoding() throws IOException {
+        byte[] echo = packets().stream().filter(q -> q.u8(9) == 1).findFirst().orElseThrow().toByteArray();
+        int icmp = (echo[0] & 0x0F) * 4;
+        byte[] body = echo.clone();
+        body[body.length - 1] ^= 0x40;   // the last byte of the echo data
+        LayoutException e = assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decode(ByteView.wrap(body)));
+        assertEquals(Optional.of("transport.icmp.checksum"), e.field());
+        assertEquals(icmp + 2, e.offset());
+        byte[] header = echo.clone();
+        header[8]--;                     // the TTL, without updating the header checksum
+        e = assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decode(ByteView.wrap(header)));
+        assertEquals(Optional.of("ip.checksum"), e.field());
+        Ipv4 p = Ipv4.CODEC.decode(ByteView.wrap(echo));
+        Ipv4.IcmpMessage m = (Ipv4.IcmpMessage) p.transport();
+        Ipv4.Ip ip = p.ip();
+        Ipv4 zeroed = new Ipv4(new Ipv4.Ip(ip.version(), ip.tos(), 0, ip.id(), ip.flags(), ip.fragmentOffset(),
+                ip.ttl(), ip.protocol(), 0, ip.src(), ip.dst()), p.options(),
+                new Ipv4.IcmpMessage(new Ipv4.Icmp(m.icmp().type(), m.icmp().code(), 0), m.body()));
+        assertArrayEquals(echo, Ipv4.CODEC.encode(zeroed));
+    }
+
+    @Test
     void encodingComputesTheTotalLengthOrSaysItCannotHoldIt() throws IOException {
         Ipv4 p = Ipv4.CODEC.decode(packets().stream().filter(q -> q.u8(9) == 17).findFirst().orElseThrow());
         Ipv4.UdpDatagram udp = (Ipv4.UdpDatagram) p.transport();

@@ -8,8 +8,8 @@ import io.bufkit.examples.Ipv4;
 /**
  * A hand-written encoder of the examples' {@link Ipv4} records, the peer of {@code Ipv4.CODEC.encode}: it
  * sizes the options and the transport, computes the total length, IHL, data offset and UDP length, writes
- * every field and fills in the header checksum (RFC 791 §3.1, RFC 1071), as the codec does; transport
- * checksums are written as given, as the codec writes them.
+ * every field and fills in the header checksum (RFC 791 §3.1, RFC 1071) and the ICMP checksum, as the
+ * codec does; TCP and UDP checksums are written as given, as the codec writes them.
  */
 final class HandIpv4Encoder {
     private HandIpv4Encoder() {
@@ -70,8 +70,8 @@ final class HandIpv4Encoder {
         } else if (p.transport() instanceof Ipv4.IcmpMessage i) {
             v.putU8(t, i.icmp().type());
             v.putU8(t + 1, i.icmp().code());
-            v.putU16be(t + 2, i.icmp().checksum());
             put(v, t + 4, i.body());
+            v.putU16be(t + 2, InternetChecksum.compute(v.slice(t, out.length)));
         }
         return out;
     }

@@ -37,6 +37,10 @@ final class HandIpv4Records {
         Ipv4.Transport transport = switch (p.u8(9)) {
             case 1 -> {
                 need(p, t, 4, "icmp");
+                if (!InternetChecksum.verify(p.slice(t, p.length()))) {
+                    throw new IllegalArgumentException("icmp.checksum at offset " + (t + 2) + ": " + p.u16be(t + 2)
+                            + " is wrong");
+                }
                 yield new Ipv4.IcmpMessage(new Ipv4.Icmp(p.u8(t), p.u8(t + 1), p.u16be(t + 2)),
                         Bytes.copyOf(p.slice(t + 4, p.length())));
             }
