@@ -113,6 +113,6 @@ final class ChoiceBinding extends ComponentBinding {
             }
             return null;
         }
-        return level.values(v, root, path);
+        return level.values(v, root);
     }
 }

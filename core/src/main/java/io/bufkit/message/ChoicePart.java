@@ -100,7 +100,8 @@ final class ChoicePart extends Part {
         MessageLayout chosen = alternatives.get(key);
         int length;
         if (chosen != null) {
-            LevelValues sub = e.values.sub(index, chosen);
+            LevelPath at = e.path.sub(name);
+            LevelValues sub = e.values.sub(index, chosen, at);
             if (sub == null) {
                 if (!e.values.has(index) || e.values.value(index) == null) {
                     throw e.missing(e.partPath(index));
@@ -108,7 +109,7 @@ final class ChoicePart extends Part {
                 throw e.fail(e.partPath(index), says(e, key) + " chooses " + chosen.name() + ", so the value must be "
                         + "a Map of part name to value, not " + SectionFields.typeOf(e.values.value(index)));
             }
-            LevelEncoding plan = e.plan(chosen, sub, e.path.sub(name), e.start(index));
+            LevelEncoding plan = e.plan(chosen, sub, at, e.start(index));
             e.children[index] = plan;
             length = plan.size();
         } else {

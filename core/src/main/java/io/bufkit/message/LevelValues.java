@@ -23,16 +23,16 @@ interface LevelValues {
     ByteView bytes(int part);
 
     /**
-     * The sub-level of a conditional part or of a choice's alternative, read with {@code layout};
-     * {@code null} if absent or not a level.
+     * The sub-level of a conditional part or of a choice's alternative, read with {@code layout}, which
+     * lies at {@code path}; {@code null} if absent or not a level.
      */
-    LevelValues sub(int part, MessageLayout layout);
+    LevelValues sub(int part, MessageLayout layout, LevelPath path);
 
     /** The number of elements of a repeat, or -1 if not given. */
     int count(int part);
 
-    /** Element {@code index} of a repeat, read with {@code layout}. */
-    LevelValues element(int part, int index, MessageLayout layout);
+    /** Element {@code index} of a repeat, read with {@code layout}, which lies at {@code path}. */
+    LevelValues element(int part, int index, MessageLayout layout, LevelPath path);
 
     /** The value of a user-defined field. */
     Object value(int part);

@@ -93,12 +93,12 @@ final class MapLevelValues implements LevelValues {
     }
 
     @Override
-    public LevelValues sub(int part, MessageLayout sub) {
+    public LevelValues sub(int part, MessageLayout sub, LevelPath at) {
         Object v = get(part);
         if (!(v instanceof Map<?, ?> m)) {
             return null;
         }
-        return new MapLevelValues(sub, m, root, path.sub(layout.partList().get(part).name));
+        return new MapLevelValues(sub, m, root, at);
     }
 
     @Override
@@ -114,9 +114,8 @@ final class MapLevelValues implements LevelValues {
     }
 
     @Override
-    public LevelValues element(int part, int index, MessageLayout element) {
+    public LevelValues element(int part, int index, MessageLayout element, LevelPath at) {
         Object v = ((List<?>) get(part)).get(index);
-        LevelPath at = path.element(layout.partList().get(part).name, index);
         if (!(v instanceof Map<?, ?> m)) {
             throw wrong(at.toString(), "a Map of part name to value", v);
         }

@@ -183,7 +183,7 @@ public final class MessageCodec<R extends Record> {
     }
 
     private LevelValues values(R value) {
-        return level.values(type.cast(Objects.requireNonNull(value, "value")), layout.name(), LevelPath.ROOT);
+        return level.values(type.cast(Objects.requireNonNull(value, "value")), layout.name());
     }
 
     @Override

@@ -56,7 +56,8 @@ final class OptionalPart extends Part {
     int size(LevelEncoding e, int index) {
         int value = e.userInt(condition, index);
         boolean present = test.test(value);
-        LevelValues sub = e.values.sub(index, body);
+        LevelPath at = e.path.sub(name);
+        LevelValues sub = e.values.sub(index, body, at);
         if (sub == null && e.values.has(index) && e.values.value(index) != null) {
             throw e.fail(e.partPath(index), "expected a Map of part name to value, not "
                     + SectionFields.typeOf(e.values.value(index)));
@@ -72,7 +73,7 @@ final class OptionalPart extends Part {
         if (sub == null) {
             return 0;
         }
-        LevelEncoding plan = e.plan(body, sub, e.path.sub(name), e.start(index));
+        LevelEncoding plan = e.plan(body, sub, at, e.start(index));
         e.children[index] = plan;
         return plan.size();
     }

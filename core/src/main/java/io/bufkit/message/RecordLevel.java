@@ -149,7 +149,7 @@ final class RecordLevel {
     }
 
     /** The values of a record of this level, as the encoder reads them. */
-    LevelValues values(Object record, String root, LevelPath path) {
-        return new RecordLevelValues(this, record, root, path);
+    LevelValues values(Object record, String root) {
+        return new RecordLevelValues(this, record, root);
     }
 }

@@ -8,22 +8,16 @@ final class RecordLevelValues implements LevelValues {
     private final RecordLevel level;
     private final Object record;
     private final String root;
-    private final LevelPath path;
 
-    RecordLevelValues(RecordLevel level, Object record, String root, LevelPath path) {
+    RecordLevelValues(RecordLevel level, Object record, String root) {
         this.level = level;
         this.record = record;
         this.root = root;
-        this.path = path;
     }
 
     private Object component(int part) {
         int c = level.componentOf[part];
         return c < 0 ? null : level.shape.get(record, c);
-    }
-
-    private String name(int part) {
-        return level.layout.partList().get(part).name;
     }
 
     @Override
@@ -45,9 +39,9 @@ final class RecordLevelValues implements LevelValues {
     }
 
     @Override
-    public LevelValues sub(int part, MessageLayout layout) {
+    public LevelValues sub(int part, MessageLayout layout, LevelPath at) {
         Object v = component(part);
-        return v == null ? null : level.bindings[part].sub(v, layout, root, path.sub(name(part)));
+        return v == null ? null : level.bindings[part].sub(v, layout, root, at);
     }
 
     @Override
@@ -57,9 +51,8 @@ final class RecordLevelValues implements LevelValues {
     }
 
     @Override
-    public LevelValues element(int part, int index, MessageLayout layout) {
-        return level.bindings[part].element(component(part), index, root,
-                path.element(name(part), index));
+    public LevelValues element(int part, int index, MessageLayout layout, LevelPath at) {
+        return level.bindings[part].element(component(part), index, root, at);
     }
 
     @Override

@@ -58,6 +58,6 @@ final class RepeatBinding extends ComponentBinding {
             throw new IllegalArgumentException(root + ": " + path + ": expected a " + element.shape.simpleName() + ", not "
                     + SectionFields.typeOf(record));
         }
-        return element.values(record, root, path);
+        return element.values(record, root);
     }
 }

@@ -133,7 +133,8 @@ final class RepeatPart extends Part {
         long total = terminatorByte;
         for (int i = 0; i < n; i++) {
             long start = e.start(index) + total - terminatorByte;
-            elements[i] = e.plan(element, e.values.element(index, i, element), e.path.element(name, i),
+            LevelPath at = e.path.element(name, i);
+            elements[i] = e.plan(element, e.values.element(index, i, element, at), at,
                     (int) Math.min(Integer.MAX_VALUE, start));
             if (count == null && elements[i].size() == 0) {
                 throw e.fail(elements[i].path.toString(), "element takes no bytes, so it cannot be told from the "

@@ -52,14 +52,15 @@ final class SizedPart extends Part {
 
     @Override
     int size(LevelEncoding e, int index) {
-        LevelValues sub = e.values.sub(index, body);
+        LevelPath at = e.path.sub(name);
+        LevelValues sub = e.values.sub(index, body, at);
         if (sub == null) {
             throw e.values.has(index) && e.values.value(index) != null
                     ? e.fail(e.partPath(index), "expected a Map of part name to value, not "
                             + SectionFields.typeOf(e.values.value(index)))
                     : e.missing(e.partPath(index));
         }
-        LevelEncoding plan = e.plan(body, sub, e.path.sub(name), e.start(index));
+        LevelEncoding plan = e.plan(body, sub, at, e.start(index));
         e.children[index] = plan;
         e.deriveSize(sizeField, size, plan.size(), index);
         return plan.size();

@@ -58,6 +58,6 @@ final class SubLevelBinding extends ComponentBinding {
     @Override
     LevelValues sub(Object v, MessageLayout layout, String root, LevelPath path) {
         Object record = unwrap(v);
-        return record == null ? null : body.values(record, root, path);
+        return record == null ? null : body.values(record, root);
     }
 }
