@@ -254,7 +254,7 @@ public final class MessageLayout {
         Part[] ps = partArray;
         for (int i = 0; i < ps.length; i++) {
             Part p = ps[i];
-            pos = decodePart(p, t, level, pos, limit);
+            pos = p.decode(t, level, pos, limit);
             t.ints[level + p.slot] = pos;
             if (i == lengthPart) {   // the level's length ends it: the parts after it stop there
                 limit = ((LevelLengthPart) p).bound(t, level, at, pos, limit);
@@ -262,29 +262,6 @@ public final class MessageLayout {
         }
         t.ints[level + LevelTape.EXTENT] = t.size;
         return lengthPart < 0 ? pos : ((LevelLengthPart) ps[lengthPart]).filled(t, level, pos, limit);
-    }
-
-    /**
-     * {@code p.decode(...)}, called through the part's own final class: one call site seeing every kind of
-     * part for every layout would be megamorphic, a virtual call the JIT cannot inline; a type test per kind
-     * lets it inline the small ones (sections, byte runs) into the level's loop. Any kind missing here still
-     * decodes, through the virtual call.
-     */
-    private static int decodePart(Part p, LevelTape t, int level, int at, int limit) {
-        if (p instanceof SectionPart s) {
-            return s.decode(t, level, at, limit);
-        } else if (p instanceof BytesPart b) {
-            return b.decode(t, level, at, limit);
-        } else if (p instanceof RepeatPart r) {
-            return r.decode(t, level, at, limit);
-        } else if (p instanceof OptionalPart o) {
-            return o.decode(t, level, at, limit);
-        } else if (p instanceof SizedPart s) {
-            return s.decode(t, level, at, limit);
-        } else if (p instanceof ChoicePart c) {
-            return c.decode(t, level, at, limit);
-        }
-        return p.decode(t, level, at, limit);
     }
 
     /**
