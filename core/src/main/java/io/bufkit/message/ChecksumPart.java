@@ -36,10 +36,11 @@ final class ChecksumPart extends Part {
         int from = start(t, level);
         ByteView covered = t.view.slice(from, at);
         if (!field.verify(covered)) {
-            String path = t.pathOf(level, section) + "." + field.name();
-            throw t.fail(path, from + field.offset(), "checksum over the " + (at - from) + " bytes from "
-                    + section.name + " to here is wrong: expected " + hex(field.compute(covered)) + " but was "
-                    + hex(field.get(covered)), hex(field.compute(covered)), hex(field.get(covered)));
+            String expected = hex(field.compute(covered));
+            String actual = hex(field.get(covered));
+            throw t.fail(t.pathOf(level, section) + "." + field.name(), from + field.offset(), "checksum over the "
+                    + (at - from) + " bytes from " + section.name + " to here is wrong: expected " + expected
+                    + " but was " + actual, expected, actual);
         }
         return at;
     }

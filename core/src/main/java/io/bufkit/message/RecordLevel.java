@@ -90,7 +90,7 @@ final class RecordLevel {
         String where = "layout " + layout.name() + " part " + p.name + " (" + p.declaration() + ") and "
                 + shape.describe(c);
         if (p instanceof SectionPart s) {
-            return SectionBinding.bind(s.layout, layout, index, shape.type(c), lookup, where);
+            return SectionBinding.bind(s, layout, index, shape.type(c), lookup, where);
         } else if (p instanceof BytesPart b) {
             return BytesBinding.bind(b, shape.type(c), shape.genericType(c), where);
         } else if (p instanceof RepeatPart r) {

@@ -5,7 +5,6 @@ import io.bufkit.MutableByteView;
 import io.bufkit.internal.codec.LayoutBindings;
 import io.bufkit.internal.codec.RecordMapping;
 import io.bufkit.internal.codec.RecordShape;
-import io.bufkit.layout.ChecksumField;
 import io.bufkit.layout.LayoutField;
 import io.bufkit.layout.PacketLayout;
 import java.lang.invoke.MethodHandle;
@@ -46,8 +45,9 @@ final class SectionBinding extends ComponentBinding {
         this.objectFields = objectFields;
     }
 
-    static SectionBinding bind(PacketLayout section, MessageLayout level, int part, Class<?> type,
+    static SectionBinding bind(SectionPart sectionPart, MessageLayout level, int part, Class<?> type,
             MethodHandles.Lookup lookup, String where) {
+        PacketLayout section = sectionPart.layout;
         if (!type.isRecord()) {
             throw new IllegalArgumentException(where + ": a section maps to a record whose components are named like "
                     + "its fields, not a " + type.getName());
@@ -69,10 +69,9 @@ final class SectionBinding extends ComponentBinding {
         int[] componentOf = new int[fields.size()];
         List<Integer> objects = new java.util.ArrayList<>();
         for (int k = 0; k < fields.size(); k++) {
-            LayoutField f = fields.get(k);
-            componentOf[k] = shape.indexOf(f.name());
-            boolean given = !f.isConstant() && !(f instanceof ChecksumField) && !derived.contains(f.name());
-            if (given && componentOf[k] >= 0 && !shape.type(componentOf[k]).isPrimitive()) {
+            componentOf[k] = shape.indexOf(fields.get(k).name());
+            if (sectionPart.needsValue(level, part, k) && componentOf[k] >= 0
+                    && !shape.type(componentOf[k]).isPrimitive()) {
                 objects.add(k);
             }
         }

@@ -45,8 +45,17 @@ final class SectionPart extends Part {
             role[k] = f instanceof ChecksumField c ? (c.needsPseudoHeader() ? GIVEN_CHECKSUM : FILLED_CHECKSUM)
                     : f.isConstant() ? CONSTANT : VALUE;
         }
-        this.checked = layout.fields().stream().anyMatch(f -> f.isConstant()
-                || f instanceof ChecksumField c && !c.needsPseudoHeader());
+        this.checked = has(CONSTANT) || has(FILLED_CHECKSUM);
+    }
+
+    /** Whether a field of the section has the role {@code r}. */
+    private boolean has(byte r) {
+        for (byte k : role) {
+            if (k == r) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -59,9 +68,9 @@ final class SectionPart extends Part {
      * layout holds at most one checksum field), or null.
      */
     ChecksumField coverableChecksum() {
-        for (LayoutField f : layout.fields()) {
-            if (f instanceof ChecksumField c && !c.needsPseudoHeader()) {
-                return c;
+        for (int k = 0; k < role.length; k++) {
+            if (role[k] == FILLED_CHECKSUM) {
+                return (ChecksumField) layout.fields().get(k);
             }
         }
         return null;
@@ -70,7 +79,7 @@ final class SectionPart extends Part {
     /** From now on decoding checks only the section's constants; a {@link ChecksumPart} checks its checksum. */
     void coverChecksumLater() {
         checksumCoveredLater = true;
-        checked = layout.fields().stream().anyMatch(LayoutField::isConstant);
+        checked = has(CONSTANT);
     }
 
     @Override
@@ -134,7 +143,7 @@ final class SectionPart extends Part {
     }
 
     /** Whether encoding needs a value for field {@code k}: not a constant, a checksum or derived. */
-    private boolean needsValue(MessageLayout level, int index, int k) {
+    boolean needsValue(MessageLayout level, int index, int k) {
         return role[k] == VALUE && !level.isDerived(index, k);
     }
 
