@@ -117,10 +117,12 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      * @param reserved the 4 reserved bits
      * @param flags CWR, ECE, URG, ACK, PSH, RST, SYN, FIN
      * @param window the window field, unscaled
-     * @param checksum as carried
+     * @param checksum over the IP pseudo-header and the segment, as decoded (not verified when decoding:
+     *     captures taken on the sending host leave it to the network card); computed when encoding, so any
+     *     value may be given
      * @param urgent the urgent pointer
      */
-    public record Tcp(int srcPort, int dstPort, int seq, int ack, int reserved, int flags, int window, int checksum,
+    public record Tcp(int srcPort, int dstPort, int seq, int ack, int reserved, int flags, int window, long checksum,
             int urgent) {
     }
 
@@ -138,8 +140,9 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      *
      * @param srcPort source port
      * @param dstPort destination port
-     * @param checksum as carried
+     * @param checksum over the IP pseudo-header and the datagram, as decoded (0: none; not verified when
+     *     decoding); computed when encoding (0xFFFF for a computed 0), so any value may be given
      */
-    public record Udp(int srcPort, int dstPort, int checksum) {
+    public record Udp(int srcPort, int dstPort, long checksum) {
     }
 }
