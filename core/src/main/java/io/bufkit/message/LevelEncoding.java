@@ -35,8 +35,6 @@ final class LevelEncoding {
     private int[] derivedBy;
     private long[] derivedFrom;
     private int size;
-    /** The level this one is a sub-level of, or null for the message; for a pseudo-header's checksums. */
-    private LevelEncoding parent;
 
     private LevelEncoding(MessageLayout layout, LevelValues values, String root, LevelPath path, EncodePass pass) {
         this.layout = layout;
@@ -86,24 +84,7 @@ final class LevelEncoding {
 
     /** Plans a sub-level of this level (a chosen alternative, an element) that starts at {@code start}. */
     LevelEncoding plan(MessageLayout sub, LevelValues subValues, LevelPath subPath, int start) {
-        LevelEncoding e = plan(sub, subValues, root, subPath, start, pass);
-        e.parent = this;
-        return e;
-    }
-
-    /** The level this one is a sub-level of, or null for the message. */
-    LevelEncoding parent() {
-        return parent;
-    }
-
-    /** The index of the part whose sub-level {@code sub} is, or -1 (an element of a repeat). */
-    int partHolding(LevelEncoding sub) {
-        for (int i = 0; i < children.length; i++) {
-            if (children[i] == sub) {
-                return i;
-            }
-        }
-        return -1;
+        return plan(sub, subValues, root, subPath, start, pass);
     }
 
     /**

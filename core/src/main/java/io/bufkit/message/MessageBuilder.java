@@ -299,14 +299,8 @@ public final class MessageBuilder {
      * so a caller need not give it. The field's own bytes count as zero, as its kind says
      * ({@link io.bufkit.layout.ChecksumField}).
      *
-     * <p>A checksum over a pseudo-header ({@code internetChecksumWithPseudoHeader}, as UDP and TCP declare)
-     * takes it from the enclosing level, which declares {@link #pseudoHeader} for the part holding this
-     * level; its length is the covered length. Encoding then fills it in, and decoding verifies it if the
-     * pseudo-header is {@link PseudoHeader#verified()}. This level decoded on its own has no pseudo-header,
-     * so its checksum is not verified; encoded on its own, the checksum is written as given (0 if not).
-     *
-     * @param checksumPath {@code "section.field"}: a checksum field of a section declared before at this
-     *     level
+     * @param checksumPath {@code "section.field"}: a checksum field that needs no pseudo-header, of a section
+     *     declared before at this level
      * @return this builder
      * @throws IllegalArgumentException if the path names no such field, or its coverage is declared already
      */
@@ -322,47 +316,11 @@ public final class MessageBuilder {
         ChecksumField field = section.coverableChecksum();
         if (field == null || !field.name().equals(fieldName)) {
             throw new IllegalArgumentException(name + ": " + checksumPath + " is not a checksum field of section "
-                    + section.name + (field == null ? "; it has none"
+                    + section.name + " that needs no pseudo-header" + (field == null ? "; it has none"
                     : "; its checksum is " + field.name()));
         }
         add(new ChecksumPart(section, field));
         section.coverChecksumLater();
-        return this;
-    }
-
-    /**
-     * Declares that this level supplies a pseudo-header to the checksums over one that the levels part
-     * {@code partName} holds declare with {@link #checksumUpToHere}, as IPv4 supplies one to TCP and UDP:
-     * {@code .choice("transport", "ip.protocol", ...).pseudoHeader("transport",
-     * PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol"))}. Encoding fills those checksums in; decoding
-     * verifies them only if {@code header} is {@link PseudoHeader#verified()}.
-     *
-     * @param partName a choice, sized or conditional part declared before
-     * @param header the fields of this level's sections that make the pseudo-header
-     * @return this builder
-     * @throws IllegalArgumentException if no such part holds a level, the part has a pseudo-header already or
-     *     no level it holds has a checksum over one, or a path names no field of a section declared before
-     *     the part, or a field of the wrong width (4-byte addresses for IPv4, 16-byte for IPv6, a 1-byte
-     *     protocol)
-     */
-    public MessageBuilder pseudoHeader(String partName, PseudoHeader header) {
-        Objects.requireNonNull(partName, "partName");
-        Objects.requireNonNull(header, "header");
-        Integer at = index.get(partName);
-        Part part = at == null ? null : parts.get(at);
-        if (part == null || !part.holdsLevel()) {
-            throw new IllegalArgumentException(name + ": pseudoHeader(" + partName + ") names no choice, sized or "
-                    + "conditional part declared before");
-        }
-        if (part.pseudoHeader != null) {
-            throw new IllegalArgumentException(name + ": part " + partName + " has a pseudo-header already: "
-                    + part.pseudoHeader.header);
-        }
-        if (!part.holdsPseudoHeaderChecksum()) {
-            throw new IllegalArgumentException(name + ": no layout part " + partName + " holds covers a checksum "
-                    + "over a pseudo-header with checksumUpToHere");
-        }
-        part.pseudoHeader = PseudoHeaderSource.resolve(name, parts, index, at, header);
         return this;
     }
 
@@ -402,17 +360,9 @@ public final class MessageBuilder {
      * @return the immutable layout
      * @throws IllegalStateException if a rest-of-message part is followed by a part other than the end of a
      *     checksum's coverage
-     * @throws IllegalArgumentException if a remaining length is declared last, with no part to count, or a
-     *     part holds a level with a checksum over a pseudo-header but this level supplies none to it
-     *     ({@link #pseudoHeader})
+     * @throws IllegalArgumentException if a remaining length is declared last, with no part to count
      */
     public MessageLayout build() {
-        for (Part p : parts) {
-            if (p.pseudoHeader == null && p.holdsPseudoHeaderChecksum()) {
-                throw new IllegalArgumentException(name + ": part " + p.name + " holds a level with a checksum over "
-                        + "a pseudo-header; declare pseudoHeader(\"" + p.name + "\", ...) to supply it");
-            }
-        }
         for (int i = 0; i < parts.size() - 1; i++) {
             Part p = parts.get(i);
             boolean toEnd = p instanceof BytesPart b && b.kind == BytesPart.Kind.REST

@@ -364,19 +364,6 @@ public final class MessageLayout {
         return parts;
     }
 
-    /**
-     * Whether a {@link MessageBuilder#checksumUpToHere} of this level covers a checksum over a pseudo-header,
-     * which an enclosing level supplies.
-     */
-    boolean hasPseudoHeaderChecksum() {
-        for (Part p : partArray) {
-            if (p instanceof ChecksumPart c && c.overPseudoHeader) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The parts in declaration order; not to be modified. */
     Part[] partArray() {
         return partArray;

@@ -15,11 +15,6 @@ abstract class Part {
     int slot;
     /** The slot of the offset this part starts at: the previous part's {@link #slot}, or the level's start. */
     int startSlot;
-    /**
-     * The pseudo-header this part's level supplies to the checksums of the levels the part holds
-     * ({@link MessageBuilder#pseudoHeader}), or null; set once by {@link MessageBuilder}.
-     */
-    PseudoHeaderSource pseudoHeader;
 
     /**
      * The layouts of the levels the part holds, by a level's tag: the one element layout or body of a
@@ -72,18 +67,6 @@ abstract class Part {
     /** The layout of a level this part holds whose tag is {@code tag}; only for parts holding levels. */
     final MessageLayout levelLayout(int tag) {
         return holds[holds.length == 1 ? 0 : tag];
-    }
-
-    /** Whether a layout the part holds has a checksum over a pseudo-header that its enclosing level supplies. */
-    final boolean holdsPseudoHeaderChecksum() {
-        if (holds != null) {
-            for (MessageLayout l : holds) {
-                if (l != null && l.hasPseudoHeaderChecksum()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The fewest bytes this part can take in a well-formed message; 0 unless a part knows better. */

@@ -64,12 +64,12 @@ final class SectionPart extends Part {
     }
 
     /**
-     * The section's checksum field, which a {@link ChecksumPart} may cover (a layout holds at most one
-     * checksum field), or null.
+     * The section's checksum field if it needs no pseudo-header, which a {@link ChecksumPart} may cover (a
+     * layout holds at most one checksum field), or null.
      */
     ChecksumField coverableChecksum() {
         for (int k = 0; k < role.length; k++) {
-            if (role[k] == FILLED_CHECKSUM || role[k] == GIVEN_CHECKSUM) {
+            if (role[k] == FILLED_CHECKSUM) {
                 return (ChecksumField) layout.fields().get(k);
             }
         }

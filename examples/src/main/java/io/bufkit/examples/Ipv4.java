@@ -117,12 +117,10 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      * @param reserved the 4 reserved bits
      * @param flags CWR, ECE, URG, ACK, PSH, RST, SYN, FIN
      * @param window the window field, unscaled
-     * @param checksum over the IP pseudo-header and the segment, as decoded (not verified when decoding:
-     *     captures taken on the sending host leave it to the network card); computed when encoding, so any
-     *     value may be given
+     * @param checksum as carried
      * @param urgent the urgent pointer
      */
-    public record Tcp(int srcPort, int dstPort, int seq, int ack, int reserved, int flags, int window, long checksum,
+    public record Tcp(int srcPort, int dstPort, int seq, int ack, int reserved, int flags, int window, int checksum,
             int urgent) {
     }
 
@@ -140,9 +138,8 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      *
      * @param srcPort source port
      * @param dstPort destination port
-     * @param checksum over the IP pseudo-header and the datagram, as decoded (0: none; not verified when
-     *     decoding); computed when encoding (0xFFFF for a computed 0), so any value may be given
+     * @param checksum as carried
      */
-    public record Udp(int srcPort, int dstPort, long checksum) {
+    public record Udp(int srcPort, int dstPort, int checksum) {
     }
 }

@@ -2,7 +2,6 @@ package io.bufkit.examples;
 
 import io.bufkit.layout.PacketLayout;
 import io.bufkit.message.MessageLayout;
-import io.bufkit.message.PseudoHeader;
 import io.bufkit.message.Size;
 import java.util.Map;
 
@@ -29,10 +28,10 @@ public final class Ipv4Packet {
     /** The fixed 20 bytes of a TCP header; {@code flags} holds CWR, ECE, URG, ACK, PSH, RST, SYN, FIN. */
     public static final PacketLayout TCP = PacketLayout.builder("tcp")
             .u16be("srcPort").u16be("dstPort").i32be("seq").i32be("ack").bits("dataOffset", 4).bits("reserved", 4)
-            .u8("flags").u16be("window").internetChecksumWithPseudoHeader("checksum").u16be("urgent").build();
+            .u8("flags").u16be("window").u16be("checksum").u16be("urgent").build();
     /** The 8-byte UDP header. */
     public static final PacketLayout UDP = PacketLayout.builder("udp")
-            .u16be("srcPort").u16be("dstPort").u16be("length").internetChecksumWithPseudoHeader("checksum").build();
+            .u16be("srcPort").u16be("dstPort").u16be("length").u16be("checksum").build();
     /** The first 4 bytes of every ICMP message; the checksum covers the whole message, body included. */
     public static final PacketLayout ICMP = PacketLayout.builder("icmp").u8("type").u8("code")
             .internetChecksum("checksum").build();
@@ -47,22 +46,13 @@ public final class Ipv4Packet {
     /** A list of options filling its bytes. */
     public static final MessageLayout OPTIONS = MessageLayout.builder("options").repeatToEnd("option", OPTION).build();
 
-    /**
-     * A TCP segment: header, options sized by the data offset, payload; the checksum covers the IP
-     * pseudo-header and the whole segment (RFC 9293 §3.1), supplied by the enclosing packet. Decoded on its
-     * own, the checksum is not verified (there is no pseudo-header); encoded on its own, it is written as
-     * given.
-     */
+    /** A TCP segment: header, options sized by the data offset, payload. */
     public static final MessageLayout TCP_SEGMENT = MessageLayout.builder("tcp-segment")
             .section("tcp", TCP).sized("options", Size.of("tcp.dataOffset").times(4).plus(-20), OPTIONS)
-            .rest("payload").checksumUpToHere("tcp.checksum").build();
-    /**
-     * A UDP datagram: header, payload sized by the length field; the checksum covers the IP pseudo-header
-     * and the datagram (RFC 768), supplied by the enclosing packet, 0 meaning none.
-     */
+            .rest("payload").build();
+    /** A UDP datagram: header, payload sized by the length field. */
     public static final MessageLayout UDP_DATAGRAM = MessageLayout.builder("udp-datagram")
-            .section("udp", UDP).bytes("payload", Size.of("udp.length").plus(-8)).checksumUpToHere("udp.checksum")
-            .build();
+            .section("udp", UDP).bytes("payload", Size.of("udp.length").plus(-8)).build();
     /** An ICMP message: type, code, checksum over the whole message (RFC 792), then the type's body. */
     public static final MessageLayout ICMP_MESSAGE = MessageLayout.builder("icmp-message")
             .section("icmp", ICMP).rest("body").checksumUpToHere("icmp.checksum").build();
@@ -70,26 +60,12 @@ public final class Ipv4Packet {
     /**
      * The whole packet: header, then, within the total length, options sized by IHL, whose end is the end of
      * the header checksum's coverage (RFC 791: "the checksum field is the 16 bit one's complement of the one's
-     * complement sum of all 16 bit words in the header"), and the transport chosen by protocol number, to which
-     * the header supplies the pseudo-header of the TCP and UDP checksums. Encoding fills every checksum in;
-     * decoding checks the header and ICMP checksums but not the TCP and UDP ones, which captures taken on the
-     * sending host hold unfilled (checksum offload): {@link #VERIFIED} checks them too.
+     * complement sum of all 16 bit words in the header"), and the transport chosen by protocol number.
      */
-    public static final MessageLayout LAYOUT = layout(PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol"));
-
-    /**
-     * {@link #LAYOUT}, with decoding verifying the TCP and UDP checksums too (a UDP checksum of 0 means none).
-     */
-    public static final MessageLayout VERIFIED = layout(PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol")
-            .verified());
-
-    private static MessageLayout layout(PseudoHeader transportChecksums) {
-        return MessageLayout.builder("ipv4-packet")
-                .section("ip", IP).totalLength(Size.of("ip.totalLength"))
-                .sized("options", Size.of("ip.ihl").times(4).plus(-20), OPTIONS)
-                .checksumUpToHere("ip.checksum")
-                .choice("transport", "ip.protocol", Map.of(1, ICMP_MESSAGE, 6, TCP_SEGMENT, 17, UDP_DATAGRAM))
-                .pseudoHeader("transport", transportChecksums)
-                .build();
-    }
+    public static final MessageLayout LAYOUT = MessageLayout.builder("ipv4-packet")
+            .section("ip", IP).totalLength(Size.of("ip.totalLength"))
+            .sized("options", Size.of("ip.ihl").times(4).plus(-20), OPTIONS)
+            .checksumUpToHere("ip.checksum")
+            .choice("transport", "ip.protocol", Map.of(1, ICMP_MESSAGE, 6, TCP_SEGMENT, 17, UDP_DATAGRAM))
+            .build();
 }

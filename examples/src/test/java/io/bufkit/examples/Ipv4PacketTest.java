@@ -125,14 +125,14 @@ class Ipv4PacketTest {
         for (ByteView packet : packets()) {
             Ipv4 p = Ipv4.CODEC.decode(packet);
             assertEquals(packet.length(), p.ip().totalLength());
-            assertSameButFilledTransportChecksum(packet.toByteArray(), Ipv4.CODEC.encode(withoutTotalLength(p)));
+            assertArrayEquals(packet.toByteArray(), Ipv4.CODEC.encode(withoutTotalLength(p)));
             Map<String, Object> values = new HashMap<>(Ipv4Packet.LAYOUT.decode(packet).toValues());
             @SuppressWarnings("unchecked")
             Map<String, Object> ip = new HashMap<>((Map<String, Object>) values.get("ip"));
             ip.remove("totalLength");
             ip.remove("ihl");
             values.put("ip", ip);
-            assertSameButFilledTransportChecksum(packet.toByteArray(), Ipv4Packet.LAYOUT.encode(values));
+            assertArrayEquals(packet.toByteArray(), Ipv4Packet.LAYOUT.encode(values));
             Message m = Ipv4Packet.LAYOUT.decode(packet);
             assertEquals(m.intValue("ip.id"), p.ip().id());
             assertEquals(m.sub("options").count("option"), p.options().option().size());
@@ -250,49 +250,6 @@ class Ipv4PacketTest {
         layouts.checkRoundTrip();
         layouts.checkArbitraryMessages();
         layouts.checkRecordRoundTrip(Ipv4.CODEC);
-    }
-
-    /**
-     * The capture's TCP and UDP checksums are left to the network card (loopback offload), so a re-encoded
-     * packet equals the capture but there, and holds the correct checksum there.
-     */
-    static void assertSameButFilledTransportChecksum(byte[] capture, byte[] encoded) {
-        assertEquals(capture.length, encoded.length);
-        int protocol = capture[9] & 0xFF;
-        int at = transportChecksumOffset(capture);
-        byte[] masked = encoded.clone();
-        if (at >= 0) {
-            masked[at] = capture[at];
-            masked[at + 1] = capture[at + 1];
-            assertTrue(verifiesOverPseudoHeader(encoded), "transport checksum of protocol " + protocol);
-        }
-        assertArrayEquals(capture, masked);
-    }
-
-    /** Where the TCP or UDP checksum of an IPv4 packet lies, or -1 for another protocol. */
-    static int transportChecksumOffset(byte[] packet) {
-        int ihl = (packet[0] & 0x0F) * 4;
-        return switch (packet[9] & 0xFF) {
-            case 6 -> ihl + 16;
-            case 17 -> ihl + 6;
-            default -> -1;
-        };
-    }
-
-    /**
-     * RFC 768 / RFC 9293 §3.1, built here byte by byte: source, destination, zero, protocol, upper-layer
-     * length, then the segment; the sum over both must be all ones.
-     */
-    static boolean verifiesOverPseudoHeader(byte[] packet) {
-        int ihl = (packet[0] & 0x0F) * 4;
-        int total = ((packet[2] & 0xFF) << 8) | (packet[3] & 0xFF);
-        int length = total - ihl;
-        byte[] pseudo = new byte[12];
-        System.arraycopy(packet, 12, pseudo, 0, 8);
-        pseudo[9] = packet[9];
-        pseudo[10] = (byte) (length >>> 8);
-        pseudo[11] = (byte) length;
-        return InternetChecksum.verify(ByteView.wrap(pseudo), ByteView.wrap(packet).slice(ihl, total));
     }
 
     static Message option(Message options, int kind) {

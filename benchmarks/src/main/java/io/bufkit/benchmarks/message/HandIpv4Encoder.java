@@ -57,7 +57,7 @@ final class HandIpv4Encoder {
             v.putU8(t + 12, (20 + options) / 4 << 4 | tcp.reserved());
             v.putU8(t + 13, tcp.flags());
             v.putU16be(t + 14, tcp.window());
-            v.putU16be(t + 16, (int) tcp.checksum());
+            v.putU16be(t + 16, tcp.checksum());
             v.putU16be(t + 18, tcp.urgent());
             write(s.options(), v, t + 20);
             put(v, t + 20 + options, s.payload());
@@ -65,7 +65,7 @@ final class HandIpv4Encoder {
             v.putU16be(t, u.udp().srcPort());
             v.putU16be(t + 2, u.udp().dstPort());
             v.putU16be(t + 4, 8 + u.payload().length());
-            v.putU16be(t + 6, (int) u.udp().checksum());
+            v.putU16be(t + 6, u.udp().checksum());
             put(v, t + 8, u.payload());
         } else if (p.transport() instanceof Ipv4.IcmpMessage i) {
             v.putU8(t, i.icmp().type());
