@@ -63,7 +63,7 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder bytes(String partName, Size size) {
-        add(new BytesPart(partName, BytesPart.Kind.SIZED, resolve(size.path()), size, 0));
+        add(new BytesPart(partName, BytesPart.Kind.SIZED, resolve(size.path()), size, 0, 0));
         return this;
     }
 
@@ -75,10 +75,40 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder prefixed(String partName, int prefixBytes) {
+        return prefixed(partName, prefixBytes, 0);
+    }
+
+    /**
+     * Adds bytes preceded by a big-endian unsigned length prefix that counts {@code alsoCounts} bytes besides
+     * them: the bytes of the element that come before the data, the prefix's own included. This is the
+     * type-length-value shape whose length covers the whole element: IPv4 and TCP options (a kind byte, a
+     * length byte counting both, RFC 791 §3.1 and RFC 9293 §3.1: {@code prefixed("data", 1, 2)} after the
+     * kind), RADIUS attributes (RFC 2865 §5, also 2), SCTP parameters (RFC 9260 §3.2.1, a 2-byte type and a
+     * 2-byte length counting both: {@code prefixed("value", 2, 4)} after the type).
+     *
+     * <p>Decoding: the part's bytes are the prefix's value less {@code alsoCounts}; a prefix smaller than
+     * {@code alsoCounts}, or one reaching past the end, is a {@link io.bufkit.layout.LayoutException} naming
+     * the part's path and offset. Encoding writes the value's length plus {@code alsoCounts}. A record
+     * component or value of the part holds the data alone.
+     *
+     * @param partName the part's name
+     * @param prefixBytes the prefix's width: 1, 2 or 4
+     * @param alsoCounts the bytes the prefix counts besides the data, from 0 to the largest prefix value
+     * @return this builder
+     * @throws IllegalArgumentException if the width is not 1, 2 or 4, or {@code alsoCounts} is negative or more
+     *     than the prefix can hold
+     */
+    public MessageBuilder prefixed(String partName, int prefixBytes, int alsoCounts) {
         if (prefixBytes != 1 && prefixBytes != 2 && prefixBytes != 4) {
             throw new IllegalArgumentException("prefix width must be 1, 2 or 4: " + prefixBytes);
         }
-        add(new BytesPart(partName, BytesPart.Kind.PREFIXED, null, null, prefixBytes));
+        long most = (1L << (8 * prefixBytes)) - 1;
+        if (alsoCounts < 0 || alsoCounts > most) {
+            throw new IllegalArgumentException(name + ": " + partName + " is prefixed by " + prefixBytes + " byte"
+                    + (prefixBytes == 1 ? "" : "s") + ", which count 0 to " + most + " bytes besides the data, not "
+                    + alsoCounts);
+        }
+        add(new BytesPart(partName, BytesPart.Kind.PREFIXED, null, null, prefixBytes, alsoCounts));
         return this;
     }
 
@@ -109,7 +139,7 @@ public final class MessageBuilder {
         if (prefixBytes != 2 && prefixBytes != 4) {
             throw new IllegalArgumentException("a nullable prefix's width must be 2 or 4: " + prefixBytes);
         }
-        add(new BytesPart(partName, BytesPart.Kind.NULLABLE, null, null, prefixBytes));
+        add(new BytesPart(partName, BytesPart.Kind.NULLABLE, null, null, prefixBytes, 0));
         return this;
     }
 
@@ -120,7 +150,7 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder nulTerminated(String partName) {
-        add(new BytesPart(partName, BytesPart.Kind.NUL_TERMINATED, null, null, 0));
+        add(new BytesPart(partName, BytesPart.Kind.NUL_TERMINATED, null, null, 0, 0));
         return this;
     }
 
@@ -131,7 +161,7 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder rest(String partName) {
-        add(new BytesPart(partName, BytesPart.Kind.REST, null, null, 0));
+        add(new BytesPart(partName, BytesPart.Kind.REST, null, null, 0, 0));
         return this;
     }
 

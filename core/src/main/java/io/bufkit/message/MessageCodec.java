@@ -125,7 +125,7 @@ public final class MessageCodec<R extends Record> {
         } finally {
             t.release();
             if (t.capacity() <= MOST_KEPT_INTS) {
-                spare.set(t);
+                spare.lazySet(t);   // a release store: the next getAndSet sees the tape whole
             }
         }
     }

@@ -77,6 +77,7 @@ public final class MessagePart {
     private final String fieldPath;
     private final Size size;
     private final int prefixWidth;
+    private final int prefixCounts;
     private final int terminator;
     private final MessageLayout body;
     private final IntPredicate condition;
@@ -86,6 +87,13 @@ public final class MessagePart {
     MessagePart(String name, Kind kind, PacketLayout section, Set<String> derivedFields, String fieldPath, Size size,
             int prefixWidth, int terminator, MessageLayout body, IntPredicate condition,
             Map<Integer, MessageLayout> alternatives, FieldKind<?> fieldKind) {
+        this(name, kind, section, derivedFields, fieldPath, size, prefixWidth, 0, terminator, body, condition,
+                alternatives, fieldKind);
+    }
+
+    MessagePart(String name, Kind kind, PacketLayout section, Set<String> derivedFields, String fieldPath, Size size,
+            int prefixWidth, int prefixCounts, int terminator, MessageLayout body, IntPredicate condition,
+            Map<Integer, MessageLayout> alternatives, FieldKind<?> fieldKind) {
         this.name = name;
         this.kind = kind;
         this.section = section;
@@ -93,6 +101,7 @@ public final class MessagePart {
         this.fieldPath = fieldPath;
         this.size = size;
         this.prefixWidth = prefixWidth;
+        this.prefixCounts = prefixCounts;
         this.terminator = terminator;
         this.body = body;
         this.condition = condition;
@@ -167,6 +176,17 @@ public final class MessagePart {
      */
     public int prefixWidth() {
         return prefixWidth;
+    }
+
+    /**
+     * How many bytes the length prefix of {@link Kind#PREFIXED_BYTES} counts besides the bytes after it: 0
+     * unless declared with {@link MessageBuilder#prefixed(String, int, int)}, such as 2 for a TCP option
+     * whose length counts its kind and length bytes.
+     *
+     * @return the bytes counted besides the part's own; 0 for other kinds
+     */
+    public int prefixCounts() {
+        return prefixCounts;
     }
 
     /**

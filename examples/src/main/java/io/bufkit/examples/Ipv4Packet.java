@@ -36,9 +36,8 @@ public final class Ipv4Packet {
     public static final PacketLayout ICMP = PacketLayout.builder("icmp").u8("type").u8("code")
             .internetChecksum("checksum").build();
 
-    static final MessageLayout OPTION_VALUE = MessageLayout.builder("option-value")
-            .section("len", PacketLayout.builder("len").u8("length").build())
-            .bytes("data", Size.of("len.length").plus(-2)).build();
+    /** An option's length, which counts the kind and length bytes too, then its data. */
+    static final MessageLayout OPTION_VALUE = MessageLayout.builder("option-value").prefixed("data", 1, 2).build();
     /** One IPv4 or TCP option: its kind, then a length and data unless the kind is 0 or 1. */
     public static final MessageLayout OPTION = MessageLayout.builder("option")
             .section("o", PacketLayout.builder("o").u8("kind").build())

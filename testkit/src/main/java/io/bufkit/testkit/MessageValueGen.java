@@ -103,7 +103,7 @@ final class MessageValueGen {
             case PREFIXED_BYTES:
             case NULLABLE_BYTES:
                 boolean nullable = p.kind() == MessagePart.Kind.NULLABLE_BYTES;
-                long most = (1L << (8 * p.prefixWidth() - (nullable ? 1 : 0))) - 1;
+                long most = (1L << (8 * p.prefixWidth() - (nullable ? 1 : 0))) - 1 - p.prefixCounts();
                 Gen<Object> bytes = Gen.bytes(0, (int) Math.min(maxBytes, most)).map(b -> (Object) Bytes.of(b));
                 return nullable ? Gen.frequency(1, Gen.constant(null), 4, bytes) : bytes;
             case NUL_TERMINATED_BYTES:

@@ -150,6 +150,17 @@ final class ProtocolMessages {
             .rest("payload")
             .build();
 
+    /**
+     * TCP options (RFC 9293 §3.1) up to the end: kinds 0 and 1 alone, every other kind with a length that
+     * counts the kind and length bytes too.
+     */
+    static final MessageLayout TCP_OPTIONS = MessageLayout.builder("tcp-options")
+            .repeatToEnd("options", MessageLayout.builder("option")
+                    .section("o", PacketLayout.builder("o").u8("kind").build())
+                    .when("value", "o.kind", kind -> kind > 1,
+                            MessageLayout.builder("value").prefixed("data", 1, 2).build())
+                    .build())
+            .build();
     static final MessageLayout TCP = MessageLayout.builder("tcp-segment")
             .section("tcp", PacketLayout.builder("tcp").u16be("srcPort").u16be("dstPort").i32be("seq").i32be("ack")
                     .bits("dataOffset", 4).bits("reserved", 4).u8("flags").u16be("window").u16be("checksum")
