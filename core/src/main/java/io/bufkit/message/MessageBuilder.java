@@ -1,9 +1,13 @@
 package io.bufkit.message;
 
 import io.bufkit.layout.ChecksumField;
+import io.bufkit.layout.DoubleField;
+import io.bufkit.layout.FloatField;
 import io.bufkit.layout.IntField;
 import io.bufkit.layout.LayoutField;
+import io.bufkit.layout.LongField;
 import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.WireType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,15 +45,45 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder section(String partName, PacketLayout layout) {
-        Objects.requireNonNull(layout, "layout");
-        SectionPart part = new SectionPart(partName, layout);
+        return addSection(new SectionPart(partName, Objects.requireNonNull(layout, "layout"), false));
+    }
+
+    /**
+     * Adds one fixed-width field at this level, addressed by its own name: {@code .field("n", WireType.U16BE)}
+     * is read as {@code intValue("n")}, named {@code "n"} by sizes, counts, conditions and discriminators
+     * ({@code .repeat("columns", "n", COLUMN)}), holds its plain value in the value model
+     * ({@code "n": 2}) and maps to a record component of its natural type ({@code int n}); where a section of
+     * one field would be addressed {@code "count.n"}, hold a map and need a record of one component. A field
+     * that a later part derives (a count, a length) may be left out of values and records, as a section's.
+     *
+     * @param partName the part's name, which is also the field's
+     * @param type an integer or floating-point wire type, such as {@link WireType#U8} or {@link WireType#U16BE}
+     * @return this builder
+     * @throws IllegalArgumentException if the type is a checksum, flags, bytes or text type: declare those in
+     *     a {@link #section}
+     */
+    public MessageBuilder field(String partName, WireType type) {
+        Objects.requireNonNull(type, "type");
+        Class<?> handle = type.handleType();
+        if (type.isBitField() || handle != IntField.class && handle != LongField.class && handle != FloatField.class
+                && handle != DoubleField.class) {
+            throw new IllegalArgumentException(name + ": " + partName + " is " + type.typeName() + "; a single field "
+                    + "is an integer or floating-point type, and a " + type.typeName() + " field goes in a section");
+        }
+        PacketLayout one = PacketLayout.builder(partName).field(partName, type).build();
+        return addSection(new SectionPart(partName, one, true));
+    }
+
+    /** Adds a section and makes a ref for each of its integer fields and 16-bit checksums. */
+    private MessageBuilder addSection(SectionPart part) {
         add(part);
-        List<LayoutField> fields = layout.fields();
+        List<LayoutField> fields = part.layout.fields();
         for (int k = 0; k < fields.size(); k++) {
+            String path = part.fieldPath(part.name, fields.get(k).name());
             if (fields.get(k) instanceof IntField i) {
-                refs.put(partName + "." + i.name(), new FieldRef(part, i, k, partName + "." + i.name(), refIds++));
+                refs.put(path, new FieldRef(part, i, k, path, refIds++));
             } else if (fields.get(k) instanceof ChecksumField c && c.width() == 2) {
-                refs.put(partName + "." + c.name(), new FieldRef(part, c, k, partName + "." + c.name(), refIds++));
+                refs.put(path, new FieldRef(part, c, k, path, refIds++));
             }
         }
         return this;

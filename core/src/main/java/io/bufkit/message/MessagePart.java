@@ -17,6 +17,13 @@ public final class MessagePart {
     public enum Kind {
         /** A fixed section: {@link MessageBuilder#section}. */
         SECTION,
+        /**
+         * A single fixed-width field addressed by the part's name: {@link MessageBuilder#field(String,
+         * io.bufkit.layout.WireType)}. {@link #section()} is a layout of that one field, named like the part;
+         * the part's value in the value model is the field's value, not a map, and {@link #derivedFields()}
+         * holds the part's name when a later part derives it.
+         */
+        FIXED_FIELD,
         /** Bytes sized by an earlier field: {@link MessageBuilder#bytes}. */
         SIZED_BYTES,
         /** Bytes after a length prefix: {@link MessageBuilder#prefixed}. */
@@ -128,7 +135,7 @@ public final class MessagePart {
     }
 
     /**
-     * The fixed layout of a {@link Kind#SECTION}.
+     * The fixed layout of a {@link Kind#SECTION}, or the one-field layout of a {@link Kind#FIXED_FIELD}.
      *
      * @return the layout, or {@code null} for other kinds
      */

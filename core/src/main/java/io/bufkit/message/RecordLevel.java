@@ -89,7 +89,9 @@ final class RecordLevel {
             MethodHandles.Lookup lookup) {
         String where = "layout " + layout.name() + " part " + p.name + " (" + p.declaration() + ") and "
                 + shape.describe(c);
-        if (p instanceof SectionPart s) {
+        if (p instanceof SectionPart s && s.single) {
+            return SingleFieldBinding.bind(s, layout, index, shape.type(c), where);
+        } else if (p instanceof SectionPart s) {
             return SectionBinding.bind(s, layout, index, shape.type(c), lookup, where);
         } else if (p instanceof BytesPart b) {
             return BytesBinding.bind(b, shape.type(c), shape.genericType(c), where);
