@@ -42,7 +42,7 @@ record MessageAnatomy(byte[] wire, List<Spot> lengths, List<VarintSpot> varints,
         for (MessagePart p : layout.parts()) {
             String name = p.name();
             switch (p.kind()) {
-                case SECTION -> {
+                case SECTION, FIXED_FIELD -> {
                     for (String field : p.derivedFields()) {
                         lengths.add(new Spot(m.start(name), p.section().intField(field)));
                     }

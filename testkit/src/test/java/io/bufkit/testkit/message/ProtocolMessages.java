@@ -3,6 +3,7 @@ package io.bufkit.testkit.message;
 import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
 import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.WireType;
 import io.bufkit.layout.TextPadding;
 import io.bufkit.message.FieldFault;
 import io.bufkit.message.FieldKind;
@@ -160,6 +161,21 @@ final class ProtocolMessages {
                     .when("value", "o.kind", kind -> kind > 1,
                             MessageLayout.builder("value").prefixed("data", 1, 2).build())
                     .build())
+            .build();
+    /**
+     * Single fields everywhere: a type choosing the body, a little-endian length sizing it, a count of TCP
+     * option-like items whose kind is a single field, and a float.
+     */
+    static final MessageLayout SINGLE_FIELDS = MessageLayout.builder("single-fields")
+            .field("type", WireType.U8).field("length", WireType.U16LE)
+            .choice("body", "type", Size.of("length"), Map.of(1, MessageLayout.builder("text-body").rest("text").build(),
+                    2, MessageLayout.builder("number-body").field("value", WireType.U32BE).build()))
+            .field("n", WireType.U8)
+            .repeat("items", "n", MessageLayout.builder("item").field("kind", WireType.U8)
+                    .when("value", "kind", kind -> kind > 1,
+                            MessageLayout.builder("value").prefixed("data", 1, 2).build())
+                    .build())
+            .field("ratio", WireType.F64LE)
             .build();
     static final MessageLayout TCP = MessageLayout.builder("tcp-segment")
             .section("tcp", PacketLayout.builder("tcp").u16be("srcPort").u16be("dstPort").i32be("seq").i32be("ack")
