@@ -51,18 +51,10 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
     /**
      * One option.
      *
-     * @param o its kind
+     * @param kind 0 end of list, 1 no operation, others carry a length
      * @param value its data, absent for kinds 0 and 1
      */
-    public record Option(Kind o, Optional<Value> value) {
-    }
-
-    /**
-     * An option's kind.
-     *
-     * @param kind 0 end of list, 1 no operation, others carry a length
-     */
-    public record Kind(int kind) {
+    public record Option(int kind, Optional<Value> value) {
     }
 
     /**

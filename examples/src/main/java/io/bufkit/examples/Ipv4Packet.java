@@ -1,6 +1,7 @@
 package io.bufkit.examples;
 
 import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.WireType;
 import io.bufkit.message.MessageLayout;
 import io.bufkit.message.Size;
 import java.util.Map;
@@ -40,8 +41,7 @@ public final class Ipv4Packet {
     static final MessageLayout OPTION_VALUE = MessageLayout.builder("option-value").prefixed("data", 1, 2).build();
     /** One IPv4 or TCP option: its kind, then a length and data unless the kind is 0 or 1. */
     public static final MessageLayout OPTION = MessageLayout.builder("option")
-            .section("o", PacketLayout.builder("o").u8("kind").build())
-            .when("value", "o.kind", kind -> kind > 1, OPTION_VALUE).build();
+            .field("kind", WireType.U8).when("value", "kind", kind -> kind > 1, OPTION_VALUE).build();
     /** A list of options filling its bytes. */
     public static final MessageLayout OPTIONS = MessageLayout.builder("options").repeatToEnd("option", OPTION).build();
 

@@ -95,16 +95,8 @@ public final class Mqtt {
     /**
      * A packet identifier.
      *
-     * @param id its value
+     * @param id 1-65535
      */
-    public record PacketId(Id id) {
-    }
-
-    /**
-     * The packet identifier's section.
-     *
-     * @param value 1-65535
-     */
-    public record Id(int value) {
+    public record PacketId(int id) {
     }
 }

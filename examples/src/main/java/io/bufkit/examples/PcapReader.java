@@ -202,7 +202,7 @@ public final class PcapReader {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < options.count("option"); i++) {
             Message option = options.element("option", i);
-            int kind = option.intValue("o.kind");
+            int kind = option.intValue("kind");
             ByteView data = kind > 1 ? option.sub("value").bytes("data") : ByteView.empty();
             int length = data.length();
             out.add(kind == 0 ? "eol" : kind == 1 ? "nop" : kind == 2 && length == 2 ? "mss " + data.u16be(0)

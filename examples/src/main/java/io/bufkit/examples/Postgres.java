@@ -85,18 +85,10 @@ public record Postgres(Head head, Body body) {
     /**
      * One field of an ErrorResponse.
      *
-     * @param field its code
+     * @param code {@code 'S'} severity, {@code 'C'} SQLSTATE, {@code 'M'} message, ...
      * @param value its text
      */
-    public record ErrorField(Code field, String value) {
-    }
-
-    /**
-     * An error field's code.
-     *
-     * @param code {@code 'S'} severity, {@code 'C'} SQLSTATE, {@code 'M'} message, ...
-     */
-    public record Code(int code) {
+    public record ErrorField(int code, String value) {
     }
 
     /**

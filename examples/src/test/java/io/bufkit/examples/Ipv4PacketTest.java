@@ -140,11 +140,11 @@ class Ipv4PacketTest {
         Ipv4 syn = Ipv4.CODEC.decode(packets().get(2));
         Ipv4.TcpSegment tcp = (Ipv4.TcpSegment) syn.transport();
         assertEquals(7070, tcp.tcp().dstPort());
-        assertEquals(List.of(2, 4, 8, 1, 3), tcp.options().option().stream().map(o -> o.o().kind()).toList());
+        assertEquals(List.of(2, 4, 8, 1, 3), tcp.options().option().stream().map(Ipv4.Option::kind).toList());
         assertEquals(65495, tcp.options().option().get(0).value().orElseThrow().data().view().u16be(0));
         Ipv4 echo = Ipv4.CODEC.decode(packets().get(0));
         assertEquals(15, Ipv4Packet.LAYOUT.decode(packets().get(0)).intValue("ip.ihl"));
-        assertEquals(7, echo.options().option().get(1).o().kind());
+        assertEquals(7, echo.options().option().get(1).kind());
     }
 
     @Test
@@ -254,7 +254,7 @@ class Ipv4PacketTest {
 
     static Message option(Message options, int kind) {
         for (int i = 0; i < options.count("option"); i++) {
-            if (options.element("option", i).intValue("o.kind") == kind) {
+            if (options.element("option", i).intValue("kind") == kind) {
                 return options.element("option", i);
             }
         }
@@ -264,7 +264,7 @@ class Ipv4PacketTest {
     static String allKinds(Message options) {
         List<String> kinds = new ArrayList<>();
         for (int i = 0; i < options.count("option"); i++) {
-            kinds.add(Integer.toString(options.element("option", i).intValue("o.kind")));
+            kinds.add(Integer.toString(options.element("option", i).intValue("kind")));
         }
         return String.join(",", kinds);
     }

@@ -115,7 +115,7 @@ class MqttPacketTest {
         Mqtt.Publish large = Mqtt.PUBLISH.decode(packets("pub2-client.bin").get(1));
         assertEquals(16516, large.remaining());
         assertEquals("bufkit/large", large.topic());
-        assertEquals(1, large.packetId().orElseThrow().id().value());
+        assertEquals(1, large.packetId().orElseThrow().id());
     }
 
     @Test

@@ -86,7 +86,7 @@ final class HandIpv4Encoder {
 
     private static void write(Ipv4.Options options, MutableByteView v, int at) {
         for (Ipv4.Option o : options.option()) {
-            v.putU8(at++, o.o().kind());
+            v.putU8(at++, o.kind());
             if (o.value().isPresent()) {
                 Bytes data = o.value().get().data();
                 v.putU8(at, 2 + data.length());

@@ -73,7 +73,7 @@ final class HandIpv4Records {
         while (at < end) {
             int kind = p.u8(at);
             if (kind <= 1) {
-                options.add(new Ipv4.Option(new Ipv4.Kind(kind), Optional.empty()));
+                options.add(new Ipv4.Option(kind, Optional.empty()));
                 at++;
                 continue;
             }
@@ -82,7 +82,7 @@ final class HandIpv4Records {
                 throw new IllegalArgumentException("option at offset " + at + ": length " + length
                         + " does not fit the " + (end - at) + " option bytes left");
             }
-            options.add(new Ipv4.Option(new Ipv4.Kind(kind),
+            options.add(new Ipv4.Option(kind,
                     Optional.of(new Ipv4.Value(Bytes.copyOf(p.slice(at + 2, at + length))))));
             at += length;
         }

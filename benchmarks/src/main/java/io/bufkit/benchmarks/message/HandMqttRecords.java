@@ -58,7 +58,7 @@ final class HandMqttRecords {
                 if (at[0] + 2 > p.length()) {
                     throw new IllegalArgumentException("packet id at offset " + at[0] + " runs past the end");
                 }
-                id = Optional.of(new Mqtt.PacketId(new Mqtt.Id(p.u16be(at[0]))));
+                id = Optional.of(new Mqtt.PacketId(p.u16be(at[0])));
                 at[0] += 2;
             }
             packet = new Mqtt.Publish(fixed, remaining, topic, id, Bytes.copyOf(p.slice(at[0], p.length())));

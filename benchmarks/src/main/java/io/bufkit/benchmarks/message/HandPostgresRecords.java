@@ -48,7 +48,7 @@ final class HandPostgresRecords {
                 if (code == 0) {
                     break;
                 }
-                fields.add(new Postgres.ErrorField(new Postgres.Code(code), text(m, at, end[0])));
+                fields.add(new Postgres.ErrorField(code, text(m, at, end[0])));
             }
             body = new Postgres.ErrorResponse(fields);
         } else {

@@ -31,7 +31,7 @@ final class LayoutReads {
     static void options(Message options, FieldSink out) {
         for (int i = 0; i < options.count("option"); i++) {
             Message o = options.element("option", i);
-            int kind = o.intValue("o.kind");
+            int kind = o.intValue("kind");
             out.consume(kind);
             if (kind > 1) {
                 optionValue(kind, o.sub("value").bytes("data"), out);
@@ -126,7 +126,7 @@ final class LayoutReads {
             }
         } else {
             for (int i = 0; i < body.count("fields"); i++) {
-                out.consume(body.element("fields", i).intValue("field.code"));
+                out.consume(body.element("fields", i).intValue("code"));
                 out.consume(body.element("fields", i).string("value"));
             }
         }
@@ -158,7 +158,7 @@ final class LayoutReads {
         } else {
             out.consume(p.string("topic"));
             if (p.isPresent("packetId")) {
-                out.consume(p.sub("packetId").intValue("id.value"));
+                out.consume(p.sub("packetId").intValue("id"));
             }
             out.consume(p.bytes("payload").length());
         }

@@ -52,7 +52,7 @@ final class PathReads {
     static final PartPath TCP_OPTIONS = Ipv4Packet.TCP_SEGMENT.partPath("options");
     static final PartPath PAYLOAD = Ipv4Packet.TCP_SEGMENT.partPath("payload");
     static final PartPath OPTION = Ipv4Packet.OPTIONS.partPath("option");
-    static final IntPath KIND = Ipv4Packet.OPTION.intPath("o.kind");
+    static final IntPath KIND = Ipv4Packet.OPTION.intPath("kind");
     static final PartPath VALUE = Ipv4Packet.OPTION.partPath("value");
     static final PartPath DATA = body(Ipv4Packet.OPTION, "value").partPath("data");
 

@@ -48,7 +48,7 @@ final class RecordReads {
 
     private static void options(Ipv4.Options options, FieldSink out) {
         for (Ipv4.Option o : options.option()) {
-            int kind = o.o().kind();
+            int kind = o.kind();
             out.consume(kind);
             if (o.value().isPresent()) {
                 LayoutReads.optionValue(kind, o.value().get().data().view(), out);
