@@ -88,7 +88,7 @@ final class LayoutReads {
                 out.consume(address.i32be(address.length() - 4));
             }
             case 15 -> {
-                out.consume(rdata.intValue("mx.preference"));
+                out.consume(rdata.intValue("preference"));
                 out.consume(rdata.value("exchange", DnsName.KIND));
             }
             case 33 -> {

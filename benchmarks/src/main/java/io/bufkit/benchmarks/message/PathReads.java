@@ -124,7 +124,7 @@ final class PathReads {
     static final IntPath TTL = RECORD.intPath("rr.ttl");
     static final PartPath RDATA = RECORD.partPath("rdata");
     static final PartPath ADDRESS = alternative(RECORD, "rdata", 1).partPath("address");
-    static final IntPath PREFERENCE = alternative(RECORD, "rdata", 15).intPath("mx.preference");
+    static final IntPath PREFERENCE = alternative(RECORD, "rdata", 15).intPath("preference");
     static final PartPath EXCHANGE = alternative(RECORD, "rdata", 15).partPath("exchange");
     static final IntPath PORT = alternative(RECORD, "rdata", 33).intPath("srv.port");
     static final PartPath SRV_TARGET = alternative(RECORD, "rdata", 33).partPath("target");

@@ -73,7 +73,7 @@ final class RecordReads {
                 if (r.rdata() instanceof Dns.Address a) {
                     out.consume(a.address().view().i32be(a.address().length() - 4));
                 } else if (r.rdata() instanceof Dns.Mx mx) {
-                    out.consume(mx.mx().preference());
+                    out.consume(mx.preference());
                     out.consume(mx.exchange());
                 } else if (r.rdata() instanceof Dns.Name n) {
                     out.consume(n.target());
