@@ -262,6 +262,25 @@ public final class MessageBuilder {
     }
 
     /**
+     * Adds elements of a sub-layout that follow each other to fill exactly the bytes an earlier field gives,
+     * as IPv4 and TCP options fill the header length a field gives ({@code repeatSized("options",
+     * Size.of("tcp.dataOffset").times(4).plus(-20), OPTION)}), TLS extensions and BGP path attributes a
+     * length before them. The part's value is the list of elements, with no level between them and the
+     * part, as {@code sized(name, size, layoutRepeatingToEnd)} would have. Decoding fails, naming the path and
+     * offset, if the size points past the end or an element reaches past it; encoding derives the field from
+     * the elements' bytes.
+     *
+     * @param partName the part's name
+     * @param size the bytes the elements fill, such as {@code Size.of("ip.ihl").times(4).plus(-20)}
+     * @param element the layout of each element; each must take at least one byte
+     * @return this builder
+     */
+    public MessageBuilder repeatSized(String partName, Size size, MessageLayout element) {
+        add(new RepeatPart(partName, resolve(size.path()), size, Objects.requireNonNull(element, "element")));
+        return this;
+    }
+
+    /**
      * Adds a field of a user-defined kind.
      *
      * @param partName the part's name
@@ -430,7 +449,7 @@ public final class MessageBuilder {
         for (int i = 0; i < parts.size() - 1; i++) {
             Part p = parts.get(i);
             boolean toEnd = p instanceof BytesPart b && b.kind == BytesPart.Kind.REST
-                    || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END;
+                    || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END && r.size == null;
             // only the end of a checksum's coverage, which takes no bytes, may follow it
             if (toEnd && parts.subList(i + 1, parts.size()).stream().anyMatch(q -> !(q instanceof ChecksumPart))) {
                 throw new IllegalStateException(name + ": part " + p.name + " runs to the end and must be last");

@@ -43,6 +43,11 @@ public final class MessagePart {
         REPEAT_UNTIL,
         /** A repeat up to the end of the message: {@link MessageBuilder#repeatToEnd}. */
         REPEAT_TO_END,
+        /**
+         * A repeat whose elements fill a size from an earlier field: {@link MessageBuilder#repeatSized};
+         * {@link #size()} and {@link #fieldPath()} say which.
+         */
+        SIZED_REPEAT,
         /** A field of a user-defined kind: {@link MessageBuilder#field}. */
         FIELD,
         /** A conditional part: {@link MessageBuilder#when}. */
@@ -156,7 +161,7 @@ public final class MessagePart {
     /**
      * The {@code "section.field"} path the part depends on: the count of a {@link Kind#COUNTED_REPEAT}, the
      * condition of a {@link Kind#WHEN}, the discriminator of a {@link Kind#CHOICE}, the size field of
-     * {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, {@link Kind#REMAINING_LENGTH} and {@link Kind#TOTAL_LENGTH}
+     * {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, {@link Kind#SIZED_REPEAT}, {@link Kind#REMAINING_LENGTH} and {@link Kind#TOTAL_LENGTH}
      * (for a varint, its part name).
      *
      * @return the path, or {@code null} for other kinds
@@ -166,7 +171,8 @@ public final class MessagePart {
     }
 
     /**
-     * The size of {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, a sized {@link Kind#CHOICE}, or the length a
+     * The size of {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, {@link Kind#SIZED_REPEAT}, a sized
+     * {@link Kind#CHOICE}, or the length a
      * {@link Kind#REMAINING_LENGTH} or {@link Kind#TOTAL_LENGTH} declares.
      *
      * @return the size, or {@code null} if the part has none

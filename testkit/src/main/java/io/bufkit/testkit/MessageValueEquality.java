@@ -81,7 +81,7 @@ final class MessageValueEquality {
                         continue;   // computed by encoding
                     }
                 }
-                case COUNTED_REPEAT, REPEAT_UNTIL, REPEAT_TO_END -> {
+                case COUNTED_REPEAT, REPEAT_UNTIL, REPEAT_TO_END, SIZED_REPEAT -> {
                     List<Object> elements = new ArrayList<>();
                     for (Object e : (List<Object>) v) {
                         elements.add(given(p.body(), (Map<String, Object>) e));

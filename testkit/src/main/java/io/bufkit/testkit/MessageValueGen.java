@@ -132,6 +132,7 @@ final class MessageValueGen {
                 return Gen.listOf(level(p.body()).filter(e -> startsWithout(p.body(), e, p.terminator())), 0, maxElements)
                         .map(l -> (Object) l);
             case REPEAT_TO_END:
+            case SIZED_REPEAT:
                 return Gen.listOf(level(p.body()).filter(e -> startsWithout(p.body(), e, -1)), 0, maxElements)
                         .map(l -> (Object) l);
             case FIELD:

@@ -152,15 +152,18 @@ final class ProtocolMessages {
             .build();
 
     /**
-     * TCP options (RFC 9293 §3.1) up to the end: kinds 0 and 1 alone, every other kind with a length that
-     * counts the kind and length bytes too.
+     * A TCP segment (RFC 9293 §3.1) whose options fill the bytes the data offset gives: kinds 0 and 1 alone,
+     * every other kind with a length that counts the kind and length bytes too.
      */
     static final MessageLayout TCP_OPTIONS = MessageLayout.builder("tcp-options")
-            .repeatToEnd("options", MessageLayout.builder("option")
+            .section("tcp", PacketLayout.builder("tcp").u16be("srcPort").u16be("dstPort").bits("dataOffset", 4)
+                    .bits("reserved", 4).u8("flags").build())
+            .repeatSized("options", Size.of("tcp.dataOffset").times(4).plus(-6), MessageLayout.builder("option")
                     .section("o", PacketLayout.builder("o").u8("kind").build())
                     .when("value", "o.kind", kind -> kind > 1,
                             MessageLayout.builder("value").prefixed("data", 1, 2).build())
                     .build())
+            .rest("payload")
             .build();
     /**
      * Single fields everywhere: a type choosing the body, a little-endian length sizing it, a count of TCP
