@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param options the IPv4 options
  * @param transport the ICMP message, TCP segment or UDP datagram
  */
-public record Ipv4(Ip ip, Options options, Transport transport) {
+public record Ipv4(Ip ip, List<Option> options, Transport transport) {
 
     /** Decodes IPv4 packets into {@code Ipv4} records and encodes them back. */
     public static final MessageCodec<Ipv4> CODEC = MessageCodec.of(Ipv4Packet.LAYOUT, Ipv4.class);
@@ -38,14 +38,6 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      */
     public record Ip(int version, int tos, int totalLength, int id, int flags, int fragmentOffset, int ttl,
             int protocol, long checksum, int src, int dst) {
-    }
-
-    /**
-     * IPv4 or TCP options in order.
-     *
-     * @param option each option
-     */
-    public record Options(List<Option> option) {
     }
 
     /**
@@ -96,7 +88,7 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      * @param options the TCP options
      * @param payload the data, owned
      */
-    public record TcpSegment(Tcp tcp, Options options, Bytes payload) implements Transport {
+    public record TcpSegment(Tcp tcp, List<Option> options, Bytes payload) implements Transport {
     }
 
     /**

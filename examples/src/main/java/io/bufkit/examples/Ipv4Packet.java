@@ -42,12 +42,10 @@ public final class Ipv4Packet {
     /** One IPv4 or TCP option: its kind, then a length and data unless the kind is 0 or 1. */
     public static final MessageLayout OPTION = MessageLayout.builder("option")
             .field("kind", WireType.U8).when("value", "kind", kind -> kind > 1, OPTION_VALUE).build();
-    /** A list of options filling its bytes. */
-    public static final MessageLayout OPTIONS = MessageLayout.builder("options").repeatToEnd("option", OPTION).build();
 
     /** A TCP segment: header, options sized by the data offset, payload. */
     public static final MessageLayout TCP_SEGMENT = MessageLayout.builder("tcp-segment")
-            .section("tcp", TCP).sized("options", Size.of("tcp.dataOffset").times(4).plus(-20), OPTIONS)
+            .section("tcp", TCP).repeatSized("options", Size.of("tcp.dataOffset").times(4).plus(-20), OPTION)
             .rest("payload").build();
     /** A UDP datagram: header, payload sized by the length field. */
     public static final MessageLayout UDP_DATAGRAM = MessageLayout.builder("udp-datagram")
@@ -63,7 +61,7 @@ public final class Ipv4Packet {
      */
     public static final MessageLayout LAYOUT = MessageLayout.builder("ipv4-packet")
             .section("ip", IP).totalLength(Size.of("ip.totalLength"))
-            .sized("options", Size.of("ip.ihl").times(4).plus(-20), OPTIONS)
+            .repeatSized("options", Size.of("ip.ihl").times(4).plus(-20), OPTION)
             .checksumUpToHere("ip.checksum")
             .choice("transport", "ip.protocol", Map.of(1, ICMP_MESSAGE, 6, TCP_SEGMENT, 17, UDP_DATAGRAM))
             .build();

@@ -1,5 +1,6 @@
 package io.bufkit.benchmarks.message;
 
+import java.util.List;
 import io.bufkit.Bytes;
 import io.bufkit.MutableByteView;
 import io.bufkit.checksum.InternetChecksum;
@@ -76,16 +77,16 @@ final class HandIpv4Encoder {
         return out;
     }
 
-    private static int size(Ipv4.Options options) {
+    private static int size(List<Ipv4.Option> options) {
         int n = 0;
-        for (Ipv4.Option o : options.option()) {
+        for (Ipv4.Option o : options) {
             n += o.value().isPresent() ? 2 + o.value().get().data().length() : 1;
         }
         return n;
     }
 
-    private static void write(Ipv4.Options options, MutableByteView v, int at) {
-        for (Ipv4.Option o : options.option()) {
+    private static void write(List<Ipv4.Option> options, MutableByteView v, int at) {
+        for (Ipv4.Option o : options) {
             v.putU8(at++, o.kind());
             if (o.value().isPresent()) {
                 Bytes data = o.value().get().data();

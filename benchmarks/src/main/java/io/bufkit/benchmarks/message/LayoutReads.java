@@ -14,12 +14,12 @@ final class LayoutReads {
         for (String f : IP_FIELDS) {
             out.consume(p.intValue(f));
         }
-        options(p.sub("options"), out);
+        options(p, out);
         Message t = p.sub("transport");
         for (String f : TCP_FIELDS) {
             out.consume(t.intValue(f));
         }
-        options(t.sub("options"), out);
+        options(t, out);
         out.consume(t.bytes("payload").length());
     }
 
@@ -28,9 +28,9 @@ final class LayoutReads {
     static final String[] TCP_FIELDS = {"tcp.srcPort", "tcp.dstPort", "tcp.seq", "tcp.ack", "tcp.dataOffset",
         "tcp.flags", "tcp.window", "tcp.checksum", "tcp.urgent"};
 
-    static void options(Message options, FieldSink out) {
-        for (int i = 0; i < options.count("option"); i++) {
-            Message o = options.element("option", i);
+    static void options(Message level, FieldSink out) {
+        for (int i = 0; i < level.count("options"); i++) {
+            Message o = level.element("options", i);
             int kind = o.intValue("kind");
             out.consume(kind);
             if (kind > 1) {

@@ -24,19 +24,19 @@ final class PathReads {
         for (IntPath f : IP_PATHS) {
             out.consume(f.get(p));
         }
-        options(IP_OPTIONS.sub(p), out);
+        options(IP_OPTIONS, p, out);
         Message t = TRANSPORT.sub(p);
         for (IntPath f : TCP_PATHS) {
             out.consume(f.get(t));
         }
-        options(TCP_OPTIONS.sub(t), out);
+        options(TCP_OPTIONS, t, out);
         out.consume(PAYLOAD.bytes(t).length());
     }
 
-    private static void options(Message options, FieldSink out) {
-        int n = OPTION.count(options);
+    private static void options(PartPath options, Message level, FieldSink out) {
+        int n = options.count(level);
         for (int i = 0; i < n; i++) {
-            Message o = OPTION.element(options, i);
+            Message o = options.element(level, i);
             int kind = KIND.get(o);
             out.consume(kind);
             if (kind > 1) {
@@ -51,7 +51,6 @@ final class PathReads {
     static final PartPath TRANSPORT = Ipv4Packet.LAYOUT.partPath("transport");
     static final PartPath TCP_OPTIONS = Ipv4Packet.TCP_SEGMENT.partPath("options");
     static final PartPath PAYLOAD = Ipv4Packet.TCP_SEGMENT.partPath("payload");
-    static final PartPath OPTION = Ipv4Packet.OPTIONS.partPath("option");
     static final IntPath KIND = Ipv4Packet.OPTION.intPath("kind");
     static final PartPath VALUE = Ipv4Packet.OPTION.partPath("value");
     static final PartPath DATA = body(Ipv4Packet.OPTION, "value").partPath("data");

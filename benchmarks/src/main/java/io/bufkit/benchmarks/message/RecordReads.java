@@ -1,5 +1,6 @@
 package io.bufkit.benchmarks.message;
 
+import java.util.List;
 import io.bufkit.examples.Dns;
 import io.bufkit.examples.Ipv4;
 
@@ -38,16 +39,16 @@ final class RecordReads {
         out.consume(segment.payload().length());
     }
 
-    private static int optionBytes(Ipv4.Options options) {
+    private static int optionBytes(List<Ipv4.Option> options) {
         int n = 0;
-        for (Ipv4.Option o : options.option()) {
+        for (Ipv4.Option o : options) {
             n += o.value().map(v -> 2 + v.data().length()).orElse(1);
         }
         return n;
     }
 
-    private static void options(Ipv4.Options options, FieldSink out) {
-        for (Ipv4.Option o : options.option()) {
+    private static void options(List<Ipv4.Option> options, FieldSink out) {
+        for (Ipv4.Option o : options) {
             int kind = o.kind();
             out.consume(kind);
             if (o.value().isPresent()) {
