@@ -6,7 +6,6 @@ import io.bufkit.internal.codec.LayoutBindings;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.UndeclaredThrowableException;
 
 /**
  * A {@linkplain SectionPart#single single field} bound to a record component of one of the field's Java
@@ -61,13 +60,7 @@ final class SingleFieldBinding extends ComponentBinding {
 
     @Override
     Object decode(LevelTape t, int level, Part part) {
-        try {
-            return (Object) decoder.invokeExact(t.view, t.start(level, part));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new UndeclaredThrowableException(e);
-        }
+        return readAt(decoder, t, level, part);
     }
 
     @Override
