@@ -44,17 +44,10 @@ public record Ipv4(Ip ip, List<Option> options, Transport transport) {
      * One option.
      *
      * @param kind 0 end of list, 1 no operation, others carry a length
-     * @param value its data, absent for kinds 0 and 1
+     * @param value the bytes after kind and length, owned; absent for kinds 0 and 1 (the length byte is
+     *     computed when encoding)
      */
-    public record Option(int kind, Optional<Value> value) {
-    }
-
-    /**
-     * An option's data; its length byte is left out of the record, computed when encoding.
-     *
-     * @param data the bytes after kind and length, owned
-     */
-    public record Value(Bytes data) {
+    public record Option(int kind, Optional<Bytes> value) {
     }
 
     /** The transport, one record per alternative of the layout's {@code transport} choice. */

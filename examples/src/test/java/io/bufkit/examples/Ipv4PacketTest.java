@@ -141,7 +141,7 @@ class Ipv4PacketTest {
         Ipv4.TcpSegment tcp = (Ipv4.TcpSegment) syn.transport();
         assertEquals(7070, tcp.tcp().dstPort());
         assertEquals(List.of(2, 4, 8, 1, 3), tcp.options().stream().map(Ipv4.Option::kind).toList());
-        assertEquals(65495, tcp.options().get(0).value().orElseThrow().data().view().u16be(0));
+        assertEquals(65495, tcp.options().get(0).value().orElseThrow().view().u16be(0));
         Ipv4 echo = Ipv4.CODEC.decode(packets().get(0));
         assertEquals(15, Ipv4Packet.LAYOUT.decode(packets().get(0)).intValue("ip.ihl"));
         assertEquals(7, echo.options().get(1).kind());

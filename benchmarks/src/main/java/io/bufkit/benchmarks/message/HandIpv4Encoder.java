@@ -80,7 +80,7 @@ final class HandIpv4Encoder {
     private static int size(List<Ipv4.Option> options) {
         int n = 0;
         for (Ipv4.Option o : options) {
-            n += o.value().isPresent() ? 2 + o.value().get().data().length() : 1;
+            n += o.value().isPresent() ? 2 + o.value().get().length() : 1;
         }
         return n;
     }
@@ -89,7 +89,7 @@ final class HandIpv4Encoder {
         for (Ipv4.Option o : options) {
             v.putU8(at++, o.kind());
             if (o.value().isPresent()) {
-                Bytes data = o.value().get().data();
+                Bytes data = o.value().get();
                 v.putU8(at, 2 + data.length());
                 put(v, at + 1, data);
                 at += 1 + data.length();

@@ -83,7 +83,7 @@ final class HandIpv4Records {
                         + " does not fit the " + (end - at) + " option bytes left");
             }
             options.add(new Ipv4.Option(kind,
-                    Optional.of(new Ipv4.Value(Bytes.copyOf(p.slice(at + 2, at + length))))));
+                    Optional.of(Bytes.copyOf(p.slice(at + 2, at + length)))));
             at += length;
         }
         return options;

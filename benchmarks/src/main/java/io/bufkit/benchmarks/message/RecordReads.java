@@ -42,7 +42,7 @@ final class RecordReads {
     private static int optionBytes(List<Ipv4.Option> options) {
         int n = 0;
         for (Ipv4.Option o : options) {
-            n += o.value().map(v -> 2 + v.data().length()).orElse(1);
+            n += o.value().map(v -> 2 + v.length()).orElse(1);
         }
         return n;
     }
@@ -52,7 +52,7 @@ final class RecordReads {
             int kind = o.kind();
             out.consume(kind);
             if (o.value().isPresent()) {
-                LayoutReads.optionValue(kind, o.value().get().data().view(), out);
+                LayoutReads.optionValue(kind, o.value().get().view(), out);
             }
         }
     }
