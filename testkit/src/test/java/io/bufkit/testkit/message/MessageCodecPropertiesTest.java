@@ -147,10 +147,8 @@ class MessageCodecPropertiesTest {
     record RawBody(Bytes bytes) implements SingleBody {
     }
 
-    record OptionValue(Bytes data) {
-    }
-
-    record Item(int kind, Optional<OptionValue> value) {
+    // a conditional body of one part, held as that part's value
+    record Item(int kind, Optional<Bytes> value) {
     }
 
     // the length and the count are derived, and left out
