@@ -59,11 +59,15 @@ public final class MessageBuilder {
      * @param partName the part's name, which is also the field's
      * @param type an integer or floating-point wire type, such as {@link WireType#U8} or {@link WireType#U16BE}
      * @return this builder
-     * @throws IllegalArgumentException if the type is a checksum, flags, bytes or text type: declare those in
-     *     a {@link #section}
+     * @throws IllegalArgumentException if the type is a checksum, flags, bytes or text type (declare those in
+     *     a {@link #section}), or the name holds a {@code '.'}
      */
     public MessageBuilder field(String partName, WireType type) {
         Objects.requireNonNull(type, "type");
+        if (partName.indexOf('.') >= 0) {
+            throw new IllegalArgumentException(name + ": a single field's name is its path, so it has no '.': "
+                    + partName);
+        }
         Class<?> handle = type.handleType();
         if (type.isBitField() || handle != IntField.class && handle != LongField.class && handle != FloatField.class
                 && handle != DoubleField.class) {

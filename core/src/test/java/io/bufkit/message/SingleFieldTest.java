@@ -144,6 +144,26 @@ class SingleFieldTest {
     }
 
     @Test
+    void aNameIsAPathSoItHasNoDot() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MessageLayout.builder("t").field("a.b", WireType.U8));
+        assertEquals("t: a single field's name is its path, so it has no '.': a.b", e.getMessage());
+    }
+
+    /** A PostgreSQL backend message (§55.7): a type byte, an Int32 length counting itself and the body. */
+    @Test
+    void aSingleFieldSizesTheRestOfItsLevel() {
+        MessageLayout backend = MessageLayout.builder("pg-backend")
+                .field("type", WireType.U8).field("length", WireType.I32BE)
+                .remainingLength(Size.of("length").plus(-4)).rest("body").build();
+        byte[] ready = {'Z', 0, 0, 0, 5, 'I'};   // ReadyForQuery, idle
+        Message m = backend.decodePrefix(ByteView.wrap(new byte[] {'Z', 0, 0, 0, 5, 'I', 'T'}));
+        assertEquals(6, m.end(), "the length ends the message before the next one's first byte");
+        assertEquals("I", m.string("body"));
+        assertArrayEquals(ready, backend.encode(Map.of("type", (int) 'Z', "body", "I")));
+    }
+
+    @Test
     void describedAndListedAsAFixedField() {
         MessagePart kind = OPTION.parts().get(0);
         assertEquals(MessagePart.Kind.FIXED_FIELD, kind.kind());
