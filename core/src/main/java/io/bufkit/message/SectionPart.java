@@ -215,8 +215,9 @@ final class SectionPart extends Part {
             LayoutField f = fields.get(k);
             Object v;
             FieldRef ref = e.layout.derivedRef(index, k);
-            if (ref != null) {
-                v = e.isDerived(ref) ? Integer.valueOf((int) e.derivedValue(ref)) : Integer.valueOf(0);
+            if (ref != null) {   // its range was checked when it was derived
+                ref.field.set(section, e.isDerived(ref) ? (int) e.derivedValue(ref) : 0);
+                continue;
             } else if (written && role[k] != GIVEN_CHECKSUM) {
                 continue;
             } else {
