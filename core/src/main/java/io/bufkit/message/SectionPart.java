@@ -35,6 +35,10 @@ final class SectionPart extends Part {
     private static final byte GIVEN_CHECKSUM = 3;
     /** Whether decoding validates the section: it has a constant or a checksum that needs no pseudo-header. */
     private boolean checked;
+    /** Whether the section has a constant, which encoding writes and checks against a given value. */
+    private final boolean hasConstant;
+    /** Whether the section has a checksum it fills in itself. */
+    private final boolean fillsChecksum;
     /**
      * Set when a later {@link ChecksumPart} covers the section's checksum over more bytes than the section:
      * decoding then checks only the section's constants, and leaves the checksum to that part.
@@ -53,7 +57,9 @@ final class SectionPart extends Part {
             role[k] = f instanceof ChecksumField c ? (c.needsPseudoHeader() ? GIVEN_CHECKSUM : FILLED_CHECKSUM)
                     : f.isConstant() ? CONSTANT : VALUE;
         }
-        this.checked = has(CONSTANT) || has(FILLED_CHECKSUM);
+        this.hasConstant = has(CONSTANT);
+        this.fillsChecksum = has(FILLED_CHECKSUM);
+        this.checked = hasConstant || fillsChecksum;
     }
 
     /**
@@ -95,7 +101,7 @@ final class SectionPart extends Part {
     /** From now on decoding checks only the section's constants; a {@link ChecksumPart} checks its checksum. */
     void coverChecksumLater() {
         checksumCoveredLater = true;
-        checked = has(CONSTANT);
+        checked = hasConstant;
     }
 
     @Override
@@ -199,7 +205,9 @@ final class SectionPart extends Part {
     @Override
     void write(LevelEncoding e, int index, MutableByteView out, int at) {
         MutableByteView section = out.slice(at, at + layout.size());
-        layout.writeConstants(section);
+        if (hasConstant) {
+            layout.writeConstants(section);
+        }
         boolean written;
         try {
             written = e.values.writeSection(index, section);   // a record's fields, in one call
@@ -234,9 +242,11 @@ final class SectionPart extends Part {
                 throw e.fail(fieldPath(e.partPath(index), f.name()), wrong.getMessage());
             }
         }
-        layout.fillChecksums(section);
-        if (written) {
-            return;   // a record gives no constants, so none can be wrong
+        if (fillsChecksum) {
+            layout.fillChecksums(section);
+        }
+        if (written || !hasConstant) {
+            return;   // a record gives no constants, so none can be wrong; the checksums were just filled
         }
         try {
             layout.validate(section);
