@@ -36,8 +36,8 @@ final class ChecksumPart extends Part {
         int from = start(t, level);
         ByteView covered = t.view.slice(from, at);
         if (!field.verify(covered)) {
-            String expected = hex(field.compute(covered));
-            String actual = hex(field.get(covered));
+            String expected = hex(field.compute(covered), field.width());
+            String actual = hex(field.get(covered), field.width());
             throw t.fail(t.pathOf(level, section) + "." + field.name(), from + field.offset(), "checksum over the "
                     + (at - from) + " bytes from " + section.name + " to here is wrong: expected " + expected
                     + " but was " + actual, expected, actual);
@@ -45,9 +45,10 @@ final class ChecksumPart extends Part {
         return at;
     }
 
-    private String hex(long value) {
+    /** A checksum in hex, as wide as its field: {@code 0x04d2}. */
+    static String hex(long value, int width) {
         String h = Long.toHexString(value);
-        return "0x" + "0".repeat(Math.max(0, 2 * field.width() - h.length())) + h;
+        return "0x" + "0".repeat(Math.max(0, 2 * width - h.length())) + h;
     }
 
     @Override

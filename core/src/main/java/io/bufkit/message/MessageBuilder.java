@@ -412,6 +412,74 @@ public final class MessageBuilder {
     }
 
     /**
+     * Declares that the transport checksum of the level part {@code partName} holds covers a pseudo-header
+     * made of this level's fields, as TCP's and UDP's checksums cover one made of the IP header's
+     * (RFC 9293 §3.1, RFC 768, RFC 8200 §8.1):
+     * {@code .choice("transport", "ip.protocol", ...).pseudoHeaderChecksum("transport",
+     * PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol"))}. In each layout the part may hold, the checksum
+     * is the first field declared with {@code internetChecksumWithPseudoHeader} in a section, and it covers
+     * the level's bytes from that section's first byte to the level's end; layouts without one (ICMP) are
+     * left alone. It takes no bytes and has no value. Encoding fills the checksum in once the level is
+     * written, so a caller need not give it; decoding checks it only if the pseudo-header was made with
+     * {@link PseudoHeader#checkedWhenDecoding()}. A layout with such a checksum encoded on its own, with no
+     * level around it to supply the pseudo-header, writes the checksum as given (0 if not given).
+     *
+     * @param partName a choice, conditional or sized part declared before at this level
+     * @param header the pseudo-header: paths of address and protocol fields of sections declared before the part
+     * @return this builder
+     * @throws IllegalArgumentException if the part holds no level, no layout it holds has a checksum over a
+     *     pseudo-header, a path names no field of a section declared before the part, an address is not 4
+     *     (IPv4) or 16 (IPv6) bytes wide, or the protocol is not a one-byte integer field
+     */
+    public MessageBuilder pseudoHeaderChecksum(String partName, PseudoHeader header) {
+        Objects.requireNonNull(header, "header");
+        Integer at = index.get(Objects.requireNonNull(partName, "partName"));
+        Part held = at == null ? null : parts.get(at);
+        if (held == null || !held.holdsLevel()) {
+            throw new IllegalArgumentException(name + ": pseudoHeaderChecksum(" + partName + ") names no choice, "
+                    + "conditional or sized part declared before");
+        }
+        Map<MessageLayout, PseudoHeaderChecksumPart.Covered> covered = new java.util.IdentityHashMap<>();
+        for (MessageLayout layout : held.heldLayouts()) {
+            PseudoHeaderChecksumPart.Covered c = PseudoHeaderChecksumPart.coveredIn(layout);
+            if (c != null) {
+                covered.put(layout, c);
+            }
+        }
+        if (covered.isEmpty()) {
+            throw new IllegalArgumentException(name + ": no layout of " + partName + " declares a checksum over a "
+                    + "pseudo-header (internetChecksumWithPseudoHeader)");
+        }
+        for (Part p : parts) {
+            if (p instanceof PseudoHeaderChecksumPart declared && declared.held == held) {
+                throw new IllegalArgumentException(name + ": the pseudo-header of " + partName + " is declared already");
+            }
+        }
+        add(new PseudoHeaderChecksumPart(held, header, source(header.source, header.addressBytes, held),
+                source(header.destination, header.addressBytes, held), source(header.protocol, 1, held), covered));
+        return this;
+    }
+
+    /** A field of a section declared before {@code held}, {@code width} bytes wide, for a pseudo-header. */
+    private PseudoHeaderChecksumPart.Source source(String path, int width, Part held) {
+        int dot = path.indexOf('.');
+        Integer at = dot < 0 ? null : index.get(path.substring(0, dot));
+        if (at == null || at >= held.index || !(parts.get(at) instanceof SectionPart section)) {
+            throw new IllegalArgumentException(name + ": pseudo-header field " + path + " is no field of a section "
+                    + "declared before " + held.name + "; path is section.field");
+        }
+        LayoutField field = section.layout.fields().stream().filter(f -> f.name().equals(path.substring(dot + 1)))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(name + ": section " + section.name
+                        + " has no field " + path.substring(dot + 1) + " for the pseudo-header"));
+        if (field.width() != width || field.bitWidth() != 8 * width || width == 1 && !(field instanceof IntField)) {
+            throw new IllegalArgumentException(name + ": pseudo-header field " + path + " is " + field.typeName()
+                    + " (" + field.width() + " bytes); it must be " + (width == 1 ? "a one-byte integer field"
+                    : width + " bytes wide"));
+        }
+        return new PseudoHeaderChecksumPart.Source(section, field);
+    }
+
+    /**
      * Adds a sub-layout chosen by an earlier field's value, running to the end of the enclosing message.
      *
      * @param partName the part's name
@@ -455,7 +523,8 @@ public final class MessageBuilder {
             boolean toEnd = p instanceof BytesPart b && b.kind == BytesPart.Kind.REST
                     || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END && r.size == null;
             // only the end of a checksum's coverage, which takes no bytes, may follow it
-            if (toEnd && parts.subList(i + 1, parts.size()).stream().anyMatch(q -> !(q instanceof ChecksumPart))) {
+            if (toEnd && parts.subList(i + 1, parts.size()).stream()
+                    .anyMatch(q -> !(q instanceof ChecksumPart || q instanceof PseudoHeaderChecksumPart))) {
                 throw new IllegalStateException(name + ": part " + p.name + " runs to the end and must be last");
             }
         }

@@ -79,7 +79,14 @@ public final class MessagePart {
          * Its {@link #name()} is {@code "(checksum section.field)"} and it has no value; encoding fills the
          * field in, so a caller need not give it.
          */
-        CHECKSUM
+        CHECKSUM,
+        /**
+         * A transport checksum over a pseudo-header, which takes no bytes:
+         * {@link MessageBuilder#pseudoHeaderChecksum}; {@link #fieldPath()} names the part whose levels hold
+         * the checksums. Its {@link #name()} is {@code "(pseudo-header checksum of part)"} and it has no
+         * value; encoding fills the checksums in, so a caller need not give them.
+         */
+        PSEUDO_HEADER_CHECKSUM
     }
 
     private final String name;

@@ -106,7 +106,8 @@ final class RecordLevel {
             componentOf[i] = c;
             if (c < 0) {
                 if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i) && !(p instanceof LevelLengthPart)
-                        && !(p instanceof ChecksumPart) && !(p instanceof SectionPart s && s.hasNoGivenField(layout, i))) {
+                        && !(p instanceof ChecksumPart) && !(p instanceof PseudoHeaderChecksumPart)
+                        && !(p instanceof SectionPart s && s.hasNoGivenField(layout, i))) {
                     throw new IllegalArgumentException("layout " + layout.name() + " part " + p.name + " ("
                             + p.declaration() + ") has no component in record " + shape.simpleName()
                             + "; only a conditional part, a derived varint or a section whose every field is "

@@ -94,10 +94,11 @@ public record Ipv4(Ip ip, List<Option> options, Transport transport) {
      * @param reserved the 4 reserved bits
      * @param flags CWR, ECE, URG, ACK, PSH, RST, SYN, FIN
      * @param window the window field, unscaled
-     * @param checksum as carried
+     * @param checksum over the pseudo-header and the segment, as decoded (not checked: captures on loopback
+     *     carry checksums the kernel left to the network card); computed when encoding, so 0 will do
      * @param urgent the urgent pointer
      */
-    public record Tcp(int srcPort, int dstPort, int seq, int ack, int reserved, int flags, int window, int checksum,
+    public record Tcp(int srcPort, int dstPort, int seq, int ack, int reserved, int flags, int window, long checksum,
             int urgent) {
     }
 
@@ -115,8 +116,9 @@ public record Ipv4(Ip ip, List<Option> options, Transport transport) {
      *
      * @param srcPort source port
      * @param dstPort destination port
-     * @param checksum as carried
+     * @param checksum over the pseudo-header and the datagram, as decoded (not checked; 0 if the sender
+     *     computed none); computed when encoding, so 0 will do
      */
-    public record Udp(int srcPort, int dstPort, int checksum) {
+    public record Udp(int srcPort, int dstPort, long checksum) {
     }
 }

@@ -3,6 +3,7 @@ package io.bufkit.examples;
 import io.bufkit.layout.PacketLayout;
 import io.bufkit.layout.WireType;
 import io.bufkit.message.MessageLayout;
+import io.bufkit.message.PseudoHeader;
 import io.bufkit.message.Size;
 import java.util.Map;
 
@@ -16,6 +17,11 @@ import java.util.Map;
  * that fills the view, {@code decodePrefix(frameBody)} one followed by link-layer padding (an Ethernet
  * frame is at least 60 bytes), whose {@code end()} is the total length; encoding computes it. The
  * returned {@link io.bufkit.message.Message} borrows the view.
+ *
+ * <p>Encoding fills in every checksum: the header's, ICMP's, and TCP's and UDP's over the IPv4
+ * pseudo-header. Decoding checks the header's and ICMP's; TCP's and UDP's are read as carried, since
+ * captures on loopback hold checksums the kernel left to the network card. A layout made with
+ * {@code PseudoHeader.ipv4(...).checkedWhenDecoding()} checks them too.
  */
 public final class Ipv4Packet {
     private Ipv4Packet() {
@@ -29,10 +35,10 @@ public final class Ipv4Packet {
     /** The fixed 20 bytes of a TCP header; {@code flags} holds CWR, ECE, URG, ACK, PSH, RST, SYN, FIN. */
     public static final PacketLayout TCP = PacketLayout.builder("tcp")
             .u16be("srcPort").u16be("dstPort").i32be("seq").i32be("ack").bits("dataOffset", 4).bits("reserved", 4)
-            .u8("flags").u16be("window").u16be("checksum").u16be("urgent").build();
+            .u8("flags").u16be("window").internetChecksumWithPseudoHeader("checksum").u16be("urgent").build();
     /** The 8-byte UDP header. */
     public static final PacketLayout UDP = PacketLayout.builder("udp")
-            .u16be("srcPort").u16be("dstPort").u16be("length").u16be("checksum").build();
+            .u16be("srcPort").u16be("dstPort").u16be("length").internetChecksumWithPseudoHeader("checksum").build();
     /** The first 4 bytes of every ICMP message; the checksum covers the whole message, body included. */
     public static final PacketLayout ICMP = PacketLayout.builder("icmp").u8("type").u8("code")
             .internetChecksum("checksum").build();
@@ -64,5 +70,6 @@ public final class Ipv4Packet {
             .repeatSized("options", Size.of("ip.ihl").times(4).plus(-20), OPTION)
             .checksumUpToHere("ip.checksum")
             .choice("transport", "ip.protocol", Map.of(1, ICMP_MESSAGE, 6, TCP_SEGMENT, 17, UDP_DATAGRAM))
+            .pseudoHeaderChecksum("transport", PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol"))
             .build();
 }

@@ -1,8 +1,8 @@
 package io.bufkit.benchmarks.message;
 
-import java.util.List;
 import io.bufkit.examples.Dns;
 import io.bufkit.examples.Ipv4;
+import java.util.List;
 
 /** Reads the fields the hand-written parsers read, from the examples' records decoded by a {@code MessageCodec}. */
 final class RecordReads {
@@ -33,7 +33,7 @@ final class RecordReads {
         out.consume(5 + optionBytes(segment.options()) / 4);
         out.consume(t.flags());
         out.consume(t.window());
-        out.consume(t.checksum());
+        out.consume((int) t.checksum());   // 16 bits, as the other readers give it
         out.consume(t.urgent());
         options(segment.options(), out);
         out.consume(segment.payload().length());
