@@ -3,7 +3,6 @@ package io.bufkit.message;
 import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
 import io.bufkit.layout.ChecksumField;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Set;
  * options. Decoding checks the checksum once those bytes are decoded; encoding fills it in once they are
  * written. The section itself checks only its constants.
  */
-final class ChecksumPart extends Part {
+final class ChecksumPart extends ChecksumDeclaration {
     final SectionPart section;
     final ChecksumField field;
     /** {@code "section.field"}. */
@@ -62,16 +61,6 @@ final class ChecksumPart extends Part {
     @Override
     String declaration() {
         return name + ": covers " + section.name + " up to here";
-    }
-
-    @Override
-    void putValue(Message m, int index, Map<String, Object> into) {
-        // takes no bytes and has no value; its field holds the checksum
-    }
-
-    @Override
-    int size(LevelEncoding e, int index) {
-        return 0;
     }
 
     /** Fills the checksum over the bytes written from the section's first byte up to {@code at}. */

@@ -523,8 +523,7 @@ public final class MessageBuilder {
             boolean toEnd = p instanceof BytesPart b && b.kind == BytesPart.Kind.REST
                     || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END && r.size == null;
             // only the end of a checksum's coverage, which takes no bytes, may follow it
-            if (toEnd && parts.subList(i + 1, parts.size()).stream()
-                    .anyMatch(q -> !(q instanceof ChecksumPart || q instanceof PseudoHeaderChecksumPart))) {
+            if (toEnd && parts.subList(i + 1, parts.size()).stream().anyMatch(q -> !(q instanceof ChecksumDeclaration))) {
                 throw new IllegalStateException(name + ": part " + p.name + " runs to the end and must be last");
             }
         }

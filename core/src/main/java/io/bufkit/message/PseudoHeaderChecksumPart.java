@@ -14,7 +14,7 @@ import java.util.Set;
  * {@link PseudoHeader} made of this level's fields. Encoding fills it in once the level is written; decoding
  * checks it if the pseudo-header says so.
  */
-final class PseudoHeaderChecksumPart extends Part {
+final class PseudoHeaderChecksumPart extends ChecksumDeclaration {
     /** UDP's protocol number, whose checksum may be 0 for none over IPv4 (RFC 768). */
     private static final int UDP = 17;
 
@@ -120,16 +120,6 @@ final class PseudoHeaderChecksumPart extends Part {
     @Override
     String declaration() {
         return name + ": " + header;
-    }
-
-    @Override
-    void putValue(Message m, int index, Map<String, Object> into) {
-        // takes no bytes and has no value; the checksum is a field of the held level
-    }
-
-    @Override
-    int size(LevelEncoding e, int index) {
-        return 0;
     }
 
     /** Fills the checksum of the held level, written by now, over the pseudo-header and its bytes. */

@@ -106,7 +106,7 @@ final class RecordLevel {
             componentOf[i] = c;
             if (c < 0) {
                 if (!(p instanceof OptionalPart) && !layout.isDerivedPart(i) && !(p instanceof LevelLengthPart)
-                        && !(p instanceof ChecksumPart) && !(p instanceof PseudoHeaderChecksumPart)
+                        && !(p instanceof ChecksumDeclaration)
                         && !(p instanceof SectionPart s && s.hasNoGivenField(layout, i))) {
                     throw new IllegalArgumentException("layout " + layout.name() + " part " + p.name + " ("
                             + p.declaration() + ") has no component in record " + shape.simpleName()
