@@ -40,7 +40,8 @@ class MessageLayoutPropertiesTest {
             MessageLayouts.of(ProtocolMessages.MQTT_PUBLISH_FLAT).maxBytes(200),
             MessageLayouts.of(ProtocolMessages.TLV_LIST).maxElements(6),
             MessageLayouts.of(ProtocolMessages.TCP_OPTIONS).maxElements(6),
-            MessageLayouts.of(ProtocolMessages.SINGLE_FIELDS).maxElements(4));
+            MessageLayouts.of(ProtocolMessages.SINGLE_FIELDS).maxElements(4),
+            MessageLayouts.of(ProtocolMessages.IPV4_CHECKED));
 
     @Test
     void everyLayoutRoundTrips() {

@@ -3,12 +3,13 @@ package io.bufkit.testkit.message;
 import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
 import io.bufkit.layout.PacketLayout;
-import io.bufkit.layout.WireType;
 import io.bufkit.layout.TextPadding;
+import io.bufkit.layout.WireType;
 import io.bufkit.message.FieldFault;
 import io.bufkit.message.FieldKind;
 import io.bufkit.message.MessageBuilder;
 import io.bufkit.message.MessageLayout;
+import io.bufkit.message.PseudoHeader;
 import io.bufkit.message.Size;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -203,6 +204,29 @@ final class ProtocolMessages {
             .totalLength(Size.of("ip.totalLength"))
             .bytes("options", Size.of("ip.ihl").times(4).plus(-20))
             .choice("transport", "ip.protocol", Map.of(1, ICMP, 6, TCP, 17, UDP))
+            .build();
+    /**
+     * IPv4 carrying TCP or UDP whose checksums cover the IPv4 pseudo-header, filled in when encoding and
+     * checked when decoding (RFC 9293 §3.1, RFC 768).
+     */
+    static final MessageLayout IPV4_CHECKED = MessageLayout.builder("ipv4-checked")
+            .section("ip", PacketLayout.builder("ipv4").bits("version", 4).bits("ihl", 4).u8("tos")
+                    .u16be("totalLength").u16be("id").u16be("fragment").u8("ttl").u8("protocol").u16be("checksum")
+                    .bytes("src", 4).bytes("dst", 4).build())
+            .totalLength(Size.of("ip.totalLength"))
+            .bytes("options", Size.of("ip.ihl").times(4).plus(-20))
+            .choice("transport", "ip.protocol", Map.of(
+                    6, MessageLayout.builder("tcp-segment")
+                            .section("tcp", PacketLayout.builder("tcp").u16be("srcPort").u16be("dstPort")
+                                    .bits("dataOffset", 4).bits("reserved", 4).u8("flags")
+                                    .internetChecksumWithPseudoHeader("checksum").build())
+                            .bytes("options", Size.of("tcp.dataOffset").times(4).plus(-8)).rest("payload").build(),
+                    17, MessageLayout.builder("udp-datagram")
+                            .section("udp", PacketLayout.builder("udp").u16be("srcPort").u16be("dstPort")
+                                    .u16be("length").internetChecksumWithPseudoHeader("checksum").build())
+                            .bytes("payload", Size.of("udp.length").plus(-8)).build()))
+            .pseudoHeaderChecksum("transport", PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol")
+                    .checkedWhenDecoding())
             .build();
     /** A pcap file: its header, then records up to the end, each sized by its captured length. */
     static final MessageLayout PCAP = MessageLayout.builder("pcap")
