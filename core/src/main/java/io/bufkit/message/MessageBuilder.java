@@ -64,7 +64,7 @@ public final class MessageBuilder {
      */
     public MessageBuilder field(String partName, WireType type) {
         Objects.requireNonNull(type, "type");
-        if (partName.indexOf('.') >= 0) {
+        if (Objects.requireNonNull(partName, "partName").indexOf('.') >= 0) {
             throw new IllegalArgumentException(name + ": a single field's name is its path, so it has no '.': "
                     + partName);
         }
@@ -278,6 +278,7 @@ public final class MessageBuilder {
      * @param size the bytes the elements fill, such as {@code Size.of("ip.ihl").times(4).plus(-20)}
      * @param element the layout of each element; each must take at least one byte
      * @return this builder
+     * @throws IllegalArgumentException if the size's path names no integer field of a section declared before
      */
     public MessageBuilder repeatSized(String partName, Size size, MessageLayout element) {
         add(new RepeatPart(partName, resolve(size.path()), size, Objects.requireNonNull(element, "element")));
