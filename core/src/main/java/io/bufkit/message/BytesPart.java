@@ -21,13 +21,16 @@ final class BytesPart extends Part {
     final FieldRef sizeField;
     final Size size;
     final int prefixWidth;
+    /** The bytes a {@link Kind#PREFIXED} part's prefix counts besides the data (its element's header); else 0. */
+    final int prefixCounts;
 
-    BytesPart(String name, Kind kind, FieldRef sizeField, Size size, int prefixWidth) {
+    BytesPart(String name, Kind kind, FieldRef sizeField, Size size, int prefixWidth, int prefixCounts) {
         super(name);
         this.kind = kind;
         this.sizeField = sizeField;
         this.size = size;
         this.prefixWidth = prefixWidth;
+        this.prefixCounts = prefixCounts;
     }
 
     @Override
@@ -77,7 +80,12 @@ final class BytesPart extends Part {
                     throw t.fail(t.pathOf(level, this), at, "length prefix of " + prefixWidth
                             + " bytes runs past the end", prefixWidth + " bytes", (limit - at) + " bytes");
                 }
-                long length = readPrefix(v, at);
+                long length = readPrefix(v, at) - prefixCounts;
+                if (length < 0 && kind == Kind.PREFIXED) {
+                    throw t.fail(t.pathOf(level, this), at, "length prefix " + (length + prefixCounts)
+                            + " is less than the " + prefixCounts + " bytes it counts besides the data",
+                            "at least " + prefixCounts, Long.toString(length + prefixCounts));
+                }
                 if (kind == Kind.NULLABLE) {
                     t.ints[level + slot + 1] = length == NULL ? 1 : 0;
                     if (length == NULL) {
@@ -89,7 +97,7 @@ final class BytesPart extends Part {
                                 Long.toString(length));
                     }
                 }
-                return t.sizedEnd(level, this, at, at + prefixWidth, length, limit, null);
+                return t.sizedEnd(level, this, at, at + prefixWidth, length, limit, null, prefixCounts);
             }
             case NUL_TERMINATED: {
                 int nul = v.indexOf((byte) 0, at);
@@ -133,10 +141,13 @@ final class BytesPart extends Part {
         }
     }
 
-    /** The longest value the prefix can give: unsigned, or signed for {@link Kind#NULLABLE}. */
+    /**
+     * The longest value the prefix can give: unsigned, or signed for {@link Kind#NULLABLE}, less what it counts
+     * besides the data.
+     */
     private long mostPrefixed() {
         long bits = 8L * prefixWidth - (kind == Kind.NULLABLE ? 1 : 0);
-        return (1L << bits) - 1;
+        return (1L << bits) - 1 - prefixCounts;
     }
 
     @Override
@@ -158,7 +169,8 @@ final class BytesPart extends Part {
     String declaration() {
         return switch (kind) {
             case SIZED -> name + ": bytes[" + size + "]";
-            case PREFIXED -> name + ": bytes with " + prefixWidth + "-byte length prefix";
+            case PREFIXED -> name + ": bytes with " + prefixWidth + "-byte length prefix"
+                    + (prefixCounts == 0 ? "" : " counting " + prefixCounts + " more bytes");
             case NULLABLE -> name + ": bytes or NULL with " + prefixWidth + "-byte signed length prefix (-1 = NULL)";
             case NUL_TERMINATED -> name + ": NUL-terminated";
             default -> name + ": rest of message";
@@ -199,7 +211,8 @@ final class BytesPart extends Part {
                 long most = mostPrefixed();
                 if (length > most) {
                     throw e.fail(e.partPath(index), length + " bytes do not fit a " + prefixWidth + "-byte "
-                            + (kind == Kind.NULLABLE ? "signed " : "") + "length prefix (at most " + most + ")");
+                            + (kind == Kind.NULLABLE ? "signed " : "") + "length prefix (at most " + most
+                            + (prefixCounts == 0 ? "" : " besides the " + prefixCounts + " bytes it also counts") + ")");
                 }
                 return prefixWidth + length;
             case NUL_TERMINATED:
@@ -218,7 +231,7 @@ final class BytesPart extends Part {
         ByteView b = (ByteView) e.children[index];
         int from = at;
         if (prefixed()) {
-            writePrefix(out, at, b == null ? NULL : b.length());
+            writePrefix(out, at, b == null ? NULL : b.length() + prefixCounts);
             if (b == null) {
                 return;
             }
@@ -240,6 +253,6 @@ final class BytesPart extends Part {
             default -> MessagePart.Kind.REST_BYTES;
         };
         return new MessagePart(name, k, null, java.util.Set.of(), sizeField == null ? null : sizeField.path, size,
-                prefixWidth, -1, null, null, null, null);
+                prefixWidth, prefixCounts, -1, null, null, null, null);
     }
 }

@@ -3,7 +3,6 @@ package io.bufkit.message;
 import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
 import io.bufkit.layout.ChecksumField;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Set;
  * options. Decoding checks the checksum once those bytes are decoded; encoding fills it in once they are
  * written. The section itself checks only its constants.
  */
-final class ChecksumPart extends Part {
+final class ChecksumPart extends ChecksumDeclaration {
     final SectionPart section;
     final ChecksumField field;
     /** {@code "section.field"}. */
@@ -36,8 +35,8 @@ final class ChecksumPart extends Part {
         int from = start(t, level);
         ByteView covered = t.view.slice(from, at);
         if (!field.verify(covered)) {
-            String expected = hex(field.compute(covered));
-            String actual = hex(field.get(covered));
+            String expected = hex(field.compute(covered), field.width());
+            String actual = hex(field.get(covered), field.width());
             throw t.fail(t.pathOf(level, section) + "." + field.name(), from + field.offset(), "checksum over the "
                     + (at - from) + " bytes from " + section.name + " to here is wrong: expected " + expected
                     + " but was " + actual, expected, actual);
@@ -45,9 +44,10 @@ final class ChecksumPart extends Part {
         return at;
     }
 
-    private String hex(long value) {
+    /** A checksum in hex, as wide as its field: {@code 0x04d2}. */
+    static String hex(long value, int width) {
         String h = Long.toHexString(value);
-        return "0x" + "0".repeat(Math.max(0, 2 * field.width() - h.length())) + h;
+        return "0x" + "0".repeat(Math.max(0, 2 * width - h.length())) + h;
     }
 
     @Override
@@ -61,16 +61,6 @@ final class ChecksumPart extends Part {
     @Override
     String declaration() {
         return name + ": covers " + section.name + " up to here";
-    }
-
-    @Override
-    void putValue(Message m, int index, Map<String, Object> into) {
-        // takes no bytes and has no value; its field holds the checksum
-    }
-
-    @Override
-    int size(LevelEncoding e, int index) {
-        return 0;
     }
 
     /** Fills the checksum over the bytes written from the section's first byte up to {@code at}. */

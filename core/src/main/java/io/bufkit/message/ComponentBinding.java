@@ -2,6 +2,7 @@ package io.bufkit.message;
 
 import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
+import java.lang.invoke.MethodHandle;
 
 /**
  * How one record component maps to one part of a {@link MessageLayout}, for a {@link MessageCodec}: it
@@ -66,6 +67,20 @@ abstract class ComponentBinding {
     /** Element {@code index} of the list the component holds. */
     LevelValues element(Object v, int index, String root, LevelPath path) {
         throw new IllegalStateException("not a repeat");
+    }
+
+    /**
+     * Calls a {@code (ByteView, int)Object} handle that reads a component where its part lies, with what it
+     * throws unchecked.
+     */
+    static Object readAt(MethodHandle decoder, LevelTape t, int level, Part part) {
+        try {
+            return (Object) decoder.invokeExact(t.view, t.start(level, part));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new java.lang.reflect.UndeclaredThrowableException(e);
+        }
     }
 
     /** The value the encoder writes for a user-defined field. */

@@ -28,12 +28,11 @@ final class LevelEncoding {
     /** Per part: what the part's first pass keeps for its second (sub-levels, bytes, a user value). */
     final Object[] children;
     /**
-     * Per {@link FieldRef#id} of the layout: the value a part derived for the field, the index + 1 of that
-     * part (0: not derived) and the length it derived it from (-1 for a count); made at the first derivation.
+     * Three longs per {@linkplain MessageLayout#derivedSlot derived field} of the layout: the value a part
+     * derived for the field, the index + 1 of that part (0: not derived yet) and the length it derived it
+     * from (-1 for a count); made at the first derivation.
      */
-    private long[] derivedValue;
-    private int[] derivedBy;
-    private long[] derivedFrom;
+    private long[] derived;
     private int size;
 
     private LevelEncoding(MessageLayout layout, LevelValues values, String root, LevelPath path, EncodePass pass) {
@@ -130,12 +129,13 @@ final class LevelEncoding {
 
     /** Whether a later part computed a value for the field. */
     boolean isDerived(FieldRef ref) {
-        return derivedBy != null && derivedBy[ref.id] != 0;
+        int slot = layout.derivedSlot(ref);
+        return derived != null && slot >= 0 && derived[3 * slot + 1] != 0;
     }
 
     /** The value a later part computed for the field; only if {@link #isDerived}. */
     long derivedValue(FieldRef ref) {
-        return derivedValue[ref.id];
+        return derived[3 * layout.derivedSlot(ref)];
     }
 
     /**
@@ -147,22 +147,19 @@ final class LevelEncoding {
             throw fail(fieldPath(ref), "cannot hold " + value + " (" + derivation(by, length) + "): " + ref.typeName()
                     + " holds " + ref.min() + " to " + ref.max());
         }
-        if (derivedBy == null) {
-            int refs = layout.refCount();
-            derivedValue = new long[refs];
-            derivedBy = new int[refs];
-            derivedFrom = new long[refs];
+        if (derived == null) {
+            derived = new long[3 * layout.derivedCount()];
         }
-        int id = ref.id;
-        if (derivedBy[id] != 0 && derivedValue[id] != value) {
-            throw fail(fieldPath(ref), "two parts need different values: " + derivedValue[id] + " ("
-                    + derivation(derivedBy[id] - 1, derivedFrom[id]) + ") and " + value + " (" + derivation(by, length)
-                    + ")");
+        int at = 3 * layout.derivedSlot(ref);   // every field a part derives has a slot
+        if (derived[at + 1] != 0 && derived[at] != value) {
+            throw fail(fieldPath(ref), "two parts need different values: " + derived[at] + " ("
+                    + derivation((int) derived[at + 1] - 1, derived[at + 2]) + ") and " + value + " ("
+                    + derivation(by, length) + ")");
         }
-        if (derivedBy[id] == 0) {
-            derivedValue[id] = value;
-            derivedBy[id] = by + 1;
-            derivedFrom[id] = length;
+        if (derived[at + 1] == 0) {
+            derived[at] = value;
+            derived[at + 1] = by + 1;
+            derived[at + 2] = length;
         }
     }
 

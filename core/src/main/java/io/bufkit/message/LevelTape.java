@@ -151,8 +151,17 @@ final class LevelTape {
      * length is negative or reaches past {@code limit}.
      */
     int sizedEnd(int level, Part p, int partStart, int from, long length, int limit, Size size) {
+        return sizedEnd(level, p, partStart, from, length, limit, size, 0);
+    }
+
+    /**
+     * As {@link #sizedEnd(int, Part, int, int, long, int, Size)}, for a length given by a prefix that counts
+     * {@code prefixCounts} bytes besides the part's.
+     */
+    int sizedEnd(int level, Part p, int partStart, int from, long length, int limit, Size size, int prefixCounts) {
         if (length < 0 || from + length > limit) {
-            String why = size != null ? size + " = " + length : "prefix " + length;
+            String why = size != null ? size + " = " + length
+                    : prefixCounts == 0 ? "prefix " + length : "prefix " + (length + prefixCounts) + " - " + prefixCounts;
             throw fail(pathOf(level, p), partStart, "length " + length + " (" + why + ") points past the end",
                     "at most " + (limit - from) + " bytes", length + " bytes");
         }

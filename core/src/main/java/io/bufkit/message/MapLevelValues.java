@@ -51,6 +51,9 @@ final class MapLevelValues implements LevelValues {
 
     @Override
     public Object field(int part, int field) {
+        if (((SectionPart) layout.partList().get(part)).single) {
+            return get(part);   // a single field's value is the field's
+        }
         Map<?, ?> section = sections[part];
         if (section == null) {
             Object v = get(part);

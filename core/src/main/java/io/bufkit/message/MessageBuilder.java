@@ -1,9 +1,13 @@
 package io.bufkit.message;
 
 import io.bufkit.layout.ChecksumField;
+import io.bufkit.layout.DoubleField;
+import io.bufkit.layout.FloatField;
 import io.bufkit.layout.IntField;
 import io.bufkit.layout.LayoutField;
+import io.bufkit.layout.LongField;
 import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.WireType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,15 +45,49 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder section(String partName, PacketLayout layout) {
-        Objects.requireNonNull(layout, "layout");
-        SectionPart part = new SectionPart(partName, layout);
+        return addSection(new SectionPart(partName, Objects.requireNonNull(layout, "layout"), false));
+    }
+
+    /**
+     * Adds one fixed-width field at this level, addressed by its own name: {@code .field("n", WireType.U16BE)}
+     * is read as {@code intValue("n")}, named {@code "n"} by sizes, counts, conditions and discriminators
+     * ({@code .repeat("columns", "n", COLUMN)}), holds its plain value in the value model
+     * ({@code "n": 2}) and maps to a record component of its natural type ({@code int n}); where a section of
+     * one field would be addressed {@code "count.n"}, hold a map and need a record of one component. A field
+     * that a later part derives (a count, a length) may be left out of values and records, as a section's.
+     *
+     * @param partName the part's name, which is also the field's
+     * @param type an integer or floating-point wire type, such as {@link WireType#U8} or {@link WireType#U16BE}
+     * @return this builder
+     * @throws IllegalArgumentException if the type is a checksum, flags, bytes or text type (declare those in
+     *     a {@link #section}), or the name holds a {@code '.'}
+     */
+    public MessageBuilder field(String partName, WireType type) {
+        Objects.requireNonNull(type, "type");
+        if (Objects.requireNonNull(partName, "partName").indexOf('.') >= 0) {
+            throw new IllegalArgumentException(name + ": a single field's name is its path, so it has no '.': "
+                    + partName);
+        }
+        Class<?> handle = type.handleType();
+        if (type.isBitField() || handle != IntField.class && handle != LongField.class && handle != FloatField.class
+                && handle != DoubleField.class) {
+            throw new IllegalArgumentException(name + ": " + partName + " is " + type.typeName() + "; a single field "
+                    + "is an integer or floating-point type, and a " + type.typeName() + " field goes in a section");
+        }
+        PacketLayout one = PacketLayout.builder(partName).field(partName, type).build();
+        return addSection(new SectionPart(partName, one, true));
+    }
+
+    /** Adds a section and makes a ref for each of its integer fields and 16-bit checksums. */
+    private MessageBuilder addSection(SectionPart part) {
         add(part);
-        List<LayoutField> fields = layout.fields();
+        List<LayoutField> fields = part.layout.fields();
         for (int k = 0; k < fields.size(); k++) {
+            String path = part.fieldPath(part.name, fields.get(k).name());
             if (fields.get(k) instanceof IntField i) {
-                refs.put(partName + "." + i.name(), new FieldRef(part, i, k, partName + "." + i.name(), refIds++));
+                refs.put(path, new FieldRef(part, i, k, path, refIds++));
             } else if (fields.get(k) instanceof ChecksumField c && c.width() == 2) {
-                refs.put(partName + "." + c.name(), new FieldRef(part, c, k, partName + "." + c.name(), refIds++));
+                refs.put(path, new FieldRef(part, c, k, path, refIds++));
             }
         }
         return this;
@@ -63,7 +101,7 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder bytes(String partName, Size size) {
-        add(new BytesPart(partName, BytesPart.Kind.SIZED, resolve(size.path()), size, 0));
+        add(new BytesPart(partName, BytesPart.Kind.SIZED, resolve(size.path()), size, 0, 0));
         return this;
     }
 
@@ -75,10 +113,40 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder prefixed(String partName, int prefixBytes) {
+        return prefixed(partName, prefixBytes, 0);
+    }
+
+    /**
+     * Adds bytes preceded by a big-endian unsigned length prefix that counts {@code alsoCounts} bytes besides
+     * them: the bytes of the element that come before the data, the prefix's own included. This is the
+     * type-length-value shape whose length covers the whole element: IPv4 and TCP options (a kind byte, a
+     * length byte counting both, RFC 791 §3.1 and RFC 9293 §3.1: {@code prefixed("data", 1, 2)} after the
+     * kind), RADIUS attributes (RFC 2865 §5, also 2), SCTP parameters (RFC 9260 §3.2.1, a 2-byte type and a
+     * 2-byte length counting both: {@code prefixed("value", 2, 4)} after the type).
+     *
+     * <p>Decoding: the part's bytes are the prefix's value less {@code alsoCounts}; a prefix smaller than
+     * {@code alsoCounts}, or one reaching past the end, is a {@link io.bufkit.layout.LayoutException} naming
+     * the part's path and offset. Encoding writes the value's length plus {@code alsoCounts}. A record
+     * component or value of the part holds the data alone.
+     *
+     * @param partName the part's name
+     * @param prefixBytes the prefix's width: 1, 2 or 4
+     * @param alsoCounts the bytes the prefix counts besides the data, from 0 to the largest prefix value
+     * @return this builder
+     * @throws IllegalArgumentException if the width is not 1, 2 or 4, or {@code alsoCounts} is negative or more
+     *     than the prefix can hold
+     */
+    public MessageBuilder prefixed(String partName, int prefixBytes, int alsoCounts) {
         if (prefixBytes != 1 && prefixBytes != 2 && prefixBytes != 4) {
             throw new IllegalArgumentException("prefix width must be 1, 2 or 4: " + prefixBytes);
         }
-        add(new BytesPart(partName, BytesPart.Kind.PREFIXED, null, null, prefixBytes));
+        long most = (1L << (8 * prefixBytes)) - 1;
+        if (alsoCounts < 0 || alsoCounts > most) {
+            throw new IllegalArgumentException(name + ": " + partName + " is prefixed by " + prefixBytes + " byte"
+                    + (prefixBytes == 1 ? "" : "s") + ", which count 0 to " + most + " bytes besides the data, not "
+                    + alsoCounts);
+        }
+        add(new BytesPart(partName, BytesPart.Kind.PREFIXED, null, null, prefixBytes, alsoCounts));
         return this;
     }
 
@@ -109,7 +177,7 @@ public final class MessageBuilder {
         if (prefixBytes != 2 && prefixBytes != 4) {
             throw new IllegalArgumentException("a nullable prefix's width must be 2 or 4: " + prefixBytes);
         }
-        add(new BytesPart(partName, BytesPart.Kind.NULLABLE, null, null, prefixBytes));
+        add(new BytesPart(partName, BytesPart.Kind.NULLABLE, null, null, prefixBytes, 0));
         return this;
     }
 
@@ -120,7 +188,7 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder nulTerminated(String partName) {
-        add(new BytesPart(partName, BytesPart.Kind.NUL_TERMINATED, null, null, 0));
+        add(new BytesPart(partName, BytesPart.Kind.NUL_TERMINATED, null, null, 0, 0));
         return this;
     }
 
@@ -131,7 +199,7 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder rest(String partName) {
-        add(new BytesPart(partName, BytesPart.Kind.REST, null, null, 0));
+        add(new BytesPart(partName, BytesPart.Kind.REST, null, null, 0, 0));
         return this;
     }
 
@@ -194,6 +262,26 @@ public final class MessageBuilder {
      */
     public MessageBuilder repeatToEnd(String partName, MessageLayout element) {
         add(new RepeatPart(partName, null, RepeatPart.TO_END, Objects.requireNonNull(element, "element")));
+        return this;
+    }
+
+    /**
+     * Adds elements of a sub-layout that follow each other to fill exactly the bytes an earlier field gives,
+     * as IPv4 and TCP options fill the header length a field gives ({@code repeatSized("options",
+     * Size.of("tcp.dataOffset").times(4).plus(-20), OPTION)}), TLS extensions and BGP path attributes a
+     * length before them. The part's value is the list of elements, with no level between them and the
+     * part, as {@code sized(name, size, layoutRepeatingToEnd)} would have. Decoding fails, naming the path and
+     * offset, if the size points past the end or an element reaches past it; encoding derives the field from
+     * the elements' bytes.
+     *
+     * @param partName the part's name
+     * @param size the bytes the elements fill, such as {@code Size.of("ip.ihl").times(4).plus(-20)}
+     * @param element the layout of each element; each must take at least one byte
+     * @return this builder
+     * @throws IllegalArgumentException if the size's path names no integer field of a section declared before
+     */
+    public MessageBuilder repeatSized(String partName, Size size, MessageLayout element) {
+        add(new RepeatPart(partName, resolve(size.path()), size, Objects.requireNonNull(element, "element")));
         return this;
     }
 
@@ -325,6 +413,74 @@ public final class MessageBuilder {
     }
 
     /**
+     * Declares that the transport checksum of the level part {@code partName} holds covers a pseudo-header
+     * made of this level's fields, as TCP's and UDP's checksums cover one made of the IP header's
+     * (RFC 9293 §3.1, RFC 768, RFC 8200 §8.1):
+     * {@code .choice("transport", "ip.protocol", ...).pseudoHeaderChecksum("transport",
+     * PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol"))}. In each layout the part may hold, the checksum
+     * is the first field declared with {@code internetChecksumWithPseudoHeader} in a section, and it covers
+     * the level's bytes from that section's first byte to the level's end; layouts without one (ICMP) are
+     * left alone. It takes no bytes and has no value. Encoding fills the checksum in once the level is
+     * written, so a caller need not give it; decoding checks it only if the pseudo-header was made with
+     * {@link PseudoHeader#checkedWhenDecoding()}. A layout with such a checksum encoded on its own, with no
+     * level around it to supply the pseudo-header, writes the checksum as given (0 if not given).
+     *
+     * @param partName a choice, conditional or sized part declared before at this level
+     * @param header the pseudo-header: paths of address and protocol fields of sections declared before the part
+     * @return this builder
+     * @throws IllegalArgumentException if the part holds no level, no layout it holds has a checksum over a
+     *     pseudo-header, a path names no field of a section declared before the part, an address is not 4
+     *     (IPv4) or 16 (IPv6) bytes wide, or the protocol is not a one-byte integer field
+     */
+    public MessageBuilder pseudoHeaderChecksum(String partName, PseudoHeader header) {
+        Objects.requireNonNull(header, "header");
+        Integer at = index.get(Objects.requireNonNull(partName, "partName"));
+        Part held = at == null ? null : parts.get(at);
+        if (held == null || !held.holdsLevel()) {
+            throw new IllegalArgumentException(name + ": pseudoHeaderChecksum(" + partName + ") names no choice, "
+                    + "conditional or sized part declared before");
+        }
+        Map<MessageLayout, PseudoHeaderChecksumPart.Covered> covered = new java.util.IdentityHashMap<>();
+        for (MessageLayout layout : held.heldLayouts()) {
+            PseudoHeaderChecksumPart.Covered c = PseudoHeaderChecksumPart.coveredIn(layout);
+            if (c != null) {
+                covered.put(layout, c);
+            }
+        }
+        if (covered.isEmpty()) {
+            throw new IllegalArgumentException(name + ": no layout of " + partName + " declares a checksum over a "
+                    + "pseudo-header (internetChecksumWithPseudoHeader)");
+        }
+        for (Part p : parts) {
+            if (p instanceof PseudoHeaderChecksumPart declared && declared.held == held) {
+                throw new IllegalArgumentException(name + ": the pseudo-header of " + partName + " is declared already");
+            }
+        }
+        add(new PseudoHeaderChecksumPart(held, header, source(header.source, header.addressBytes, held),
+                source(header.destination, header.addressBytes, held), source(header.protocol, 1, held), covered));
+        return this;
+    }
+
+    /** A field of a section declared before {@code held}, {@code width} bytes wide, for a pseudo-header. */
+    private PseudoHeaderChecksumPart.Source source(String path, int width, Part held) {
+        int dot = path.indexOf('.');
+        Integer at = dot < 0 ? null : index.get(path.substring(0, dot));
+        if (at == null || at >= held.index || !(parts.get(at) instanceof SectionPart section)) {
+            throw new IllegalArgumentException(name + ": pseudo-header field " + path + " is no field of a section "
+                    + "declared before " + held.name + "; path is section.field");
+        }
+        LayoutField field = section.layout.fields().stream().filter(f -> f.name().equals(path.substring(dot + 1)))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(name + ": section " + section.name
+                        + " has no field " + path.substring(dot + 1) + " for the pseudo-header"));
+        if (field.width() != width || field.bitWidth() != 8 * width || width == 1 && !(field instanceof IntField)) {
+            throw new IllegalArgumentException(name + ": pseudo-header field " + path + " is " + field.typeName()
+                    + " (" + field.width() + " bytes); it must be " + (width == 1 ? "a one-byte integer field"
+                    : width + " bytes wide"));
+        }
+        return new PseudoHeaderChecksumPart.Source(section, field);
+    }
+
+    /**
      * Adds a sub-layout chosen by an earlier field's value, running to the end of the enclosing message.
      *
      * @param partName the part's name
@@ -366,9 +522,9 @@ public final class MessageBuilder {
         for (int i = 0; i < parts.size() - 1; i++) {
             Part p = parts.get(i);
             boolean toEnd = p instanceof BytesPart b && b.kind == BytesPart.Kind.REST
-                    || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END;
+                    || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END && r.size == null;
             // only the end of a checksum's coverage, which takes no bytes, may follow it
-            if (toEnd && parts.subList(i + 1, parts.size()).stream().anyMatch(q -> !(q instanceof ChecksumPart))) {
+            if (toEnd && parts.subList(i + 1, parts.size()).stream().anyMatch(q -> !(q instanceof ChecksumDeclaration))) {
                 throw new IllegalStateException(name + ": part " + p.name + " runs to the end and must be last");
             }
         }

@@ -22,11 +22,15 @@ import java.util.concurrent.atomic.AtomicReference;
  *       {@code byte[]} or {@code String} (UTF-8)</td></tr>
  *   <tr><td>{@code nullablePrefixed}</td><td>{@code Bytes}, {@code byte[]} or {@code String} (UTF-8) that is
  *       {@code null} for NULL, or an {@code Optional} of one of them, empty for NULL</td></tr>
- *   <tr><td>{@code repeat}, {@code repeatUntil}, {@code repeatToEnd}</td><td>{@code List<E>} of a record
- *       {@code E} for the element layout</td></tr>
+ *   <tr><td>{@code field(name, WireType)}</td><td>the field's Java type ({@code int}, {@code long},
+ *       {@code float}, {@code double}) or its box; may be left out when a later part derives it</td></tr>
+ *   <tr><td>{@code repeat}, {@code repeatUntil}, {@code repeatToEnd}, {@code repeatSized}</td><td>{@code List<E>}
+ *       of a record {@code E} for the element layout, or, for an element layout of one part, of that part's
+ *       type ({@code List<String>})</td></tr>
  *   <tr><td>{@code sized}</td><td>a record {@code B} for the sub-layout</td></tr>
  *   <tr><td>{@code when}</td><td>{@code Optional<B>} or a record {@code B} that is {@code null} when absent;
- *       the component may also be left out</td></tr>
+ *       for a body of one part, also an {@code Optional} of that part's type or the value itself,
+ *       {@code null} when absent; the component may also be left out</td></tr>
  *   <tr><td>{@code choice}</td><td>a sealed interface whose permitted records are named like the alternative
  *       layouts (ignoring case and characters other than letters and digits); one more permitted record
  *       with a single {@code Bytes} or {@code byte[]} component holds a sized choice's unknown
@@ -125,7 +129,7 @@ public final class MessageCodec<R extends Record> {
         } finally {
             t.release();
             if (t.capacity() <= MOST_KEPT_INTS) {
-                spare.set(t);
+                spare.lazySet(t);   // a release store: the next getAndSet sees the tape whole
             }
         }
     }

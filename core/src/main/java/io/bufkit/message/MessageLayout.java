@@ -78,7 +78,13 @@ public final class MessageLayout {
     /** Per part, its resolved path: what reads by name and by {@link PartPath} go through. */
     private final PartPath[] partPaths;
     /** One more than the largest {@link FieldRef#id} of the layout's refs. */
-    private final int refCount;
+    /**
+     * Per {@link FieldRef#id}: the field's slot among the fields some part of this level derives when
+     * encoding (where an encoder keeps what it derived), or -1.
+     */
+    private final int[] derivedSlot;
+    /** The number of fields parts of this level derive. */
+    private final int derivedCount;
     /** The ints a level of this layout takes in a {@link LevelTape}. */
     private final int recordSize;
     /**
@@ -93,7 +99,6 @@ public final class MessageLayout {
     private final int[] sizingOrder;
 
     MessageLayout(String name, List<Part> parts, Map<String, FieldRef> refs, int refCount, int recordSize) {
-        this.refCount = refCount;
         this.name = name;
         this.parts = List.copyOf(parts);
         this.partArray = parts.toArray(new Part[0]);
@@ -117,8 +122,14 @@ public final class MessageLayout {
                 derived[i] = new FieldRef[s.layout.fields().size()];
             }
         }
+        this.derivedSlot = new int[refCount];
+        java.util.Arrays.fill(derivedSlot, -1);
+        int slots = 0;
         for (Part p : parts) {
             FieldRef r = p.derives();
+            if (r != null && derivedSlot[r.id] < 0) {
+                derivedSlot[r.id] = slots++;
+            }
             if (r != null && r.varint != null) {
                 derivedPart[r.section] = true;
                 derivedPartRef[r.section] = r;
@@ -126,6 +137,7 @@ public final class MessageLayout {
                 derived[r.section][r.fieldIndex] = r;
             }
         }
+        this.derivedCount = slots;
         this.minSize = min;
         int length = -1;
         for (int i = 0; i < parts.size(); i++) {
@@ -477,9 +489,14 @@ public final class MessageLayout {
         return partPaths[index];
     }
 
-    /** The number of field refs made for this layout: one more than the largest {@link FieldRef#id}. */
-    int refCount() {
-        return refCount;
+    /** The slot of a field some part of this level derives, or -1; see {@link LevelEncoding#derive}. */
+    int derivedSlot(FieldRef ref) {
+        return derivedSlot[ref.id];
+    }
+
+    /** The number of fields parts of this level derive. */
+    int derivedCount() {
+        return derivedCount;
     }
 
     FieldRef ref(String path) {

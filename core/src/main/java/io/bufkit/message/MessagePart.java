@@ -17,6 +17,13 @@ public final class MessagePart {
     public enum Kind {
         /** A fixed section: {@link MessageBuilder#section}. */
         SECTION,
+        /**
+         * A single fixed-width field addressed by the part's name: {@link MessageBuilder#field(String,
+         * io.bufkit.layout.WireType)}. {@link #section()} is a layout of that one field, named like the part;
+         * the part's value in the value model is the field's value, not a map, and {@link #derivedFields()}
+         * holds the part's name when a later part derives it.
+         */
+        FIXED_FIELD,
         /** Bytes sized by an earlier field: {@link MessageBuilder#bytes}. */
         SIZED_BYTES,
         /** Bytes after a length prefix: {@link MessageBuilder#prefixed}. */
@@ -36,6 +43,11 @@ public final class MessagePart {
         REPEAT_UNTIL,
         /** A repeat up to the end of the message: {@link MessageBuilder#repeatToEnd}. */
         REPEAT_TO_END,
+        /**
+         * A repeat whose elements fill a size from an earlier field: {@link MessageBuilder#repeatSized};
+         * {@link #size()} and {@link #fieldPath()} say which.
+         */
+        SIZED_REPEAT,
         /** A field of a user-defined kind: {@link MessageBuilder#field}. */
         FIELD,
         /** A conditional part: {@link MessageBuilder#when}. */
@@ -67,7 +79,14 @@ public final class MessagePart {
          * Its {@link #name()} is {@code "(checksum section.field)"} and it has no value; encoding fills the
          * field in, so a caller need not give it.
          */
-        CHECKSUM
+        CHECKSUM,
+        /**
+         * A transport checksum over a pseudo-header, which takes no bytes:
+         * {@link MessageBuilder#pseudoHeaderChecksum}; {@link #fieldPath()} names the part whose levels hold
+         * the checksums. Its {@link #name()} is {@code "(pseudo-header checksum of part)"} and it has no
+         * value; encoding fills the checksums in, so a caller need not give them.
+         */
+        PSEUDO_HEADER_CHECKSUM
     }
 
     private final String name;
@@ -77,6 +96,7 @@ public final class MessagePart {
     private final String fieldPath;
     private final Size size;
     private final int prefixWidth;
+    private final int prefixCounts;
     private final int terminator;
     private final MessageLayout body;
     private final IntPredicate condition;
@@ -86,6 +106,13 @@ public final class MessagePart {
     MessagePart(String name, Kind kind, PacketLayout section, Set<String> derivedFields, String fieldPath, Size size,
             int prefixWidth, int terminator, MessageLayout body, IntPredicate condition,
             Map<Integer, MessageLayout> alternatives, FieldKind<?> fieldKind) {
+        this(name, kind, section, derivedFields, fieldPath, size, prefixWidth, 0, terminator, body, condition,
+                alternatives, fieldKind);
+    }
+
+    MessagePart(String name, Kind kind, PacketLayout section, Set<String> derivedFields, String fieldPath, Size size,
+            int prefixWidth, int prefixCounts, int terminator, MessageLayout body, IntPredicate condition,
+            Map<Integer, MessageLayout> alternatives, FieldKind<?> fieldKind) {
         this.name = name;
         this.kind = kind;
         this.section = section;
@@ -93,6 +120,7 @@ public final class MessagePart {
         this.fieldPath = fieldPath;
         this.size = size;
         this.prefixWidth = prefixWidth;
+        this.prefixCounts = prefixCounts;
         this.terminator = terminator;
         this.body = body;
         this.condition = condition;
@@ -119,7 +147,7 @@ public final class MessagePart {
     }
 
     /**
-     * The fixed layout of a {@link Kind#SECTION}.
+     * The fixed layout of a {@link Kind#SECTION}, or the one-field layout of a {@link Kind#FIXED_FIELD}.
      *
      * @return the layout, or {@code null} for other kinds
      */
@@ -140,7 +168,7 @@ public final class MessagePart {
     /**
      * The {@code "section.field"} path the part depends on: the count of a {@link Kind#COUNTED_REPEAT}, the
      * condition of a {@link Kind#WHEN}, the discriminator of a {@link Kind#CHOICE}, the size field of
-     * {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, {@link Kind#REMAINING_LENGTH} and {@link Kind#TOTAL_LENGTH}
+     * {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, {@link Kind#SIZED_REPEAT}, {@link Kind#REMAINING_LENGTH} and {@link Kind#TOTAL_LENGTH}
      * (for a varint, its part name).
      *
      * @return the path, or {@code null} for other kinds
@@ -150,7 +178,8 @@ public final class MessagePart {
     }
 
     /**
-     * The size of {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, a sized {@link Kind#CHOICE}, or the length a
+     * The size of {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, {@link Kind#SIZED_REPEAT}, a sized
+     * {@link Kind#CHOICE}, or the length a
      * {@link Kind#REMAINING_LENGTH} or {@link Kind#TOTAL_LENGTH} declares.
      *
      * @return the size, or {@code null} if the part has none
@@ -167,6 +196,17 @@ public final class MessagePart {
      */
     public int prefixWidth() {
         return prefixWidth;
+    }
+
+    /**
+     * How many bytes the length prefix of {@link Kind#PREFIXED_BYTES} counts besides the bytes after it: 0
+     * unless declared with {@link MessageBuilder#prefixed(String, int, int)}, such as 2 for a TCP option
+     * whose length counts its kind and length bytes.
+     *
+     * @return the bytes counted besides the part's own; 0 for other kinds
+     */
+    public int prefixCounts() {
+        return prefixCounts;
     }
 
     /**

@@ -64,6 +64,11 @@ abstract class Part {
         return 0;
     }
 
+    /** The layouts of the levels this part may hold, by tag; empty for a part holding none. Not to be modified. */
+    final MessageLayout[] heldLayouts() {
+        return holds == null ? new MessageLayout[0] : holds;
+    }
+
     /** The layout of a level this part holds whose tag is {@code tag}; only for parts holding levels. */
     final MessageLayout levelLayout(int tag) {
         return holds[holds.length == 1 ? 0 : tag];

@@ -3,7 +3,10 @@ package io.bufkit.message;
 import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
 
-/** {@link LevelValues} over a record, read through its {@link RecordLevel}'s bindings. */
+/**
+ * {@link LevelValues} over a record (or a single part's value held without one), read through its
+ * {@link RecordLevel}'s bindings.
+ */
 final class RecordLevelValues implements LevelValues {
     private final RecordLevel level;
     private final Object record;
@@ -17,13 +20,13 @@ final class RecordLevelValues implements LevelValues {
 
     private Object component(int part) {
         int c = level.componentOf[part];
-        return c < 0 ? null : level.shape.get(record, c);
+        return c < 0 ? null : level.component(record, c);
     }
 
     @Override
     public boolean has(int part) {
         int c = level.componentOf[part];
-        return c >= 0 && level.bindings[part].has(level.shape.get(record, c));
+        return c >= 0 && level.bindings[part].has(level.component(record, c));
     }
 
     @Override

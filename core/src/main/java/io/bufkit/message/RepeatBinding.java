@@ -5,7 +5,10 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 
-/** A repeat bound to a {@code List} of records, one per element. */
+/**
+ * A repeat bound to a {@code List} of records, one per element, or of the values of an element layout's
+ * single part ({@code List<String>}).
+ */
 final class RepeatBinding extends ComponentBinding {
     private final RecordLevel element;
 
@@ -15,21 +18,26 @@ final class RepeatBinding extends ComponentBinding {
 
     static RepeatBinding bind(MessageLayout element, Class<?> type, Type generic, MethodHandles.Lookup lookup,
             String where) {
-        Class<?> item = typeArgument(List.class, type, generic);
+        Type item = typeArgument(List.class, type, generic);
         if (item == null) {
             throw new IllegalArgumentException(where + ": a repeat maps to a List of records, such as List<"
-                    + element.name() + "Record>");
+                    + element.name() + "Record>, or of its element's single part's values");
         }
-        return new RepeatBinding(RecordLevel.bind(element, item, lookup));
+        return new RepeatBinding(RecordLevel.bind(element, raw(item), item, lookup, where, "a repeat's elements"));
     }
 
-    /** The record type argument of {@code container<T>}, or null if the component is not one. */
-    static Class<?> typeArgument(Class<?> container, Class<?> type, Type generic) {
+    /** The type argument of {@code container<T>}, or null if the component is not one. */
+    static Type typeArgument(Class<?> container, Class<?> type, Type generic) {
         if (type != container || !(generic instanceof ParameterizedType p)) {
             return null;
         }
         Type arg = p.getActualTypeArguments()[0];
-        return arg instanceof Class<?> c && c.isRecord() ? c : null;
+        return arg instanceof Class<?> || arg instanceof ParameterizedType ? arg : null;
+    }
+
+    /** The class of a type argument: itself, or the raw type of a parameterized one. */
+    static Class<?> raw(Type type) {
+        return type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
     }
 
     @Override
@@ -54,8 +62,8 @@ final class RepeatBinding extends ComponentBinding {
     @Override
     LevelValues element(Object v, int index, String root, LevelPath path) {
         Object record = ((List<?>) v).get(index);
-        if (!element.shape.type().isInstance(record)) {
-            throw new IllegalArgumentException(root + ": " + path + ": expected a " + element.shape.simpleName() + ", not "
+        if (!element.holds(record)) {
+            throw new IllegalArgumentException(root + ": " + path + ": expected a " + element.typeName() + ", not "
                     + SectionFields.typeOf(record));
         }
         return element.values(record, root);

@@ -5,24 +5,46 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A counted repeat of a sub-layout; the count comes from an earlier field. */
+/**
+ * A repeat of a sub-layout: counted by an earlier field, ended by a terminator byte, running to the end of
+ * the enclosing message, or filling a size an earlier field gives.
+ */
 final class RepeatPart extends Part {
-    /** The terminator value meaning "until the end of the enclosing message". */
+    /** The terminator value meaning "until the end of the enclosing message", or of the repeat's size. */
     static final int TO_END = -2;
 
     final FieldRef count;
     final int terminator;
     final MessageLayout element;
+    /** For a repeat filling a size: the field the size comes from and how; else null. */
+    final FieldRef sizeField;
+    final Size size;
 
     RepeatPart(String name, FieldRef count, int terminator, MessageLayout element) {
+        this(name, count, terminator, element, null, null);
+    }
+
+    /** A repeat whose elements fill exactly {@code size} bytes. */
+    RepeatPart(String name, FieldRef sizeField, Size size, MessageLayout element) {
+        this(name, null, TO_END, element, sizeField, size);
+    }
+
+    private RepeatPart(String name, FieldRef count, int terminator, MessageLayout element, FieldRef sizeField,
+            Size size) {
         super(name, new MessageLayout[] {element});
         this.count = count;
         this.terminator = terminator;
         this.element = element;
+        this.sizeField = sizeField;
+        this.size = size;
     }
 
     @Override
     int decode(LevelTape t, int level, int at, int limit) {
+        if (size != null) {   // elements up to the end of the size, which the last must reach exactly
+            long length = size.apply(sizeField.read(t, level));
+            return decodeUntilTerminator(t, level, at, t.sizedEnd(level, this, at, at, length, limit, size));
+        }
         if (count == null) {
             return decodeUntilTerminator(t, level, at, limit);
         }
@@ -101,7 +123,8 @@ final class RepeatPart extends Part {
 
     @Override
     String declaration() {
-        return name + ": " + (count != null ? count.path : terminator == TO_END ? "to end" : "until " + terminator) + " × " + element.name();
+        return name + ": " + (count != null ? count.path : size != null ? size + " bytes of"
+                : terminator == TO_END ? "to end" : "until " + terminator) + " × " + element.name();
     }
 
     @Override
@@ -116,7 +139,7 @@ final class RepeatPart extends Part {
 
     @Override
     FieldRef derives() {
-        return count;
+        return count != null ? count : sizeField;
     }
 
     @Override
@@ -138,7 +161,8 @@ final class RepeatPart extends Part {
                     (int) Math.min(Integer.MAX_VALUE, start));
             if (count == null && elements[i].size() == 0) {
                 throw e.fail(elements[i].path.toString(), "element takes no bytes, so it cannot be told from the "
-                        + (terminator == TO_END ? "end of the message" : "terminator"));
+                        + (size != null ? "end of the repeat's size" : terminator == TO_END ? "end of the message"
+                        : "terminator"));
             }
             total += elements[i].size();
             if (total > Integer.MAX_VALUE - 8) {
@@ -146,6 +170,9 @@ final class RepeatPart extends Part {
             }
         }
         e.children[index] = elements;
+        if (size != null) {
+            e.deriveSize(sizeField, size, total, index);
+        }
         return (int) total;
     }
 
@@ -166,17 +193,18 @@ final class RepeatPart extends Part {
         }
     }
 
-    /** A counted repeat derives its count. */
+    /** A counted repeat derives its count, a sized one its size. */
     @Override
     String derivation(LevelEncoding e, int index) {
-        return "the number of elements of " + e.partPath(index);
+        return count != null ? "the number of elements of " + e.partPath(index) : e.partPath(index);
     }
 
     @Override
     MessagePart describePart(java.util.Set<String> derived) {
-        MessagePart.Kind k = count != null ? MessagePart.Kind.COUNTED_REPEAT
+        MessagePart.Kind k = count != null ? MessagePart.Kind.COUNTED_REPEAT : size != null ? MessagePart.Kind.SIZED_REPEAT
                 : terminator == TO_END ? MessagePart.Kind.REPEAT_TO_END : MessagePart.Kind.REPEAT_UNTIL;
-        return new MessagePart(name, k, null, java.util.Set.of(), count == null ? null : count.path, null, 0,
+        FieldRef depends = derives();
+        return new MessagePart(name, k, null, java.util.Set.of(), depends == null ? null : depends.path, size, 0,
                 k == MessagePart.Kind.REPEAT_UNTIL ? terminator : -1, element, null, null, null);
     }
 }

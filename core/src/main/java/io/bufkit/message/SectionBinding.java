@@ -82,13 +82,7 @@ final class SectionBinding extends ComponentBinding {
 
     @Override
     Object decode(LevelTape t, int level, Part part) {
-        try {
-            return (Object) decoder.invokeExact(t.view, t.start(level, part));
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new UndeclaredThrowableException(e);
-        }
+        return readAt(decoder, t, level, part);
     }
 
     @Override

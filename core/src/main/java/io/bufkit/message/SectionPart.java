@@ -11,9 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A fixed section: a {@link PacketLayout} at a computed offset, read through its constant-offset handles. */
+/**
+ * A fixed section: a {@link PacketLayout} at a computed offset, read through its constant-offset handles. A
+ * {@linkplain #single single field} ({@link MessageBuilder#field(String, io.bufkit.layout.WireType)}) is a
+ * section of one field named like the part, whose field is addressed by the part's name alone and whose value
+ * is the field's, not a map of fields.
+ */
 final class SectionPart extends Part {
     final PacketLayout layout;
+    /** Whether this is a single field addressed by the part's name: {@code "n"} rather than {@code "count.n"}. */
+    final boolean single;
     /** How each field is read, from the field kinds' table; for the value model. */
     private final List<FieldBinding> bindings;
     /**
@@ -28,15 +35,20 @@ final class SectionPart extends Part {
     private static final byte GIVEN_CHECKSUM = 3;
     /** Whether decoding validates the section: it has a constant or a checksum that needs no pseudo-header. */
     private boolean checked;
+    /** Whether the section has a constant, which encoding writes and checks against a given value. */
+    private final boolean hasConstant;
+    /** Whether the section has a checksum it fills in itself. */
+    private final boolean fillsChecksum;
     /**
      * Set when a later {@link ChecksumPart} covers the section's checksum over more bytes than the section:
      * decoding then checks only the section's constants, and leaves the checksum to that part.
      */
     private boolean checksumCoveredLater;
 
-    SectionPart(String name, PacketLayout layout) {
+    SectionPart(String name, PacketLayout layout, boolean single) {
         super(name);
         this.layout = layout;
+        this.single = single;
         this.bindings = LayoutBindings.of(layout);
         List<LayoutField> fields = layout.fields();
         this.role = new byte[fields.size()];
@@ -45,7 +57,17 @@ final class SectionPart extends Part {
             role[k] = f instanceof ChecksumField c ? (c.needsPseudoHeader() ? GIVEN_CHECKSUM : FILLED_CHECKSUM)
                     : f.isConstant() ? CONSTANT : VALUE;
         }
-        this.checked = has(CONSTANT) || has(FILLED_CHECKSUM);
+        this.hasConstant = has(CONSTANT);
+        this.fillsChecksum = has(FILLED_CHECKSUM);
+        this.checked = hasConstant || fillsChecksum;
+    }
+
+    /**
+     * The path of field {@code field} of this part at {@code partPath}: {@code partPath.field}, or the part's
+     * own path for a single field.
+     */
+    String fieldPath(String partPath, String field) {
+        return single ? partPath : partPath + "." + field;
     }
 
     /** Whether a field of the section has the role {@code r}. */
@@ -79,14 +101,15 @@ final class SectionPart extends Part {
     /** From now on decoding checks only the section's constants; a {@link ChecksumPart} checks its checksum. */
     void coverChecksumLater() {
         checksumCoveredLater = true;
-        checked = has(CONSTANT);
+        checked = hasConstant;
     }
 
     @Override
     int decode(LevelTape t, int level, int at, int limit) {
         int end = at + layout.size();
         if (end > limit) {
-            throw t.fail(t.pathOf(level, this), at, "section needs " + layout.size() + " bytes but " + (limit - at)
+            throw t.fail(t.pathOf(level, this), at, (single ? "field" : "section") + " needs " + layout.size()
+                    + " bytes but " + (limit - at)
                     + " remain", layout.size() + " bytes", (limit - at) + " bytes");
         }
         if (checked) {
@@ -98,7 +121,7 @@ final class SectionPart extends Part {
                 }
             } catch (LayoutException wrong) {
                 int offset = wrong.offset() >= 0 ? at + wrong.offset() : at;
-                throw t.fail(t.pathOf(level, this) + wrong.field().map(f -> "." + f).orElse(""), offset,
+                throw t.fail(wrong.field().map(f -> fieldPath(t.pathOf(level, this), f)).orElse(t.pathOf(level, this)), offset,
                         wrong.getMessage(), wrong.expected(), wrong.actual());
             }
         }
@@ -107,6 +130,12 @@ final class SectionPart extends Part {
 
     @Override
     void describe(Message m, int index, StringBuilder out, String indent) {
+        if (single) {
+            out.append(indent).append(name).append(" @").append(m.start(index)).append(": ")
+                    .append(SectionFields.read(bindings.get(0), m.bytes(index))).append(" (")
+                    .append(layout.fields().get(0).typeName()).append(")\n");
+            return;
+        }
         String text = layout.describe(m.bytes(index));
         out.append(indent).append(name).append(" @").append(m.start(index)).append(":\n");
         for (String line : text.split("\n")) {
@@ -116,11 +145,16 @@ final class SectionPart extends Part {
 
     @Override
     String declaration() {
-        return name + ": " + layout.name() + " (" + layout.size() + " bytes)";
+        return single ? name + ": " + layout.fields().get(0).typeName()
+                : name + ": " + layout.name() + " (" + layout.size() + " bytes)";
     }
 
     @Override
     void putValue(Message m, int index, Map<String, Object> into) {
+        if (single) {
+            into.put(name, SectionFields.read(bindings.get(0), m.bytes(index)));
+            return;
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (FieldBinding f : bindings) {
             fields.put(f.name(), SectionFields.read(f, m.bytes(index)));
@@ -128,7 +162,6 @@ final class SectionPart extends Part {
         into.put(name, fields);
     }
 
-    /** Every field a value must be given for is given: all but constants, checksums and derived fields. */
     /**
      * Whether encoding needs no value for any field of this section, part {@code index} of {@code level}:
      * each is a constant, a checksum or a length or count a later part derives.
@@ -152,14 +185,14 @@ final class SectionPart extends Part {
         List<LayoutField> fields = layout.fields();
         int unset = e.values.nullField(index);
         if (unset >= 0) {
-            throw e.missing(e.partPath(index) + "." + fields.get(unset).name());
+            throw e.missing(fieldPath(e.partPath(index), fields.get(unset).name()));
         } else if (unset == -1) {
             return layout.size();   // values that give every other field, checked when they were bound
         }
         boolean given = e.values.has(index);
         for (int k = 0; k < fields.size(); k++) {
             if (needsValue(e.layout, index, k) && (!given || e.values.field(index, k) == null)) {
-                throw e.missing(e.partPath(index) + "." + fields.get(k).name());
+                throw e.missing(fieldPath(e.partPath(index), fields.get(k).name()));
             }
         }
         return layout.size();
@@ -172,7 +205,9 @@ final class SectionPart extends Part {
     @Override
     void write(LevelEncoding e, int index, MutableByteView out, int at) {
         MutableByteView section = out.slice(at, at + layout.size());
-        layout.writeConstants(section);
+        if (hasConstant) {
+            layout.writeConstants(section);
+        }
         boolean written;
         try {
             written = e.values.writeSection(index, section);   // a record's fields, in one call
@@ -188,8 +223,9 @@ final class SectionPart extends Part {
             LayoutField f = fields.get(k);
             Object v;
             FieldRef ref = e.layout.derivedRef(index, k);
-            if (ref != null) {
-                v = e.isDerived(ref) ? Integer.valueOf((int) e.derivedValue(ref)) : Integer.valueOf(0);
+            if (ref != null) {   // its range was checked when it was derived
+                ref.field.set(section, e.isDerived(ref) ? (int) e.derivedValue(ref) : 0);
+                continue;
             } else if (written && role[k] != GIVEN_CHECKSUM) {
                 continue;
             } else {
@@ -203,23 +239,26 @@ final class SectionPart extends Part {
             try {
                 SectionFields.write(f, section, v);
             } catch (IllegalArgumentException | ClassCastException wrong) {
-                throw e.fail(e.partPath(index) + "." + f.name(), wrong.getMessage());
+                throw e.fail(fieldPath(e.partPath(index), f.name()), wrong.getMessage());
             }
         }
-        layout.fillChecksums(section);
-        if (written) {
-            return;   // a record gives no constants, so none can be wrong
+        if (fillsChecksum) {
+            layout.fillChecksums(section);
+        }
+        if (written || !hasConstant) {
+            return;   // a record gives no constants, so none can be wrong; the checksums were just filled
         }
         try {
             layout.validate(section);
         } catch (LayoutException wrongConstant) {
-            throw e.fail(e.partPath(index) + "." + wrongConstant.field().orElse("?"),
+            throw e.fail(fieldPath(e.partPath(index), wrongConstant.field().orElse("?")),
                     "given value is not the field's constant: " + wrongConstant.getMessage());
         }
     }
 
     @Override
     MessagePart describePart(java.util.Set<String> derived) {
-        return new MessagePart(name, MessagePart.Kind.SECTION, layout, derived, null, null, 0, -1, null, null, null, null);
+        return new MessagePart(name, single ? MessagePart.Kind.FIXED_FIELD : MessagePart.Kind.SECTION, layout, derived,
+                null, null, 0, -1, null, null, null, null);
     }
 }

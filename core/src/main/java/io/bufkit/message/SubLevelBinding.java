@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * A sub-layout bound to a record: a sized part to the record itself, a conditional part to an
- * {@code Optional} of the record or to the record, {@code null} when the part is absent.
+ * {@code Optional} of the record or to the record, {@code null} when the part is absent. A conditional
+ * body of a single part may be held as that part's value instead: {@code Optional<String>},
+ * {@code Optional<Integer>}, or the value itself, {@code null} when absent.
  */
 final class SubLevelBinding extends ComponentBinding {
     private final RecordLevel body;
@@ -17,18 +19,24 @@ final class SubLevelBinding extends ComponentBinding {
         this.optional = optional;
     }
 
-    /** Binds a conditional part: an {@code Optional} of a record, or a nullable record. */
+    /**
+     * Binds a conditional part: an {@code Optional} of a record, or a nullable record; for a body of one
+     * part, also an {@code Optional} of the part's value, or the nullable value.
+     */
     static SubLevelBinding conditional(MessageLayout body, Class<?> type, Type generic, MethodHandles.Lookup lookup,
             String where) {
-        Class<?> inner = RepeatBinding.typeArgument(Optional.class, type, generic);
+        Type inner = RepeatBinding.typeArgument(Optional.class, type, generic);
         if (inner != null) {
-            return new SubLevelBinding(RecordLevel.bind(body, inner, lookup), true);
+            return new SubLevelBinding(RecordLevel.bind(body, RepeatBinding.raw(inner), inner, lookup, where,
+                    "a conditional part's body"), true);
         }
-        if (type.isRecord()) {
-            return new SubLevelBinding(RecordLevel.bind(body, type, lookup), false);
+        if (type.isRecord() || body.partList().size() == 1 && !type.isPrimitive()) {
+            return new SubLevelBinding(RecordLevel.bind(body, type, generic, lookup, where,
+                    "a conditional part's body"), false);
         }
         throw new IllegalArgumentException(where + ": a conditional part maps to an Optional of a record, or to a "
-                + "record that is null when the part is absent");
+                + "record that is null when the part is absent; a body of one part also to an Optional of that "
+                + "part's value, or to the value itself, null when absent");
     }
 
     /** Binds a part that is always present (a sized sub-layout): a record. */

@@ -192,7 +192,7 @@ class MessageCodecTest {
         assertMessage(ExtraComponent.class, "[extra]", "match no part of layout all");
         assertMessage(WrongHeadAll.class, "component big is int", "field big is u32be (long)");
         assertMessage(NoTagAll.class, "field tag", "no component in record HeadWithoutTag");
-        assertMessage(RawList.class, "part items", "List of records");
+        assertMessage(RawList.class, "part items", "a repeat's elements map to records");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MessageCodec.of(EveryPartLayouts.ALL, Record.class, LOOKUP));
         assertTrue(e.getMessage().contains("not a record"), e.getMessage());

@@ -92,18 +92,10 @@ public record Dns(Header header, List<Question> questions, List<Rr> answers, Lis
     /**
      * MX data.
      *
-     * @param mx the preference
+     * @param preference lower is preferred
      * @param exchange the mail exchange, dotted
      */
-    public record Mx(Preference mx, String exchange) implements Rdata {
-    }
-
-    /**
-     * An MX record's preference.
-     *
-     * @param preference lower is preferred
-     */
-    public record Preference(int preference) {
+    public record Mx(int preference, String exchange) implements Rdata {
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.bufkit.examples;
 
 import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.WireType;
 import io.bufkit.message.MessageLayout;
 import io.bufkit.message.Size;
 import java.util.Map;
@@ -22,8 +23,7 @@ public final class DnsMessage {
     static final MessageLayout ADDRESS = MessageLayout.builder("address").rest("address").build();
     static final MessageLayout NAME = MessageLayout.builder("name").field("target", DnsName.KIND).build();
     static final MessageLayout MX = MessageLayout.builder("mx")
-            .section("mx", PacketLayout.builder("mx").u16be("preference").build())
-            .field("exchange", DnsName.KIND).build();
+            .field("preference", WireType.U16BE).field("exchange", DnsName.KIND).build();
     static final MessageLayout SOA = MessageLayout.builder("soa")
             .field("mname", DnsName.KIND).field("rname", DnsName.KIND)
             .section("times", PacketLayout.builder("times")

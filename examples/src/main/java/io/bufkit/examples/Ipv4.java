@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param options the IPv4 options
  * @param transport the ICMP message, TCP segment or UDP datagram
  */
-public record Ipv4(Ip ip, Options options, Transport transport) {
+public record Ipv4(Ip ip, List<Option> options, Transport transport) {
 
     /** Decodes IPv4 packets into {@code Ipv4} records and encodes them back. */
     public static final MessageCodec<Ipv4> CODEC = MessageCodec.of(Ipv4Packet.LAYOUT, Ipv4.class);
@@ -41,36 +41,13 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
     }
 
     /**
-     * IPv4 or TCP options in order.
-     *
-     * @param option each option
-     */
-    public record Options(List<Option> option) {
-    }
-
-    /**
      * One option.
      *
-     * @param o its kind
-     * @param value its data, absent for kinds 0 and 1
-     */
-    public record Option(Kind o, Optional<Value> value) {
-    }
-
-    /**
-     * An option's kind.
-     *
      * @param kind 0 end of list, 1 no operation, others carry a length
+     * @param value the bytes after kind and length, owned; absent for kinds 0 and 1 (the length byte is
+     *     computed when encoding)
      */
-    public record Kind(int kind) {
-    }
-
-    /**
-     * An option's data; its length byte is left out of the record, computed when encoding.
-     *
-     * @param data the bytes after kind and length, owned
-     */
-    public record Value(Bytes data) {
+    public record Option(int kind, Optional<Bytes> value) {
     }
 
     /** The transport, one record per alternative of the layout's {@code transport} choice. */
@@ -104,7 +81,7 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      * @param options the TCP options
      * @param payload the data, owned
      */
-    public record TcpSegment(Tcp tcp, Options options, Bytes payload) implements Transport {
+    public record TcpSegment(Tcp tcp, List<Option> options, Bytes payload) implements Transport {
     }
 
     /**
@@ -117,10 +94,11 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      * @param reserved the 4 reserved bits
      * @param flags CWR, ECE, URG, ACK, PSH, RST, SYN, FIN
      * @param window the window field, unscaled
-     * @param checksum as carried
+     * @param checksum over the pseudo-header and the segment, as decoded (not checked: captures on loopback
+     *     carry checksums the kernel left to the network card); computed when encoding, so 0 will do
      * @param urgent the urgent pointer
      */
-    public record Tcp(int srcPort, int dstPort, int seq, int ack, int reserved, int flags, int window, int checksum,
+    public record Tcp(int srcPort, int dstPort, int seq, int ack, int reserved, int flags, int window, long checksum,
             int urgent) {
     }
 
@@ -138,8 +116,9 @@ public record Ipv4(Ip ip, Options options, Transport transport) {
      *
      * @param srcPort source port
      * @param dstPort destination port
-     * @param checksum as carried
+     * @param checksum over the pseudo-header and the datagram, as decoded (not checked; 0 if the sender
+     *     computed none); computed when encoding, so 0 will do
      */
-    public record Udp(int srcPort, int dstPort, int checksum) {
+    public record Udp(int srcPort, int dstPort, long checksum) {
     }
 }

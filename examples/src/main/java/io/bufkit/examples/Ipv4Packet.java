@@ -1,7 +1,9 @@
 package io.bufkit.examples;
 
 import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.WireType;
 import io.bufkit.message.MessageLayout;
+import io.bufkit.message.PseudoHeader;
 import io.bufkit.message.Size;
 import java.util.Map;
 
@@ -15,6 +17,11 @@ import java.util.Map;
  * that fills the view, {@code decodePrefix(frameBody)} one followed by link-layer padding (an Ethernet
  * frame is at least 60 bytes), whose {@code end()} is the total length; encoding computes it. The
  * returned {@link io.bufkit.message.Message} borrows the view.
+ *
+ * <p>Encoding fills in every checksum: the header's, ICMP's, and TCP's and UDP's over the IPv4
+ * pseudo-header. Decoding checks the header's and ICMP's; TCP's and UDP's are read as carried, since
+ * captures on loopback hold checksums the kernel left to the network card. A layout made with
+ * {@code PseudoHeader.ipv4(...).checkedWhenDecoding()} checks them too.
  */
 public final class Ipv4Packet {
     private Ipv4Packet() {
@@ -28,27 +35,23 @@ public final class Ipv4Packet {
     /** The fixed 20 bytes of a TCP header; {@code flags} holds CWR, ECE, URG, ACK, PSH, RST, SYN, FIN. */
     public static final PacketLayout TCP = PacketLayout.builder("tcp")
             .u16be("srcPort").u16be("dstPort").i32be("seq").i32be("ack").bits("dataOffset", 4).bits("reserved", 4)
-            .u8("flags").u16be("window").u16be("checksum").u16be("urgent").build();
+            .u8("flags").u16be("window").internetChecksumWithPseudoHeader("checksum").u16be("urgent").build();
     /** The 8-byte UDP header. */
     public static final PacketLayout UDP = PacketLayout.builder("udp")
-            .u16be("srcPort").u16be("dstPort").u16be("length").u16be("checksum").build();
+            .u16be("srcPort").u16be("dstPort").u16be("length").internetChecksumWithPseudoHeader("checksum").build();
     /** The first 4 bytes of every ICMP message; the checksum covers the whole message, body included. */
     public static final PacketLayout ICMP = PacketLayout.builder("icmp").u8("type").u8("code")
             .internetChecksum("checksum").build();
 
-    static final MessageLayout OPTION_VALUE = MessageLayout.builder("option-value")
-            .section("len", PacketLayout.builder("len").u8("length").build())
-            .bytes("data", Size.of("len.length").plus(-2)).build();
+    /** An option's length, which counts the kind and length bytes too, then its data. */
+    static final MessageLayout OPTION_VALUE = MessageLayout.builder("option-value").prefixed("data", 1, 2).build();
     /** One IPv4 or TCP option: its kind, then a length and data unless the kind is 0 or 1. */
     public static final MessageLayout OPTION = MessageLayout.builder("option")
-            .section("o", PacketLayout.builder("o").u8("kind").build())
-            .when("value", "o.kind", kind -> kind > 1, OPTION_VALUE).build();
-    /** A list of options filling its bytes. */
-    public static final MessageLayout OPTIONS = MessageLayout.builder("options").repeatToEnd("option", OPTION).build();
+            .field("kind", WireType.U8).when("value", "kind", kind -> kind > 1, OPTION_VALUE).build();
 
     /** A TCP segment: header, options sized by the data offset, payload. */
     public static final MessageLayout TCP_SEGMENT = MessageLayout.builder("tcp-segment")
-            .section("tcp", TCP).sized("options", Size.of("tcp.dataOffset").times(4).plus(-20), OPTIONS)
+            .section("tcp", TCP).repeatSized("options", Size.of("tcp.dataOffset").times(4).plus(-20), OPTION)
             .rest("payload").build();
     /** A UDP datagram: header, payload sized by the length field. */
     public static final MessageLayout UDP_DATAGRAM = MessageLayout.builder("udp-datagram")
@@ -64,8 +67,9 @@ public final class Ipv4Packet {
      */
     public static final MessageLayout LAYOUT = MessageLayout.builder("ipv4-packet")
             .section("ip", IP).totalLength(Size.of("ip.totalLength"))
-            .sized("options", Size.of("ip.ihl").times(4).plus(-20), OPTIONS)
+            .repeatSized("options", Size.of("ip.ihl").times(4).plus(-20), OPTION)
             .checksumUpToHere("ip.checksum")
             .choice("transport", "ip.protocol", Map.of(1, ICMP_MESSAGE, 6, TCP_SEGMENT, 17, UDP_DATAGRAM))
+            .pseudoHeaderChecksum("transport", PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol"))
             .build();
 }

@@ -43,7 +43,7 @@ public final class Mqtt {
      * @param password the password when its flag is set
      */
     public record Connect(Fixed fixed, Integer remaining, String protocol, Flags flags, String clientId,
-            Optional<Will> will, Optional<Text> username, Optional<Text> password) {
+            Optional<Will> will, Optional<String> username, Optional<String> password) {
     }
 
     /**
@@ -73,38 +73,14 @@ public final class Mqtt {
     }
 
     /**
-     * A length-prefixed UTF-8 string.
-     *
-     * @param value the text
-     */
-    public record Text(String value) {
-    }
-
-    /**
      * A PUBLISH packet.
      *
      * @param fixed the fixed header (with DUP, QoS and RETAIN)
      * @param remaining the remaining length as decoded; computed when encoding, so {@code null} will do
      * @param topic the topic name
-     * @param packetId the packet identifier when QoS is above 0
+     * @param packetId the packet identifier (1-65535) when QoS is above 0
      * @param payload the application message, owned
      */
-    public record Publish(Fixed fixed, Integer remaining, String topic, Optional<PacketId> packetId, Bytes payload) {
-    }
-
-    /**
-     * A packet identifier.
-     *
-     * @param id its value
-     */
-    public record PacketId(Id id) {
-    }
-
-    /**
-     * The packet identifier's section.
-     *
-     * @param value 1-65535
-     */
-    public record Id(int value) {
+    public record Publish(Fixed fixed, Integer remaining, String topic, Optional<Integer> packetId, Bytes payload) {
     }
 }

@@ -1,6 +1,7 @@
 package io.bufkit.examples;
 
 import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.WireType;
 import io.bufkit.message.MessageLayout;
 import io.bufkit.message.Size;
 
@@ -37,8 +38,7 @@ public final class MqttPacket {
             .when("username", "flags.username", flag -> flag != 0, TEXT)
             .when("password", "flags.password", flag -> flag != 0, TEXT)
             .build();
-    static final MessageLayout PACKET_ID = MessageLayout.builder("packet-id")
-            .section("id", PacketLayout.builder("id").u16be("value").build()).build();
+    static final MessageLayout PACKET_ID = MessageLayout.builder("packet-id").field("id", WireType.U16BE).build();
     /** PUBLISH: topic, a packet id when QoS is 1 or 2, then the payload up to the end of the packet. */
     public static final MessageLayout PUBLISH = MessageLayout.builder("PUBLISH")
             .section("fixed", FIXED).varint("remaining", 4).remainingLength(Size.of("remaining")).prefixed("topic", 2)

@@ -191,18 +191,17 @@ public final class PcapReader {
         if ((flags & TCP_URG) != 0) {
             out.append(", urg ").append(t.intValue("tcp.urgent"));
         }
-        Message options = t.sub("options");
-        if (options.count("option") > 0) {
-            out.append(", options [").append(tcpOptions(options)).append(']');
+        if (t.count("options") > 0) {
+            out.append(", options [").append(tcpOptions(t)).append(']');
         }
         return out.append(", length ").append(length).toString();
     }
 
-    private static String tcpOptions(Message options) {
+    private static String tcpOptions(Message segment) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < options.count("option"); i++) {
-            Message option = options.element("option", i);
-            int kind = option.intValue("o.kind");
+        for (int i = 0; i < segment.count("options"); i++) {
+            Message option = segment.element("options", i);
+            int kind = option.intValue("kind");
             ByteView data = kind > 1 ? option.sub("value").bytes("data") : ByteView.empty();
             int length = data.length();
             out.add(kind == 0 ? "eol" : kind == 1 ? "nop" : kind == 2 && length == 2 ? "mss " + data.u16be(0)

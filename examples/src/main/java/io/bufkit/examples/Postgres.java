@@ -61,17 +61,9 @@ public record Postgres(Head head, Body body) {
     /**
      * DataRow; the value count is left out of the record, computed when encoding.
      *
-     * @param values each value
+     * @param values each value as text, {@code null} for NULL
      */
-    public record DataRow(List<Value> values) implements Body {
-    }
-
-    /**
-     * One value of a DataRow.
-     *
-     * @param value the text, {@code null} for NULL
-     */
-    public record Value(String value) {
+    public record DataRow(List<String> values) implements Body {
     }
 
     /**
@@ -85,18 +77,10 @@ public record Postgres(Head head, Body body) {
     /**
      * One field of an ErrorResponse.
      *
-     * @param field its code
+     * @param code {@code 'S'} severity, {@code 'C'} SQLSTATE, {@code 'M'} message, ...
      * @param value its text
      */
-    public record ErrorField(Code field, String value) {
-    }
-
-    /**
-     * An error field's code.
-     *
-     * @param code {@code 'S'} severity, {@code 'C'} SQLSTATE, {@code 'M'} message, ...
-     */
-    public record Code(int code) {
+    public record ErrorField(int code, String value) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.bufkit.examples;
 
 import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.WireType;
 import io.bufkit.message.MessageLayout;
 import io.bufkit.message.Size;
 import java.util.Map;
@@ -18,7 +19,6 @@ public final class PostgresMessage {
     }
 
     static final PacketLayout HEAD = PacketLayout.builder("pg-head").u8("type").i32be("length").build();
-    static final PacketLayout COUNT = PacketLayout.builder("pg-count").u16be("n").build();
     static final MessageLayout COLUMN = MessageLayout.builder("column")
             .nulTerminated("name")
             .section("attrs", PacketLayout.builder("pg-column-attrs").i32be("tableOid").i16be("columnIndex")
@@ -26,15 +26,14 @@ public final class PostgresMessage {
             .build();
     /** RowDescription's body: a count, then each column's name and attributes. */
     public static final MessageLayout ROW_DESCRIPTION = MessageLayout.builder("RowDescription")
-            .section("fields", COUNT).repeat("columns", "fields.n", COLUMN).build();
+            .field("n", WireType.U16BE).repeat("columns", "n", COLUMN).build();
     /** A DataRow column value: an Int32 length, -1 for NULL, then that many bytes. */
     static final MessageLayout VALUE = MessageLayout.builder("value").nullablePrefixed("value", 4).build();
     /** DataRow's body: a count, then each value (length -1 for NULL). */
     public static final MessageLayout DATA_ROW = MessageLayout.builder("DataRow")
-            .section("fields", COUNT).repeat("values", "fields.n", VALUE).build();
+            .field("n", WireType.U16BE).repeat("values", "n", VALUE).build();
     static final MessageLayout ERROR_FIELD = MessageLayout.builder("error-field")
-            .section("field", PacketLayout.builder("pg-error-code").u8("code").build()).nulTerminated("value")
-            .build();
+            .field("code", WireType.U8).nulTerminated("value").build();
     /** ErrorResponse's body: code-tagged NUL-terminated strings up to a 0 byte. */
     public static final MessageLayout ERROR_RESPONSE = MessageLayout.builder("ErrorResponse")
             .repeatUntil("fields", 0, ERROR_FIELD).build();

@@ -206,7 +206,7 @@ class DnsCompressionTest {
                 List.of(new Dns.Question("www.bufkit.test", new Dns.TypeAndClass(255, 1))),
                 List.of(new Dns.Rr("www.bufkit.test", rr(5), new Dns.Name("host.bufkit.test")),
                         new Dns.Rr("host.bufkit.test", rr(1), new Dns.Address(Bytes.fromHex("c0000251"))),
-                        new Dns.Rr("bufkit.test", rr(15), new Dns.Mx(new Dns.Preference(10), "mail.bufkit.test")),
+                        new Dns.Rr("bufkit.test", rr(15), new Dns.Mx(10, "mail.bufkit.test")),
                         new Dns.Rr("81.2.0.192.in-addr.arpa", rr(12), new Dns.Name("host.bufkit.test")),
                         new Dns.Rr("bufkit.test", rr(6), new Dns.Soa("ns1.bufkit.test", "hostmaster.bufkit.test",
                                 new Dns.SoaTimes(4_294_967_295L, 7200, 900, 1_209_600, 300)))),

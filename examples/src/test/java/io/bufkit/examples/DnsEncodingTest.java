@@ -33,7 +33,7 @@ class DnsEncodingTest {
                 "rdata", Map.of("address", Bytes.of((byte) 192, (byte) 0, (byte) 2, (byte) 1)));
         Map<String, Object> mx = Map.of("name", "bufkit.test",
                 "rr", Map.of("type", 15, "class", 1, "ttl", 60),
-                "rdata", Map.of("mx", Map.of("preference", 10), "exchange", "mail.bufkit.test"));
+                "rdata", Map.of("preference", 10, "exchange", "mail.bufkit.test"));
         byte[] wire = DNS.encode(Map.of("header", Map.of("id", 0x1234, "flags", 0x8180),
                 "questions", List.of(question), "answers", List.of(answer, mx),
                 "authority", List.of(), "additional", List.of()));

@@ -78,7 +78,7 @@ class DnsMessageTest {
             Message r = m.element("answers", i);
             if (r.intValue("rr.type") == 15) {
                 decoded.add(r.sub("rdata").value("exchange", DnsName.KIND));
-                decodedPreferences.add(Integer.toString(r.sub("rdata").intValue("mx.preference")));
+                decodedPreferences.add(Integer.toString(r.sub("rdata").intValue("preference")));
             }
         }
         assertTrue(decoded.size() >= 2, decoded.toString());

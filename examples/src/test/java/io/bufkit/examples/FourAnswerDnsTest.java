@@ -25,7 +25,7 @@ class FourAnswerDnsTest {
             Message r = m.element("answers", i);
             Message rdata = r.sub("rdata");
             String value = switch (r.intValue("rr.type")) {
-                case 15 -> "preference " + rdata.intValue("mx.preference") + ", mx " + rdata.value("exchange", DnsName.KIND);
+                case 15 -> "preference " + rdata.intValue("preference") + ", mx " + rdata.value("exchange", DnsName.KIND);
                 case 28 -> "addr " + InetAddress.getByAddress(rdata.bytes("address").toByteArray()).getHostAddress()
                         .replace("2001:db8:0:0:0:0:0:41", "2001:db8::41");
                 default -> "addr " + InetAddress.getByAddress(rdata.bytes("address").toByteArray()).getHostAddress();

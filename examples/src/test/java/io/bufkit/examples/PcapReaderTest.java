@@ -98,7 +98,7 @@ class PcapReaderTest {
         int synOptions = 24 + 2 * (16 + 138) + 16 + 14 + 20 + 20;   // the SYN's first TCP option
         file[synOptions + 1] = 40;                                   // MSS claims 40 bytes
         String line = new PcapReader().lines(ByteView.wrap(file)).get(2);
-        assertTrue(line.endsWith(" IP [|transport.options.option[0].value.data]"), line);
+        assertTrue(line.endsWith(" IP [|transport.options[0].value.data]"), line);
     }
 
     /** Any byte of any packet changed: one line per packet still, never an exception. */

@@ -96,7 +96,7 @@ class PostgresMessageTest {
         StringBuilder seen = new StringBuilder();
         for (int i = 0; i < errors.get(0).count("fields"); i++) {
             Message f = errors.get(0).element("fields", i);
-            seen.append((char) f.intValue("field.code")).append('=').append(f.string("value")).append('\n');
+            seen.append((char) f.intValue("code")).append('=').append(f.string("value")).append('\n');
         }
         String text = seen.toString();
         String tshark = tshark();
@@ -116,15 +116,15 @@ class PostgresMessageTest {
             all = all.slice(m.end(), all.length());
             if (p.body() instanceof Postgres.DataRow row) {
                 rows++;
-                assertEquals(m.sub("body").element("values", 1).string("value"), row.values().get(1).value());
-                assertEquals(null, row.values().get(4).value());
+                assertEquals(m.sub("body").element("values", 1).string("value"), row.values().get(1));
+                assertEquals(null, row.values().get(4));
             }
         }
         assertEquals(3, rows);
         int e = findType('E');
         Postgres.ErrorResponse error = (Postgres.ErrorResponse) Postgres.CODEC.decode(
                 backend().slice(e, e + 1 + backend().i32be(e + 1))).body();
-        assertEquals("42P01", error.fields().stream().filter(f -> f.field().code() == 'C').findFirst().orElseThrow().value());
+        assertEquals("42P01", error.fields().stream().filter(f -> f.code() == 'C').findFirst().orElseThrow().value());
     }
 
     @Test

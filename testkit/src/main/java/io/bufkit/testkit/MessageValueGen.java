@@ -41,7 +41,7 @@ final class MessageValueGen {
         }
         Gen<Map<String, Object>> sections = Gen.constant(Map.of());
         for (MessagePart p : parts) {
-            if (p.kind() == MessagePart.Kind.SECTION) {
+            if (p.kind() == MessagePart.Kind.SECTION || p.kind() == MessagePart.Kind.FIXED_FIELD) {
                 Gen<Map<String, Object>> one = section(p, discriminators);
                 sections = Gen.zip(sections, one, (all, fields) -> with(all, p.name(), fields));
             }
@@ -55,7 +55,7 @@ final class MessageValueGen {
             if (!given(part, f)) {
                 continue;
             }
-            MessagePart choice = discriminators.get(part.name() + "." + f.name());
+            MessagePart choice = discriminators.get(fieldPath(part, f.name()));
             Gen<Object> value = choice == null ? PacketLayouts.fieldValues(f) : discriminatorValues((IntField) f, choice);
             fields = Gen.zip(fields, value, (all, v) -> with(all, f.name(), v));
         }
@@ -82,10 +82,25 @@ final class MessageValueGen {
         Gen<Map<String, Object>> level = Gen.constant(Map.of());
         for (MessagePart p : layout.parts()) {
             Gen<Object> value = p.kind() == MessagePart.Kind.SECTION ? Gen.constant(sections.get(p.name()))
+                    : p.kind() == MessagePart.Kind.FIXED_FIELD ? Gen.constant(single(sections, p.name()))
                     : part(layout, p, sections);
             level = Gen.zip(level, value, (all, v) -> v == ABSENT ? all : with(all, p.name(), v));
         }
         return level;
+    }
+
+    /**
+     * The path of field {@code field} of a section or single field: {@code "section.field"}, or the single
+     * field's own name.
+     */
+    static String fieldPath(MessagePart part, String field) {
+        return part.kind() == MessagePart.Kind.FIXED_FIELD ? part.name() : part.name() + "." + field;
+    }
+
+    /** A single field's drawn value, or {@link #ABSENT} if it is left to encoding (derived). */
+    private static Object single(Map<String, Object> sections, String name) {
+        Object v = ((Map<?, ?>) sections.get(name)).get(name);
+        return v == null ? ABSENT : v;
     }
 
     /** Marks a conditional part whose condition fails: no entry in the level. */
@@ -103,7 +118,7 @@ final class MessageValueGen {
             case PREFIXED_BYTES:
             case NULLABLE_BYTES:
                 boolean nullable = p.kind() == MessagePart.Kind.NULLABLE_BYTES;
-                long most = (1L << (8 * p.prefixWidth() - (nullable ? 1 : 0))) - 1;
+                long most = (1L << (8 * p.prefixWidth() - (nullable ? 1 : 0))) - 1 - p.prefixCounts();
                 Gen<Object> bytes = Gen.bytes(0, (int) Math.min(maxBytes, most)).map(b -> (Object) Bytes.of(b));
                 return nullable ? Gen.frequency(1, Gen.constant(null), 4, bytes) : bytes;
             case NUL_TERMINATED_BYTES:
@@ -117,6 +132,7 @@ final class MessageValueGen {
                 return Gen.listOf(level(p.body()).filter(e -> startsWithout(p.body(), e, p.terminator())), 0, maxElements)
                         .map(l -> (Object) l);
             case REPEAT_TO_END:
+            case SIZED_REPEAT:
                 return Gen.listOf(level(p.body()).filter(e -> startsWithout(p.body(), e, -1)), 0, maxElements)
                         .map(l -> (Object) l);
             case FIELD:
@@ -136,6 +152,7 @@ final class MessageValueGen {
             case REMAINING_LENGTH:
             case TOTAL_LENGTH:
             case CHECKSUM:
+            case PSEUDO_HEADER_CHECKSUM:
                 return Gen.constant(ABSENT);   // no value: its field is derived or filled in
             case WHEN:
                 int condition = (Integer) valueOf(sections, p.fieldPath());
@@ -162,7 +179,7 @@ final class MessageValueGen {
 
     /** The smallest and largest value of the integer a path names: a section's field, or a varint part. */
     private static long[] range(MessageLayout layout, String path) {
-        if (path.indexOf('.') < 0) {
+        if (path.indexOf('.') < 0 && !hasSingleField(layout, path)) {
             for (MessagePart p : layout.parts()) {
                 if (p.kind() == MessagePart.Kind.VARINT && p.name().equals(path)) {
                     return new long[] {0, Math.min(Integer.MAX_VALUE, (1L << (7 * p.prefixWidth())) - 1)};
@@ -174,22 +191,31 @@ final class MessageValueGen {
         return new long[] {f.min(), f.max()};
     }
 
+    private static boolean hasSingleField(MessageLayout layout, String name) {
+        return layout.parts().stream().anyMatch(p -> p.kind() == MessagePart.Kind.FIXED_FIELD && p.name().equals(name));
+    }
+
+    /** The integer field a path names: {@code "section.field"}, or a single field's name. */
     private static IntField intField(MessageLayout layout, String path) {
         int dot = path.indexOf('.');
-        String section = path.substring(0, dot);
+        String section = dot < 0 ? path : path.substring(0, dot);
         for (MessagePart p : layout.parts()) {
-            if (p.kind() == MessagePart.Kind.SECTION && p.name().equals(section)) {
+            if ((p.kind() == MessagePart.Kind.SECTION || p.kind() == MessagePart.Kind.FIXED_FIELD)
+                    && p.name().equals(section)) {
                 return p.section().intField(path.substring(dot + 1));
             }
         }
         throw new IllegalArgumentException(layout.name() + " has no section " + section);
     }
 
-    private static Object valueOf(Map<String, Object> sections, String path) {
+    /**
+     * The value of the field a path names in a level's values: a section's map holds it, and a single field
+     * holds it itself, or in a map of its one field as {@link #level} draws it.
+     */
+    static Object valueOf(Map<String, Object> values, String path) {
         int dot = path.indexOf('.');
-        @SuppressWarnings("unchecked")
-        Map<String, Object> section = (Map<String, Object>) sections.get(path.substring(0, dot));
-        return section.get(path.substring(dot + 1));
+        Object held = values.get(dot < 0 ? path : path.substring(0, dot));
+        return held instanceof Map<?, ?> section ? section.get(path.substring(dot + 1)) : held;
     }
 
     /** Whether an element takes at least one byte and does not start with the terminator (-1: any byte). */

@@ -76,7 +76,7 @@ final class HandDnsRecords {
                 }
                 case 15 -> {
                     at[0] += 2;
-                    yield new Dns.Mx(new Dns.Preference(m.u16be(rdata)), name(m, at));
+                    yield new Dns.Mx(m.u16be(rdata), name(m, at));
                 }
                 default -> new Dns.Unknown(Bytes.copyOf(m.slice(rdata, at[0] = end)));
             };

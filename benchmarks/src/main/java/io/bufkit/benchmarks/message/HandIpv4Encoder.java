@@ -4,12 +4,13 @@ import io.bufkit.Bytes;
 import io.bufkit.MutableByteView;
 import io.bufkit.checksum.InternetChecksum;
 import io.bufkit.examples.Ipv4;
+import java.util.List;
 
 /**
  * A hand-written encoder of the examples' {@link Ipv4} records, the peer of {@code Ipv4.CODEC.encode}: it
  * sizes the options and the transport, computes the total length, IHL, data offset and UDP length, writes
- * every field and fills in the header checksum (RFC 791 §3.1, RFC 1071) and the ICMP checksum, as the
- * codec does; TCP and UDP checksums are written as given, as the codec writes them.
+ * every field and fills in the header checksum (RFC 791 §3.1, RFC 1071), the ICMP checksum, and the TCP and
+ * UDP checksums over the IPv4 pseudo-header (RFC 9293 §3.1, RFC 768), as the codec does.
  */
 final class HandIpv4Encoder {
     private HandIpv4Encoder() {
@@ -57,7 +58,6 @@ final class HandIpv4Encoder {
             v.putU8(t + 12, (20 + options) / 4 << 4 | tcp.reserved());
             v.putU8(t + 13, tcp.flags());
             v.putU16be(t + 14, tcp.window());
-            v.putU16be(t + 16, tcp.checksum());
             v.putU16be(t + 18, tcp.urgent());
             write(s.options(), v, t + 20);
             put(v, t + 20 + options, s.payload());
@@ -65,7 +65,6 @@ final class HandIpv4Encoder {
             v.putU16be(t, u.udp().srcPort());
             v.putU16be(t + 2, u.udp().dstPort());
             v.putU16be(t + 4, 8 + u.payload().length());
-            v.putU16be(t + 6, u.udp().checksum());
             put(v, t + 8, u.payload());
         } else if (p.transport() instanceof Ipv4.IcmpMessage i) {
             v.putU8(t, i.icmp().type());
@@ -73,22 +72,38 @@ final class HandIpv4Encoder {
             put(v, t + 4, i.body());
             v.putU16be(t + 2, InternetChecksum.compute(v.slice(t, out.length)));
         }
+        if (!(p.transport() instanceof Ipv4.IcmpMessage)) {
+            int at = t + (p.transport() instanceof Ipv4.TcpSegment ? 16 : 6);
+            v.putU16be(at, 0);
+            int sum = InternetChecksum.compute(pseudoHeader(v, header, transport), v.slice(t, out.length));
+            v.putU16be(at, sum == 0 && ip.protocol() == 17 ? 0xFFFF : sum);   // UDP sends a computed 0 as all ones
+        }
         return out;
     }
 
-    private static int size(Ipv4.Options options) {
+    /** The IPv4 pseudo-header of the transport after the header: source, destination, zero, protocol, length. */
+    static MutableByteView pseudoHeader(MutableByteView packet, int header, int transport) {
+        MutableByteView pseudo = MutableByteView.wrap(new byte[12]);
+        pseudo.putI32be(0, packet.i32be(12));
+        pseudo.putI32be(4, packet.i32be(16));
+        pseudo.putU8(9, packet.u8(9));
+        pseudo.putU16be(10, transport);
+        return pseudo;
+    }
+
+    private static int size(List<Ipv4.Option> options) {
         int n = 0;
-        for (Ipv4.Option o : options.option()) {
-            n += o.value().isPresent() ? 2 + o.value().get().data().length() : 1;
+        for (Ipv4.Option o : options) {
+            n += o.value().isPresent() ? 2 + o.value().get().length() : 1;
         }
         return n;
     }
 
-    private static void write(Ipv4.Options options, MutableByteView v, int at) {
-        for (Ipv4.Option o : options.option()) {
-            v.putU8(at++, o.o().kind());
+    private static void write(List<Ipv4.Option> options, MutableByteView v, int at) {
+        for (Ipv4.Option o : options) {
+            v.putU8(at++, o.kind());
             if (o.value().isPresent()) {
-                Bytes data = o.value().get().data();
+                Bytes data = o.value().get();
                 v.putU8(at, 2 + data.length());
                 put(v, at + 1, data);
                 at += 1 + data.length();

@@ -32,7 +32,7 @@ final class HandIpv4Records {
         }
         Ipv4.Ip ip = new Ipv4.Ip(p.u8(0) >>> 4, p.u8(1), p.u16be(2), p.u16be(4), p.u16be(6) >>> 13,
                 p.u16be(6) & 0x1FFF, p.u8(8), p.u8(9), p.u16be(10), p.i32be(12), p.i32be(16));
-        Ipv4.Options options = options(p, 20, ihl * 4);
+        List<Ipv4.Option> options = options(p, 20, ihl * 4);
         int t = ihl * 4;
         Ipv4.Transport transport = switch (p.u8(9)) {
             case 1 -> {
@@ -68,12 +68,12 @@ final class HandIpv4Records {
         return new Ipv4(ip, options, transport);
     }
 
-    private static Ipv4.Options options(ByteView p, int at, int end) {
+    private static List<Ipv4.Option> options(ByteView p, int at, int end) {
         List<Ipv4.Option> options = new ArrayList<>();
         while (at < end) {
             int kind = p.u8(at);
             if (kind <= 1) {
-                options.add(new Ipv4.Option(new Ipv4.Kind(kind), Optional.empty()));
+                options.add(new Ipv4.Option(kind, Optional.empty()));
                 at++;
                 continue;
             }
@@ -82,11 +82,11 @@ final class HandIpv4Records {
                 throw new IllegalArgumentException("option at offset " + at + ": length " + length
                         + " does not fit the " + (end - at) + " option bytes left");
             }
-            options.add(new Ipv4.Option(new Ipv4.Kind(kind),
-                    Optional.of(new Ipv4.Value(Bytes.copyOf(p.slice(at + 2, at + length))))));
+            options.add(new Ipv4.Option(kind,
+                    Optional.of(Bytes.copyOf(p.slice(at + 2, at + length)))));
             at += length;
         }
-        return new Ipv4.Options(options);
+        return options;
     }
 
     private static void need(ByteView p, int at, int length, String what) {

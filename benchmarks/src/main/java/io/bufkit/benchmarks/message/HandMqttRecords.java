@@ -48,17 +48,17 @@ final class HandMqttRecords {
             String clientId = string(p, at);
             Optional<Mqtt.Will> will = (f & 0x04) == 0 ? Optional.empty()
                     : Optional.of(new Mqtt.Will(string(p, at), Bytes.copyOf(bytes(p, at))));
-            Optional<Mqtt.Text> username = (f & 0x80) == 0 ? Optional.empty() : Optional.of(new Mqtt.Text(string(p, at)));
-            Optional<Mqtt.Text> password = (f & 0x40) == 0 ? Optional.empty() : Optional.of(new Mqtt.Text(string(p, at)));
+            Optional<String> username = (f & 0x80) == 0 ? Optional.empty() : Optional.of(string(p, at));
+            Optional<String> password = (f & 0x40) == 0 ? Optional.empty() : Optional.of(string(p, at));
             packet = new Mqtt.Connect(fixed, remaining, protocol, flags, clientId, will, username, password);
         } else {
             String topic = string(p, at);
-            Optional<Mqtt.PacketId> id = Optional.empty();
+            Optional<Integer> id = Optional.empty();
             if (fixed.qos() > 0) {
                 if (at[0] + 2 > p.length()) {
                     throw new IllegalArgumentException("packet id at offset " + at[0] + " runs past the end");
                 }
-                id = Optional.of(new Mqtt.PacketId(new Mqtt.Id(p.u16be(at[0]))));
+                id = Optional.of(p.u16be(at[0]));
                 at[0] += 2;
             }
             packet = new Mqtt.Publish(fixed, remaining, topic, id, Bytes.copyOf(p.slice(at[0], p.length())));

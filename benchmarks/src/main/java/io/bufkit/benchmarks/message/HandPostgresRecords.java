@@ -30,7 +30,7 @@ final class HandPostgresRecords {
             int n = m.u16be(at[0]);
             at[0] += 2;
             List<Postgres.Column> columns = new ArrayList<>();
-            List<Postgres.Value> values = new ArrayList<>();
+            List<String> values = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 if (type == 'T') {
                     columns.add(column(m, at, end[0]));
@@ -48,7 +48,7 @@ final class HandPostgresRecords {
                 if (code == 0) {
                     break;
                 }
-                fields.add(new Postgres.ErrorField(new Postgres.Code(code), text(m, at, end[0])));
+                fields.add(new Postgres.ErrorField(code, text(m, at, end[0])));
             }
             body = new Postgres.ErrorResponse(fields);
         } else {
@@ -70,7 +70,7 @@ final class HandPostgresRecords {
                 m.i16be(a + 10), m.i32be(a + 12), m.i16be(a + 16)));
     }
 
-    private static Postgres.Value value(ByteView m, int[] at, int end) {
+    private static String value(ByteView m, int[] at, int end) {
         int a = at[0];
         need(a + 4, end, a, "value length");
         int length = m.i32be(a);
@@ -78,7 +78,7 @@ final class HandPostgresRecords {
             throw new IllegalArgumentException("value at offset " + a + ": length " + length + " runs past the end");
         }
         at[0] = a + 4 + Math.max(length, 0);
-        return new Postgres.Value(length < 0 ? null : m.slice(a + 4, a + 4 + length).toString(StandardCharsets.UTF_8));
+        return length < 0 ? null : m.slice(a + 4, a + 4 + length).toString(StandardCharsets.UTF_8);
     }
 
     private static String text(ByteView m, int[] at, int end) {

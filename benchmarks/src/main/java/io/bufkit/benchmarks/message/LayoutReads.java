@@ -14,12 +14,12 @@ final class LayoutReads {
         for (String f : IP_FIELDS) {
             out.consume(p.intValue(f));
         }
-        options(p.sub("options"), out);
+        options(p, out);
         Message t = p.sub("transport");
         for (String f : TCP_FIELDS) {
             out.consume(t.intValue(f));
         }
-        options(t.sub("options"), out);
+        options(t, out);
         out.consume(t.bytes("payload").length());
     }
 
@@ -28,10 +28,10 @@ final class LayoutReads {
     static final String[] TCP_FIELDS = {"tcp.srcPort", "tcp.dstPort", "tcp.seq", "tcp.ack", "tcp.dataOffset",
         "tcp.flags", "tcp.window", "tcp.checksum", "tcp.urgent"};
 
-    static void options(Message options, FieldSink out) {
-        for (int i = 0; i < options.count("option"); i++) {
-            Message o = options.element("option", i);
-            int kind = o.intValue("o.kind");
+    static void options(Message level, FieldSink out) {
+        for (int i = 0; i < level.count("options"); i++) {
+            Message o = level.element("options", i);
+            int kind = o.intValue("kind");
             out.consume(kind);
             if (kind > 1) {
                 optionValue(kind, o.sub("value").bytes("data"), out);
@@ -88,7 +88,7 @@ final class LayoutReads {
                 out.consume(address.i32be(address.length() - 4));
             }
             case 15 -> {
-                out.consume(rdata.intValue("mx.preference"));
+                out.consume(rdata.intValue("preference"));
                 out.consume(rdata.value("exchange", DnsName.KIND));
             }
             case 33 -> {
@@ -126,7 +126,7 @@ final class LayoutReads {
             }
         } else {
             for (int i = 0; i < body.count("fields"); i++) {
-                out.consume(body.element("fields", i).intValue("field.code"));
+                out.consume(body.element("fields", i).intValue("code"));
                 out.consume(body.element("fields", i).string("value"));
             }
         }
@@ -158,7 +158,7 @@ final class LayoutReads {
         } else {
             out.consume(p.string("topic"));
             if (p.isPresent("packetId")) {
-                out.consume(p.sub("packetId").intValue("id.value"));
+                out.consume(p.sub("packetId").intValue("id"));
             }
             out.consume(p.bytes("payload").length());
         }

@@ -24,19 +24,19 @@ final class PathReads {
         for (IntPath f : IP_PATHS) {
             out.consume(f.get(p));
         }
-        options(IP_OPTIONS.sub(p), out);
+        options(IP_OPTIONS, p, out);
         Message t = TRANSPORT.sub(p);
         for (IntPath f : TCP_PATHS) {
             out.consume(f.get(t));
         }
-        options(TCP_OPTIONS.sub(t), out);
+        options(TCP_OPTIONS, t, out);
         out.consume(PAYLOAD.bytes(t).length());
     }
 
-    private static void options(Message options, FieldSink out) {
-        int n = OPTION.count(options);
+    private static void options(PartPath options, Message level, FieldSink out) {
+        int n = options.count(level);
         for (int i = 0; i < n; i++) {
-            Message o = OPTION.element(options, i);
+            Message o = options.element(level, i);
             int kind = KIND.get(o);
             out.consume(kind);
             if (kind > 1) {
@@ -51,8 +51,7 @@ final class PathReads {
     static final PartPath TRANSPORT = Ipv4Packet.LAYOUT.partPath("transport");
     static final PartPath TCP_OPTIONS = Ipv4Packet.TCP_SEGMENT.partPath("options");
     static final PartPath PAYLOAD = Ipv4Packet.TCP_SEGMENT.partPath("payload");
-    static final PartPath OPTION = Ipv4Packet.OPTIONS.partPath("option");
-    static final IntPath KIND = Ipv4Packet.OPTION.intPath("o.kind");
+    static final IntPath KIND = Ipv4Packet.OPTION.intPath("kind");
     static final PartPath VALUE = Ipv4Packet.OPTION.partPath("value");
     static final PartPath DATA = body(Ipv4Packet.OPTION, "value").partPath("data");
 
@@ -124,7 +123,7 @@ final class PathReads {
     static final IntPath TTL = RECORD.intPath("rr.ttl");
     static final PartPath RDATA = RECORD.partPath("rdata");
     static final PartPath ADDRESS = alternative(RECORD, "rdata", 1).partPath("address");
-    static final IntPath PREFERENCE = alternative(RECORD, "rdata", 15).intPath("mx.preference");
+    static final IntPath PREFERENCE = alternative(RECORD, "rdata", 15).intPath("preference");
     static final PartPath EXCHANGE = alternative(RECORD, "rdata", 15).partPath("exchange");
     static final IntPath PORT = alternative(RECORD, "rdata", 33).intPath("srv.port");
     static final PartPath SRV_TARGET = alternative(RECORD, "rdata", 33).partPath("target");

@@ -2,6 +2,7 @@ package io.bufkit.benchmarks.message;
 
 import io.bufkit.examples.Dns;
 import io.bufkit.examples.Ipv4;
+import java.util.List;
 
 /** Reads the fields the hand-written parsers read, from the examples' records decoded by a {@code MessageCodec}. */
 final class RecordReads {
@@ -32,26 +33,26 @@ final class RecordReads {
         out.consume(5 + optionBytes(segment.options()) / 4);
         out.consume(t.flags());
         out.consume(t.window());
-        out.consume(t.checksum());
+        out.consume((int) t.checksum());   // 16 bits, as the other readers give it
         out.consume(t.urgent());
         options(segment.options(), out);
         out.consume(segment.payload().length());
     }
 
-    private static int optionBytes(Ipv4.Options options) {
+    private static int optionBytes(List<Ipv4.Option> options) {
         int n = 0;
-        for (Ipv4.Option o : options.option()) {
-            n += o.value().map(v -> 2 + v.data().length()).orElse(1);
+        for (Ipv4.Option o : options) {
+            n += o.value().map(v -> 2 + v.length()).orElse(1);
         }
         return n;
     }
 
-    private static void options(Ipv4.Options options, FieldSink out) {
-        for (Ipv4.Option o : options.option()) {
-            int kind = o.o().kind();
+    private static void options(List<Ipv4.Option> options, FieldSink out) {
+        for (Ipv4.Option o : options) {
+            int kind = o.kind();
             out.consume(kind);
             if (o.value().isPresent()) {
-                LayoutReads.optionValue(kind, o.value().get().data().view(), out);
+                LayoutReads.optionValue(kind, o.value().get().view(), out);
             }
         }
     }
@@ -73,7 +74,7 @@ final class RecordReads {
                 if (r.rdata() instanceof Dns.Address a) {
                     out.consume(a.address().view().i32be(a.address().length() - 4));
                 } else if (r.rdata() instanceof Dns.Mx mx) {
-                    out.consume(mx.mx().preference());
+                    out.consume(mx.preference());
                     out.consume(mx.exchange());
                 } else if (r.rdata() instanceof Dns.Name n) {
                     out.consume(n.target());

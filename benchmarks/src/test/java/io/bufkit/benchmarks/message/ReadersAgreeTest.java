@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written parsers and the examples' layouts hand out the same fields of real captured bytes. */
@@ -95,18 +96,50 @@ class ReadersAgreeTest {
         assertEquals(7, packets.size());   // 4 CONNECT, 3 PUBLISH
     }
 
+    /**
+     * The IPv4 packets of the loopback captures (tcpdump on {@code lo}, Ethernet framing with zero addresses):
+     * ICMP echoes with Record Route and Timestamp options, UDP datagrams, TCP segments with options.
+     */
+    static List<ByteView> ipv4Packets() throws IOException {
+        List<ByteView> packets = new ArrayList<>();
+        for (String file : List.of("pcap/loopback.pcap", "pcap/loopback-tcp-udp.pcap")) {
+            ByteView pcap = capture(file);
+            for (int at = 24; at < pcap.length();) {   // the file header, then records: 16-byte header, frame
+                int captured = pcap.i32le(at + 8);
+                packets.add(pcap.slice(at + 16 + 14, at + 16 + captured));
+                at += 16 + captured;
+            }
+        }
+        return packets;
+    }
+
     @Test
-    void ipv4PacketsOfTheLoopbackCaptureAgree() throws IOException {
-        ByteView syn = ByteView.wrap(MessageDecodeBenchmark.SYN);
+    void ipv4PacketsOfTheLoopbackCapturesAgree() throws IOException {
         byte[] bad = MessageDecodeBenchmark.SYN.clone();
         bad[20 + 20 + 1] = 40;
         assertThrows(IllegalArgumentException.class, () -> HandIpv4Tcp.parse(ByteView.wrap(bad), MessageDecodeBenchmark.collect(new ArrayList<>())));
-        List<Object> hand = new ArrayList<>();
-        List<Object> layout = new ArrayList<>();
-        HandIpv4Tcp.parse(syn, MessageDecodeBenchmark.collect(hand));
-        LayoutReads.ipv4Tcp(Ipv4Packet.LAYOUT.decode(syn), MessageDecodeBenchmark.collect(layout));
-        assertEquals(hand, layout);
-        assertTrue(hand.contains(65495L), hand.toString());   // the MSS
+        int tcp = 0;
+        for (ByteView packet : ipv4Packets()) {
+            if (packet.u8(9) != 6) {
+                continue;   // the sink readers read TCP only
+            }
+            tcp++;
+            List<Object> hand = new ArrayList<>();
+            List<Object> layout = new ArrayList<>();
+            List<Object> paths = new ArrayList<>();
+            List<Object> records = new ArrayList<>();
+            HandIpv4Tcp.parse(packet, MessageDecodeBenchmark.collect(hand));
+            LayoutReads.ipv4Tcp(Ipv4Packet.LAYOUT.decode(packet), MessageDecodeBenchmark.collect(layout));
+            PathReads.ipv4TcpByPaths(Ipv4Packet.LAYOUT.decode(packet), MessageDecodeBenchmark.collect(paths));
+            RecordReads.ipv4Tcp(Ipv4.CODEC.decode(packet), MessageDecodeBenchmark.collect(records));
+            assertEquals(hand, layout);
+            assertEquals(hand, paths);
+            assertEquals(hand, records);
+        }
+        assertEquals(18, tcp);
+        List<Object> syn = new ArrayList<>();
+        HandIpv4Tcp.parse(ByteView.wrap(MessageDecodeBenchmark.SYN), MessageDecodeBenchmark.collect(syn));
+        assertTrue(syn.contains(65495L), syn.toString());   // the MSS
     }
 
     @Test
@@ -115,8 +148,11 @@ class ReadersAgreeTest {
                 "any-response.bin", "srv-response.bin")) {
             assertEquals(Dns.CODEC.decode(capture("dns/" + file)), HandDnsRecords.parse(capture("dns/" + file)), file);
         }
-        assertEquals(Ipv4.CODEC.decode(ByteView.wrap(MessageDecodeBenchmark.SYN)),
-                HandIpv4Records.parse(ByteView.wrap(MessageDecodeBenchmark.SYN)));
+        List<ByteView> ipv4 = ipv4Packets();
+        for (ByteView packet : ipv4) {   // ICMP with options, UDP and TCP
+            assertEquals(Ipv4.CODEC.decode(packet), HandIpv4Records.parse(packet));
+        }
+        assertEquals(Set.of(1, 6, 17), ipv4.stream().map(p -> p.u8(9)).collect(java.util.stream.Collectors.toSet()));
         ByteView pg = capture("postgresql/backend.bin");
         int messages = 0;
         for (int at = 0; at < pg.length(); messages++) {

@@ -135,6 +135,32 @@ class MessageCodecPropertiesTest {
                 .checkRecordRoundTrip(MessageCodec.of(ProtocolMessages.IPV4, Ipv4.class, LOOKUP));
     }
 
+    sealed interface SingleBody permits TextBody, NumberBody, RawBody {
+    }
+
+    record TextBody(Bytes text) implements SingleBody {
+    }
+
+    record NumberBody(long value) implements SingleBody {
+    }
+
+    record RawBody(Bytes bytes) implements SingleBody {
+    }
+
+    // a conditional body of one part, held as that part's value
+    record Item(int kind, Optional<Bytes> value) {
+    }
+
+    // the length and the count are derived, and left out
+    record SingleFields(int type, SingleBody body, List<Item> items, double ratio) {
+    }
+
+    @Test
+    void singleFieldsRoundTripThroughPlainComponents() {
+        MessageLayouts.of(ProtocolMessages.SINGLE_FIELDS).maxElements(4).checkRecordRoundTrip(
+                MessageCodec.of(ProtocolMessages.SINGLE_FIELDS, SingleFields.class, LOOKUP));
+    }
+
     /** A record that cannot hold what the message says is caught: any bytes are not always UTF-8 text. */
     record LossyBody(String protocol, Flags flags, Bytes clientId, Optional<Will> will, Text username,
             Text password) {

@@ -38,7 +38,10 @@ class MessageLayoutPropertiesTest {
             MessageLayouts.of(ProtocolMessages.PCAP),
             MessageLayouts.of(ProtocolMessages.MQTT_CONNECT_FLAT),
             MessageLayouts.of(ProtocolMessages.MQTT_PUBLISH_FLAT).maxBytes(200),
-            MessageLayouts.of(ProtocolMessages.TLV_LIST).maxElements(6));
+            MessageLayouts.of(ProtocolMessages.TLV_LIST).maxElements(6),
+            MessageLayouts.of(ProtocolMessages.TCP_OPTIONS).maxElements(6),
+            MessageLayouts.of(ProtocolMessages.SINGLE_FIELDS).maxElements(4),
+            MessageLayouts.of(ProtocolMessages.IPV4_CHECKED));
 
     @Test
     void everyLayoutRoundTrips() {

@@ -4,10 +4,12 @@ import io.bufkit.ByteView;
 import io.bufkit.MutableByteView;
 import io.bufkit.layout.PacketLayout;
 import io.bufkit.layout.TextPadding;
+import io.bufkit.layout.WireType;
 import io.bufkit.message.FieldFault;
 import io.bufkit.message.FieldKind;
 import io.bufkit.message.MessageBuilder;
 import io.bufkit.message.MessageLayout;
+import io.bufkit.message.PseudoHeader;
 import io.bufkit.message.Size;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -150,6 +152,35 @@ final class ProtocolMessages {
             .rest("payload")
             .build();
 
+    /**
+     * A TCP segment (RFC 9293 §3.1) whose options fill the bytes the data offset gives: kinds 0 and 1 alone,
+     * every other kind with a length that counts the kind and length bytes too.
+     */
+    static final MessageLayout TCP_OPTIONS = MessageLayout.builder("tcp-options")
+            .section("tcp", PacketLayout.builder("tcp").u16be("srcPort").u16be("dstPort").bits("dataOffset", 4)
+                    .bits("reserved", 4).u8("flags").build())
+            .repeatSized("options", Size.of("tcp.dataOffset").times(4).plus(-6), MessageLayout.builder("option")
+                    .section("o", PacketLayout.builder("o").u8("kind").build())
+                    .when("value", "o.kind", kind -> kind > 1,
+                            MessageLayout.builder("value").prefixed("data", 1, 2).build())
+                    .build())
+            .rest("payload")
+            .build();
+    /**
+     * Single fields everywhere: a type choosing the body, a little-endian length sizing it, a count of TCP
+     * option-like items whose kind is a single field, and a float.
+     */
+    static final MessageLayout SINGLE_FIELDS = MessageLayout.builder("single-fields")
+            .field("type", WireType.U8).field("length", WireType.U16LE)
+            .choice("body", "type", Size.of("length"), Map.of(1, MessageLayout.builder("text-body").rest("text").build(),
+                    2, MessageLayout.builder("number-body").field("value", WireType.U32BE).build()))
+            .field("n", WireType.U8)
+            .repeat("items", "n", MessageLayout.builder("item").field("kind", WireType.U8)
+                    .when("value", "kind", kind -> kind > 1,
+                            MessageLayout.builder("value").prefixed("data", 1, 2).build())
+                    .build())
+            .field("ratio", WireType.F64LE)
+            .build();
     static final MessageLayout TCP = MessageLayout.builder("tcp-segment")
             .section("tcp", PacketLayout.builder("tcp").u16be("srcPort").u16be("dstPort").i32be("seq").i32be("ack")
                     .bits("dataOffset", 4).bits("reserved", 4).u8("flags").u16be("window").u16be("checksum")
@@ -173,6 +204,29 @@ final class ProtocolMessages {
             .totalLength(Size.of("ip.totalLength"))
             .bytes("options", Size.of("ip.ihl").times(4).plus(-20))
             .choice("transport", "ip.protocol", Map.of(1, ICMP, 6, TCP, 17, UDP))
+            .build();
+    /**
+     * IPv4 carrying TCP or UDP whose checksums cover the IPv4 pseudo-header, filled in when encoding and
+     * checked when decoding (RFC 9293 §3.1, RFC 768).
+     */
+    static final MessageLayout IPV4_CHECKED = MessageLayout.builder("ipv4-checked")
+            .section("ip", PacketLayout.builder("ipv4").bits("version", 4).bits("ihl", 4).u8("tos")
+                    .u16be("totalLength").u16be("id").u16be("fragment").u8("ttl").u8("protocol").u16be("checksum")
+                    .bytes("src", 4).bytes("dst", 4).build())
+            .totalLength(Size.of("ip.totalLength"))
+            .bytes("options", Size.of("ip.ihl").times(4).plus(-20))
+            .choice("transport", "ip.protocol", Map.of(
+                    6, MessageLayout.builder("tcp-segment")
+                            .section("tcp", PacketLayout.builder("tcp").u16be("srcPort").u16be("dstPort")
+                                    .bits("dataOffset", 4).bits("reserved", 4).u8("flags")
+                                    .internetChecksumWithPseudoHeader("checksum").build())
+                            .bytes("options", Size.of("tcp.dataOffset").times(4).plus(-8)).rest("payload").build(),
+                    17, MessageLayout.builder("udp-datagram")
+                            .section("udp", PacketLayout.builder("udp").u16be("srcPort").u16be("dstPort")
+                                    .u16be("length").internetChecksumWithPseudoHeader("checksum").build())
+                            .bytes("payload", Size.of("udp.length").plus(-8)).build()))
+            .pseudoHeaderChecksum("transport", PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol")
+                    .checkedWhenDecoding())
             .build();
     /** A pcap file: its header, then records up to the end, each sized by its captured length. */
     static final MessageLayout PCAP = MessageLayout.builder("pcap")
