@@ -191,18 +191,18 @@ class TransportChecksumTest {
                 .section("ip", ip).pseudoHeaderChecksum("ip", PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol")));
         assertEquals("p: pseudoHeaderChecksum(ip) names no choice, conditional or sized part declared before",
                 part.getMessage());
-        IllegalArgumentException width = assertThrows(IllegalArgumentException.class, () -> MessageLayout.builder("p")
-                .section("ip", ip).choice("t", "ip.protocol", Map.of(6, Ipv4Packet.TCP_SEGMENT))
-                .pseudoHeaderChecksum("t", PseudoHeader.ipv6("ip.src", "ip.dst", "ip.protocol")));
-        assertEquals("p: pseudo-header field ip.src is i32be (4 bytes); it must be 16 bytes wide", width.getMessage());
-        IllegalArgumentException protocol = assertThrows(IllegalArgumentException.class, () -> MessageLayout.builder("p")
-                .section("ip", ip).choice("t", "ip.protocol", Map.of(6, Ipv4Packet.TCP_SEGMENT))
-                .pseudoHeaderChecksum("t", PseudoHeader.ipv4("ip.src", "ip.dst", "ip.totalLength")));
+        assertEquals("p: pseudo-header field ip.src is i32be (4 bytes); it must be 16 bytes wide",
+                refusedOverTcp(PseudoHeader.ipv6("ip.src", "ip.dst", "ip.protocol")));
         assertEquals("p: pseudo-header field ip.totalLength is u16be (2 bytes); it must be a one-byte integer field",
-                protocol.getMessage());
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> MessageLayout.builder("p")
-                .section("ip", ip).choice("t", "ip.protocol", Map.of(6, Ipv4Packet.TCP_SEGMENT))
-                .pseudoHeaderChecksum("t", PseudoHeader.ipv4("ip.source", "ip.dst", "ip.protocol")));
-        assertEquals("p: section ip has no field source for the pseudo-header", unknown.getMessage());
+                refusedOverTcp(PseudoHeader.ipv4("ip.src", "ip.dst", "ip.totalLength")));
+        assertEquals("p: section ip has no field source for the pseudo-header",
+                refusedOverTcp(PseudoHeader.ipv4("ip.source", "ip.dst", "ip.protocol")));
+    }
+
+    /** Why an IPv4 header carrying TCP cannot take this pseudo-header. */
+    private static String refusedOverTcp(PseudoHeader header) {
+        return assertThrows(IllegalArgumentException.class, () -> MessageLayout.builder("p")
+                .section("ip", Ipv4Packet.IP).choice("t", "ip.protocol", Map.of(6, Ipv4Packet.TCP_SEGMENT))
+                .pseudoHeaderChecksum("t", header)).getMessage();
     }
 }
