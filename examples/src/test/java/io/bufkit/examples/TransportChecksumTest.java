@@ -37,6 +37,17 @@ class TransportChecksumTest {
                     .checkedWhenDecoding())
             .build();
 
+    /** An IPv6 packet (RFC 8200 §3) carrying TCP or UDP, with their checksums over the IPv6 pseudo-header checked. */
+    static final MessageLayout IPV6 = MessageLayout.builder("ipv6-packet")
+            .section("ip", PacketLayout.builder("ipv6").bits("version", 4).bits("trafficClass", 8)
+                    .bits("flowLabel", 20).u16be("payloadLength").u8("nextHeader").u8("hopLimit").bytes("src", 16)
+                    .bytes("dst", 16).build())
+            .choice("transport", "ip.nextHeader", Size.of("ip.payloadLength"),
+                    Map.of(6, Ipv4Packet.TCP_SEGMENT, 17, Ipv4Packet.UDP_DATAGRAM))
+            .pseudoHeaderChecksum("transport", PseudoHeader.ipv6("ip.src", "ip.dst", "ip.nextHeader")
+                    .checkedWhenDecoding())
+            .build();
+
     static List<ByteView> veth() throws IOException {
         return Ipv4PacketTest.packets("veth-checksums.pcap");
     }
@@ -167,6 +178,21 @@ class TransportChecksumTest {
         Ipv4 p = Ipv4.CODEC.decode(ByteView.wrap(expected));
         assertArrayEquals(expected, Ipv4.CODEC.encode(p));
         assertEquals(expected.length, CHECKED.decode(ByteView.wrap(expected)).end());
+    }
+
+    @Test
+    void ipv6ChecksumsTheKernelComputedAreCheckedAndFilledIn() throws IOException {
+        List<ByteView> packets = Ipv4PacketTest.packets("veth6-checksums.pcap");
+        assertEquals(12, packets.size());
+        for (ByteView packet : packets) {
+            Map<String, Object> values = IPV6.decode(packet).toValues();
+            assertArrayEquals(packet.toByteArray(), IPV6.encode(values), "checksum and payload length computed");
+        }
+        byte[] changed = packets.get(10).toByteArray();   // "datagram"
+        changed[changed.length - 1] ^= 1;
+        LayoutException e = assertThrows(LayoutException.class, () -> IPV6.decode(ByteView.wrap(changed)));
+        assertTrue(e.getMessage().startsWith("ipv6-packet: transport.udp.checksum at offset 46: checksum over the "
+                + "IPv6 pseudo-header and the 16 bytes from udp on is wrong"), e.getMessage());
     }
 
     @Test
