@@ -37,6 +37,17 @@ class TransportChecksumTest {
                     .checkedWhenDecoding())
             .build();
 
+    /** An IPv6 packet (RFC 8200 §3) carrying TCP or UDP, with their checksums over the IPv6 pseudo-header checked. */
+    static final MessageLayout IPV6 = MessageLayout.builder("ipv6-packet")
+            .section("ip", PacketLayout.builder("ipv6").bits("version", 4).bits("trafficClass", 8)
+                    .bits("flowLabel", 20).u16be("payloadLength").u8("nextHeader").u8("hopLimit").bytes("src", 16)
+                    .bytes("dst", 16).build())
+            .choice("transport", "ip.nextHeader", Size.of("ip.payloadLength"),
+                    Map.of(6, Ipv4Packet.TCP_SEGMENT, 17, Ipv4Packet.UDP_DATAGRAM))
+            .pseudoHeaderChecksum("transport", PseudoHeader.ipv6("ip.src", "ip.dst", "ip.nextHeader")
+                    .checkedWhenDecoding())
+            .build();
+
     static List<ByteView> veth() throws IOException {
         return Ipv4PacketTest.packets("veth-checksums.pcap");
     }
@@ -170,6 +181,21 @@ class TransportChecksumTest {
     }
 
     @Test
+    void ipv6ChecksumsTheKernelComputedAreCheckedAndFilledIn() throws IOException {
+        List<ByteView> packets = Ipv4PacketTest.packets("veth6-checksums.pcap");
+        assertEquals(12, packets.size());
+        for (ByteView packet : packets) {
+            Map<String, Object> values = IPV6.decode(packet).toValues();
+            assertArrayEquals(packet.toByteArray(), IPV6.encode(values), "checksum and payload length computed");
+        }
+        byte[] changed = packets.get(10).toByteArray();   // "datagram"
+        changed[changed.length - 1] ^= 1;
+        LayoutException e = assertThrows(LayoutException.class, () -> IPV6.decode(ByteView.wrap(changed)));
+        assertTrue(e.getMessage().startsWith("ipv6-packet: transport.udp.checksum at offset 46: checksum over the "
+                + "IPv6 pseudo-header and the 16 bytes from udp on is wrong"), e.getMessage());
+    }
+
+    @Test
     void describedAsAPartWithoutBytes() {
         MessagePart p = Ipv4Packet.LAYOUT.parts().get(Ipv4Packet.LAYOUT.parts().size() - 1);
         assertEquals(MessagePart.Kind.PSEUDO_HEADER_CHECKSUM, p.kind());
@@ -191,18 +217,18 @@ class TransportChecksumTest {
                 .section("ip", ip).pseudoHeaderChecksum("ip", PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol")));
         assertEquals("p: pseudoHeaderChecksum(ip) names no choice, conditional or sized part declared before",
                 part.getMessage());
-        IllegalArgumentException width = assertThrows(IllegalArgumentException.class, () -> MessageLayout.builder("p")
-                .section("ip", ip).choice("t", "ip.protocol", Map.of(6, Ipv4Packet.TCP_SEGMENT))
-                .pseudoHeaderChecksum("t", PseudoHeader.ipv6("ip.src", "ip.dst", "ip.protocol")));
-        assertEquals("p: pseudo-header field ip.src is i32be (4 bytes); it must be 16 bytes wide", width.getMessage());
-        IllegalArgumentException protocol = assertThrows(IllegalArgumentException.class, () -> MessageLayout.builder("p")
-                .section("ip", ip).choice("t", "ip.protocol", Map.of(6, Ipv4Packet.TCP_SEGMENT))
-                .pseudoHeaderChecksum("t", PseudoHeader.ipv4("ip.src", "ip.dst", "ip.totalLength")));
+        assertEquals("p: pseudo-header field ip.src is i32be (4 bytes); it must be 16 bytes wide",
+                refusedOverTcp(PseudoHeader.ipv6("ip.src", "ip.dst", "ip.protocol")));
         assertEquals("p: pseudo-header field ip.totalLength is u16be (2 bytes); it must be a one-byte integer field",
-                protocol.getMessage());
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> MessageLayout.builder("p")
-                .section("ip", ip).choice("t", "ip.protocol", Map.of(6, Ipv4Packet.TCP_SEGMENT))
-                .pseudoHeaderChecksum("t", PseudoHeader.ipv4("ip.source", "ip.dst", "ip.protocol")));
-        assertEquals("p: section ip has no field source for the pseudo-header", unknown.getMessage());
+                refusedOverTcp(PseudoHeader.ipv4("ip.src", "ip.dst", "ip.totalLength")));
+        assertEquals("p: section ip has no field source for the pseudo-header",
+                refusedOverTcp(PseudoHeader.ipv4("ip.source", "ip.dst", "ip.protocol")));
+    }
+
+    /** Why an IPv4 header carrying TCP cannot take this pseudo-header. */
+    private static String refusedOverTcp(PseudoHeader header) {
+        return assertThrows(IllegalArgumentException.class, () -> MessageLayout.builder("p")
+                .section("ip", Ipv4Packet.IP).choice("t", "ip.protocol", Map.of(6, Ipv4Packet.TCP_SEGMENT))
+                .pseudoHeaderChecksum("t", header)).getMessage();
     }
 }

@@ -38,17 +38,20 @@ public abstract class SnippetContext {
     /** What receives the decoded frames. */
     protected TlvHandler handler;
 
-    /**
-     * The bytes of one packet as they came off a socket.
-     *
-     * @return 24 bytes
-     */
     /** A file shared by several processes, as in the "Shared memory" section. */
     protected Path counterFile;
 
     /** Many small borrowed views, as in "Keeping many small copies". */
     protected ByteView[] views = new ByteView[0];
 
+    /** An IPv4 packet from the wire, as in the transport checksums paragraph. */
+    protected ByteView packet = ByteView.empty();
+
+    /**
+     * The bytes of one packet as they came off a socket.
+     *
+     * @return 24 bytes
+     */
     protected byte[] socketBytes() {
         return new byte[24];
     }

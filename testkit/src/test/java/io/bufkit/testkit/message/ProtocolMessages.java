@@ -197,24 +197,14 @@ final class ProtocolMessages {
      * An IPv4 packet whose total length bounds it, whose options are sized by the header length, carrying
      * ICMP, TCP or UDP.
      */
-    static final MessageLayout IPV4 = MessageLayout.builder("ipv4-packet")
-            .section("ip", PacketLayout.builder("ipv4").bits("version", 4).bits("ihl", 4).u8("tos")
-                    .u16be("totalLength").u16be("id").u16be("fragment").u8("ttl").u8("protocol").u16be("checksum")
-                    .bytes("src", 4).bytes("dst", 4).build())
-            .totalLength(Size.of("ip.totalLength"))
-            .bytes("options", Size.of("ip.ihl").times(4).plus(-20))
+    static final MessageLayout IPV4 = ipv4Header(MessageLayout.builder("ipv4-packet"))
             .choice("transport", "ip.protocol", Map.of(1, ICMP, 6, TCP, 17, UDP))
             .build();
     /**
      * IPv4 carrying TCP or UDP whose checksums cover the IPv4 pseudo-header, filled in when encoding and
      * checked when decoding (RFC 9293 §3.1, RFC 768).
      */
-    static final MessageLayout IPV4_CHECKED = MessageLayout.builder("ipv4-checked")
-            .section("ip", PacketLayout.builder("ipv4").bits("version", 4).bits("ihl", 4).u8("tos")
-                    .u16be("totalLength").u16be("id").u16be("fragment").u8("ttl").u8("protocol").u16be("checksum")
-                    .bytes("src", 4).bytes("dst", 4).build())
-            .totalLength(Size.of("ip.totalLength"))
-            .bytes("options", Size.of("ip.ihl").times(4).plus(-20))
+    static final MessageLayout IPV4_CHECKED = ipv4Header(MessageLayout.builder("ipv4-checked"))
             .choice("transport", "ip.protocol", Map.of(
                     6, MessageLayout.builder("tcp-segment")
                             .section("tcp", PacketLayout.builder("tcp").u16be("srcPort").u16be("dstPort")
@@ -228,6 +218,16 @@ final class ProtocolMessages {
             .pseudoHeaderChecksum("transport", PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol")
                     .checkedWhenDecoding())
             .build();
+    /** The IPv4 header, bounded by its total length, and its options sized by the header length. */
+    private static MessageBuilder ipv4Header(MessageBuilder packet) {
+        return packet
+            .section("ip", PacketLayout.builder("ipv4").bits("version", 4).bits("ihl", 4).u8("tos")
+                    .u16be("totalLength").u16be("id").u16be("fragment").u8("ttl").u8("protocol").u16be("checksum")
+                    .bytes("src", 4).bytes("dst", 4).build())
+            .totalLength(Size.of("ip.totalLength"))
+            .bytes("options", Size.of("ip.ihl").times(4).plus(-20));
+    }
+
     /** A pcap file: its header, then records up to the end, each sized by its captured length. */
     static final MessageLayout PCAP = MessageLayout.builder("pcap")
             .section("file", PacketLayout.builder("pcap-header").u32le("magic").expect(0xA1B2C3D4L).u16le("major")
