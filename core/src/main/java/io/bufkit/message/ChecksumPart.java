@@ -66,11 +66,7 @@ final class ChecksumPart extends ChecksumDeclaration {
     /** Fills the checksum over the bytes written from the section's first byte up to {@code at}. */
     @Override
     void write(LevelEncoding e, int index, MutableByteView out, int at) {
-        int from = at;
-        for (int j = section.index; j < index; j++) {
-            from -= e.sizes[j];
-        }
-        field.fill(out.slice(from, at));
+        field.fill(out.slice(e.writtenAt(section.index, index, at), at));
     }
 
     @Override

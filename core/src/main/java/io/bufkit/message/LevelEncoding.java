@@ -98,6 +98,19 @@ final class LevelEncoding {
         return size;
     }
 
+    /**
+     * In the write pass, where part {@code part} was written, counted back from part {@code index} written
+     * at {@code at}: exact, unlike the size pass's {@link #start}, which a derived varint wider than its
+     * guessed width leaves short.
+     */
+    int writtenAt(int part, int index, int at) {
+        int pos = at;
+        for (int j = part; j < index; j++) {
+            pos -= sizes[j];
+        }
+        return pos;
+    }
+
     /** The second pass: writes the level from {@code at}, returns where it ends. */
     int write(MutableByteView out, int at) {
         List<Part> parts = layout.partList();

@@ -132,33 +132,20 @@ final class PseudoHeaderChecksumPart extends ChecksumDeclaration {
         if (c == null) {
             return;
         }
-        int heldAt = writtenAt(e, held.index, index, at);
+        int heldAt = e.writtenAt(held.index, index, at);
         int from = heldAt;
         for (int j = 0; j < c.section.index; j++) {
             from += sub.sizes[j];
         }
         int to = heldAt + e.sizes[held.index];
-        int number = out.u8(writtenAt(e, protocol.section.index, index, at) + protocol.field.offset());
-        ByteView pseudo = pseudoHeader(out, writtenAt(e, source.section.index, index, at) + source.field.offset(),
-                writtenAt(e, destination.section.index, index, at) + destination.field.offset(), number, to - from);
+        int number = out.u8(e.writtenAt(protocol.section.index, index, at) + protocol.field.offset());
+        ByteView pseudo = pseudoHeader(out, e.writtenAt(source.section.index, index, at) + source.field.offset(),
+                e.writtenAt(destination.section.index, index, at) + destination.field.offset(), number, to - from);
         MutableByteView bytes = out.slice(from, to);
         c.field.fill(pseudo, bytes);
         if (zeroMeansNone(number) && c.field.get(bytes) == 0) {
             bytes.putU16be(c.field.offset(), 0xFFFF);   // a computed 0 is sent as all ones (RFC 768)
         }
-    }
-
-    /**
-     * Where part {@code part} of level {@code e} was written, counted back from part {@code index} at
-     * {@code at}: exact in the write pass, unlike the size pass's {@link LevelEncoding#start}, which a
-     * derived varint wider than its guessed width leaves short.
-     */
-    private static int writtenAt(LevelEncoding e, int part, int index, int at) {
-        int pos = at;
-        for (int j = part; j < index; j++) {
-            pos -= e.sizes[j];
-        }
-        return pos;
     }
 
     @Override
