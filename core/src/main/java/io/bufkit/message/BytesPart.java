@@ -212,7 +212,8 @@ final class BytesPart extends Part {
                 if (length > most) {
                     throw e.fail(e.partPath(index), length + " bytes do not fit a " + prefixWidth + "-byte "
                             + (kind == Kind.NULLABLE ? "signed " : "") + "length prefix (at most " + most
-                            + (prefixCounts == 0 ? "" : " besides the " + prefixCounts + " bytes it also counts") + ")");
+                            + (prefixCounts == 0 ? "" : " besides the " + prefixCounts + " bytes it also counts")
+                            + ")");
                 }
                 return prefixWidth + length;
             case NUL_TERMINATED:

@@ -12,6 +12,12 @@ abstract class ChecksumDeclaration extends Part {
         super(name);
     }
 
+    /** A checksum in hex, as wide as its field, for failures: {@code 0x04d2}. */
+    static String hex(long value, int width) {
+        String h = Long.toHexString(value);
+        return "0x" + "0".repeat(Math.max(0, 2 * width - h.length())) + h;
+    }
+
     @Override
     final void putValue(Message m, int index, Map<String, Object> into) {
         // takes no bytes and has no value; a field of a section holds the checksum

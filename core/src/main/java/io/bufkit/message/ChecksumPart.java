@@ -44,12 +44,6 @@ final class ChecksumPart extends ChecksumDeclaration {
         return at;
     }
 
-    /** A checksum in hex, as wide as its field: {@code 0x04d2}. */
-    static String hex(long value, int width) {
-        String h = Long.toHexString(value);
-        return "0x" + "0".repeat(Math.max(0, 2 * width - h.length())) + h;
-    }
-
     @Override
     void describe(Message m, int index, StringBuilder out, String indent) {
         int from = m.start(index);

@@ -160,8 +160,8 @@ final class LevelTape {
      */
     int sizedEnd(int level, Part p, int partStart, int from, long length, int limit, Size size, int prefixCounts) {
         if (length < 0 || from + length > limit) {
-            String why = size != null ? size + " = " + length
-                    : prefixCounts == 0 ? "prefix " + length : "prefix " + (length + prefixCounts) + " - " + prefixCounts;
+            String why = size != null ? size + " = " + length : prefixCounts == 0 ? "prefix " + length
+                    : "prefix " + (length + prefixCounts) + " - " + prefixCounts;
             throw fail(pathOf(level, p), partStart, "length " + length + " (" + why + ") points past the end",
                     "at most " + (limit - from) + " bytes", length + " bytes");
         }

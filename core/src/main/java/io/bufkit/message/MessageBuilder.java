@@ -453,7 +453,8 @@ public final class MessageBuilder {
         }
         for (Part p : parts) {
             if (p instanceof PseudoHeaderChecksumPart declared && declared.held == held) {
-                throw new IllegalArgumentException(name + ": the pseudo-header of " + partName + " is declared already");
+                throw new IllegalArgumentException(name + ": the pseudo-header of " + partName
+                        + " is declared already");
             }
         }
         add(new PseudoHeaderChecksumPart(held, header, source(header.source, header.addressBytes, held),
@@ -524,7 +525,8 @@ public final class MessageBuilder {
             boolean toEnd = p instanceof BytesPart b && b.kind == BytesPart.Kind.REST
                     || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END && r.size == null;
             // only the end of a checksum's coverage, which takes no bytes, may follow it
-            if (toEnd && parts.subList(i + 1, parts.size()).stream().anyMatch(q -> !(q instanceof ChecksumDeclaration))) {
+            if (toEnd && parts.subList(i + 1, parts.size()).stream()
+                    .anyMatch(q -> !(q instanceof ChecksumDeclaration))) {
                 throw new IllegalStateException(name + ": part " + p.name + " runs to the end and must be last");
             }
         }

@@ -168,8 +168,9 @@ public final class MessagePart {
     /**
      * The {@code "section.field"} path the part depends on: the count of a {@link Kind#COUNTED_REPEAT}, the
      * condition of a {@link Kind#WHEN}, the discriminator of a {@link Kind#CHOICE}, the size field of
-     * {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, {@link Kind#SIZED_REPEAT}, {@link Kind#REMAINING_LENGTH} and {@link Kind#TOTAL_LENGTH}
-     * (for a varint, its part name).
+     * {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, {@link Kind#SIZED_REPEAT}, {@link Kind#REMAINING_LENGTH} and
+     * {@link Kind#TOTAL_LENGTH} (a varint or a single field is named by its part name alone), the checksum of
+     * a {@link Kind#CHECKSUM}, or the part holding the checksums of a {@link Kind#PSEUDO_HEADER_CHECKSUM}.
      *
      * @return the path, or {@code null} for other kinds
      */

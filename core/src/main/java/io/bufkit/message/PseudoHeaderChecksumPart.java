@@ -20,8 +20,14 @@ final class PseudoHeaderChecksumPart extends ChecksumDeclaration {
 
     /** A field of a section of this level: where it lies in the section. */
     record Source(SectionPart section, LayoutField field) {
+        /** Where the field lies in level {@code level} of a decoded message. */
         int offsetIn(LevelTape t, int level) {
             return section.start(t, level) + field.offset();
+        }
+
+        /** Where the field was written, counted back from part {@code index} of {@code e} written at {@code at}. */
+        int offsetIn(LevelEncoding e, int index, int at) {
+            return e.writtenAt(section.index, index, at) + field.offset();
         }
     }
 
@@ -103,11 +109,11 @@ final class PseudoHeaderChecksumPart extends ChecksumDeclaration {
         ByteView pseudo = pseudoHeader(t.view, source.offsetIn(t, level), destination.offsetIn(t, level), number,
                 to - from);
         if (!c.field.verify(pseudo, bytes)) {
-            String expected = ChecksumPart.hex(c.field.compute(pseudo, bytes), c.field.width());
-            String actual = ChecksumPart.hex(c.field.get(bytes), c.field.width());
-            throw t.fail(t.path(sub) + "." + c.section.name + "." + c.field.name(), from + c.field.offset(), "checksum over the " + header.kind() + " and the "
-                    + (to - from) + " bytes from " + c.section.name + " on is wrong: expected " + expected
-                    + " but was " + actual, expected, actual);
+            String expected = hex(c.field.compute(pseudo, bytes), c.field.width());
+            String actual = hex(c.field.get(bytes), c.field.width());
+            throw t.fail(t.path(sub) + "." + c.section.name + "." + c.field.name(), from + c.field.offset(),
+                    "checksum over the " + header.kind() + " and the " + (to - from) + " bytes from "
+                    + c.section.name + " on is wrong: expected " + expected + " but was " + actual, expected, actual);
         }
         return at;
     }
@@ -138,9 +144,9 @@ final class PseudoHeaderChecksumPart extends ChecksumDeclaration {
             from += sub.sizes[j];
         }
         int to = heldAt + e.sizes[held.index];
-        int number = out.u8(e.writtenAt(protocol.section.index, index, at) + protocol.field.offset());
-        ByteView pseudo = pseudoHeader(out, e.writtenAt(source.section.index, index, at) + source.field.offset(),
-                e.writtenAt(destination.section.index, index, at) + destination.field.offset(), number, to - from);
+        int number = out.u8(protocol.offsetIn(e, index, at));
+        ByteView pseudo = pseudoHeader(out, source.offsetIn(e, index, at), destination.offsetIn(e, index, at), number,
+                to - from);
         MutableByteView bytes = out.slice(from, to);
         c.field.fill(pseudo, bytes);
         if (zeroMeansNone(number) && c.field.get(bytes) == 0) {

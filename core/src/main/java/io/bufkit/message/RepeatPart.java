@@ -201,7 +201,8 @@ final class RepeatPart extends Part {
 
     @Override
     MessagePart describePart(java.util.Set<String> derived) {
-        MessagePart.Kind k = count != null ? MessagePart.Kind.COUNTED_REPEAT : size != null ? MessagePart.Kind.SIZED_REPEAT
+        MessagePart.Kind k = count != null ? MessagePart.Kind.COUNTED_REPEAT
+                : size != null ? MessagePart.Kind.SIZED_REPEAT
                 : terminator == TO_END ? MessagePart.Kind.REPEAT_TO_END : MessagePart.Kind.REPEAT_UNTIL;
         FieldRef depends = derives();
         return new MessagePart(name, k, null, java.util.Set.of(), depends == null ? null : depends.path, size, 0,

@@ -25,8 +25,9 @@ final class SectionPart extends Part {
     private final List<FieldBinding> bindings;
     /**
      * Per field: {@link #FILLED_CHECKSUM} for a checksum the section fills in, {@link #GIVEN_CHECKSUM} for one
-     * over a pseudo-header, which is written as given, {@link #CONSTANT}, else {@link #VALUE}; worked out
-     * once, so that encoding asks no field what it is.
+     * over a pseudo-header, which is written as given (0 if not given) and filled in afterwards by the
+     * enclosing level's {@link PseudoHeaderChecksumPart}, if it has one; {@link #CONSTANT}, else
+     * {@link #VALUE}; worked out once, so that encoding asks no field what it is.
      */
     private final byte[] role;
     private static final byte VALUE = 0;
@@ -109,8 +110,7 @@ final class SectionPart extends Part {
         int end = at + layout.size();
         if (end > limit) {
             throw t.fail(t.pathOf(level, this), at, (single ? "field" : "section") + " needs " + layout.size()
-                    + " bytes but " + (limit - at)
-                    + " remain", layout.size() + " bytes", (limit - at) + " bytes");
+                    + " bytes but " + (limit - at) + " remain", layout.size() + " bytes", (limit - at) + " bytes");
         }
         if (checked) {
             try {
@@ -121,8 +121,9 @@ final class SectionPart extends Part {
                 }
             } catch (LayoutException wrong) {
                 int offset = wrong.offset() >= 0 ? at + wrong.offset() : at;
-                throw t.fail(wrong.field().map(f -> fieldPath(t.pathOf(level, this), f)).orElse(t.pathOf(level, this)), offset,
-                        wrong.getMessage(), wrong.expected(), wrong.actual());
+                String path = t.pathOf(level, this);
+                throw t.fail(wrong.field().map(f -> fieldPath(path, f)).orElse(path), offset, wrong.getMessage(),
+                        wrong.expected(), wrong.actual());
             }
         }
         return end;
@@ -132,8 +133,7 @@ final class SectionPart extends Part {
     void describe(Message m, int index, StringBuilder out, String indent) {
         if (single) {
             out.append(indent).append(name).append(" @").append(m.start(index)).append(": ")
-                    .append(SectionFields.read(bindings.get(0), m.bytes(index))).append(" (")
-                    .append(layout.fields().get(0).typeName()).append(")\n");
+                    .append(singleValue(m, index)).append(" (").append(layout.fields().get(0).typeName()).append(")\n");
             return;
         }
         String text = layout.describe(m.bytes(index));
@@ -152,7 +152,7 @@ final class SectionPart extends Part {
     @Override
     void putValue(Message m, int index, Map<String, Object> into) {
         if (single) {
-            into.put(name, SectionFields.read(bindings.get(0), m.bytes(index)));
+            into.put(name, singleValue(m, index));
             return;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -160,6 +160,11 @@ final class SectionPart extends Part {
             fields.put(f.name(), SectionFields.read(f, m.bytes(index)));
         }
         into.put(name, fields);
+    }
+
+    /** A single field's value in its natural type, from part {@code index} of a decoded message. */
+    private Object singleValue(Message m, int index) {
+        return SectionFields.read(bindings.get(0), m.bytes(index));
     }
 
     /**
@@ -220,22 +225,21 @@ final class SectionPart extends Part {
             if (role[k] == FILLED_CHECKSUM) {
                 continue;   // filled below
             }
-            LayoutField f = fields.get(k);
-            Object v;
             FieldRef ref = e.layout.derivedRef(index, k);
             if (ref != null) {   // its range was checked when it was derived
                 ref.field.set(section, e.isDerived(ref) ? (int) e.derivedValue(ref) : 0);
                 continue;
-            } else if (written && role[k] != GIVEN_CHECKSUM) {
-                continue;
-            } else {
-                v = given ? e.values.field(index, k) : null;
-                if (v == null && role[k] == GIVEN_CHECKSUM) {
-                    v = 0L;     // over a pseudo-header, not given
-                } else if (v == null) {
-                    continue;   // a constant, written above
-                }
             }
+            if (written && role[k] != GIVEN_CHECKSUM) {
+                continue;
+            }
+            Object v = given ? e.values.field(index, k) : null;
+            if (v == null && role[k] == GIVEN_CHECKSUM) {
+                v = 0L;     // over a pseudo-header, not given
+            } else if (v == null) {
+                continue;   // a constant, written above
+            }
+            LayoutField f = fields.get(k);
             try {
                 SectionFields.write(f, section, v);
             } catch (IllegalArgumentException | ClassCastException wrong) {
@@ -258,7 +262,7 @@ final class SectionPart extends Part {
 
     @Override
     MessagePart describePart(java.util.Set<String> derived) {
-        return new MessagePart(name, single ? MessagePart.Kind.FIXED_FIELD : MessagePart.Kind.SECTION, layout, derived,
-                null, null, 0, -1, null, null, null, null);
+        MessagePart.Kind kind = single ? MessagePart.Kind.FIXED_FIELD : MessagePart.Kind.SECTION;
+        return new MessagePart(name, kind, layout, derived, null, null, 0, -1, null, null, null, null);
     }
 }

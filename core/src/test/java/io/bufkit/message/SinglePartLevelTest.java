@@ -32,7 +32,8 @@ class SinglePartLevelTest {
             .prefixed("clientId", 2)
             .when("username", "flags.username", f -> f != 0, TEXT)
             .when("password", "flags.password", f -> f != 0, TEXT)
-            .when("packetId", "flags.rest", r -> r != 0, MessageLayout.builder("id").field("id", WireType.U16BE).build())
+            .when("packetId", "flags.rest", r -> r != 0,
+                    MessageLayout.builder("id").field("id", WireType.U16BE).build())
             .build();
 
     record Row(List<String> values) {
@@ -92,7 +93,8 @@ class SinglePartLevelTest {
                 + "length prefix (-1 = NULL)) and java.lang.Integer (a repeat's elements, held as the part's value)"),
                 element.getMessage());
         MessageLayout columns = MessageLayout.builder("cols").field("n", WireType.U8)
-                .repeat("columns", "n", MessageLayout.builder("column").nulTerminated("name").field("oid", WireType.I32BE)
+                .repeat("columns", "n", MessageLayout.builder("column").nulTerminated("name")
+                        .field("oid", WireType.I32BE)
                         .build()).build();
         IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
                 () -> MessageCodec.of(columns, TwoParts.class, MethodHandles.lookup()));

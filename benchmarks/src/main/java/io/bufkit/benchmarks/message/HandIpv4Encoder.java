@@ -75,14 +75,14 @@ final class HandIpv4Encoder {
         if (!(p.transport() instanceof Ipv4.IcmpMessage)) {
             int at = t + (p.transport() instanceof Ipv4.TcpSegment ? 16 : 6);
             v.putU16be(at, 0);
-            int sum = InternetChecksum.compute(pseudoHeader(v, header, transport), v.slice(t, out.length));
+            int sum = InternetChecksum.compute(pseudoHeader(v, transport), v.slice(t, out.length));
             v.putU16be(at, sum == 0 && ip.protocol() == 17 ? 0xFFFF : sum);   // UDP sends a computed 0 as all ones
         }
         return out;
     }
 
-    /** The IPv4 pseudo-header of the transport after the header: source, destination, zero, protocol, length. */
-    static MutableByteView pseudoHeader(MutableByteView packet, int header, int transport) {
+    /** The IPv4 pseudo-header of a packet's transport: source, destination, zero, protocol, transport length. */
+    static MutableByteView pseudoHeader(MutableByteView packet, int transport) {
         MutableByteView pseudo = MutableByteView.wrap(new byte[12]);
         pseudo.putI32be(0, packet.i32be(12));
         pseudo.putI32be(4, packet.i32be(16));

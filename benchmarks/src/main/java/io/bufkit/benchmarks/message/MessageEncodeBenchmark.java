@@ -51,7 +51,7 @@ public class MessageEncodeBenchmark {
         byte[] expected = MessageDecodeBenchmark.SYN.clone();
         MutableByteView packet = MutableByteView.wrap(expected);
         packet.putU16be(20 + 16, 0);
-        packet.putU16be(20 + 16, InternetChecksum.compute(HandIpv4Encoder.pseudoHeader(packet, 20, expected.length - 20),
+        packet.putU16be(20 + 16, InternetChecksum.compute(HandIpv4Encoder.pseudoHeader(packet, expected.length - 20),
                 packet.slice(20, expected.length)));
         if (!Arrays.equals(expected, HandIpv4Encoder.encode(syn))
                 || !Arrays.equals(expected, Ipv4.CODEC.encode(syn))
