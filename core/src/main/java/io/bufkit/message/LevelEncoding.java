@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class LevelEncoding {
     final MessageLayout layout;
+    /** The level this one is a part of (an element, a chosen alternative), or null for the message. */
+    final LevelEncoding parent;
     final LevelValues values;
     final String root;
     /** Where the level lies in the message, for failures. */
@@ -35,8 +37,10 @@ final class LevelEncoding {
     private long[] derived;
     private int size;
 
-    private LevelEncoding(MessageLayout layout, LevelValues values, String root, LevelPath path, EncodePass pass) {
+    private LevelEncoding(MessageLayout layout, LevelEncoding parent, LevelValues values, String root, LevelPath path,
+            EncodePass pass) {
         this.layout = layout;
+        this.parent = parent;
         this.values = values;
         this.root = root;
         this.path = path;
@@ -50,9 +54,9 @@ final class LevelEncoding {
      * The first pass over a level that starts at {@code start} of the message: every part's size and every
      * derived field's value.
      */
-    static LevelEncoding plan(MessageLayout layout, LevelValues values, String root, LevelPath path, int start,
-            EncodePass pass) {
-        LevelEncoding e = new LevelEncoding(layout, values, root, path, pass);
+    static LevelEncoding plan(MessageLayout layout, LevelEncoding parent, LevelValues values, String root,
+            LevelPath path, int start, EncodePass pass) {
+        LevelEncoding e = new LevelEncoding(layout, parent, values, root, path, pass);
         List<Part> parts = layout.partList();
         long total = 0;
         long at = start;
@@ -83,7 +87,7 @@ final class LevelEncoding {
 
     /** Plans a sub-level of this level (a chosen alternative, an element) that starts at {@code start}. */
     LevelEncoding plan(MessageLayout sub, LevelValues subValues, LevelPath subPath, int start) {
-        return plan(sub, subValues, root, subPath, start, pass);
+        return plan(sub, this, subValues, root, subPath, start, pass);
     }
 
     /**
@@ -198,13 +202,21 @@ final class LevelEncoding {
 
     /** The value the user set for an integer field another part depends on (a condition, a discriminator). */
     int userInt(FieldRef ref, int dependent) {
+        return userInt(ref, partPath(dependent));
+    }
+
+    /**
+     * As {@link #userInt(FieldRef, int)}, for the part at path {@code dependent}, which may be a part of a
+     * level this one holds.
+     */
+    int userInt(FieldRef ref, String dependent) {
         if (isDerived(ref)) {
             return (int) derivedValue(ref);
         }
         Object v = !values.has(ref.section) ? null
                 : ref.varint != null ? values.value(ref.section) : values.field(ref.section, ref.fieldIndex);
         if (v == null) {
-            throw fail(fieldPath(ref), "no value given, and " + partPath(dependent) + " depends on it");
+            throw fail(fieldPath(ref), "no value given, and " + dependent + " depends on it");
         }
         if (!(v instanceof Integer || v instanceof Short || v instanceof Byte)) {
             throw fail(fieldPath(ref), "expected an Integer, not " + SectionFields.typeOf(v));

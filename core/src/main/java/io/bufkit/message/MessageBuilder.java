@@ -301,13 +301,35 @@ public final class MessageBuilder {
      * Adds a sub-layout present only when an earlier field passes a test.
      *
      * @param partName the part's name
-     * @param conditionPath {@code "section.field"} the test reads
+     * <p>The field may be one of an enclosing level: {@code "../fixed.qos"} names field {@code qos} of
+     * section {@code fixed} of the level that holds this one (the level whose choice, repeat, conditional or
+     * sized part this level is), and each further {@code "../"} one level further up. MQTT's PUBLISH body
+     * carries a packet id only when the QoS in the fixed header before it is above 0:
+     * <pre>{@code
+     * MessageLayout publish = MessageLayout.builder("PUBLISH-body").prefixed("topic", 2)
+     *         .when("packetId", "../fixed.qos", qos -> qos > 0, PACKET_ID).rest("payload").build();
+     * MessageLayout packet = MessageLayout.builder("mqtt").section("fixed", FIXED)
+     *         .varint("remaining", 4).remainingLength(Size.of("remaining"))
+     *         .choice("body", "fixed.type", Map.of(1, connect, 3, publish)).build();
+     * }</pre>
+     * The layout holding such a layout checks, when it is built, that it declares the field before the part
+     * that holds it; a layout whose conditions read an enclosing level cannot be decoded or encoded on its
+     * own.
+     *
+     * @param partName the part's name
+     * @param conditionPath {@code "section.field"} (or a single field's or varint's name) the test reads,
+     *     declared before at this level, or {@code "../section.field"} in an enclosing level
      * @param test whether the part is present for the field's value
      * @param body the layout of the part when present
      * @return this builder
+     * @throws IllegalArgumentException if this level declares no such integer field before, or an
+     *     enclosing path names no field after its {@code "../"}
      */
     public MessageBuilder when(String partName, String conditionPath, IntPredicate test, MessageLayout body) {
-        add(new OptionalPart(partName, resolve(conditionPath), Objects.requireNonNull(test, "test"),
+        Objects.requireNonNull(conditionPath, "conditionPath");
+        boolean enclosing = EnclosingField.names(conditionPath);
+        add(new OptionalPart(partName, enclosing ? null : resolve(conditionPath),
+                enclosing ? EnclosingField.of(name, conditionPath) : null, Objects.requireNonNull(test, "test"),
                 Objects.requireNonNull(body, "body")));
         return this;
     }
@@ -517,7 +539,9 @@ public final class MessageBuilder {
      * @return the immutable layout
      * @throws IllegalStateException if a rest-of-message part is followed by a part other than the end of a
      *     checksum's coverage
-     * @throws IllegalArgumentException if a remaining length is declared last, with no part to count
+     * @throws IllegalArgumentException if a remaining length is declared last, with no part to count, or a
+     *     layout this one holds has a condition on a field of this level ({@code "../section.field"}) that
+     *     this level does not declare before the part holding it
      */
     public MessageLayout build() {
         for (int i = 0; i < parts.size() - 1; i++) {
@@ -534,7 +558,45 @@ public final class MessageBuilder {
             throw new IllegalArgumentException(name + ": remainingLength(" + l.size + ") is declared last, so no "
                     + "part follows to take its bytes; declare it before the parts it counts");
         }
-        return new MessageLayout(name, parts, refs, refIds, recordSize);
+        return new MessageLayout(name, parts, refs, refIds, recordSize, enclosingNeeds());
+    }
+
+    /**
+     * What this level's conditions and those of the layouts it holds need from the levels enclosing it; a
+     * need of a held layout for a field of this level is checked here instead.
+     */
+    private List<EnclosingField.Need> enclosingNeeds() {
+        java.util.Set<EnclosingField.Need> needs = new java.util.LinkedHashSet<>();
+        for (Part p : parts) {
+            if (p instanceof OptionalPart o && o.enclosing != null) {
+                needs.add(new EnclosingField.Need(o.enclosing, o.enclosing.up, name + "." + o.name));
+            }
+            for (MessageLayout held : p.heldLayouts()) {
+                for (EnclosingField.Need n : held.enclosingNeeds()) {
+                    if (n.up() > 1) {
+                        needs.add(new EnclosingField.Need(n.field(), n.up() - 1, n.reader()));
+                        continue;
+                    }
+                    FieldRef r = refs.get(n.field().field);
+                    if (r == null || r.checksum != null) {
+                        throw new IllegalArgumentException(name + ": " + n.reader() + " reads " + n.field().path
+                                + ", but " + name + ", which holds it in part " + p.name + ", has no integer field "
+                                + n.field().field + "; known: " + integerFields());
+                    }
+                    if (r.section >= p.index) {
+                        throw new IllegalArgumentException(name + ": " + n.reader() + " reads " + n.field().path
+                                + ", but " + name + " declares " + n.field().field + " after part " + p.name
+                                + ", which holds it; a condition reads a field decoded before it");
+                    }
+                }
+            }
+        }
+        return List.copyOf(needs);
+    }
+
+    /** The paths of this level's integer fields, for failures. */
+    private List<String> integerFields() {
+        return refs.values().stream().filter(r -> r.checksum == null).map(r -> r.path).sorted().toList();
     }
 
     private int add(Part part) {
@@ -559,7 +621,7 @@ public final class MessageBuilder {
         }
         if (r == null) {
             throw new IllegalArgumentException(name + ": no integer field " + path
-                    + " in a section declared before; known: " + refs.keySet());
+                    + " in a section declared before; known: " + integerFields());
         }
         return r;
     }

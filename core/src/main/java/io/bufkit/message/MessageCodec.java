@@ -72,6 +72,7 @@ public final class MessageCodec<R extends Record> {
     private MessageCodec(MessageLayout layout, Class<R> type, MethodHandles.Lookup lookup) {
         this.layout = Objects.requireNonNull(layout, "layout");
         this.type = Objects.requireNonNull(type, "type");
+        layout.requireStandalone();
         this.level = RecordLevel.bind(layout, type, Objects.requireNonNull(lookup, "lookup"));
     }
 
@@ -83,6 +84,8 @@ public final class MessageCodec<R extends Record> {
      * @param <R> the record type
      * @return the codec
      * @throws IllegalArgumentException if the record does not match the layout, naming both sides
+     * @throws IllegalStateException if a condition of the layout reads a field of an enclosing level
+     *     ({@code "../fixed.qos"}): derive the codec of a layout that holds it
      */
     public static <R extends Record> MessageCodec<R> of(MessageLayout layout, Class<R> type) {
         return new MessageCodec<>(layout, type, MethodHandles.publicLookup());
@@ -99,6 +102,7 @@ public final class MessageCodec<R extends Record> {
      * @return the codec
      * @throws IllegalArgumentException if the record does not match the layout, naming both sides, or the
      *     lookup cannot access it
+     * @throws IllegalStateException if a condition of the layout reads a field of an enclosing level
      */
     public static <R extends Record> MessageCodec<R> of(MessageLayout layout, Class<R> type,
             MethodHandles.Lookup lookup) {

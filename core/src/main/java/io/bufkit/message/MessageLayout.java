@@ -98,8 +98,13 @@ public final class MessageLayout {
     /** The order the encoder sizes parts in; see {@link #sizingOrder()}. */
     private final int[] sizingOrder;
 
-    MessageLayout(String name, List<Part> parts, Map<String, FieldRef> refs, int refCount, int recordSize) {
+    /** What conditions of this level and the levels it holds need from enclosing levels; empty for most. */
+    private final List<EnclosingField.Need> enclosingNeeds;
+
+    MessageLayout(String name, List<Part> parts, Map<String, FieldRef> refs, int refCount, int recordSize,
+            List<EnclosingField.Need> enclosingNeeds) {
         this.name = name;
+        this.enclosingNeeds = enclosingNeeds;
         this.parts = List.copyOf(parts);
         this.partArray = parts.toArray(new Part[0]);
         this.partIndex = new NameIndex(parts.stream().map(p -> p.name).toList());
@@ -203,6 +208,8 @@ public final class MessageLayout {
      * @throws LayoutException if a length or count points past the end, a terminator never comes, a
      *     discriminator names no alternative, a section's constant or checksum (one that needs no
      *     pseudo-header) is wrong, or bytes are left over; each names the field's path and offset
+     * @throws IllegalStateException if a condition of the layout reads a field of an enclosing level
+     *     ({@code "../fixed.qos"}): such a layout is decoded and encoded inside one that holds it
      */
     public Message decode(ByteView message) {
         return new Message(this, decodeWhole(message), 0);
@@ -237,6 +244,8 @@ public final class MessageLayout {
      * @throws LayoutException if a length or count points past the end, a terminator never comes, a
      *     discriminator names no alternative, or a section's constant or checksum (one that needs no
      *     pseudo-header) is wrong; each names the field's path and offset
+     * @throws IllegalStateException if a condition of the layout reads a field of an enclosing level
+     *     ({@code "../fixed.qos"}): such a layout is decoded and encoded inside one that holds it
      */
     public Message decodePrefix(ByteView message) {
         return new Message(this, decodeTape(message), 0);
@@ -249,6 +258,7 @@ public final class MessageLayout {
 
     /** {@link #decodeTape(ByteView)} into {@code reuse}, a tape of this layout, if it is not null. */
     LevelTape decodeTape(ByteView message, LevelTape reuse) {
+        requireStandalone();
         LevelTape t = reuse != null ? reuse.restart(message)
                 : new LevelTape(this, message, Math.min(tapeHint, 64 + 16 * message.length()));
         int root = t.open(this, -1, -1, -1, 0);
@@ -284,6 +294,8 @@ public final class MessageLayout {
      * @return the encoded message, a new <em>owned</em> array
      * @throws IllegalArgumentException if a value is missing, of the wrong type or does not fit, naming the
      *     full path and why
+     * @throws IllegalStateException if a condition of the layout reads a field of an enclosing level
+     *     ({@code "../fixed.qos"}): such a layout is decoded and encoded inside one that holds it
      */
     public byte[] encode(Map<String, ?> values) {
         return encode(mapValues(values));
@@ -295,6 +307,8 @@ public final class MessageLayout {
      * @param values the message's values, read during the call and not kept
      * @return the encoded size in bytes
      * @throws IllegalArgumentException as {@link #encode(Map)} does, for every problem found before writing
+     * @throws IllegalStateException if a condition of the layout reads a field of an enclosing level
+     *     ({@code "../fixed.qos"}): such a layout is decoded and encoded inside one that holds it
      */
     public int encodedSize(Map<String, ?> values) {
         return plan(mapValues(values)).size();
@@ -310,6 +324,8 @@ public final class MessageLayout {
      * @throws OverflowException if the message does not fit the view, naming the bytes needed; nothing is
      *     written
      * @throws IllegalArgumentException as {@link #encode(Map)} does
+     * @throws IllegalStateException if a condition of the layout reads a field of an enclosing level
+     *     ({@code "../fixed.qos"}): such a layout is decoded and encoded inside one that holds it
      */
     public int encode(Map<String, ?> values, MutableByteView out) {
         return encode(mapValues(values), out);
@@ -347,9 +363,10 @@ public final class MessageLayout {
      * width was guessed wrong.
      */
     LevelEncoding plan(LevelValues values) {
+        requireStandalone();
         EncodePass pass = EncodePass.first();
         for (int run = 1; ; run++) {
-            LevelEncoding plan = LevelEncoding.plan(this, values, name, LevelPath.ROOT, 0, pass);
+            LevelEncoding plan = LevelEncoding.plan(this, null, values, name, LevelPath.ROOT, 0, pass);
             String unsettled = pass.unsettled();
             if (unsettled == null) {
                 return plan;
@@ -359,6 +376,25 @@ public final class MessageLayout {
                         + "field kinds after it take a length that needs another width wherever they start");
             }
             pass = pass.next();
+        }
+    }
+
+    /** What conditions of this level and the levels it holds need from the levels enclosing it. */
+    List<EnclosingField.Need> enclosingNeeds() {
+        return enclosingNeeds;
+    }
+
+    /**
+     * Fails unless the layout can be decoded and encoded on its own: its conditions, and those of the levels it
+     * holds, read no field of a level enclosing it.
+     *
+     * @throws IllegalStateException naming the first part whose condition reads an enclosing level
+     */
+    void requireStandalone() {
+        if (!enclosingNeeds.isEmpty()) {
+            EnclosingField.Need n = enclosingNeeds.get(0);
+            throw new IllegalStateException(name + ": " + n.reader() + " reads " + n.field().path + ", a field of a "
+                    + "level enclosing " + name + "; decode and encode " + name + " inside a layout that holds it");
         }
     }
 

@@ -4,22 +4,34 @@ import io.bufkit.MutableByteView;
 import java.util.Map;
 import java.util.function.IntPredicate;
 
-/** A sub-layout present only when an earlier field's value passes a test (a flag bit, a version). */
+/**
+ * A sub-layout present only when an earlier field's value passes a test (a flag bit, a version): a field of
+ * this level, or of an {@linkplain EnclosingField enclosing} one.
+ */
 final class OptionalPart extends Part {
+    /** The condition's field at this level, or null when it is in an enclosing level. */
     final FieldRef condition;
+    /** The condition's field in an enclosing level, or null when it is at this level. */
+    final EnclosingField enclosing;
     final IntPredicate test;
     final MessageLayout body;
 
-    OptionalPart(String name, FieldRef condition, IntPredicate test, MessageLayout body) {
+    OptionalPart(String name, FieldRef condition, EnclosingField enclosing, IntPredicate test, MessageLayout body) {
         super(name, new MessageLayout[] {body});
         this.condition = condition;
+        this.enclosing = enclosing;
         this.test = test;
         this.body = body;
     }
 
+    /** The condition's path as declared: {@code "flags.willFlag"}, or {@code "../fixed.qos"}. */
+    String conditionPath() {
+        return condition != null ? condition.path : enclosing.path;
+    }
+
     @Override
     int decode(LevelTape t, int level, int at, int limit) {
-        if (!test.test(condition.read(t, level))) {
+        if (!test.test(condition != null ? condition.read(t, level) : enclosing.read(t, level))) {
             t.ints[level + slot + 1] = -1;
             return at;
         }
@@ -32,7 +44,7 @@ final class OptionalPart extends Part {
     void describe(Message m, int index, StringBuilder out, String indent) {
         Message sub = m.subLevel(index);
         if (sub == null) {
-            out.append(indent).append(name).append(": absent (").append(condition.path).append(")\n");
+            out.append(indent).append(name).append(": absent (").append(conditionPath()).append(")\n");
         } else {
             out.append(indent).append(name).append(" (present):\n");
             sub.describeInto(out, indent + "  ");
@@ -41,7 +53,7 @@ final class OptionalPart extends Part {
 
     @Override
     String declaration() {
-        return name + ": " + body.name() + " when " + condition.path;
+        return name + ": " + body.name() + " when " + conditionPath();
     }
 
     @Override
@@ -54,7 +66,8 @@ final class OptionalPart extends Part {
 
     @Override
     int size(LevelEncoding e, int index) {
-        int value = e.userInt(condition, index);
+        int value = condition != null ? e.userInt(condition, index) : enclosing.userInt(e, index);
+        String field = condition != null ? e.fieldPath(condition) : enclosing.pathIn(e);
         boolean present = test.test(value);
         LevelPath at = e.path.sub(name);
         LevelValues sub = e.values.sub(index, body, at);
@@ -63,11 +76,11 @@ final class OptionalPart extends Part {
                     + SectionFields.typeOf(e.values.value(index)));
         }
         if (present && sub == null) {
-            throw e.fail(e.partPath(index), "absent, but " + e.fieldPath(condition) + " = " + value
+            throw e.fail(e.partPath(index), "absent, but " + field + " = " + value
                     + " says it is present");
         }
         if (!present && sub != null) {
-            throw e.fail(e.partPath(index), "given, but " + e.fieldPath(condition) + " = " + value
+            throw e.fail(e.partPath(index), "given, but " + field + " = " + value
                     + " says it is absent");
         }
         if (sub == null) {
@@ -87,7 +100,7 @@ final class OptionalPart extends Part {
 
     @Override
     MessagePart describePart(java.util.Set<String> derived) {
-        return new MessagePart(name, MessagePart.Kind.WHEN, null, java.util.Set.of(), condition.path, null, 0, -1, body,
+        return new MessagePart(name, MessagePart.Kind.WHEN, null, java.util.Set.of(), conditionPath(), null, 0, -1, body,
                 test, null, null);
     }
 }
