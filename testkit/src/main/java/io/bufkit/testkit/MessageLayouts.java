@@ -45,10 +45,13 @@ import java.util.function.Function;
  * {@link io.bufkit.message.Size} describes, nullable ones ({@code nullablePrefixed}) {@code null} (NULL) about
  * one time in five; a level's remaining or total length has no value, and its
  * field is left to encoding. A user-defined field's values come from the generator registered
- * with {@link #withKind(FieldKind, Gen)}. Everything shrinks.
+ * with {@link #withKind(FieldKind, Gen)}. A condition on a field of an enclosing level
+ * ({@code "../fixed.qos"}) reads the values drawn for that level. Everything shrinks.
  *
- * <p>Not covered: a field derived by two parts (the generator picks each part's length on its own), and
- * conditions or discriminators read from derived fields. Instances are immutable; each setting returns a new
+ * <p>Not covered: a field derived by two parts (the generator picks each part's length on its own),
+ * conditions or discriminators read from derived fields, and elements of a repeat to the end or until a
+ * terminator whose conditions read an enclosing level (an element cannot be encoded on its own to check that
+ * it takes a byte and does not start with the terminator). Instances are immutable; each setting returns a new
  * one. Tries and seeds come from {@code bufkit.tries} and {@code bufkit.seed}, as for {@link Property}.
  */
 public final class MessageLayouts {

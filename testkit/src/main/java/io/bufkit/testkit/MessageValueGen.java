@@ -32,6 +32,14 @@ final class MessageValueGen {
 
     /** The values of a level: a map from part name to value, in part order; absent conditional parts left out. */
     Gen<Map<String, Object>> level(MessageLayout layout) {
+        return level(layout, List.of());
+    }
+
+    /**
+     * As {@link #level(MessageLayout)}, for a level inside others whose sections' values are
+     * {@code enclosing}, outermost first: what a condition on {@code "../section.field"} reads.
+     */
+    private Gen<Map<String, Object>> level(MessageLayout layout, List<Map<String, Object>> enclosing) {
         List<MessagePart> parts = layout.parts();
         Map<String, MessagePart> discriminators = new HashMap<>();
         for (MessagePart p : parts) {
@@ -46,7 +54,7 @@ final class MessageValueGen {
                 sections = Gen.zip(sections, one, (all, fields) -> with(all, p.name(), fields));
             }
         }
-        return sections.flatMap(fixed -> rest(layout, fixed));
+        return sections.flatMap(fixed -> rest(layout, fixed, enclosing));
     }
 
     private Gen<Map<String, Object>> section(MessagePart part, Map<String, MessagePart> discriminators) {
@@ -78,12 +86,15 @@ final class MessageValueGen {
         return known == null ? any : Gen.frequency(4, known, 1, any);
     }
 
-    private Gen<Map<String, Object>> rest(MessageLayout layout, Map<String, Object> sections) {
+    private Gen<Map<String, Object>> rest(MessageLayout layout, Map<String, Object> sections,
+            List<Map<String, Object>> enclosing) {
+        List<Map<String, Object>> inner = new ArrayList<>(enclosing);
+        inner.add(sections);
         Gen<Map<String, Object>> level = Gen.constant(Map.of());
         for (MessagePart p : layout.parts()) {
             Gen<Object> value = p.kind() == MessagePart.Kind.SECTION ? Gen.constant(sections.get(p.name()))
                     : p.kind() == MessagePart.Kind.FIXED_FIELD ? Gen.constant(single(sections, p.name()))
-                    : part(layout, p, sections);
+                    : part(layout, p, sections, inner);
             level = Gen.zip(level, value, (all, v) -> v == ABSENT ? all : with(all, p.name(), v));
         }
         return level;
@@ -111,7 +122,9 @@ final class MessageValueGen {
         }
     };
 
-    private Gen<Object> part(MessageLayout layout, MessagePart p, Map<String, Object> sections) {
+    /** The values of part {@code p} of a level, whose sections' values and those of its enclosing levels are {@code scope}. */
+    private Gen<Object> part(MessageLayout layout, MessagePart p, Map<String, Object> sections,
+            List<Map<String, Object>> scope) {
         switch (p.kind()) {
             case SIZED_BYTES:
                 return sized(layout, p.size()).flatMap(n -> Gen.bytes(n, n)).map(b -> (Object) Bytes.of(b));
@@ -127,13 +140,14 @@ final class MessageValueGen {
                 return Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(b));
             case COUNTED_REPEAT:
                 long counted = range(layout, p.fieldPath())[1];
-                return Gen.listOf(level(p.body()), 0, (int) Math.min(maxElements, counted)).map(l -> (Object) l);
+                return Gen.listOf(level(p.body(), scope), 0, (int) Math.min(maxElements, counted)).map(l -> (Object) l);
             case REPEAT_UNTIL:
-                return Gen.listOf(level(p.body()).filter(e -> startsWithout(p.body(), e, p.terminator())), 0, maxElements)
+                return Gen.listOf(level(p.body(), scope).filter(e -> startsWithout(p.body(), e, p.terminator())), 0,
+                                maxElements)
                         .map(l -> (Object) l);
             case REPEAT_TO_END:
             case SIZED_REPEAT:
-                return Gen.listOf(level(p.body()).filter(e -> startsWithout(p.body(), e, -1)), 0, maxElements)
+                return Gen.listOf(level(p.body(), scope).filter(e -> startsWithout(p.body(), e, -1)), 0, maxElements)
                         .map(l -> (Object) l);
             case FIELD:
                 Gen<?> kind = kinds.get(p.fieldKind());
@@ -143,7 +157,7 @@ final class MessageValueGen {
                 }
                 return kind.map(v -> (Object) v);
             case SIZED:
-                return level(p.body()).map(v -> (Object) v);
+                return level(p.body(), scope).map(v -> (Object) v);
             case VARINT:
                 // a varint a later part derives is left to encoding; one that only conditions is drawn
                 long largest = range(layout, p.name())[1];
@@ -155,12 +169,13 @@ final class MessageValueGen {
             case PSEUDO_HEADER_CHECKSUM:
                 return Gen.constant(ABSENT);   // no value: its field is derived or filled in
             case WHEN:
-                int condition = (Integer) valueOf(sections, p.fieldPath());
-                return p.condition().test(condition) ? level(p.body()).map(v -> (Object) v) : Gen.constant(ABSENT);
+                int condition = (Integer) conditionValue(p.fieldPath(), scope);
+                return p.condition().test(condition) ? level(p.body(), scope).map(v -> (Object) v)
+                        : Gen.constant(ABSENT);
             case CHOICE:
                 int key = (Integer) valueOf(sections, p.fieldPath());
                 MessageLayout chosen = p.alternatives().get(key);
-                return chosen != null ? level(chosen).map(v -> (Object) v) : Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(b));
+                return chosen != null ? level(chosen, scope).map(v -> (Object) v) : Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(b));
             default:
                 throw new AssertionError(p.kind());
         }
@@ -218,13 +233,31 @@ final class MessageValueGen {
         return held instanceof Map<?, ?> section ? section.get(path.substring(dot + 1)) : held;
     }
 
-    /** Whether an element takes at least one byte and does not start with the terminator (-1: any byte). */
+    /**
+     * The value of a condition's field: {@code "section.field"} in the level's own sections, the last of
+     * {@code scope}, or {@code "../section.field"} in an enclosing level's, one further up per {@code "../"}.
+     */
+    private static Object conditionValue(String path, List<Map<String, Object>> scope) {
+        int up = 0;
+        while (path.startsWith("../", 3 * up)) {
+            up++;
+        }
+        return valueOf(scope.get(scope.size() - 1 - up), path.substring(3 * up));
+    }
+
+    /**
+     * Whether an element takes at least one byte and does not start with the terminator (-1: any byte); not
+     * known, and taken as true, for an element whose conditions read an enclosing level, which cannot be
+     * encoded on its own.
+     */
     private static boolean startsWithout(MessageLayout element, Map<String, Object> values, int terminator) {
         byte[] wire;
         try {
             wire = element.encode(values);
         } catch (IllegalArgumentException cannotEncode) {
             return false;
+        } catch (IllegalStateException readsAnEnclosingLevel) {
+            return true;
         }
         return wire.length > 0 && (wire[0] & 0xFF) != terminator;
     }

@@ -67,7 +67,7 @@ class MessageCodecPropertiesTest {
     }
 
     record ConnectBody(Bytes protocol, Flags flags, Bytes clientId, Optional<Will> will, Text username,
-            Text password) {
+            Text password) implements MqttBody {
     }
 
     record Fixed(int type) {
@@ -127,6 +127,28 @@ class MessageCodecPropertiesTest {
     void mqttConnectCountedByItsRemainingLengthRoundTripsThroughRecords() {
         MessageLayouts.of(ProtocolMessages.MQTT_CONNECT_FLAT).maxBytes(100).checkRecordRoundTrip(
                 MessageCodec.of(ProtocolMessages.MQTT_CONNECT_FLAT, FlatConnect.class, LOOKUP));
+    }
+
+    // any MQTT packet: the PUBLISH body's packet id depends on the enclosing fixed header's QoS
+    record MqttFixed(int type, int dup, int qos, int retain) {
+    }
+
+    sealed interface MqttBody permits ConnectBody, Publish, OtherPacket {
+    }
+
+    record Publish(Bytes topic, Optional<Integer> packetId, Bytes payload) implements MqttBody {
+    }
+
+    record OtherPacket(Bytes bytes) implements MqttBody {
+    }
+
+    record MqttPacket(MqttFixed fixed, MqttBody body) {
+    }
+
+    @Test
+    void mqttPacketsOfAnyTypeRoundTripThroughRecords() {
+        MessageLayouts.of(ProtocolMessages.MQTT_PACKET).maxBytes(100)
+                .checkRecordRoundTrip(MessageCodec.of(ProtocolMessages.MQTT_PACKET, MqttPacket.class, LOOKUP));
     }
 
     @Test

@@ -41,7 +41,8 @@ class MessageLayoutPropertiesTest {
             MessageLayouts.of(ProtocolMessages.TLV_LIST).maxElements(6),
             MessageLayouts.of(ProtocolMessages.TCP_OPTIONS).maxElements(6),
             MessageLayouts.of(ProtocolMessages.SINGLE_FIELDS).maxElements(4),
-            MessageLayouts.of(ProtocolMessages.IPV4_CHECKED));
+            MessageLayouts.of(ProtocolMessages.IPV4_CHECKED),
+            MessageLayouts.of(ProtocolMessages.MQTT_PACKET).maxBytes(100));
 
     @Test
     void everyLayoutRoundTrips() {
@@ -95,6 +96,25 @@ class MessageLayoutPropertiesTest {
             assertEquals(1, ((Bytes) v.get("data")).length() % 2, "head.len×2+1 bytes");
         });
         assertTrue(withOption.get() > 0 && raw.get() > 0, withOption + " with the option, " + raw + " raw bodies");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aConditionOnAnEnclosingFieldIsDrawnToAgreeWithIt() {
+        AtomicInteger withId = new AtomicInteger();
+        AtomicInteger withoutId = new AtomicInteger();
+        Property.forAll(MessageLayouts.of(ProtocolMessages.MQTT_PACKET).values()).check(v -> {
+            int type = (Integer) ((Map<String, Object>) v.get("fixed")).get("type");
+            if (type != 3) {
+                return;
+            }
+            int qos = (Integer) ((Map<String, Object>) v.get("fixed")).get("qos");
+            boolean id = ((Map<String, Object>) v.get("body")).containsKey("packetId");
+            assertEquals(qos > 0, id, v.toString());
+            (id ? withId : withoutId).incrementAndGet();
+        });
+        assertTrue(withId.get() > 0 && withoutId.get() > 0, withId + " publishes with a packet id, " + withoutId
+                + " without");
     }
 
     @Test

@@ -152,6 +152,24 @@ final class ProtocolMessages {
             .rest("payload")
             .build();
 
+    /** A PUBLISH body: its packet id is present when the QoS of the enclosing packet's fixed header is above 0. */
+    static final MessageLayout MQTT_PUBLISH_BODY = MessageLayout.builder("PUBLISH")
+            .prefixed("topic", 2)
+            .when("packetId", "../fixed.qos", qos -> qos > 0, MessageLayout.builder("packet-id")
+                    .field("id", io.bufkit.layout.WireType.U16BE).build())
+            .rest("payload")
+            .build();
+    /**
+     * Any MQTT packet: the fixed header, the remaining length, and a body chosen by type within it (CONNECT,
+     * PUBLISH, any other type as bytes), the PUBLISH body reading the header's QoS.
+     */
+    static final MessageLayout MQTT_PACKET = MessageLayout.builder("mqtt")
+            .section("fixed", PacketLayout.builder("fixed").bits("type", 4).bit("dup").bits("qos", 2).bit("retain")
+                    .build())
+            .varint("remaining", 4)
+            .choice("body", "fixed.type", Size.of("remaining"), Map.of(1, MQTT_CONNECT_BODY, 3, MQTT_PUBLISH_BODY))
+            .build();
+
     /**
      * A TCP segment (RFC 9293 §3.1) whose options fill the bytes the data offset gives: kinds 0 and 1 alone,
      * every other kind with a length that counts the kind and length bytes too.
