@@ -28,7 +28,7 @@ rows = [
      (r"static void dns", r"static void postgres"), BM + "HandDns.java", BM + "HandDnsRecords.java"),
     ("PostgreSQL bodies", [EX + "PostgresMessage.java"], [], [EX + "Postgres.java"],
      (r"static void postgres", r"static void mqtt"), BM + "HandPostgres.java", BM + "HandPostgresRecords.java"),
-    ("MQTT CONNECT, PUBLISH", [EX + "MqttPacket.java"], [], [EX + "Mqtt.java"],
+    ("MQTT (every packet type)", [EX + "MqttPacket.java"], [], [EX + "Mqtt.java"],
      (r"static void mqtt", None), BM + "HandMqtt.java", BM + "HandMqttRecords.java"),
 ]
 print("| protocol | layouts | user field kinds (decode and encode) | records | reading the fields via `Message` "

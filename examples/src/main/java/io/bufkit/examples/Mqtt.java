@@ -5,36 +5,45 @@ import io.bufkit.message.MessageCodec;
 import java.util.Optional;
 
 /**
- * MQTT 3.1.1 CONNECT and PUBLISH packets as records, with {@link MessageCodec}s derived from
- * {@link MqttPacket#CONNECT} and {@link MqttPacket#PUBLISH}. Prefix lengths and the remaining length are
- * computed when encoding. The records keep the remaining length to read (where the next packet of a
- * stream starts); when encoding, the value given is not used, and {@code null} will do.
+ * MQTT 3.1.1 control packets of every type as records, with one {@link MessageCodec} derived from
+ * {@link MqttPacket#PACKET}. The remaining length and the length prefixes are computed when encoding, so the
+ * records leave them out; a packet decoded from a stream ends where {@link MqttPacket#PACKET}'s
+ * {@code decodePrefix} says.
  */
 public final class Mqtt {
     private Mqtt() {
     }
 
-    /** Decodes CONNECT packets into {@link Connect} records and encodes them back. */
-    public static final MessageCodec<Connect> CONNECT = MessageCodec.of(MqttPacket.CONNECT, Connect.class);
-    /** Decodes PUBLISH packets into {@link Publish} records and encodes them back. */
-    public static final MessageCodec<Publish> PUBLISH = MessageCodec.of(MqttPacket.PUBLISH, Publish.class);
+    /** Decodes packets of any type into {@link Packet} records and encodes them back. */
+    public static final MessageCodec<Packet> CODEC = MessageCodec.of(MqttPacket.PACKET, Packet.class);
+
+    /**
+     * A control packet.
+     *
+     * @param fixed the fixed header
+     * @param body the packet's body: {@link Connect}, {@link Publish} or, for any other type, {@link Other}
+     */
+    public record Packet(Fixed fixed, Body body) {
+    }
 
     /**
      * The fixed header's first byte.
      *
-     * @param type the control packet type: 1 CONNECT, 3 PUBLISH
-     * @param dup the duplicate-delivery flag
-     * @param qos the quality of service
-     * @param retain the retain flag
+     * @param type the control packet type: 1 CONNECT, 2 CONNACK, 3 PUBLISH, 4 PUBACK, ... 14 DISCONNECT
+     * @param dup the duplicate-delivery flag (PUBLISH)
+     * @param qos the quality of service (PUBLISH); a packet id follows the topic when it is above 0
+     * @param retain the retain flag (PUBLISH)
      */
     public record Fixed(int type, int dup, int qos, int retain) {
     }
 
+    /** A packet's body, after the remaining length: one record per decoded packet type, the rest as bytes. */
+    public sealed interface Body permits Connect, Publish, Other {
+    }
+
     /**
-     * A CONNECT packet.
+     * A CONNECT packet's body.
      *
-     * @param fixed the fixed header
-     * @param remaining the remaining length as decoded; computed when encoding, so {@code null} will do
      * @param protocol the protocol name, {@code MQTT}
      * @param flags the level, connect flags and keep-alive
      * @param clientId the client identifier
@@ -42,8 +51,8 @@ public final class Mqtt {
      * @param username the user name when its flag is set
      * @param password the password when its flag is set
      */
-    public record Connect(Fixed fixed, Integer remaining, String protocol, Flags flags, String clientId,
-            Optional<Will> will, Optional<String> username, Optional<String> password) {
+    public record Connect(String protocol, Flags flags, String clientId, Optional<Will> will,
+            Optional<String> username, Optional<String> password) implements Body {
     }
 
     /**
@@ -73,14 +82,20 @@ public final class Mqtt {
     }
 
     /**
-     * A PUBLISH packet.
+     * A PUBLISH packet's body.
      *
-     * @param fixed the fixed header (with DUP, QoS and RETAIN)
-     * @param remaining the remaining length as decoded; computed when encoding, so {@code null} will do
      * @param topic the topic name
-     * @param packetId the packet identifier (1-65535) when QoS is above 0
+     * @param packetId the packet identifier (1-65535), present exactly when the fixed header's QoS is above 0
      * @param payload the application message, owned
      */
-    public record Publish(Fixed fixed, Integer remaining, String topic, Optional<Integer> packetId, Bytes payload) {
+    public record Publish(String topic, Optional<Integer> packetId, Bytes payload) implements Body {
+    }
+
+    /**
+     * The body of a packet of any other type (CONNACK, PUBACK, SUBSCRIBE, SUBACK, DISCONNECT, ...), undecoded.
+     *
+     * @param data the body's bytes, owned; empty for a packet with none (DISCONNECT, PINGREQ)
+     */
+    public record Other(Bytes data) implements Body {
     }
 }

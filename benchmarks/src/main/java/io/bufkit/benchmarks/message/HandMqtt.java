@@ -4,9 +4,9 @@ import io.bufkit.ByteView;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A hand-written parser of MQTT 3.1.1 CONNECT and PUBLISH packets, reading the same fields as the layouts
- * in {@code io.bufkit.examples.MqttPacket}, written as a careful user would. The packet is sliced to its
- * length.
+ * A hand-written parser of MQTT 3.1.1 packets, reading the same fields as {@code io.bufkit.examples.MqttPacket}'s
+ * layout, written as a careful user would: CONNECT's and PUBLISH's parts, the body length of any other type.
+ * The packet is sliced to its length.
  */
 final class HandMqtt {
     private HandMqtt() {
@@ -60,7 +60,7 @@ final class HandMqtt {
             if ((flags & 0x40) != 0) {
                 at = string(p, at, out);
             }
-        } else {
+        } else if (first >>> 4 == 3) {
             at = string(p, at, out);
             if ((first >>> 1 & 3) > 0) {
                 if (at + 2 > p.length()) {
@@ -69,6 +69,9 @@ final class HandMqtt {
                 out.consume(p.u16be(at));
                 at += 2;
             }
+            out.consume(p.length() - at);
+            at = p.length();
+        } else {
             out.consume(p.length() - at);
             at = p.length();
         }

@@ -7,15 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A hand-written parser of MQTT 3.1.1 CONNECT and PUBLISH packets into the same records {@link Mqtt#CONNECT}
- * and {@link Mqtt#PUBLISH} decode, with the same checks: the peer of the MQTT layouts in the line counts.
+ * A hand-written parser of MQTT 3.1.1 packets of every type into the same records {@link Mqtt#CODEC} decodes,
+ * with the same checks: the peer of the MQTT layouts in the line counts.
  */
 final class HandMqttRecords {
     private HandMqttRecords() {
     }
 
-    /** A CONNECT ({@link Mqtt.Connect}) or PUBLISH ({@link Mqtt.Publish}) packet. */
-    static Object parse(ByteView p) {
+    /** A packet sliced to its length: CONNECT and PUBLISH bodies decoded, any other type's body as bytes. */
+    static Mqtt.Packet parse(ByteView p) {
         int first = p.u8(0);
         Mqtt.Fixed fixed = new Mqtt.Fixed(first >>> 4, first >>> 3 & 1, first >>> 1 & 3, first & 1);
         int remaining = 0;
@@ -34,8 +34,8 @@ final class HandMqttRecords {
             throw new IllegalArgumentException("remaining length " + remaining + " at offset 1: the packet has "
                     + (p.length() - at[0]) + " bytes after it");
         }
-        Object packet;
-        if (first >>> 4 == 1) {
+        Mqtt.Body body;
+        if (fixed.type() == 1) {
             String protocol = string(p, at);
             int a = at[0];
             if (a + 4 > p.length()) {
@@ -50,8 +50,8 @@ final class HandMqttRecords {
                     : Optional.of(new Mqtt.Will(string(p, at), Bytes.copyOf(bytes(p, at))));
             Optional<String> username = (f & 0x80) == 0 ? Optional.empty() : Optional.of(string(p, at));
             Optional<String> password = (f & 0x40) == 0 ? Optional.empty() : Optional.of(string(p, at));
-            packet = new Mqtt.Connect(fixed, remaining, protocol, flags, clientId, will, username, password);
-        } else {
+            body = new Mqtt.Connect(protocol, flags, clientId, will, username, password);
+        } else if (fixed.type() == 3) {
             String topic = string(p, at);
             Optional<Integer> id = Optional.empty();
             if (fixed.qos() > 0) {
@@ -61,13 +61,16 @@ final class HandMqttRecords {
                 id = Optional.of(p.u16be(at[0]));
                 at[0] += 2;
             }
-            packet = new Mqtt.Publish(fixed, remaining, topic, id, Bytes.copyOf(p.slice(at[0], p.length())));
+            body = new Mqtt.Publish(topic, id, Bytes.copyOf(p.slice(at[0], p.length())));
+            at[0] = p.length();
+        } else {
+            body = new Mqtt.Other(Bytes.copyOf(p.slice(at[0], p.length())));
             at[0] = p.length();
         }
         if (at[0] != p.length()) {
             throw new IllegalArgumentException("mqtt: packet ends at " + at[0] + " of " + p.length());
         }
-        return packet;
+        return new Mqtt.Packet(fixed, body);
     }
 
     private static String string(ByteView p, int[] at) {

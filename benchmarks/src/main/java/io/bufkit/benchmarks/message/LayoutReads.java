@@ -140,27 +140,32 @@ final class LayoutReads {
             out.consume(p.intValue(f));
         }
         out.consume(p.intValue("remaining"));
-        if (p.intValue("fixed.type") == 1) {
-            out.consume(p.string("protocol"));
+        int type = p.intValue("fixed.type");
+        if (type == 1) {
+            Message connect = p.sub("body");
+            out.consume(connect.string("protocol"));
             for (String f : CONNECT_FIELDS) {
-                out.consume(p.intValue(f));
+                out.consume(connect.intValue(f));
             }
-            out.consume(p.string("clientId"));
-            if (p.isPresent("will")) {
-                out.consume(p.sub("will").string("topic"));
-                out.consume(p.sub("will").string("message"));
+            out.consume(connect.string("clientId"));
+            if (connect.isPresent("will")) {
+                out.consume(connect.sub("will").string("topic"));
+                out.consume(connect.sub("will").string("message"));
             }
             for (String part : CREDENTIALS) {
-                if (p.isPresent(part)) {
-                    out.consume(p.sub(part).string("value"));
+                if (connect.isPresent(part)) {
+                    out.consume(connect.sub(part).string("value"));
                 }
             }
-        } else {
-            out.consume(p.string("topic"));
-            if (p.isPresent("packetId")) {
-                out.consume(p.sub("packetId").intValue("id"));
+        } else if (type == 3) {
+            Message publish = p.sub("body");
+            out.consume(publish.string("topic"));
+            if (publish.isPresent("packetId")) {
+                out.consume(publish.sub("packetId").intValue("id"));
             }
-            out.consume(p.bytes("payload").length());
+            out.consume(publish.bytes("payload").length());
+        } else {
+            out.consume(p.bytes("body").length());
         }
     }
 

@@ -13,6 +13,7 @@ import io.bufkit.examples.Mqtt;
 import io.bufkit.examples.MqttPacket;
 import io.bufkit.examples.Postgres;
 import io.bufkit.examples.PostgresMessage;
+import io.bufkit.layout.LayoutException;
 import io.bufkit.message.Message;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written parsers and the examples' layouts hand out the same fields of real captured bytes. */
@@ -64,18 +66,16 @@ class ReadersAgreeTest {
         assertEquals(hand, layout);
     }
 
-    /** The CONNECT and PUBLISH packets of the captured MQTT client streams (4 CONNECT, 3 PUBLISH). */
-    static List<ByteView> mqttConnectAndPublishPackets() throws IOException {
+    /** The packets of every captured MQTT stream, client's and broker's, each sliced to its length. */
+    static List<ByteView> mqttPackets() throws IOException {
         List<ByteView> packets = new ArrayList<>();
-        for (String file : List.of("sub-client.bin", "pub0-client.bin", "pub1-client.bin", "pub2-client.bin")) {
-            ByteView stream = capture("mqtt/" + file);
-            for (int at = 0; at < stream.length();) {
-                Message head = MqttPacket.HEAD.decodePrefix(stream.slice(at, stream.length()));
-                ByteView packet = stream.slice(at, at + head.end() + head.intValue("remaining"));
-                at += packet.length();
-                int type = head.intValue("fixed.type");
-                if (type == 1 || type == 3) {
-                    packets.add(packet);
+        for (String connection : List.of("sub", "pub0", "pub1", "pub2")) {
+            for (String side : List.of("client", "broker")) {
+                ByteView stream = capture("mqtt/" + connection + "-" + side + ".bin");
+                for (int at = 0; at < stream.length();) {
+                    int end = at + MqttPacket.PACKET.decodePrefix(stream.slice(at, stream.length())).end();
+                    packets.add(stream.slice(at, end));
+                    at = end;
                 }
             }
         }
@@ -83,17 +83,48 @@ class ReadersAgreeTest {
     }
 
     @Test
-    void mqttConnectAndPublishAgree() throws IOException {
-        List<ByteView> packets = mqttConnectAndPublishPackets();
+    void mqttPacketsAgree() throws IOException {
+        List<ByteView> packets = mqttPackets();
+        Set<Integer> types = new TreeSet<>();
         for (ByteView packet : packets) {
             List<Object> hand = new ArrayList<>();
             List<Object> layout = new ArrayList<>();
             HandMqtt.parse(packet, MessageDecodeBenchmark.collect(hand));
-            LayoutReads.mqtt((packet.u8(0) >>> 4 == 1 ? MqttPacket.CONNECT : MqttPacket.PUBLISH).decode(packet),
-                    MessageDecodeBenchmark.collect(layout));
+            LayoutReads.mqtt(MqttPacket.PACKET.decode(packet), MessageDecodeBenchmark.collect(layout));
             assertEquals(hand, layout);
+            types.add(packet.u8(0) >>> 4);
         }
-        assertEquals(7, packets.size());   // 4 CONNECT, 3 PUBLISH
+        assertEquals(24, packets.size());
+        // CONNECT, CONNACK, PUBLISH, PUBACK, SUBSCRIBE, SUBACK, DISCONNECT
+        assertEquals(Set.of(1, 2, 3, 4, 8, 9, 14), types);
+    }
+
+    @Test
+    void theMqttRecordParserRejectsWhatTheCodecRejects() throws IOException {
+        int rejected = 0;
+        for (ByteView packet : mqttPackets()) {
+            if (packet.length() > 300) {
+                continue;   // the 16500-byte payload adds nothing but time
+            }
+            for (int i = 0; i < packet.length(); i++) {
+                for (int value : new int[] {0x00, 0x01, 0x7F, 0x80, 0xFF}) {
+                    byte[] changed = packet.toByteArray();
+                    changed[i] = (byte) value;
+                    Mqtt.Packet byCodec = null;
+                    try {
+                        byCodec = Mqtt.CODEC.decode(ByteView.wrap(changed));
+                    } catch (LayoutException e) {
+                        rejected++;
+                        assertThrows(IllegalArgumentException.class, () -> HandMqttRecords.parse(ByteView.wrap(changed)),
+                                e.getMessage());
+                    }
+                    if (byCodec != null) {
+                        assertEquals(byCodec, HandMqttRecords.parse(ByteView.wrap(changed)));
+                    }
+                }
+            }
+        }
+        assertTrue(rejected > 100, rejected + " rejected");
     }
 
     /**
@@ -162,9 +193,8 @@ class ReadersAgreeTest {
             at += end[0];
         }
         assertTrue(messages > 5, "messages: " + messages);
-        for (ByteView packet : mqttConnectAndPublishPackets()) {
-            assertEquals(packet.u8(0) >>> 4 == 1 ? Mqtt.CONNECT.decode(packet) : Mqtt.PUBLISH.decode(packet),
-                    HandMqttRecords.parse(packet));
+        for (ByteView packet : mqttPackets()) {
+            assertEquals(Mqtt.CODEC.decode(packet), HandMqttRecords.parse(packet));
         }
     }
 }
