@@ -237,6 +237,25 @@ class MqttPacketTest {
     }
 
     @Test
+    void aStreamIsReadPacketByPacketAsTheReadmeShows() throws IOException {
+        ByteView stream = stream("sub-broker.bin");
+        List<String> publishes = new ArrayList<>();
+        List<Integer> types = new ArrayList<>();
+        for (int at = 0; at < stream.length();) {
+            Message m = MqttPacket.PACKET.decodePrefix(stream.slice(at, stream.length()));
+            Mqtt.Packet packet = Mqtt.CODEC.decode(m);
+            types.add(packet.fixed().type());
+            if (packet.body() instanceof Mqtt.Publish p) {
+                publishes.add(p.topic() + " " + p.packetId());
+            }
+            at += m.end();
+        }
+        assertEquals(List.of(2, 9, 3, 3, 3), types);   // CONNACK, SUBACK, the three deliveries
+        assertEquals(List.of("bufkit/hello Optional.empty", "bufkit/long Optional[1]", "bufkit/large Optional[2]"),
+                publishes);
+    }
+
+    @Test
     void aConnectOfMoreThan127BytesTakesATwoByteRemainingLength() throws IOException {
         Mqtt.Packet packet = Mqtt.CODEC.decode(packets("sub-client.bin").get(0));
         Mqtt.Connect c = (Mqtt.Connect) packet.body();
