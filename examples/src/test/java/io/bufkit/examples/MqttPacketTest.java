@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.ByteView;
 import io.bufkit.Bytes;
+import io.bufkit.frame.FrameFormat;
 import io.bufkit.layout.LayoutException;
 import io.bufkit.message.Message;
 import io.bufkit.testkit.Gen;
@@ -354,6 +355,13 @@ class MqttPacketTest {
     void generatedPacketsOfEveryTypeRoundTripAndHostileOnesAreRejectedWithAPath() {
         PACKETS.checkRoundTrip();
         PACKETS.checkArbitraryMessages();
+    }
+
+    @Test
+    void aStreamOfGeneratedPacketsSurvivesAnyChunkingOfItsOwnFraming() {
+        // MQTT frames itself: the remaining length after the first byte counts the rest of the packet
+        PACKETS.checkSelfFramedChunks(FrameFormat.varintLength().lengthOffset(1).maxLengthBytes(4).stripHeader(false)
+                .build());
     }
 
     /** The names of the byte parts the records hold as {@code String}: MQTT's UTF-8 strings (§1.5.3). */
