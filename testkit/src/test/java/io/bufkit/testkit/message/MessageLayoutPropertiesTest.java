@@ -73,6 +73,12 @@ class MessageLayoutPropertiesTest {
     }
 
     @Test
+    void mqttPacketsOfAnyTypeSurviveAnyChunkingOfTheirOwnFraming() {
+        MessageLayouts.of(ProtocolMessages.MQTT_PACKET).maxBytes(100).checkSelfFramedChunks(FrameFormat.varintLength()
+                .lengthOffset(1).maxLengthBytes(4).stripHeader(false).build());
+    }
+
+    @Test
     void aFormatThatKeepsItsHeaderIsCaught() {
         assertThrows(AssertionError.class, () -> MessageLayouts.of(ProtocolMessages.MQTT_CONNECT)
                 .checkFramedChunks(FrameFormat.lengthField().lengthWidth(2).build()));
