@@ -300,7 +300,6 @@ public final class MessageBuilder {
     /**
      * Adds a sub-layout present only when an earlier field passes a test.
      *
-     * @param partName the part's name
      * <p>The field may be one of an enclosing level: {@code "../fixed.qos"} names field {@code qos} of
      * section {@code fixed} of the level that holds this one (the level whose choice, repeat, conditional or
      * sized part this level is), and each further {@code "../"} one level further up. MQTT's PUBLISH body
