@@ -84,6 +84,26 @@ public sealed interface ChecksumField extends LayoutField permits ChecksumHandle
     void fill(ByteView pseudoHeader, MutableByteView packet);
 
     /**
+     * The checksum of {@code data} alone, as this field's algorithm computes it: for a checksum kept apart
+     * from the bytes it covers, such as a CRC trailing a frame (PNG's chunk CRC over the chunk's type and
+     * data). No byte of {@code data} is the field's own.
+     *
+     * @param data the covered bytes, borrowed for the call
+     * @return the checksum, unsigned
+     * @throws IllegalStateException if the field needs a pseudo-header
+     */
+    long computeApart(ByteView data);
+
+    /**
+     * Stores a checksum in the field, in its width and byte order.
+     *
+     * @param packet the packet holding the field at its offset, borrowed for the call
+     * @param value the checksum, unsigned
+     * @throws IndexOutOfBoundsException if the view is too short for the field
+     */
+    void set(MutableByteView packet, long value);
+
+    /**
      * Whether the checksum covers a pseudo-header.
      *
      * @return {@code true} for fields declared with {@code internetChecksumWithPseudoHeader}

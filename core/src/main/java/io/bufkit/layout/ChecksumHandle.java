@@ -38,17 +38,30 @@ record ChecksumHandle(FieldInfo info, boolean pseudoHeader) implements ChecksumF
         return computed(pseudo, packet);
     }
 
+    @Override
+    public long computeApart(ByteView data) {
+        requirePseudoHeader(false);
+        return computed(null, data, null);
+    }
+
     private long computed(ByteView pseudo, ByteView packet) {
+        // the field is at an even offset, so for the Internet checksum the bytes after it start a 16-bit word too
+        return computed(pseudo, packet.slice(0, info.offset()), packet.slice(info.end(), packet.length()));
+    }
+
+    /** The checksum over a pseudo-header (or null), then the bytes before the field and those after it (or null). */
+    private long computed(ByteView pseudo, ByteView before, ByteView after) {
         if (info.kind() == WireType.INTERNET_CHECKSUM) {
-            // the field is at an even offset, so the bytes after it start a 16-bit word too
             long sum = pseudo == null ? 0 : InternetChecksum.add(0, pseudo);
-            sum = InternetChecksum.add(sum, packet.slice(0, info.offset()));
-            sum = InternetChecksum.add(sum, packet.slice(info.end(), packet.length()));
+            sum = InternetChecksum.add(sum, before);
+            sum = after == null ? sum : InternetChecksum.add(sum, after);
             return ~InternetChecksum.fold(sum) & 0xFFFF;
         }
         Checksum crc = info.kind() == WireType.CRC32BE || info.kind() == WireType.CRC32LE ? new CRC32() : new CRC32C();
-        Crc.update(crc, packet.slice(0, info.offset()));
-        Crc.update(crc, packet.slice(info.end(), packet.length()));
+        Crc.update(crc, before);
+        if (after != null) {
+            Crc.update(crc, after);
+        }
         return crc.getValue();
     }
 
@@ -75,6 +88,11 @@ record ChecksumHandle(FieldInfo info, boolean pseudoHeader) implements ChecksumF
     @Override
     public void fill(ByteView pseudo, MutableByteView packet) {
         store(packet, compute(pseudo, packet));
+    }
+
+    @Override
+    public void set(MutableByteView packet, long value) {
+        store(packet, value);
     }
 
     private void store(MutableByteView packet, long value) {

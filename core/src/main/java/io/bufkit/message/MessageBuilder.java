@@ -300,7 +300,6 @@ public final class MessageBuilder {
     /**
      * Adds a sub-layout present only when an earlier field passes a test.
      *
-     * @param partName the part's name
      * <p>The field may be one of an enclosing level: {@code "../fixed.qos"} names field {@code qos} of
      * section {@code fixed} of the level that holds this one (the level whose choice, repeat, conditional or
      * sized part this level is), and each further {@code "../"} one level further up. MQTT's PUBLISH body
@@ -415,23 +414,76 @@ public final class MessageBuilder {
      * @throws IllegalArgumentException if the path names no such field, or its coverage is declared already
      */
     public MessageBuilder checksumUpToHere(String checksumPath) {
+        SectionPart section = checksumSection("checksumUpToHere(" + checksumPath + ")", checksumPath);
+        add(new ChecksumPart(section, section.coverableChecksum()));
+        section.coverChecksumLater();
+        return this;
+    }
+
+    /**
+     * Declares that the checksum field {@code checksumPath} covers the parts from {@code firstPart} through
+     * {@code lastPart} (prefixes and terminators included), which do not hold the field: a checksum kept
+     * apart from the bytes it covers. The CRC-32C of a Kafka record batch, declared before them, covers the
+     * batch from its attributes to its end; PNG's chunk CRC, trailing the chunk, covers its type and data
+     * but not its length (ISO/IEC 15948 §5.3):
+     * <pre>{@code
+     * .field("length", WireType.I32BE).section("type", TYPE).bytes("data", Size.of("length"))
+     * .section("crc", PacketLayout.builder("crc").crc32be("value").build())
+     * .checksumOver("crc.value", "type", "data")
+     * }</pre>
+     * It takes no bytes and has no value; declare it once the section and the covered parts are declared.
+     * Decoding checks the checksum here (the section itself checks only its constants), and fails with a
+     * {@link io.bufkit.layout.LayoutException} naming the field's path, its offset, the expected and the
+     * stored checksum; encoding fills the field in once they are written, so a caller need not give it.
+     *
+     * @param checksumPath {@code "section.field"}: a checksum field that needs no pseudo-header, of a section
+     *     declared before
+     * @param firstPart the first part covered, declared before
+     * @param lastPart the last part covered: {@code firstPart} or a part declared after it
+     * @return this builder
+     * @throws IllegalArgumentException if there is no such field or part, the parts are out of order or hold
+     *     the checksum's section, or the field's coverage is declared already
+     */
+    public MessageBuilder checksumOver(String checksumPath, String firstPart, String lastPart) {
+        String call = "checksumOver(" + checksumPath + ", " + firstPart + ", " + lastPart + ")";
+        SectionPart section = checksumSection(call, checksumPath);
+        Integer first = index.get(Objects.requireNonNull(firstPart, "firstPart"));
+        Integer last = index.get(Objects.requireNonNull(lastPart, "lastPart"));
+        String wrong = first == null ? "no part " + firstPart : last == null ? "no part " + lastPart
+                : first > last ? lastPart + " comes before " + firstPart
+                : first <= section.index && section.index <= last ? "the covered parts hold section " + section.name
+                : null;
+        if (wrong != null) {
+            throw new IllegalArgumentException(name + ": " + call + ": " + wrong);
+        }
+        add(new ChecksumOverPart(section, section.coverableChecksum(), parts.get(first), parts.get(last)));
+        section.coverChecksumLater();
+        return this;
+    }
+
+    /**
+     * The section of {@code checksumPath}, {@code "section.field"}, declared before, whose checksum field
+     * needing no pseudo-header that is, and whose coverage is not declared yet; else a failure naming
+     * {@code call}.
+     */
+    private SectionPart checksumSection(String call, String checksumPath) {
         Objects.requireNonNull(checksumPath, "checksumPath");
         int dot = checksumPath.indexOf('.');
         Integer at = dot < 0 ? null : index.get(checksumPath.substring(0, dot));
         if (at == null || !(parts.get(at) instanceof SectionPart section)) {
-            throw new IllegalArgumentException(name + ": checksumUpToHere(" + checksumPath + ") names no section "
-                    + "declared before; path is section.field");
+            throw new IllegalArgumentException(name + ": " + call + " names no section declared before; path is "
+                    + "section.field");
         }
-        String fieldName = checksumPath.substring(dot + 1);
         ChecksumField field = section.coverableChecksum();
-        if (field == null || !field.name().equals(fieldName)) {
+        if (field == null || !field.name().equals(checksumPath.substring(dot + 1))) {
             throw new IllegalArgumentException(name + ": " + checksumPath + " is not a checksum field of section "
                     + section.name + " that needs no pseudo-header" + (field == null ? "; it has none"
                     : "; its checksum is " + field.name()));
         }
-        add(new ChecksumPart(section, field));
-        section.coverChecksumLater();
-        return this;
+        if (section.checksumCoveredLater()) {
+            throw new IllegalArgumentException(name + ": the coverage of " + checksumPath + " is declared already");
+        }
+        return section;
     }
 
     /**

@@ -81,6 +81,14 @@ public final class MessagePart {
          */
         CHECKSUM,
         /**
+         * The coverage of a checksum kept apart from the bytes it covers, which takes no bytes:
+         * {@link MessageBuilder#checksumOver}; the checksum field {@link #fieldPath()} covers the parts from
+         * one part through another, which do not hold it. Its {@link #name()} is
+         * {@code "(checksum section.field over first to last)"} and it has no value; encoding fills the field
+         * in, so a caller need not give it.
+         */
+        CHECKSUM_OVER,
+        /**
          * A transport checksum over a pseudo-header, which takes no bytes:
          * {@link MessageBuilder#pseudoHeaderChecksum}; {@link #fieldPath()} names the part whose levels hold
          * the checksums. Its {@link #name()} is {@code "(pseudo-header checksum of part)"} and it has no

@@ -99,7 +99,15 @@ final class SectionPart extends Part {
         return null;
     }
 
-    /** From now on decoding checks only the section's constants; a {@link ChecksumPart} checks its checksum. */
+    /** Whether a later part covers the section's checksum ({@link #coverChecksumLater()} was called). */
+    boolean checksumCoveredLater() {
+        return checksumCoveredLater;
+    }
+
+    /**
+     * From now on decoding checks only the section's constants; a {@link ChecksumPart} or
+     * {@link TrailingChecksumPart} checks its checksum.
+     */
     void coverChecksumLater() {
         checksumCoveredLater = true;
         checked = hasConstant;

@@ -166,6 +166,7 @@ final class MessageValueGen {
             case REMAINING_LENGTH:
             case TOTAL_LENGTH:
             case CHECKSUM:
+            case CHECKSUM_OVER:
             case PSEUDO_HEADER_CHECKSUM:
                 return Gen.constant(ABSENT);   // no value: its field is derived or filled in
             case WHEN:

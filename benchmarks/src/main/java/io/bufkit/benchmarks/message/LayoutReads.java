@@ -10,23 +10,45 @@ final class LayoutReads {
     private LayoutReads() {
     }
 
+    /**
+     * Reads what {@link HandIpv4Tcp} reads: the IPv4 header and options, then the ICMP message, TCP segment or
+     * UDP datagram (named for the TCP SYN the benchmarks read).
+     */
     static void ipv4Tcp(Message p, FieldSink out) {
         for (String f : IP_FIELDS) {
             out.consume(p.intValue(f));
         }
         options(p, out);
         Message t = p.sub("transport");
-        for (String f : TCP_FIELDS) {
-            out.consume(t.intValue(f));
+        switch (p.intValue("ip.protocol")) {
+            case 1 -> {
+                for (String f : ICMP_FIELDS) {
+                    out.consume(t.intValue(f));
+                }
+                out.consume(t.bytes("body").length());
+            }
+            case 6 -> {
+                for (String f : TCP_FIELDS) {
+                    out.consume(t.intValue(f));
+                }
+                options(t, out);
+                out.consume(t.bytes("payload").length());
+            }
+            case 17 -> {
+                for (String f : UDP_FIELDS) {
+                    out.consume(t.intValue(f));
+                }
+                out.consume(t.bytes("payload").length());
+            }
         }
-        options(t, out);
-        out.consume(t.bytes("payload").length());
     }
 
     static final String[] IP_FIELDS = {"ip.version", "ip.ihl", "ip.tos", "ip.totalLength", "ip.id", "ip.flags",
         "ip.fragmentOffset", "ip.ttl", "ip.protocol", "ip.checksum", "ip.src", "ip.dst"};
     static final String[] TCP_FIELDS = {"tcp.srcPort", "tcp.dstPort", "tcp.seq", "tcp.ack", "tcp.dataOffset",
         "tcp.flags", "tcp.window", "tcp.checksum", "tcp.urgent"};
+    static final String[] UDP_FIELDS = {"udp.srcPort", "udp.dstPort", "udp.length", "udp.checksum"};
+    static final String[] ICMP_FIELDS = {"icmp.type", "icmp.code", "icmp.checksum"};
 
     static void options(Message level, FieldSink out) {
         for (int i = 0; i < level.count("options"); i++) {

@@ -19,18 +19,34 @@ final class PathReads {
     private PathReads() {
     }
 
-    /** Reads what {@link LayoutReads#ipv4Tcp} reads. */
+    /** Reads what {@link LayoutReads#ipv4Tcp} reads: IPv4, then ICMP, TCP or UDP. */
     static void ipv4TcpByPaths(Message p, FieldSink out) {
         for (IntPath f : IP_PATHS) {
             out.consume(f.get(p));
         }
         options(IP_OPTIONS, p, out);
         Message t = TRANSPORT.sub(p);
-        for (IntPath f : TCP_PATHS) {
-            out.consume(f.get(t));
+        switch (PROTOCOL.get(p)) {
+            case 1 -> {
+                for (IntPath f : ICMP_PATHS) {
+                    out.consume(f.get(t));
+                }
+                out.consume(ICMP_BODY.bytes(t).length());
+            }
+            case 6 -> {
+                for (IntPath f : TCP_PATHS) {
+                    out.consume(f.get(t));
+                }
+                options(TCP_OPTIONS, t, out);
+                out.consume(PAYLOAD.bytes(t).length());
+            }
+            case 17 -> {
+                for (IntPath f : UDP_PATHS) {
+                    out.consume(f.get(t));
+                }
+                out.consume(UDP_PAYLOAD.bytes(t).length());
+            }
         }
-        options(TCP_OPTIONS, t, out);
-        out.consume(PAYLOAD.bytes(t).length());
     }
 
     private static void options(PartPath options, Message level, FieldSink out) {
@@ -51,6 +67,11 @@ final class PathReads {
     static final PartPath TRANSPORT = Ipv4Packet.LAYOUT.partPath("transport");
     static final PartPath TCP_OPTIONS = Ipv4Packet.TCP_SEGMENT.partPath("options");
     static final PartPath PAYLOAD = Ipv4Packet.TCP_SEGMENT.partPath("payload");
+    static final IntPath PROTOCOL = Ipv4Packet.LAYOUT.intPath("ip.protocol");
+    static final IntPath[] UDP_PATHS = paths(Ipv4Packet.UDP_DATAGRAM, LayoutReads.UDP_FIELDS);
+    static final PartPath UDP_PAYLOAD = Ipv4Packet.UDP_DATAGRAM.partPath("payload");
+    static final IntPath[] ICMP_PATHS = paths(Ipv4Packet.ICMP_MESSAGE, LayoutReads.ICMP_FIELDS);
+    static final PartPath ICMP_BODY = Ipv4Packet.ICMP_MESSAGE.partPath("body");
     static final IntPath KIND = Ipv4Packet.OPTION.intPath("kind");
     static final PartPath VALUE = Ipv4Packet.OPTION.partPath("value");
     static final PartPath DATA = body(Ipv4Packet.OPTION, "value").partPath("data");

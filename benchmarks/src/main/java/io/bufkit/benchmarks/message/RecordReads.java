@@ -9,6 +9,7 @@ final class RecordReads {
     private RecordReads() {
     }
 
+    /** Reads what {@link LayoutReads#ipv4Tcp} reads: IPv4, then ICMP, TCP or UDP. */
     static void ipv4Tcp(Ipv4 p, FieldSink out) {
         Ipv4.Ip ip = p.ip();
         out.consume(ip.version());
@@ -24,7 +25,23 @@ final class RecordReads {
         out.consume(ip.src());
         out.consume(ip.dst());
         options(p.options(), out);
-        Ipv4.TcpSegment segment = (Ipv4.TcpSegment) p.transport();
+        if (p.transport() instanceof Ipv4.TcpSegment segment) {
+            tcp(segment, out);
+        } else if (p.transport() instanceof Ipv4.UdpDatagram udp) {
+            out.consume(udp.udp().srcPort());
+            out.consume(udp.udp().dstPort());
+            out.consume(8 + udp.payload().length());   // the length the codec computes when encoding
+            out.consume((int) udp.udp().checksum());
+            out.consume(udp.payload().length());
+        } else if (p.transport() instanceof Ipv4.IcmpMessage icmp) {
+            out.consume(icmp.icmp().type());
+            out.consume(icmp.icmp().code());
+            out.consume((int) icmp.icmp().checksum());
+            out.consume(icmp.body().length());
+        }
+    }
+
+    private static void tcp(Ipv4.TcpSegment segment, FieldSink out) {
         Ipv4.Tcp t = segment.tcp();
         out.consume(t.srcPort());
         out.consume(t.dstPort());

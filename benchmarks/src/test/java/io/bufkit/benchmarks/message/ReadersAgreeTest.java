@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.ByteView;
+import io.bufkit.checksum.InternetChecksum;
 import io.bufkit.examples.Dns;
 import io.bufkit.examples.DnsMessage;
 import io.bufkit.examples.Ipv4;
@@ -19,8 +20,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -129,14 +133,18 @@ class ReadersAgreeTest {
 
     /**
      * The IPv4 packets of the loopback captures (tcpdump on {@code lo}, Ethernet framing with zero addresses):
-     * ICMP echoes with Record Route and Timestamp options, UDP datagrams, TCP segments with options.
+     * ICMP echoes with Record Route and Timestamp options, UDP datagrams, TCP segments with options; then those
+     * of the capture over a veth pair, whose TCP and UDP checksums are filled in.
      */
     static List<ByteView> ipv4Packets() throws IOException {
         List<ByteView> packets = new ArrayList<>();
-        for (String file : List.of("pcap/loopback.pcap", "pcap/loopback-tcp-udp.pcap")) {
+        for (String file : List.of("pcap/loopback.pcap", "pcap/loopback-tcp-udp.pcap", "pcap/veth-checksums.pcap")) {
             ByteView pcap = capture(file);
+            assertEquals(0xA1B2C3D4, pcap.i32le(0), file);   // microseconds, little-endian
+            assertEquals(1, pcap.i32le(20), file);            // Ethernet
             for (int at = 24; at < pcap.length();) {   // the file header, then records: 16-byte header, frame
                 int captured = pcap.i32le(at + 8);
+                assertEquals(0x0800, pcap.u16be(at + 16 + 12), file + " record at " + at);   // IPv4
                 packets.add(pcap.slice(at + 16 + 14, at + 16 + captured));
                 at += 16 + captured;
             }
@@ -145,16 +153,9 @@ class ReadersAgreeTest {
     }
 
     @Test
-    void ipv4PacketsOfTheLoopbackCapturesAgree() throws IOException {
-        byte[] bad = MessageDecodeBenchmark.SYN.clone();
-        bad[20 + 20 + 1] = 40;
-        assertThrows(IllegalArgumentException.class, () -> HandIpv4Tcp.parse(ByteView.wrap(bad), MessageDecodeBenchmark.collect(new ArrayList<>())));
-        int tcp = 0;
+    void ipv4PacketsOfTheCapturesAgree() throws IOException {
+        Map<Integer, Integer> compared = new TreeMap<>();   // protocol number -> packets
         for (ByteView packet : ipv4Packets()) {
-            if (packet.u8(9) != 6) {
-                continue;   // the sink readers read TCP only
-            }
-            tcp++;
             List<Object> hand = new ArrayList<>();
             List<Object> layout = new ArrayList<>();
             List<Object> paths = new ArrayList<>();
@@ -166,11 +167,65 @@ class ReadersAgreeTest {
             assertEquals(hand, layout);
             assertEquals(hand, paths);
             assertEquals(hand, records);
+            compared.merge(packet.u8(9), 1, Integer::sum);
         }
-        assertEquals(18, tcp);
+        assertEquals(Map.of(1, ICMP_PACKETS, 6, TCP_PACKETS, 17, UDP_PACKETS), compared);
         List<Object> syn = new ArrayList<>();
         HandIpv4Tcp.parse(ByteView.wrap(MessageDecodeBenchmark.SYN), MessageDecodeBenchmark.collect(syn));
         assertTrue(syn.contains(65495L), syn.toString());   // the MSS
+    }
+
+    /** ICMP: 4 in {@code loopback.pcap}, 3 in {@code loopback-tcp-udp.pcap} (2 echoes, a port unreachable). */
+    static final int ICMP_PACKETS = 7;
+    /** TCP: 10 in {@code loopback.pcap}, 8 in {@code loopback-tcp-udp.pcap}, 10 in {@code veth-checksums.pcap}. */
+    static final int TCP_PACKETS = 28;
+    /** UDP: 2 in {@code loopback.pcap}, 1 in {@code loopback-tcp-udp.pcap}, 2 in {@code veth-checksums.pcap}. */
+    static final int UDP_PACKETS = 5;
+
+    @Test
+    void theHandWrittenIpv4ParserRejectsWhatTheLayoutRejects() throws IOException {
+        byte[] optionLength = MessageDecodeBenchmark.SYN.clone();
+        optionLength[20 + 20 + 1] = 40;   // the MSS option's length
+        bothReject(optionLength, "option at offset 40: length 40");
+        byte[] protocol = MessageDecodeBenchmark.SYN.clone();
+        protocol[9] = 2;   // IGMP
+        bothReject(withHeaderChecksum(protocol), "ipv4.protocol at offset 9: 2");
+        byte[] udp = first(17);
+        int t = (udp[0] & 0x0F) * 4;
+        udp[t + 5] = 7;
+        bothReject(udp, "udp.length at offset " + (t + 4) + ": 7");
+        udp[t + 4] = 1;   // 263, past the end
+        bothReject(udp, "udp.length at offset " + (t + 4) + ": 263");
+        byte[] icmp = first(1);
+        t = (icmp[0] & 0x0F) * 4;
+        icmp[icmp.length - 1] ^= 1;
+        bothReject(icmp, "icmp.checksum at offset " + (t + 2));
+        byte[] shortIcmp = Arrays.copyOf(MessageDecodeBenchmark.SYN, 23);
+        shortIcmp[3] = 23;   // the total length
+        shortIcmp[9] = 1;
+        bothReject(withHeaderChecksum(shortIcmp), "icmp at offset 20: header needs 4 bytes");
+    }
+
+    /** A copy of the first captured IPv4 packet of a protocol. */
+    private static byte[] first(int protocol) throws IOException {
+        return ipv4Packets().stream().filter(p -> p.u8(9) == protocol).findFirst().orElseThrow().toByteArray();
+    }
+
+    /** The packet with its IPv4 header checksum computed again. */
+    private static byte[] withHeaderChecksum(byte[] packet) {
+        packet[10] = 0;
+        packet[11] = 0;
+        int checksum = InternetChecksum.compute(ByteView.wrap(packet).slice(0, (packet[0] & 0x0F) * 4));
+        packet[10] = (byte) (checksum >>> 8);
+        packet[11] = (byte) checksum;
+        return packet;
+    }
+
+    private static void bothReject(byte[] packet, String handSays) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HandIpv4Tcp.parse(ByteView.wrap(packet), MessageDecodeBenchmark.collect(new ArrayList<>())));
+        assertTrue(e.getMessage().startsWith(handSays), e.getMessage());
+        assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decode(ByteView.wrap(packet)));
     }
 
     @Test

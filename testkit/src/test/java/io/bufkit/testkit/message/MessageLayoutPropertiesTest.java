@@ -42,7 +42,9 @@ class MessageLayoutPropertiesTest {
             MessageLayouts.of(ProtocolMessages.TCP_OPTIONS).maxElements(6),
             MessageLayouts.of(ProtocolMessages.SINGLE_FIELDS).maxElements(4),
             MessageLayouts.of(ProtocolMessages.IPV4_CHECKED),
-            MessageLayouts.of(ProtocolMessages.MQTT_PACKET).maxBytes(100));
+            MessageLayouts.of(ProtocolMessages.MQTT_PACKET).maxBytes(100),
+            MessageLayouts.of(ProtocolMessages.KAFKA_BATCH),
+            MessageLayouts.of(ProtocolMessages.PNG_CHUNKS));
 
     @Test
     void everyLayoutRoundTrips() {
@@ -177,6 +179,14 @@ class MessageLayoutPropertiesTest {
     }
 
     /** Decodes 400 arbitrary messages; each phrase must appear in some rejection's message. */
+    @Test
+    void checksumsKeptApartAreCaughtWhenTheBytesTheyCoverChange() {
+        assertRejections(MessageLayouts.of(ProtocolMessages.KAFKA_BATCH), ProtocolMessages.KAFKA_BATCH,
+                List.of("checksum over the", "of attrs to records is wrong"));
+        assertRejections(MessageLayouts.of(ProtocolMessages.PNG_CHUNKS), ProtocolMessages.PNG_CHUNKS,
+                List.of("crc.value at offset", "of type to data is wrong"));
+    }
+
     private static void assertRejections(MessageLayouts layouts, MessageLayout layout, List<String> phrases) {
         Gen<byte[]> arbitrary = layouts.arbitraryMessages();
         SplittableRandom random = new SplittableRandom(11);

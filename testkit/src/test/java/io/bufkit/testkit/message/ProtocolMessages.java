@@ -152,6 +152,30 @@ final class ProtocolMessages {
             .rest("payload")
             .build();
 
+    /**
+     * A Kafka record batch (magic 2): its CRC-32C, declared before them, covers the batch from the attributes
+     * to the end, whose length the batch length counts.
+     */
+    static final MessageLayout KAFKA_BATCH = MessageLayout.builder("record-batch")
+            .section("offsets", PacketLayout.builder("offsets").i64be("baseOffset").i32be("batchLength").build())
+            .remainingLength(Size.of("offsets.batchLength"))
+            .section("head", PacketLayout.builder("head").i32be("partitionLeaderEpoch").i8("magic").crc32cbe("crc")
+                    .build())
+            .section("attrs", PacketLayout.builder("attrs").i16be("attributes").i32be("lastOffsetDelta")
+                    .i32be("recordCount").build())
+            .rest("records")
+            .checksumOver("head.crc", "attrs", "records")
+            .build();
+    /** PNG chunks (ISO/IEC 15948 §5.3) to the end, each with a CRC-32 after its type and data, over them. */
+    static final MessageLayout PNG_CHUNKS = MessageLayout.builder("png-chunks")
+            .repeatToEnd("chunks", MessageLayout.builder("chunk").field("length", io.bufkit.layout.WireType.I32BE)
+                    .section("type", PacketLayout.builder("type").u32be("name").build())
+                    .bytes("data", Size.of("length"))
+                    .section("crc", PacketLayout.builder("crc").crc32be("value").build())
+                    .checksumOver("crc.value", "type", "data")
+                    .build())
+            .build();
+
     /** A PUBLISH body: its packet id is present when the QoS of the enclosing packet's fixed header is above 0. */
     static final MessageLayout MQTT_PUBLISH_BODY = MessageLayout.builder("PUBLISH")
             .prefixed("topic", 2)
