@@ -23,6 +23,11 @@ final class BytesPart extends Part {
     final int prefixWidth;
     /** The bytes a {@link Kind#PREFIXED} part's prefix counts besides the data (its element's header); else 0. */
     final int prefixCounts;
+    /**
+     * For {@link Kind#REST}: the bytes of the fixed sections and fields after it, which it leaves room for (a
+     * trailing CRC); set once by {@link MessageBuilder#build()}.
+     */
+    int trailer;
 
     BytesPart(String name, Kind kind, FieldRef sizeField, Size size, int prefixWidth, int prefixCounts) {
         super(name);
@@ -107,8 +112,14 @@ final class BytesPart extends Part {
                 }
                 return nul + 1;
             }
-            default:
-                return limit;
+            default: {
+                int end = limit - trailer;
+                if (end < at) {
+                    throw t.fail(t.pathOf(level, this), at, "the " + trailer + " bytes of the fixed parts after it do "
+                            + "not fit: " + (limit - at) + " remain", trailer + " bytes", (limit - at) + " bytes");
+                }
+                return end;
+            }
         }
     }
 

@@ -193,7 +193,9 @@ public final class MessageBuilder {
     }
 
     /**
-     * Adds the rest of the message (or of the enclosing sized choice); must be the last part.
+     * Adds the rest of the message (or of the enclosing sized level): the bytes up to its end, less those of
+     * the fixed sections and single fields declared after it, which it leaves room for (a CRC trailing the
+     * payload, gzip's CRC-32 and size). Only such parts, and the coverage of a checksum, may follow it.
      *
      * @param partName the part's name
      * @return this builder
@@ -589,7 +591,8 @@ public final class MessageBuilder {
      * Builds the layout.
      *
      * @return the immutable layout
-     * @throws IllegalStateException if a rest-of-message part is followed by a part other than the end of a
+     * @throws IllegalStateException if a rest-of-message part is followed by a part other than a fixed
+     *     section, a single field or a checksum's coverage, or a repeat to the end by a part other than a
      *     checksum's coverage
      * @throws IllegalArgumentException if a remaining length is declared last, with no part to count, or a
      *     layout this one holds has a condition on a field of this level ({@code "../section.field"}) that
@@ -598,11 +601,20 @@ public final class MessageBuilder {
     public MessageLayout build() {
         for (int i = 0; i < parts.size() - 1; i++) {
             Part p = parts.get(i);
-            boolean toEnd = p instanceof BytesPart b && b.kind == BytesPart.Kind.REST
-                    || p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END && r.size == null;
+            List<Part> after = parts.subList(i + 1, parts.size());
+            if (p instanceof BytesPart b && b.kind == BytesPart.Kind.REST) {
+                // the rest leaves room for fixed parts; the coverage of a checksum takes no bytes
+                Part other = after.stream().filter(q -> !(q instanceof SectionPart || q instanceof ChecksumDeclaration))
+                        .findFirst().orElse(null);
+                if (other != null) {
+                    throw new IllegalStateException(name + ": part " + p.name + " runs to the end, so only fixed "
+                            + "sections and fields, which it leaves room for, may follow it, not part " + other.name);
+                }
+                b.trailer = after.stream().mapToInt(q -> q instanceof SectionPart s ? s.layout.size() : 0).sum();
+            }
+            boolean toEnd = p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END && r.size == null;
             // only the end of a checksum's coverage, which takes no bytes, may follow it
-            if (toEnd && parts.subList(i + 1, parts.size()).stream()
-                    .anyMatch(q -> !(q instanceof ChecksumDeclaration))) {
+            if (toEnd && after.stream().anyMatch(q -> !(q instanceof ChecksumDeclaration))) {
                 throw new IllegalStateException(name + ": part " + p.name + " runs to the end and must be last");
             }
         }

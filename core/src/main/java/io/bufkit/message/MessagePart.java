@@ -35,7 +35,9 @@ public final class MessagePart {
         NULLABLE_BYTES,
         /** Bytes up to a NUL byte: {@link MessageBuilder#nulTerminated}. */
         NUL_TERMINATED_BYTES,
-        /** The rest of the message: {@link MessageBuilder#rest}. */
+        /**
+         * The rest of the message, less the fixed sections and fields after it: {@link MessageBuilder#rest}.
+         */
         REST_BYTES,
         /** A counted repeat: {@link MessageBuilder#repeat}. */
         COUNTED_REPEAT,

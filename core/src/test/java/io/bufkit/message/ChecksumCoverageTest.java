@@ -199,7 +199,7 @@ class ChecksumCoverageTest {
         assertEquals("m: h.sum is not a checksum field of section h that needs no pseudo-header; it has none",
                 assertThrows(IllegalArgumentException.class, () -> MessageLayout.builder("m").section("h", pseudo)
                         .checksumUpToHere("h.sum")).getMessage());
-        assertEquals("m already has a part (checksum ip.checksum)", assertThrows(IllegalArgumentException.class,
+        assertEquals("m: the coverage of ip.checksum is declared already", assertThrows(IllegalArgumentException.class,
                 () -> MessageLayout.builder("m").section("ip", IP).checksumUpToHere("ip.checksum")
                         .checksumUpToHere("ip.checksum")).getMessage());
         assertEquals("m: ip.checksum is a checksum; a size, count, condition or discriminator needs an integer field",

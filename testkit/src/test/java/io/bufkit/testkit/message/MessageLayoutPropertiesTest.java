@@ -44,7 +44,8 @@ class MessageLayoutPropertiesTest {
             MessageLayouts.of(ProtocolMessages.IPV4_CHECKED),
             MessageLayouts.of(ProtocolMessages.MQTT_PACKET).maxBytes(100),
             MessageLayouts.of(ProtocolMessages.KAFKA_BATCH),
-            MessageLayouts.of(ProtocolMessages.PNG_CHUNKS));
+            MessageLayouts.of(ProtocolMessages.PNG_CHUNKS),
+            MessageLayouts.of(ProtocolMessages.CRC_TRAILED));
 
     @Test
     void everyLayoutRoundTrips() {
@@ -185,6 +186,8 @@ class MessageLayoutPropertiesTest {
                 List.of("checksum over the", "of attrs to records is wrong"));
         assertRejections(MessageLayouts.of(ProtocolMessages.PNG_CHUNKS), ProtocolMessages.PNG_CHUNKS,
                 List.of("crc.value at offset", "of type to data is wrong"));
+        assertRejections(MessageLayouts.of(ProtocolMessages.CRC_TRAILED), ProtocolMessages.CRC_TRAILED,
+                List.of("of type to payload is wrong", "bytes of the fixed parts after it do not fit"));
     }
 
     private static void assertRejections(MessageLayouts layouts, MessageLayout layout, List<String> phrases) {

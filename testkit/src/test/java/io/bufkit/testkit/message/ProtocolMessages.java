@@ -176,6 +176,13 @@ final class ProtocolMessages {
                     .build())
             .build();
 
+    /** A frame's type and payload to its end, then a CRC-32 over them, which the payload leaves room for. */
+    static final MessageLayout CRC_TRAILED = MessageLayout.builder("crc-trailed")
+            .field("type", io.bufkit.layout.WireType.U8).rest("payload")
+            .section("crc", PacketLayout.builder("crc").crc32be("value").build())
+            .checksumOver("crc.value", "type", "payload")
+            .build();
+
     /** A PUBLISH body: its packet id is present when the QoS of the enclosing packet's fixed header is above 0. */
     static final MessageLayout MQTT_PUBLISH_BODY = MessageLayout.builder("PUBLISH")
             .prefixed("topic", 2)
