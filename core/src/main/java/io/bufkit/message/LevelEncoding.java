@@ -200,6 +200,20 @@ final class LevelEncoding {
         derive(ref, diff / size.factor(), by, length);
     }
 
+    /**
+     * Derives the field of a counted repeat's {@link Size} from its {@code n} elements:
+     * {@code (n − offset) / factor}, exactly.
+     */
+    void deriveCount(FieldRef ref, Size count, long n, int by) {
+        long diff = n - count.constant();
+        if (diff % count.factor() != 0) {
+            throw fail(fieldPath(ref), "no value describes " + n + " elements of " + partPath(by) + ": " + count
+                    + " gives only counts " + count.factor() + "×k" + (count.constant() < 0 ? "−" + -count.constant()
+                    : count.constant() > 0 ? "+" + count.constant() : ""));
+        }
+        derive(ref, diff / count.factor(), by, -1);
+    }
+
     /** The value the user set for an integer field another part depends on (a condition, a discriminator). */
     int userInt(FieldRef ref, int dependent) {
         return userInt(ref, partPath(dependent));

@@ -219,6 +219,24 @@ public final class MessageBuilder {
     }
 
     /**
+     * Adds a repeat of a sub-layout whose count an earlier field gives through simple arithmetic: Kafka's
+     * compact arrays (KIP-482) hold the count plus one in a varint,
+     * {@code .varint("n", 5).repeat("topics", Size.of("n").plus(-1), TOPIC)}. A count below 0 (a Kafka null
+     * array, 0) or one the bytes left cannot hold is a {@link io.bufkit.layout.LayoutException} naming the
+     * path; encoding derives the field from the number of elements, refusing a number no value of the field
+     * describes.
+     *
+     * @param partName the part's name
+     * @param count the number of elements, such as {@code Size.of("n").plus(-1)}
+     * @param element the layout of each element
+     * @return this builder
+     */
+    public MessageBuilder repeat(String partName, Size count, MessageLayout element) {
+        add(new RepeatPart(partName, resolve(count.path()), count, -1, Objects.requireNonNull(element, "element")));
+        return this;
+    }
+
+    /**
      * Adds elements of a sub-layout that follow each other until a terminator byte stands where the next
      * element would start (PostgreSQL's ErrorResponse fields end with a 0 byte); the terminator is consumed.
      *
@@ -336,6 +354,21 @@ public final class MessageBuilder {
     }
 
     /**
+     * Adds a sub-layout that ends where its own parts do: a structure several layouts share, read and written
+     * as a level of its own ({@code sub("tags")}, a nested record), such as the tagged fields that end every
+     * structure of Kafka's flexible versions or a common header. Its conditions may read this level's fields
+     * as {@code "../section.field"}.
+     *
+     * @param partName the part's name
+     * @param body the layout of the part
+     * @return this builder
+     */
+    public MessageBuilder nested(String partName, MessageLayout body) {
+        add(new NestedPart(partName, null, null, Objects.requireNonNull(body, "body")));
+        return this;
+    }
+
+    /**
      * Adds a sub-layout confined to a size an earlier field gives (MQTT's remaining length, a record's
      * length field); the sub-layout must fill exactly that many bytes, and encoding derives the field.
      *
@@ -345,7 +378,7 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder sized(String partName, Size size, MessageLayout body) {
-        add(new SizedPart(partName, resolve(size.path()), size,
+        add(new NestedPart(partName, resolve(size.path()), size,
                 Objects.requireNonNull(body, "body")));
         return this;
     }

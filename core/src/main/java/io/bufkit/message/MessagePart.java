@@ -39,7 +39,10 @@ public final class MessagePart {
          * The rest of the message, less the fixed sections and fields after it: {@link MessageBuilder#rest}.
          */
         REST_BYTES,
-        /** A counted repeat: {@link MessageBuilder#repeat}. */
+        /**
+         * A counted repeat: {@link MessageBuilder#repeat}; {@link #fieldPath()} names the count's field, and
+         * {@link #size()} is the arithmetic on it for a count such as {@code n − 1}, else null.
+         */
         COUNTED_REPEAT,
         /** A repeat ended by a terminator byte: {@link MessageBuilder#repeatUntil}. */
         REPEAT_UNTIL,
@@ -58,6 +61,8 @@ public final class MessagePart {
         CHOICE,
         /** A sub-layout confined to a size from an earlier field: {@link MessageBuilder#sized}. */
         SIZED,
+        /** A sub-layout that ends where its own parts do: {@link MessageBuilder#nested}. */
+        NESTED,
         /**
          * An unsigned base-128 varint: {@link MessageBuilder#varint}; {@link #prefixWidth()} is its largest
          * number of bytes, and {@link #derivedFields()} holds its own name when a later part derives it.
@@ -191,7 +196,8 @@ public final class MessagePart {
     /**
      * The size of {@link Kind#SIZED_BYTES}, {@link Kind#SIZED}, {@link Kind#SIZED_REPEAT}, a sized
      * {@link Kind#CHOICE}, or the length a
-     * {@link Kind#REMAINING_LENGTH} or {@link Kind#TOTAL_LENGTH} declares.
+     * {@link Kind#REMAINING_LENGTH} or {@link Kind#TOTAL_LENGTH} declares; or the count of a
+     * {@link Kind#COUNTED_REPEAT} counted through arithmetic ({@code n − 1}).
      *
      * @return the size, or {@code null} if the part has none
      */

@@ -135,8 +135,8 @@ final class RecordLevel {
             return RepeatBinding.bind(r.element, type, generic, lookup, where);
         } else if (p instanceof OptionalPart o) {
             return SubLevelBinding.conditional(o.body, type, generic, lookup, where);
-        } else if (p instanceof SizedPart sized) {
-            return SubLevelBinding.required(sized.body, type, lookup, where);
+        } else if (p instanceof NestedPart nested) {
+            return SubLevelBinding.required(nested.body, type, lookup, where);
         } else if (p instanceof ChoicePart ch) {
             return ChoiceBinding.bind(ch, type, lookup, where);
         } else if (p instanceof VarintPart) {

@@ -14,6 +14,8 @@ final class RepeatPart extends Part {
     static final int TO_END = -2;
 
     final FieldRef count;
+    /** For a counted repeat whose count is arithmetic on the field ({@code n - 1}): how; else null. */
+    final Size countSize;
     final int terminator;
     final MessageLayout element;
     /** For a repeat filling a size: the field the size comes from and how; else null. */
@@ -21,18 +23,24 @@ final class RepeatPart extends Part {
     final Size size;
 
     RepeatPart(String name, FieldRef count, int terminator, MessageLayout element) {
-        this(name, count, terminator, element, null, null);
+        this(name, count, null, terminator, element, null, null);
+    }
+
+    /** A repeat counted by {@code countSize} applied to the field {@code count}. */
+    RepeatPart(String name, FieldRef count, Size countSize, int terminator, MessageLayout element) {
+        this(name, count, countSize, terminator, element, null, null);
     }
 
     /** A repeat whose elements fill exactly {@code size} bytes. */
     RepeatPart(String name, FieldRef sizeField, Size size, MessageLayout element) {
-        this(name, null, TO_END, element, sizeField, size);
+        this(name, null, null, TO_END, element, sizeField, size);
     }
 
-    private RepeatPart(String name, FieldRef count, int terminator, MessageLayout element, FieldRef sizeField,
-            Size size) {
+    private RepeatPart(String name, FieldRef count, Size countSize, int terminator, MessageLayout element,
+            FieldRef sizeField, Size size) {
         super(name, new MessageLayout[] {element});
         this.count = count;
+        this.countSize = countSize;
         this.terminator = terminator;
         this.element = element;
         this.sizeField = sizeField;
@@ -48,15 +56,19 @@ final class RepeatPart extends Part {
         if (count == null) {
             return decodeUntilTerminator(t, level, at, limit);
         }
-        int n = count.read(t, level);
+        long n = countSize == null ? count.read(t, level) : countSize.apply(count.read(t, level));
         int each = Math.max(element.minSize(), 1);
-        if (n < 0 || (long) n * each > limit - at) {
-            throw t.fail(t.pathOf(level, this), at, "count " + n + " (" + count.path + ") needs at least "
+        if (n < 0 && countSize != null) {   // a plain count field below 0 fails below, as it always has
+            throw t.fail(t.pathOf(level, this), at, "count " + n + " (" + countSize + " with " + count.path + " = "
+                    + count.read(t, level) + ") is negative", "0 or more", Long.toString(n));
+        }
+        if (n < 0 || n * each > limit - at) {
+            throw t.fail(t.pathOf(level, this), at, "count " + n + " (" + countText() + ") needs at least "
                     + ((long) n * each) + " bytes but " + (limit - at) + " remain", "at most " + ((limit - at) / each)
                     + " elements", n + " elements");
         }
-        int table = t.reserve(1 + n);
-        t.ints[table] = n;
+        int table = t.reserve(1 + (int) n);
+        t.ints[table] = (int) n;
         t.ints[level + slot + 1] = table;
         int pos = at;
         for (int i = 0; i < n; i++) {
@@ -110,6 +122,11 @@ final class RepeatPart extends Part {
         return pos;
     }
 
+    /** What the count is, for failures: {@code "header.qdcount"}, or {@code "n - 1"} with arithmetic. */
+    private String countText() {
+        return countSize == null ? count.path : countSize.toString();
+    }
+
     @Override
     void describe(Message m, int index, StringBuilder out, String indent) {
         int n = m.count(index);
@@ -123,7 +140,7 @@ final class RepeatPart extends Part {
 
     @Override
     String declaration() {
-        return name + ": " + (count != null ? count.path : size != null ? size + " bytes of"
+        return name + ": " + (count != null ? countText() : size != null ? size + " bytes of"
                 : terminator == TO_END ? "to end" : "until " + terminator) + " × " + element.name();
     }
 
@@ -148,8 +165,10 @@ final class RepeatPart extends Part {
         if (n < 0) {
             throw e.missing(e.partPath(index));
         }
-        if (count != null) {
+        if (count != null && countSize == null) {
             e.derive(count, n, index, -1);
+        } else if (count != null) {
+            e.deriveCount(count, countSize, n, index);
         }
         LevelEncoding[] elements = new LevelEncoding[n];
         int terminatorByte = count == null && terminator != TO_END ? 1 : 0;
@@ -205,7 +224,8 @@ final class RepeatPart extends Part {
                 : size != null ? MessagePart.Kind.SIZED_REPEAT
                 : terminator == TO_END ? MessagePart.Kind.REPEAT_TO_END : MessagePart.Kind.REPEAT_UNTIL;
         FieldRef depends = derives();
-        return new MessagePart(name, k, null, java.util.Set.of(), depends == null ? null : depends.path, size, 0,
+        return new MessagePart(name, k, null, java.util.Set.of(), depends == null ? null : depends.path,
+                size != null ? size : countSize, 0,
                 k == MessagePart.Kind.REPEAT_UNTIL ? terminator : -1, element, null, null, null);
     }
 }

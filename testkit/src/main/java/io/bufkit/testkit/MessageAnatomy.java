@@ -63,7 +63,7 @@ record MessageAnatomy(byte[] wire, List<Spot> lengths, List<VarintSpot> varints,
                         terminators.add(m.end(name) - 1);
                     }
                 }
-                case WHEN, CHOICE, SIZED -> {
+                case WHEN, CHOICE, SIZED, NESTED -> {
                     if (m.isPresent(name)) {
                         walk(m.sub(name).layout(), m.sub(name));
                     }

@@ -88,7 +88,7 @@ final class MessageValueEquality {
                     }
                     v = elements;
                 }
-                case WHEN, SIZED -> v = given(p.body(), (Map<String, Object>) v);
+                case WHEN, SIZED, NESTED -> v = given(p.body(), (Map<String, Object>) v);
                 case VARINT -> {
                     if (!p.derivedFields().isEmpty()) {
                         continue;   // computed by encoding

@@ -139,8 +139,7 @@ final class MessageValueGen {
             case REST_BYTES:
                 return Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(b));
             case COUNTED_REPEAT:
-                long counted = range(layout, p.fieldPath())[1];
-                return Gen.listOf(level(p.body(), scope), 0, (int) Math.min(maxElements, counted)).map(l -> (Object) l);
+                return counted(layout, p, scope);
             case REPEAT_UNTIL:
                 return Gen.listOf(level(p.body(), scope).filter(e -> startsWithout(p.body(), e, p.terminator())), 0,
                                 maxElements)
@@ -157,6 +156,7 @@ final class MessageValueGen {
                 }
                 return kind.map(v -> (Object) v);
             case SIZED:
+            case NESTED:
                 return level(p.body(), scope).map(v -> (Object) v);
             case VARINT:
                 // a varint a later part derives is left to encoding; one that only conditions is drawn
@@ -180,6 +180,22 @@ final class MessageValueGen {
             default:
                 throw new AssertionError(p.kind());
         }
+    }
+
+    /**
+     * The elements of a counted repeat: as many as its field counts, to {@link #maxElements}; for a count
+     * through a {@link Size} ({@code n − 1}), numbers of elements some value of the field describes.
+     */
+    private Gen<Object> counted(MessageLayout layout, MessagePart p, List<Map<String, Object>> scope) {
+        long[] field = range(layout, p.fieldPath());
+        Size count = p.size();
+        long least = count == null ? 0 : Math.max(0, count.factor() * field[0] + count.constant());
+        long most = count == null ? field[1] : count.factor() * field[1] + count.constant();
+        int lo = (int) Math.min(least, Integer.MAX_VALUE);
+        int hi = (int) Math.max(lo, Math.min(maxElements, most));
+        Gen<List<Map<String, Object>>> elements = Gen.listOf(level(p.body(), scope), lo, hi);
+        return (count == null ? elements : elements.filter(l -> (l.size() - count.constant()) % count.factor() == 0))
+                .map(l -> (Object) l);
     }
 
     /** Lengths a {@link Size} describes: {@code constant + factor × k} for values k of its field, from 0 bytes up. */

@@ -151,6 +151,31 @@ class MessageCodecPropertiesTest {
                 .checkRecordRoundTrip(MessageCodec.of(ProtocolMessages.MQTT_PACKET, MqttPacket.class, LOOKUP));
     }
 
+    // Kafka Metadata v12: nested tagged fields, a compact array counted as n - 1, compact strings
+    record TaggedField(int tag, Bytes data) {
+    }
+
+    record Tags(List<TaggedField> fields) {
+    }
+
+    record TopicId(byte[] topicId) {
+    }
+
+    record Topic(TopicId id, Bytes name, Tags tags) {
+    }
+
+    record MetadataFlags(int allowAutoTopicCreation, int includeTopicAuthorizedOperations) {
+    }
+
+    record Metadata(List<Topic> topics, MetadataFlags flags, Tags tags) {
+    }
+
+    @Test
+    void kafkaMetadataRoundTripsThroughNestedRecords() {
+        MessageLayouts.of(ProtocolMessages.KAFKA_METADATA)
+                .checkRecordRoundTrip(MessageCodec.of(ProtocolMessages.KAFKA_METADATA, Metadata.class, LOOKUP));
+    }
+
     @Test
     void ipv4PacketsRoundTripThroughRecords() {
         MessageLayouts.of(ProtocolMessages.IPV4)

@@ -45,7 +45,8 @@ class MessageLayoutPropertiesTest {
             MessageLayouts.of(ProtocolMessages.MQTT_PACKET).maxBytes(100),
             MessageLayouts.of(ProtocolMessages.KAFKA_BATCH),
             MessageLayouts.of(ProtocolMessages.PNG_CHUNKS),
-            MessageLayouts.of(ProtocolMessages.CRC_TRAILED));
+            MessageLayouts.of(ProtocolMessages.CRC_TRAILED),
+            MessageLayouts.of(ProtocolMessages.KAFKA_METADATA));
 
     @Test
     void everyLayoutRoundTrips() {

@@ -176,6 +176,27 @@ final class ProtocolMessages {
                     .build())
             .build();
 
+    /** Kafka's tagged fields (KIP-482): a count, then per field its tag, size and data. */
+    static final MessageLayout KAFKA_TAGS = MessageLayout.builder("tags").varint("n", 5)
+            .repeat("fields", "n", MessageLayout.builder("tagged-field").varint("tag", 5).varint("size", 5)
+                    .bytes("data", Size.of("size")).build())
+            .build();
+    /**
+     * A Kafka Metadata v12 request body: a compact array (count + 1) of topics, each a UUID, a compact string
+     * (length + 1) and tagged fields; two flags; tagged fields.
+     */
+    static final MessageLayout KAFKA_METADATA = MessageLayout.builder("metadata-v12")
+            .varint("topicCount", 5)
+            .repeat("topics", Size.of("topicCount").plus(-1), MessageLayout.builder("topic")
+                    .section("id", PacketLayout.builder("id").bytes("topicId", 16).build())
+                    .varint("nameLength", 5).bytes("name", Size.of("nameLength").plus(-1))
+                    .nested("tags", KAFKA_TAGS)
+                    .build())
+            .section("flags", PacketLayout.builder("flags").u8("allowAutoTopicCreation")
+                    .u8("includeTopicAuthorizedOperations").build())
+            .nested("tags", KAFKA_TAGS)
+            .build();
+
     /** A frame's type and payload to its end, then a CRC-32 over them, which the payload leaves room for. */
     static final MessageLayout CRC_TRAILED = MessageLayout.builder("crc-trailed")
             .field("type", io.bufkit.layout.WireType.U8).rest("payload")

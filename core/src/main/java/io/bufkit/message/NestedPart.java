@@ -5,15 +5,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A sub-layout confined to a size from an earlier field (MQTT's remaining length, a record's length): it
- * must fill exactly that many bytes, and encoding derives the field from it.
+ * A sub-layout at this point of the level: confined to a size from an earlier field (MQTT's remaining
+ * length, a record's length), which it must fill exactly and encoding derives from it; or, with no size,
+ * ending where its own parts do (a structure shared by several layouts, such as Kafka's tagged fields).
  */
-final class SizedPart extends Part {
+final class NestedPart extends Part {
+    /** The size's field, or null for a sub-layout that ends where its parts do. */
     final FieldRef sizeField;
+    /** The size, or null. */
     final Size size;
     final MessageLayout body;
 
-    SizedPart(String name, FieldRef sizeField, Size size, MessageLayout body) {
+    NestedPart(String name, FieldRef sizeField, Size size, MessageLayout body) {
         super(name, new MessageLayout[] {body});
         this.sizeField = sizeField;
         this.size = size;
@@ -22,6 +25,11 @@ final class SizedPart extends Part {
 
     @Override
     int decode(LevelTape t, int level, int at, int limit) {
+        if (size == null) {
+            int sub = t.open(body, level, index, -1, at);
+            t.ints[level + slot + 1] = sub;
+            return body.decodeLevel(t, sub, at, limit);
+        }
         long length = size.apply(sizeField.read(t, level));
         int end = t.sizedEnd(level, this, at, at, length, limit, size);
         t.decodeExactly(level, this, body, -1, at, end, size);
@@ -30,14 +38,14 @@ final class SizedPart extends Part {
 
     @Override
     void describe(Message m, int index, StringBuilder out, String indent) {
-        out.append(indent).append(name).append(" (").append(m.end(index) - m.start(index)).append(" bytes, ")
-                .append(size).append("):\n");
+        out.append(indent).append(name).append(" (").append(m.end(index) - m.start(index)).append(" bytes")
+                .append(size == null ? "" : ", " + size).append("):\n");
         m.subLevel(index).describeInto(out, indent + "  ");
     }
 
     @Override
     String declaration() {
-        return name + ": " + body.name() + " of " + size + " bytes";
+        return name + ": " + body.name() + (size == null ? "" : " of " + size + " bytes");
     }
 
     @Override
@@ -62,7 +70,9 @@ final class SizedPart extends Part {
         }
         LevelEncoding plan = e.plan(body, sub, at, e.start(index));
         e.children[index] = plan;
-        e.deriveSize(sizeField, size, plan.size(), index);
+        if (size != null) {
+            e.deriveSize(sizeField, size, plan.size(), index);
+        }
         return plan.size();
     }
 
@@ -73,7 +83,7 @@ final class SizedPart extends Part {
 
     @Override
     MessagePart describePart(Set<String> derived) {
-        return new MessagePart(name, MessagePart.Kind.SIZED, null, Set.of(), sizeField.path, size, 0, -1, body, null,
-                null, null);
+        return new MessagePart(name, size == null ? MessagePart.Kind.NESTED : MessagePart.Kind.SIZED, null, Set.of(),
+                size == null ? null : sizeField.path, size, 0, -1, body, null, null, null);
     }
 }

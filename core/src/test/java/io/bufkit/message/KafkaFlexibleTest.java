@@ -1,0 +1,155 @@
+package io.bufkit.message;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bufkit.ByteView;
+import io.bufkit.layout.LayoutException;
+import io.bufkit.layout.PacketLayout;
+import io.bufkit.layout.WireType;
+import io.bufkit.testsupport.RegexGroups;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kafka's flexible versions (KIP-482) through {@link MessageBuilder#nested} and counts through a
+ * {@link Size}: compact strings and arrays hold their length or count plus one in an unsigned varint, and
+ * every structure ends with tagged fields. Real bytes of Kafka 3.7.1's own Java client and broker on loopback
+ * ({@code captures/kafka/README.md}, {@code java-session.tshark.tsv}): the ApiVersions v3 and Metadata v12
+ * requests and the broker's ApiVersions v3 response, with its API key ranges and tagged features.
+ */
+class KafkaFlexibleTest {
+    /** Tagged fields: their count, then per field its tag, its size and its data. */
+    static final MessageLayout TAGS = MessageLayout.builder("tags").varint("n", 5)
+            .repeat("fields", "n", MessageLayout.builder("tagged-field").varint("tag", 5).varint("size", 5)
+                    .bytes("data", Size.of("size")).build())
+            .build();
+    static final PacketLayout HEADER = PacketLayout.builder("request-header").i16be("apiKey").i16be("apiVersion")
+            .i32be("correlationId").build();
+
+    /** The size, then request header v2: key, version, correlation id, an INT16 client id, tagged fields. */
+    static MessageBuilder request(String name) {
+        return MessageLayout.builder(name).field("size", WireType.I32BE).remainingLength(Size.of("size"))
+                .section("header", HEADER).nullablePrefixed("clientId", 2).nested("headerTags", TAGS);
+    }
+
+    static final MessageLayout API_VERSIONS = request("ApiVersions-v3")
+            .varint("nameLength", 5).bytes("clientSoftwareName", Size.of("nameLength").plus(-1))
+            .varint("versionLength", 5).bytes("clientSoftwareVersion", Size.of("versionLength").plus(-1))
+            .nested("tags", TAGS)
+            .build();
+    static final MessageLayout TOPIC = MessageLayout.builder("topic")
+            .section("id", PacketLayout.builder("id").bytes("topicId", 16).build())
+            .varint("nameLength", 5).bytes("name", Size.of("nameLength").plus(-1))
+            .nested("tags", TAGS)
+            .build();
+    static final MessageLayout METADATA = request("Metadata-v12")
+            .varint("topicCount", 5).repeat("topics", Size.of("topicCount").plus(-1), TOPIC)
+            .section("flags", PacketLayout.builder("flags").u8("allowAutoTopicCreation")
+                    .u8("includeTopicAuthorizedOperations").build())
+            .nested("tags", TAGS)
+            .build();
+    static final MessageLayout API_KEY = MessageLayout.builder("api-key")
+            .section("range", PacketLayout.builder("range").i16be("apiKey").i16be("minVersion").i16be("maxVersion")
+                    .build())
+            .nested("tags", TAGS)
+            .build();
+    /** ApiVersions responses keep response header v0: the correlation id alone. */
+    static final MessageLayout API_VERSIONS_RESPONSE = MessageLayout.builder("ApiVersions-v3-response")
+            .field("size", WireType.I32BE).remainingLength(Size.of("size"))
+            .field("correlationId", WireType.I32BE).field("errorCode", WireType.I16BE)
+            .varint("keyCount", 5).repeat("apiKeys", Size.of("keyCount").plus(-1), API_KEY)
+            .field("throttleTimeMs", WireType.I32BE)
+            .nested("tags", TAGS)
+            .build();
+
+    static ByteView message(String file, int offset) throws IOException {
+        ByteView all = ByteView.wrap(PostgresBodiesTest.resource("kafka/" + file));
+        return all.slice(offset, offset + 4 + all.i32be(offset));
+    }
+
+    /** Frame {@code frame}'s tab-separated fields in {@code java-session.tshark.tsv}. */
+    static List<String> tshark(int frame) throws IOException {
+        String tsv = new String(PostgresBodiesTest.resource("kafka/java-session.tshark.tsv"), StandardCharsets.UTF_8);
+        return List.of(RegexGroups.first(tsv, "\n" + frame + "\t([^\n]*)").split("\t", -1));
+    }
+
+    @Test
+    void theJavaClientsFlexibleRequestsDecodeAsTsharkReadsTheirHeaders() throws IOException {
+        ByteView apiVersions = message("java-client-0.bin", 0);
+        Message m = API_VERSIONS.decode(apiVersions);
+        // stream, ports, size, api key, version, correlation id, client id
+        List<String> frame4 = tshark(4);
+        assertEquals(Integer.parseInt(frame4.get(3)), m.intValue("size"));
+        assertEquals(Integer.parseInt(frame4.get(4)), m.intValue("header.apiKey"));
+        assertEquals(Integer.parseInt(frame4.get(5)), m.intValue("header.apiVersion"));
+        assertEquals(Integer.parseInt(frame4.get(6)), m.intValue("header.correlationId"));
+        assertEquals(frame4.get(7), m.string("clientId"));
+        assertEquals("apache-kafka-java", m.string("clientSoftwareName"));
+        assertEquals("3.7.1", m.string("clientSoftwareVersion"));
+        assertEquals(0, m.sub("tags").count("fields"));
+        assertArrayEquals(apiVersions.toByteArray(), API_VERSIONS.encode(m.toValues()));
+
+        ByteView metadata = message("java-client-0.bin", 51);
+        Message md = METADATA.decode(metadata);
+        List<String> frame8 = tshark(8);
+        assertEquals(Integer.parseInt(frame8.get(4)), md.intValue("header.apiKey"));
+        assertEquals(Integer.parseInt(frame8.get(5)), md.intValue("header.apiVersion"));
+        assertEquals(Integer.parseInt(frame8.get(6)), md.intValue("header.correlationId"));
+        assertEquals(1, md.count("topics"));
+        assertEquals("bufkit", md.element("topics", 0).string("name"));
+        assertEquals(2, md.intValue("topicCount"), "one topic, written as 1 + 1");
+        assertArrayEquals(metadata.toByteArray(), METADATA.encode(md.toValues()));
+        assertTrue(md.describe().contains("topics (1 × topic):"), md.describe());
+        assertTrue(md.describe().contains("headerTags (1 bytes):"), md.describe());
+    }
+
+    @Test
+    void theBrokersApiVersionsResponseHoldsItsKeyRangesAndTaggedFeatures() throws IOException {
+        ByteView response = message("java-broker-0.bin", 0);
+        Message m = API_VERSIONS_RESPONSE.decode(response);
+        assertEquals(Integer.parseInt(tshark(6).get(3)), m.intValue("size"));
+        assertEquals(Integer.parseInt(tshark(6).get(6)), m.intValue("correlationId"));
+        assertEquals(0, m.intValue("errorCode"));
+        List<Integer> keys = new ArrayList<>();
+        for (int i = 0; i < m.count("apiKeys"); i++) {
+            Message k = m.element("apiKeys", i);
+            keys.add(k.intValue("range.apiKey"));
+            assertTrue(k.intValue("range.minVersion") <= k.intValue("range.maxVersion"), k.describe());
+            if (k.intValue("range.apiKey") == 18) {
+                assertTrue(k.intValue("range.maxVersion") >= 3, "the client spoke ApiVersions v3 to this broker");
+            }
+        }
+        assertEquals(m.intValue("keyCount") - 1, keys.size());
+        assertEquals(keys.stream().sorted().toList(), keys, "the broker lists its keys in order");
+        assertTrue(keys.containsAll(List.of(0, 1, 3, 18, 22)), "Produce, Fetch, Metadata, ApiVersions, "
+                + "InitProducerId, which the client used: " + keys);
+        // SupportedFeatures (tag 0), FinalizedFeaturesEpoch (1), FinalizedFeatures (2) of ApiVersionsResponse v3
+        Message tags = m.sub("tags");
+        List<Integer> tagNumbers = new ArrayList<>();
+        for (int i = 0; i < tags.count("fields"); i++) {
+            tagNumbers.add(tags.element("fields", i).intValue("tag"));
+        }
+        assertEquals(List.of(0, 1, 2), tagNumbers);
+        assertArrayEquals(response.toByteArray(), API_VERSIONS_RESPONSE.encode(m.toValues()));
+    }
+
+    @Test
+    void aNullArrayIsALayoutExceptionNamingTheCount() throws IOException {
+        byte[] metadata = message("java-client-0.bin", 51).toByteArray();
+        int count = 4 + 8 + 2 + "bufkit-java".length() + 1;   // size, header, client id, header tags
+        assertEquals(2, metadata[count]);
+        metadata[count] = 0;   // a null array: all topics
+        LayoutException e = assertThrows(LayoutException.class, () -> METADATA.decode(ByteView.wrap(metadata)));
+        assertEquals(Optional.of("topics"), e.field());
+        assertEquals(count + 1, e.offset());
+        assertEquals("Metadata-v12: topics at offset " + (count + 1) + ": count -1 (topicCount−1 with topicCount = 0)"
+                + " is negative", e.getMessage());
+    }
+}
