@@ -24,7 +24,7 @@ final class BytesBinding extends ComponentBinding {
     }
 
     static BytesBinding bind(BytesPart part, Class<?> type, Type generic, String where) {
-        boolean nullable = part.kind == BytesPart.Kind.NULLABLE;
+        boolean nullable = part.nullable();
         boolean optional = type == Optional.class;
         Type held = type;
         if (optional) {

@@ -11,8 +11,16 @@ import java.util.Map;
  * second int of its record in a {@link LevelTape}.
  */
 final class BytesPart extends Part {
-    /** How the part's length is found: only the prefix of {@link #PREFIXED} and {@link #NULLABLE} differ. */
-    enum Kind { SIZED, PREFIXED, NULLABLE, NUL_TERMINATED, REST }
+    /**
+     * How the part's length is found: only the prefix of {@link #PREFIXED} and {@link #NULLABLE} differ, and
+     * the {@link #COMPACT} ones hold the length plus one in a varint, 0 for NULL (Kafka's compact strings).
+     */
+    enum Kind { SIZED, PREFIXED, NULLABLE, NUL_TERMINATED, REST, COMPACT, NULLABLE_COMPACT }
+
+    /** The most bytes of a compact part's varint: Kafka's UNSIGNED_VARINT. */
+    static final int COMPACT_VARINT_BYTES = 5;
+    /** The longest compact part: its length plus one fits an int, as every length here does. */
+    static final int MOST_COMPACT = Integer.MAX_VALUE - 1;
 
     /** The prefix of a NULL part of kind {@link Kind#NULLABLE}. */
     static final int NULL = -1;
@@ -38,14 +46,35 @@ final class BytesPart extends Part {
         this.prefixCounts = prefixCounts;
     }
 
+    /**
+     * One int for where the next part starts, and one more: for {@link Kind#NULLABLE} whether the part is
+     * NULL (1) or not (0); for a compact part its varint's width, negated when the part is NULL.
+     */
     @Override
     int slots() {
-        return kind == Kind.NULLABLE ? 2 : 1;
+        return kind == Kind.NULLABLE || compact() ? 2 : 1;
     }
 
-    /** Whether the part was decoded from a prefix of -1 in level {@code level} of a tape. */
+    /** Whether the part was decoded from a NULL prefix (-1, or a compact 0) in level {@code level} of a tape. */
     boolean isNull(LevelTape t, int level) {
-        return kind == Kind.NULLABLE && t.ints[level + slot + 1] != 0;
+        return kind == Kind.NULLABLE && t.ints[level + slot + 1] != 0
+                || kind == Kind.NULLABLE_COMPACT && t.ints[level + slot + 1] < 0;
+    }
+
+    /** Whether the part may be NULL. */
+    boolean nullable() {
+        return kind == Kind.NULLABLE || kind == Kind.NULLABLE_COMPACT;
+    }
+
+    /** Whether the part's length is a varint holding the length plus one. */
+    boolean compact() {
+        return kind == Kind.COMPACT || kind == Kind.NULLABLE_COMPACT;
+    }
+
+    /** A compact part starts after its varint, whose width the tape keeps. */
+    @Override
+    int start(LevelTape t, int level) {
+        return compact() ? t.ints[level + startSlot] + Math.abs(t.ints[level + slot + 1]) : super.start(t, level);
     }
 
     private boolean prefixed() {
@@ -56,7 +85,7 @@ final class BytesPart extends Part {
     int minSize() {
         return switch (kind) {
             case PREFIXED, NULLABLE -> prefixWidth;
-            case NUL_TERMINATED -> 1;
+            case NUL_TERMINATED, COMPACT, NULLABLE_COMPACT -> 1;
             default -> 0;
         };
     }
@@ -103,6 +132,21 @@ final class BytesPart extends Part {
                     }
                 }
                 return t.sizedEnd(level, this, at, at + prefixWidth, length, limit, null, prefixCounts);
+            }
+            case COMPACT:
+            case NULLABLE_COMPACT: {
+                int from = VarintPart.end(t, level, this, at, limit, COMPACT_VARINT_BYTES);
+                long prefix = Integer.toUnsignedLong(VarintPart.value(v, at));
+                if (prefix == 0) {
+                    if (kind == Kind.COMPACT) {
+                        throw t.fail(t.pathOf(level, this), at, "compact length 0 is NULL, which this part does not "
+                                + "allow", "a length + 1 of 1 or more", "0");
+                    }
+                    t.ints[level + slot + 1] = at - from;
+                    return from;
+                }
+                t.ints[level + slot + 1] = from - at;
+                return t.sizedEnd(level, this, at, from, prefix - 1, limit, null, 1);
             }
             case NUL_TERMINATED: {
                 int nul = v.indexOf((byte) 0, at);
@@ -165,7 +209,8 @@ final class BytesPart extends Part {
     void describe(Message m, int index, StringBuilder out, String indent) {
         ByteView b = m.bytes(index);
         if (b == null) {
-            out.append(indent).append(name).append(" @").append(m.start(index)).append(": NULL (length prefix -1)\n");
+            out.append(indent).append(name).append(" @").append(m.start(index)).append(": NULL (")
+                    .append(compact() ? "compact length 0" : "length prefix -1").append(")\n");
             return;
         }
         out.append(indent).append(name).append(" @").append(m.start(index)).append(" (").append(b.length())
@@ -184,6 +229,8 @@ final class BytesPart extends Part {
                     + (prefixCounts == 0 ? "" : " counting " + prefixCounts + " more bytes");
             case NULLABLE -> name + ": bytes or NULL with " + prefixWidth + "-byte signed length prefix (-1 = NULL)";
             case NUL_TERMINATED -> name + ": NUL-terminated";
+            case COMPACT -> name + ": bytes with a varint holding the length + 1";
+            case NULLABLE_COMPACT -> name + ": bytes or NULL with a varint holding the length + 1 (0 = NULL)";
             default -> name + ": rest of message";
         };
     }
@@ -204,12 +251,12 @@ final class BytesPart extends Part {
         ByteView b = e.values.bytes(index);
         if (b == null) {
             boolean given = e.values.has(index);
-            if (kind == Kind.NULLABLE && (!given || e.values.value(index) == null)) {
+            if (nullable() && (!given || e.values.value(index) == null)) {
                 e.children[index] = null;
-                return prefixWidth;   // NULL: the prefix -1 alone
+                return compact() ? 1 : prefixWidth;   // NULL: the prefix -1, or a compact 0, alone
             }
             throw given ? e.fail(e.partPath(index), "expected Bytes, byte[] or a String"
-                    + (kind == Kind.NULLABLE ? ", or null" : "")) : e.missing(e.partPath(index));
+                    + (nullable() ? ", or null" : "")) : e.missing(e.partPath(index));
         }
         e.children[index] = b;
         int length = b.length();
@@ -227,6 +274,13 @@ final class BytesPart extends Part {
                             + ")");
                 }
                 return prefixWidth + length;
+            case COMPACT:
+            case NULLABLE_COMPACT:
+                if (length > MOST_COMPACT) {
+                    throw e.fail(e.partPath(index), length + " bytes do not fit a compact length (at most "
+                            + MOST_COMPACT + ")");
+                }
+                return VarintPart.width(length + 1L) + length;
             case NUL_TERMINATED:
                 int nul = b.indexOf((byte) 0, 0);
                 if (nul >= 0) {
@@ -242,7 +296,14 @@ final class BytesPart extends Part {
     void write(LevelEncoding e, int index, MutableByteView out, int at) {
         ByteView b = (ByteView) e.children[index];
         int from = at;
-        if (prefixed()) {
+        if (compact()) {
+            int width = b == null ? 1 : e.sizes[index] - b.length();
+            VarintPart.put(out, at, b == null ? 0 : b.length() + 1, width);
+            if (b == null) {
+                return;
+            }
+            from += width;
+        } else if (prefixed()) {
             writePrefix(out, at, b == null ? NULL : b.length() + prefixCounts);
             if (b == null) {
                 return;
@@ -262,9 +323,11 @@ final class BytesPart extends Part {
             case PREFIXED -> MessagePart.Kind.PREFIXED_BYTES;
             case NULLABLE -> MessagePart.Kind.NULLABLE_BYTES;
             case NUL_TERMINATED -> MessagePart.Kind.NUL_TERMINATED_BYTES;
+            case COMPACT -> MessagePart.Kind.COMPACT_BYTES;
+            case NULLABLE_COMPACT -> MessagePart.Kind.NULLABLE_COMPACT_BYTES;
             default -> MessagePart.Kind.REST_BYTES;
         };
         return new MessagePart(name, k, null, java.util.Set.of(), sizeField == null ? null : sizeField.path, size,
-                prefixWidth, prefixCounts, -1, null, null, null, null);
+                compact() ? COMPACT_VARINT_BYTES : prefixWidth, prefixCounts, -1, null, null, null, null);
     }
 }

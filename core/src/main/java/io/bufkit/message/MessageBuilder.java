@@ -182,6 +182,34 @@ public final class MessageBuilder {
     }
 
     /**
+     * Adds bytes after an unsigned varint of up to 5 bytes holding their length plus one: Kafka's
+     * COMPACT_STRING and COMPACT_BYTES (KIP-482). A varint of 0 (NULL) is a
+     * {@link io.bufkit.layout.LayoutException} here; declare a part that may be NULL with
+     * {@link #nullableCompact}. Encoding writes the length plus one.
+     *
+     * @param partName the part's name
+     * @return this builder
+     */
+    public MessageBuilder compact(String partName) {
+        add(new BytesPart(partName, BytesPart.Kind.COMPACT, null, null, 0, 0));
+        return this;
+    }
+
+    /**
+     * Adds bytes or NULL after an unsigned varint of up to 5 bytes holding their length plus one, 0 for NULL:
+     * Kafka's COMPACT_NULLABLE_STRING and COMPACT_NULLABLE_BYTES (KIP-482). A NULL reads as {@code null}, as a
+     * {@link #nullablePrefixed} part's does ({@code isPresent} false, {@code null} in the value model, a
+     * {@code null} or empty {@code Optional} record component); encoding writes 0 for {@code null}.
+     *
+     * @param partName the part's name
+     * @return this builder
+     */
+    public MessageBuilder nullableCompact(String partName) {
+        add(new BytesPart(partName, BytesPart.Kind.NULLABLE_COMPACT, null, null, 0, 0));
+        return this;
+    }
+
+    /**
      * Adds bytes ended by a NUL byte, which is consumed but not part of the value.
      *
      * @param partName the part's name

@@ -33,6 +33,17 @@ public final class MessagePart {
          * {@link #prefixWidth()} is 2 or 4, and its value in the value model is {@code null} when NULL.
          */
         NULLABLE_BYTES,
+        /**
+         * Bytes after an unsigned varint holding their length plus one (Kafka's compact strings and bytes):
+         * {@link MessageBuilder#compact}; {@link #prefixWidth()} is the varint's largest number of bytes, 5.
+         */
+        COMPACT_BYTES,
+        /**
+         * Bytes or NULL after an unsigned varint holding their length plus one, 0 for NULL (Kafka's compact
+         * nullable strings and bytes): {@link MessageBuilder#nullableCompact}; its value in the value model is
+         * {@code null} when NULL, and {@link #prefixWidth()} is 5.
+         */
+        NULLABLE_COMPACT_BYTES,
         /** Bytes up to a NUL byte: {@link MessageBuilder#nulTerminated}. */
         NUL_TERMINATED_BYTES,
         /**

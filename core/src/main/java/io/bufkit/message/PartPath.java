@@ -171,7 +171,7 @@ public final class PartPath {
      * @throws IllegalArgumentException if the message is of another layout, or the part is none of these
      */
     public boolean isPresent(Message message) {
-        if (part instanceof BytesPart b && b.kind == BytesPart.Kind.NULLABLE) {
+        if (part instanceof BytesPart b && b.nullable()) {
             check(message);
             return !b.isNull(message.tape(), message.level());
         }

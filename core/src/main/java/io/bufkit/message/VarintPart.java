@@ -42,21 +42,29 @@ final class VarintPart extends Part {
 
     @Override
     int decode(LevelTape t, int level, int at, int limit) {
+        return end(t, level, this, at, limit, maxBytes);
+    }
+
+    /**
+     * Where a varint of at most {@code maxBytes} bytes that part {@code p} of level {@code level} holds at
+     * {@code at} ends, not reading at or past {@code limit}; or a failure naming the part's path.
+     */
+    static int end(LevelTape t, int level, Part p, int at, int limit, int maxBytes) {
         ByteView v = t.view;
         for (int i = 0; i < maxBytes; i++) {
             if (at + i >= limit) {
-                throw t.fail(t.pathOf(level, this), at, "varint runs past the end", "a last byte below 0x80 before offset "
+                throw t.fail(t.pathOf(level, p), at, "varint runs past the end", "a last byte below 0x80 before offset "
                         + limit, (limit - at) + " byte(s) with the continuation bit");
             }
             if ((v.u8(at + i) & 0x80) == 0) {
                 if (i == maxBytes - 1 && 7 * maxBytes > 31 && v.u8(at + i) > 0x07) {
-                    throw t.fail(t.pathOf(level, this), at, "varint does not fit an int", "at most " + max(),
+                    throw t.fail(t.pathOf(level, p), at, "varint does not fit an int", "at most " + Integer.MAX_VALUE,
                             "more");
                 }
                 return at + i + 1;
             }
         }
-        throw t.fail(t.pathOf(level, this), at, "varint longer than " + maxBytes + " bytes", "at most " + maxBytes
+        throw t.fail(t.pathOf(level, p), at, "varint longer than " + maxBytes + " bytes", "at most " + maxBytes
                 + " bytes", "a continuation bit in byte " + maxBytes);
     }
 
@@ -105,10 +113,13 @@ final class VarintPart extends Part {
 
     @Override
     void write(LevelEncoding e, int index, MutableByteView out, int at) {
-        int value = (Integer) e.children[index];
-        int n = e.sizes[index];
-        for (int i = 0; i < n; i++) {
-            out.putU8(at + i, (value >>> (7 * i)) & 0x7F | (i < n - 1 ? 0x80 : 0));
+        put(out, at, (Integer) e.children[index], e.sizes[index]);
+    }
+
+    /** Writes {@code value} at {@code at} as a varint of {@code width} bytes ({@link #width(long)} or more). */
+    static void put(MutableByteView out, int at, int value, int width) {
+        for (int i = 0; i < width; i++) {
+            out.putU8(at + i, (value >>> (7 * i)) & 0x7F | (i < width - 1 ? 0x80 : 0));
         }
     }
 

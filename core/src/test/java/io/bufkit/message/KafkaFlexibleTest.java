@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -40,19 +41,30 @@ class KafkaFlexibleTest {
     }
 
     static final MessageLayout API_VERSIONS = request("ApiVersions-v3")
+            .compact("clientSoftwareName").compact("clientSoftwareVersion").nested("tags", TAGS)
+            .build();
+    /** The same, with a compact string as the two parts it is: a varint holding the length + 1, and bytes. */
+    static final MessageLayout API_VERSIONS_SPELLED_OUT = request("ApiVersions-v3")
             .varint("nameLength", 5).bytes("clientSoftwareName", Size.of("nameLength").plus(-1))
             .varint("versionLength", 5).bytes("clientSoftwareVersion", Size.of("versionLength").plus(-1))
             .nested("tags", TAGS)
             .build();
     static final MessageLayout TOPIC = MessageLayout.builder("topic")
             .section("id", PacketLayout.builder("id").bytes("topicId", 16).build())
-            .varint("nameLength", 5).bytes("name", Size.of("nameLength").plus(-1))
+            .nullableCompact("name")
             .nested("tags", TAGS)
             .build();
     static final MessageLayout METADATA = request("Metadata-v12")
             .varint("topicCount", 5).repeat("topics", Size.of("topicCount").plus(-1), TOPIC)
             .section("flags", PacketLayout.builder("flags").u8("allowAutoTopicCreation")
                     .u8("includeTopicAuthorizedOperations").build())
+            .nested("tags", TAGS)
+            .build();
+    /** InitProducerId v4: a nullable compact transactional id, the timeout, the producer id and epoch. */
+    static final MessageLayout INIT_PRODUCER_ID = request("InitProducerId-v4")
+            .nullableCompact("transactionalId")
+            .section("body", PacketLayout.builder("body").i32be("transactionTimeoutMs").i64be("producerId")
+                    .i16be("producerEpoch").build())
             .nested("tags", TAGS)
             .build();
     static final MessageLayout API_KEY = MessageLayout.builder("api-key")
@@ -95,6 +107,10 @@ class KafkaFlexibleTest {
         assertEquals("3.7.1", m.string("clientSoftwareVersion"));
         assertEquals(0, m.sub("tags").count("fields"));
         assertArrayEquals(apiVersions.toByteArray(), API_VERSIONS.encode(m.toValues()));
+        Message spelledOut = API_VERSIONS_SPELLED_OUT.decode(apiVersions);
+        assertEquals(18, spelledOut.intValue("nameLength"), "17 bytes, written as 17 + 1");
+        assertEquals(m.string("clientSoftwareName"), spelledOut.string("clientSoftwareName"));
+        assertArrayEquals(apiVersions.toByteArray(), API_VERSIONS_SPELLED_OUT.encode(spelledOut.toValues()));
 
         ByteView metadata = message("java-client-0.bin", 51);
         Message md = METADATA.decode(metadata);
@@ -138,6 +154,43 @@ class KafkaFlexibleTest {
         }
         assertEquals(List.of(0, 1, 2), tagNumbers);
         assertArrayEquals(response.toByteArray(), API_VERSIONS_RESPONSE.encode(m.toValues()));
+    }
+
+    @Test
+    void aNullTransactionalIdIsNullAndReencodesAsZero() throws IOException {
+        for (ByteView wire : List.of(message("java-client-0.bin", 105), message("java-client-1.bin", 51))) {
+            Message m = INIT_PRODUCER_ID.decode(wire);
+            assertEquals(22, m.intValue("header.apiKey"));
+            assertEquals(4, m.intValue("header.apiVersion"));
+            assertEquals(null, m.bytes("transactionalId"));
+            assertEquals(false, m.isPresent("transactionalId"));
+            assertTrue(m.describe().contains("transactionalId @27: NULL (compact length 0)"), m.describe());
+            assertEquals(null, m.toValues().get("transactionalId"));
+            assertArrayEquals(wire.toByteArray(), INIT_PRODUCER_ID.encode(m.toValues()));
+        }
+        assertEquals(List.of("22", "4", "2", "bufkit-java"), tshark(9).subList(4, 8));
+        Map<String, Object> values = new java.util.HashMap<>(INIT_PRODUCER_ID.decode(message("java-client-0.bin",
+                105)).toValues());
+        values.put("transactionalId", "tx-1");
+        Message given = INIT_PRODUCER_ID.decode(ByteView.wrap(INIT_PRODUCER_ID.encode(values)));
+        assertEquals("tx-1", given.string("transactionalId"));
+        assertEquals(5, given.bytes("transactionalId").length() + 1, "4 bytes: the varint holds 5");
+    }
+
+    @Test
+    void aNullWhereNoneIsAllowedAndALengthPastTheEndAreLayoutExceptions() throws IOException {
+        byte[] apiVersions = message("java-client-0.bin", 0).toByteArray();
+        int name = 4 + 8 + 2 + "bufkit-java".length() + 1;
+        assertEquals(18, apiVersions[name]);
+        apiVersions[name] = 0;
+        LayoutException nul = assertThrows(LayoutException.class, () -> API_VERSIONS.decode(ByteView.wrap(apiVersions)));
+        assertEquals("ApiVersions-v3: clientSoftwareName at offset " + name + ": compact length 0 is NULL, which this "
+                + "part does not allow", nul.getMessage());
+        apiVersions[name] = 60;
+        LayoutException past = assertThrows(LayoutException.class,
+                () -> API_VERSIONS.decode(ByteView.wrap(apiVersions)));
+        assertEquals(Optional.of("clientSoftwareName"), past.field());
+        assertTrue(past.getMessage().contains("length 59 (prefix 60 - 1) points past the end"), past.getMessage());
     }
 
     @Test

@@ -42,8 +42,8 @@ import java.util.function.Function;
  * without one, whose part is then raw bytes); a condition's field is generated first and its part is present
  * exactly when the condition holds; repeats hold 0 to {@link #maxElements(int)} elements (never more than
  * their count field holds), byte parts 0 to {@link #maxBytes(int)} bytes, sized ones a length their
- * {@link io.bufkit.message.Size} describes, nullable ones ({@code nullablePrefixed}) {@code null} (NULL) about
- * one time in five; a level's remaining or total length has no value, and its
+ * {@link io.bufkit.message.Size} describes, nullable ones ({@code nullablePrefixed}, {@code nullableCompact})
+ * {@code null} (NULL) about one time in five; a level's remaining or total length has no value, and its
  * field is left to encoding. A user-defined field's values come from the generator registered
  * with {@link #withKind(FieldKind, Gen)}. A condition on a field of an enclosing level
  * ({@code "../fixed.qos"}) reads the values drawn for that level. Everything shrinks.

@@ -134,6 +134,11 @@ final class MessageValueGen {
                 long most = (1L << (8 * p.prefixWidth() - (nullable ? 1 : 0))) - 1 - p.prefixCounts();
                 Gen<Object> bytes = Gen.bytes(0, (int) Math.min(maxBytes, most)).map(b -> (Object) Bytes.of(b));
                 return nullable ? Gen.frequency(1, Gen.constant(null), 4, bytes) : bytes;
+            case COMPACT_BYTES:
+            case NULLABLE_COMPACT_BYTES:
+                Gen<Object> compact = Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(b));
+                return p.kind() == MessagePart.Kind.COMPACT_BYTES ? compact
+                        : Gen.frequency(1, Gen.constant(null), 4, compact);
             case NUL_TERMINATED_BYTES:
                 return Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(withoutNul(b)));
             case REST_BYTES:

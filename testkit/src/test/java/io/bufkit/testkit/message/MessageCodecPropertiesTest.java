@@ -161,7 +161,7 @@ class MessageCodecPropertiesTest {
     record TopicId(byte[] topicId) {
     }
 
-    record Topic(TopicId id, Bytes name, Tags tags) {
+    record Topic(TopicId id, Optional<Bytes> name, Tags tags) {
     }
 
     record MetadataFlags(int allowAutoTopicCreation, int includeTopicAuthorizedOperations) {

@@ -182,14 +182,14 @@ final class ProtocolMessages {
                     .bytes("data", Size.of("size")).build())
             .build();
     /**
-     * A Kafka Metadata v12 request body: a compact array (count + 1) of topics, each a UUID, a compact string
-     * (length + 1) and tagged fields; two flags; tagged fields.
+     * A Kafka Metadata v12 request body: a compact array (count + 1) of topics, each a UUID, a nullable compact
+     * string (length + 1, 0 for NULL) and tagged fields; two flags; tagged fields.
      */
     static final MessageLayout KAFKA_METADATA = MessageLayout.builder("metadata-v12")
             .varint("topicCount", 5)
             .repeat("topics", Size.of("topicCount").plus(-1), MessageLayout.builder("topic")
                     .section("id", PacketLayout.builder("id").bytes("topicId", 16).build())
-                    .varint("nameLength", 5).bytes("name", Size.of("nameLength").plus(-1))
+                    .nullableCompact("name")
                     .nested("tags", KAFKA_TAGS)
                     .build())
             .section("flags", PacketLayout.builder("flags").u8("allowAutoTopicCreation")
