@@ -15,9 +15,11 @@ import io.bufkit.message.MessageLayout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -66,12 +68,16 @@ public final class MessageLayouts {
     private final Map<FieldKind<?>, Gen<?>> kinds;
     private final int maxElements;
     private final int maxBytes;
+    /** The names of byte parts drawn as UTF-8 text. */
+    private final Set<String> text;
 
-    private MessageLayouts(MessageLayout layout, Map<FieldKind<?>, Gen<?>> kinds, int maxElements, int maxBytes) {
+    private MessageLayouts(MessageLayout layout, Map<FieldKind<?>, Gen<?>> kinds, int maxElements, int maxBytes,
+            Set<String> text) {
         this.layout = layout;
         this.kinds = kinds;
         this.maxElements = maxElements;
         this.maxBytes = maxBytes;
+        this.text = text;
     }
 
     /**
@@ -82,7 +88,7 @@ public final class MessageLayouts {
      */
     public static MessageLayouts of(MessageLayout layout) {
         return new MessageLayouts(Objects.requireNonNull(layout, "layout"), Map.of(), DEFAULT_MAX_ELEMENTS,
-                DEFAULT_MAX_BYTES);
+                DEFAULT_MAX_BYTES, Set.of());
     }
 
     /**
@@ -96,7 +102,24 @@ public final class MessageLayouts {
     public <T> MessageLayouts withKind(FieldKind<T> kind, Gen<? extends T> values) {
         Map<FieldKind<?>, Gen<?>> more = new HashMap<>(kinds);
         more.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(values, "values"));
-        return new MessageLayouts(layout, Map.copyOf(more), maxElements, maxBytes);
+        return new MessageLayouts(layout, Map.copyOf(more), maxElements, maxBytes, text);
+    }
+
+    /**
+     * Draws the byte parts of these names, at any level, as valid UTF-8 text (of the lengths their kind
+     * allows, never holding U+0000) instead of any bytes: for a record codec that maps them to
+     * {@code String}, whose round trip any bytes would not survive (a byte that is no UTF-8 decodes to
+     * U+FFFD and encodes to three others). {@code MessageLayouts.of(MQTT).withText("clientId", "topic")}.
+     *
+     * @param partNames the names of byte parts
+     * @return new generators with those parts drawn as text
+     */
+    public MessageLayouts withText(String... partNames) {
+        Set<String> more = new HashSet<>(text);
+        for (String name : partNames) {
+            more.add(Objects.requireNonNull(name, "partName"));
+        }
+        return new MessageLayouts(layout, kinds, maxElements, maxBytes, Set.copyOf(more));
     }
 
     /**
@@ -110,7 +133,7 @@ public final class MessageLayouts {
         if (max < 0) {
             throw new IllegalArgumentException("maxElements " + max + " is negative");
         }
-        return new MessageLayouts(layout, kinds, max, maxBytes);
+        return new MessageLayouts(layout, kinds, max, maxBytes, text);
     }
 
     /**
@@ -124,7 +147,7 @@ public final class MessageLayouts {
         if (max < 0) {
             throw new IllegalArgumentException("maxBytes " + max + " is negative");
         }
-        return new MessageLayouts(layout, kinds, maxElements, max);
+        return new MessageLayouts(layout, kinds, maxElements, max, text);
     }
 
     /**
@@ -136,7 +159,7 @@ public final class MessageLayouts {
      *     registered generator
      */
     public Gen<Map<String, Object>> values() {
-        return new MessageValueGen(kinds, maxElements, maxBytes).level(layout).filter(this::encodes);
+        return new MessageValueGen(kinds, maxElements, maxBytes, text).level(layout).filter(this::encodes);
     }
 
     private boolean encodes(Map<String, Object> values) {

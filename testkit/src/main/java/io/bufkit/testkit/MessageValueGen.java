@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the generator of one level's values for {@link MessageLayouts#values()}: the sections first, with
@@ -23,11 +24,19 @@ final class MessageValueGen {
     private final Map<FieldKind<?>, Gen<?>> kinds;
     private final int maxElements;
     private final int maxBytes;
+    /** The names of byte parts drawn as UTF-8 text. */
+    private final Set<String> text;
 
-    MessageValueGen(Map<FieldKind<?>, Gen<?>> kinds, int maxElements, int maxBytes) {
+    MessageValueGen(Map<FieldKind<?>, Gen<?>> kinds, int maxElements, int maxBytes, Set<String> text) {
         this.kinds = kinds;
         this.maxElements = maxElements;
         this.maxBytes = maxBytes;
+        this.text = text;
+    }
+
+    /** The bytes of part {@code p}, {@code min} to {@code max} of them: UTF-8 text if it is one of {@link #text}. */
+    private Gen<Object> bytesOf(MessagePart p, int min, int max) {
+        return (text.contains(p.name()) ? Utf8Text.of(min, max) : Gen.bytes(min, max)).map(b -> (Object) Bytes.of(b));
     }
 
     /** The values of a level: a map from part name to value, in part order; absent conditional parts left out. */
@@ -127,22 +136,22 @@ final class MessageValueGen {
             List<Map<String, Object>> scope) {
         switch (p.kind()) {
             case SIZED_BYTES:
-                return sized(layout, p.size()).flatMap(n -> Gen.bytes(n, n)).map(b -> (Object) Bytes.of(b));
+                return sized(layout, p.size()).flatMap(n -> bytesOf(p, n, n));
             case PREFIXED_BYTES:
             case NULLABLE_BYTES:
                 boolean nullable = p.kind() == MessagePart.Kind.NULLABLE_BYTES;
                 long most = (1L << (8 * p.prefixWidth() - (nullable ? 1 : 0))) - 1 - p.prefixCounts();
-                Gen<Object> bytes = Gen.bytes(0, (int) Math.min(maxBytes, most)).map(b -> (Object) Bytes.of(b));
+                Gen<Object> bytes = bytesOf(p, 0, (int) Math.min(maxBytes, most));
                 return nullable ? Gen.frequency(1, Gen.constant(null), 4, bytes) : bytes;
             case COMPACT_BYTES:
             case NULLABLE_COMPACT_BYTES:
-                Gen<Object> compact = Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(b));
+                Gen<Object> compact = bytesOf(p, 0, maxBytes);
                 return p.kind() == MessagePart.Kind.COMPACT_BYTES ? compact
                         : Gen.frequency(1, Gen.constant(null), 4, compact);
             case NUL_TERMINATED_BYTES:
-                return Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(withoutNul(b)));
+                return bytesOf(p, 0, maxBytes).map(b -> (Object) Bytes.of(withoutNul(((Bytes) b).toByteArray())));
             case REST_BYTES:
-                return Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(b));
+                return bytesOf(p, 0, maxBytes);
             case COUNTED_REPEAT:
                 return counted(layout, p, scope);
             case REPEAT_UNTIL:

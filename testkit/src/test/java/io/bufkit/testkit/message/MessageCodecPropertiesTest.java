@@ -1,14 +1,19 @@
 package io.bufkit.testkit.message;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bufkit.Bytes;
 import io.bufkit.message.MessageCodec;
 import io.bufkit.testkit.MessageLayouts;
+import io.bufkit.testkit.Property;
 import java.lang.invoke.MethodHandles;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Record codecs of real protocols' layouts round-trip against the layouts' own encoding. */
@@ -226,5 +231,20 @@ class MessageCodecPropertiesTest {
         AssertionError failure = assertThrows(AssertionError.class,
                 () -> MessageLayouts.of(ProtocolMessages.MQTT_CONNECT).checkRecordRoundTrip(lossy));
         assertTrue(failure.getMessage().contains("gives other bytes"), failure.getMessage());
+    }
+
+    @Test
+    void aStringComponentRoundTripsWhenItsPartIsDrawnAsText() {
+        MessageCodec<Lossy> text = MessageCodec.of(ProtocolMessages.MQTT_CONNECT, Lossy.class, LOOKUP);
+        MessageLayouts.of(ProtocolMessages.MQTT_CONNECT).withText("protocol").checkRecordRoundTrip(text);
+        AtomicInteger wide = new AtomicInteger();
+        Property.forAll(MessageLayouts.of(ProtocolMessages.MQTT_CONNECT).withText("protocol").values()).check(v -> {
+            @SuppressWarnings("unchecked")
+            Bytes protocol = (Bytes) ((Map<String, Object>) v.get("body")).get("protocol");
+            String decoded = new String(protocol.toByteArray(), StandardCharsets.UTF_8);
+            assertArrayEquals(protocol.toByteArray(), decoded.getBytes(StandardCharsets.UTF_8), "valid UTF-8");
+            wide.addAndGet(decoded.length() < protocol.length() ? 1 : 0);
+        });
+        assertTrue(wide.get() > 0, "some text holds characters of more than one byte");
     }
 }
