@@ -1,5 +1,7 @@
 package io.bufkit.message;
 
+import io.bufkit.layout.ChecksumField;
+import io.bufkit.layout.LayoutException;
 import java.util.Map;
 
 /**
@@ -16,6 +18,26 @@ abstract class ChecksumDeclaration extends Part {
     static String hex(long value, int width) {
         String h = Long.toHexString(value);
         return "0x" + "0".repeat(Math.max(0, 2 * width - h.length())) + h;
+    }
+
+    /**
+     * The failure of a checksum found wrong, naming its field's {@code path} and {@code offset}, what it covers
+     * ({@code "the 20 bytes from ip to here"}), and the expected and stored values in hex.
+     */
+    static LayoutException wrong(LevelTape t, String path, int offset, ChecksumField field, String over,
+            long expected, long stored) {
+        String e = hex(expected, field.width());
+        String s = hex(stored, field.width());
+        return t.fail(path, offset, "checksum over " + over + " is wrong: expected " + e + " but was " + s, e, s);
+    }
+
+    /** Appends the bytes the checksum covers: {@code "(checksum ip.checksum): over 24 bytes from @0 to @24"}. */
+    @Override
+    void describe(Message m, int index, StringBuilder out, String indent) {
+        int from = m.start(index);
+        int to = m.end(index);
+        out.append(indent).append(name).append(": over ").append(to - from).append(" bytes from @").append(from)
+                .append(" to @").append(to).append('\n');
     }
 
     @Override

@@ -51,11 +51,8 @@ final class ChecksumOverPart extends ChecksumDeclaration {
         long expected = field.computeApart(t.view.slice(from, to));
         long stored = field.get(t.view.slice(sectionStart, sectionStart + section.layout.size()));
         if (expected != stored) {
-            String e = hex(expected, field.width());
-            String s = hex(stored, field.width());
-            throw t.fail(t.pathOf(level, section) + "." + field.name(), sectionStart + field.offset(), "checksum over "
-                    + "the " + (to - from) + " bytes of " + coverage() + " is wrong: expected " + e + " but was " + s,
-                    e, s);
+            throw wrong(t, t.pathOf(level, section) + "." + field.name(), sectionStart + field.offset(), field,
+                    "the " + (to - from) + " bytes of " + coverage(), expected, stored);
         }
         return at;
     }
@@ -63,14 +60,6 @@ final class ChecksumOverPart extends ChecksumDeclaration {
     /** The covered parts, for people: {@code "attributes to records"}. */
     private String coverage() {
         return first == last ? first.name : first.name + " to " + last.name;
-    }
-
-    @Override
-    void describe(Message m, int index, StringBuilder out, String indent) {
-        int from = m.start(index);
-        int to = m.end(index);
-        out.append(indent).append(name).append(": over ").append(to - from).append(" bytes from @").append(from)
-                .append(" to @").append(to).append('\n');
     }
 
     @Override

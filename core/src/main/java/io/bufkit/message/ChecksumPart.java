@@ -35,21 +35,11 @@ final class ChecksumPart extends ChecksumDeclaration {
         int from = start(t, level);
         ByteView covered = t.view.slice(from, at);
         if (!field.verify(covered)) {
-            String expected = hex(field.compute(covered), field.width());
-            String actual = hex(field.get(covered), field.width());
-            throw t.fail(t.pathOf(level, section) + "." + field.name(), from + field.offset(), "checksum over the "
-                    + (at - from) + " bytes from " + section.name + " to here is wrong: expected " + expected
-                    + " but was " + actual, expected, actual);
+            throw wrong(t, t.pathOf(level, section) + "." + field.name(), from + field.offset(), field, "the "
+                    + (at - from) + " bytes from " + section.name + " to here", field.compute(covered),
+                    field.get(covered));
         }
         return at;
-    }
-
-    @Override
-    void describe(Message m, int index, StringBuilder out, String indent) {
-        int from = m.start(index);
-        int to = m.end(index);
-        out.append(indent).append(name).append(": over ").append(to - from).append(" bytes from @").append(from)
-                .append(" to @").append(to).append('\n');
     }
 
     @Override

@@ -109,11 +109,9 @@ final class PseudoHeaderChecksumPart extends ChecksumDeclaration {
         ByteView pseudo = pseudoHeader(t.view, source.offsetIn(t, level), destination.offsetIn(t, level), number,
                 to - from);
         if (!c.field.verify(pseudo, bytes)) {
-            String expected = hex(c.field.compute(pseudo, bytes), c.field.width());
-            String actual = hex(c.field.get(bytes), c.field.width());
-            throw t.fail(t.path(sub) + "." + c.section.name + "." + c.field.name(), from + c.field.offset(),
-                    "checksum over the " + header.kind() + " and the " + (to - from) + " bytes from "
-                    + c.section.name + " on is wrong: expected " + expected + " but was " + actual, expected, actual);
+            throw wrong(t, t.path(sub) + "." + c.section.name + "." + c.field.name(), from + c.field.offset(),
+                    c.field, "the " + header.kind() + " and the " + (to - from) + " bytes from " + c.section.name
+                    + " on", c.field.compute(pseudo, bytes), c.field.get(bytes));
         }
         return at;
     }

@@ -92,17 +92,22 @@ class KafkaFlexibleTest {
         return List.of(RegexGroups.first(tsv, "\n" + frame + "\t([^\n]*)").split("\t", -1));
     }
 
+    /** The size and request header of {@code m} are those tshark gives for frame {@code frame}. */
+    static void assertHeaderAsTshark(int frame, Message m) throws IOException {
+        // stream, ports, size, api key, version, correlation id, client id
+        List<String> fields = tshark(frame);
+        assertEquals(Integer.parseInt(fields.get(3)), m.intValue("size"));
+        assertEquals(Integer.parseInt(fields.get(4)), m.intValue("header.apiKey"));
+        assertEquals(Integer.parseInt(fields.get(5)), m.intValue("header.apiVersion"));
+        assertEquals(Integer.parseInt(fields.get(6)), m.intValue("header.correlationId"));
+        assertEquals(fields.get(7), m.string("clientId"));
+    }
+
     @Test
     void theJavaClientsFlexibleRequestsDecodeAsTsharkReadsTheirHeaders() throws IOException {
         ByteView apiVersions = message("java-client-0.bin", 0);
         Message m = API_VERSIONS.decode(apiVersions);
-        // stream, ports, size, api key, version, correlation id, client id
-        List<String> frame4 = tshark(4);
-        assertEquals(Integer.parseInt(frame4.get(3)), m.intValue("size"));
-        assertEquals(Integer.parseInt(frame4.get(4)), m.intValue("header.apiKey"));
-        assertEquals(Integer.parseInt(frame4.get(5)), m.intValue("header.apiVersion"));
-        assertEquals(Integer.parseInt(frame4.get(6)), m.intValue("header.correlationId"));
-        assertEquals(frame4.get(7), m.string("clientId"));
+        assertHeaderAsTshark(4, m);
         assertEquals("apache-kafka-java", m.string("clientSoftwareName"));
         assertEquals("3.7.1", m.string("clientSoftwareVersion"));
         assertEquals(0, m.sub("tags").count("fields"));
@@ -114,10 +119,7 @@ class KafkaFlexibleTest {
 
         ByteView metadata = message("java-client-0.bin", 51);
         Message md = METADATA.decode(metadata);
-        List<String> frame8 = tshark(8);
-        assertEquals(Integer.parseInt(frame8.get(4)), md.intValue("header.apiKey"));
-        assertEquals(Integer.parseInt(frame8.get(5)), md.intValue("header.apiVersion"));
-        assertEquals(Integer.parseInt(frame8.get(6)), md.intValue("header.correlationId"));
+        assertHeaderAsTshark(8, md);
         assertEquals(1, md.count("topics"));
         assertEquals("bufkit", md.element("topics", 0).string("name"));
         assertEquals(2, md.intValue("topicCount"), "one topic, written as 1 + 1");
@@ -158,17 +160,16 @@ class KafkaFlexibleTest {
 
     @Test
     void aNullTransactionalIdIsNullAndReencodesAsZero() throws IOException {
-        for (ByteView wire : List.of(message("java-client-0.bin", 105), message("java-client-1.bin", 51))) {
+        ByteView first = message("java-client-0.bin", 105);
+        for (ByteView wire : List.of(first, message("java-client-1.bin", 51))) {
             Message m = INIT_PRODUCER_ID.decode(wire);
-            assertEquals(22, m.intValue("header.apiKey"));
-            assertEquals(4, m.intValue("header.apiVersion"));
+            assertHeaderAsTshark(wire == first ? 9 : 23, m);
             assertEquals(null, m.bytes("transactionalId"));
             assertEquals(false, m.isPresent("transactionalId"));
             assertTrue(m.describe().contains("transactionalId @27: NULL (compact length 0)"), m.describe());
             assertEquals(null, m.toValues().get("transactionalId"));
             assertArrayEquals(wire.toByteArray(), INIT_PRODUCER_ID.encode(m.toValues()));
         }
-        assertEquals(List.of("22", "4", "2", "bufkit-java"), tshark(9).subList(4, 8));
         Map<String, Object> values = new java.util.HashMap<>(INIT_PRODUCER_ID.decode(message("java-client-0.bin",
                 105)).toValues());
         values.put("transactionalId", "tx-1");
