@@ -260,7 +260,27 @@ public final class MessageBuilder {
      * @return this builder
      */
     public MessageBuilder repeat(String partName, Size count, MessageLayout element) {
-        add(new RepeatPart(partName, resolve(count.path()), count, -1, Objects.requireNonNull(element, "element")));
+        add(new RepeatPart(partName, resolve(count.path()), count, false, Objects.requireNonNull(element, "element")));
+        return this;
+    }
+
+    /**
+     * Adds a counted repeat that may be NULL: a count of -1 is NULL, which holds no elements and reads apart
+     * from an empty repeat. Kafka's nullable compact arrays hold the count plus one, 0 for NULL
+     * ({@code .varint("n", 5).nullableRepeat("topics", Size.of("n").plus(-1), TOPIC)}; a Metadata request's
+     * NULL topics ask for every topic, an empty list for none), its older nullable arrays an INT32 count, -1
+     * for NULL ({@code Size.of("n")}). A NULL repeat has no elements ({@code count} 0), {@code isPresent}
+     * false, the value {@code null} in the value model, and maps to a {@code List} component that is
+     * {@code null} or an {@code Optional<List<..>>} that is empty; encoding writes the count -1 for a
+     * {@code null} or missing value. Any other negative count is a {@link io.bufkit.layout.LayoutException}.
+     *
+     * @param partName the part's name
+     * @param count the number of elements, -1 for NULL, such as {@code Size.of("n").plus(-1)}
+     * @param element the layout of each element
+     * @return this builder
+     */
+    public MessageBuilder nullableRepeat(String partName, Size count, MessageLayout element) {
+        add(new RepeatPart(partName, resolve(count.path()), count, true, Objects.requireNonNull(element, "element")));
         return this;
     }
 

@@ -55,6 +55,12 @@ public final class MessagePart {
          * {@link #size()} is the arithmetic on it for a count such as {@code n − 1}, else null.
          */
         COUNTED_REPEAT,
+        /**
+         * A counted repeat that may be NULL, a count of -1: {@link MessageBuilder#nullableRepeat};
+         * {@link #fieldPath()} and {@link #size()} as for {@link #COUNTED_REPEAT}. Its value in the value model
+         * is {@code null} when NULL.
+         */
+        NULLABLE_REPEAT,
         /** A repeat ended by a terminator byte: {@link MessageBuilder#repeatUntil}. */
         REPEAT_UNTIL,
         /** A repeat up to the end of the message: {@link MessageBuilder#repeatToEnd}. */

@@ -162,8 +162,9 @@ public final class PartPath {
     }
 
     /**
-     * Whether a conditional part, sized part or choice holds a decoded sub-message, or a nullable part
-     * bytes rather than NULL; see {@link Message#isPresent(String)}.
+     * Whether a conditional part, sized part or choice holds a decoded sub-message, a nullable part bytes
+     * rather than NULL, or a nullable repeat elements (none, perhaps) rather than NULL; see
+     * {@link Message#isPresent(String)}.
      *
      * @param message a decoded message of this path's layout
      * @return true if present (for a choice: if the discriminator named a known alternative; a sized part
@@ -174,6 +175,10 @@ public final class PartPath {
         if (part instanceof BytesPart b && b.nullable()) {
             check(message);
             return !b.isNull(message.tape(), message.level());
+        }
+        if (part instanceof RepeatPart r && r.nullable) {
+            check(message);
+            return !r.isNull(message.tape(), message.level());
         }
         checkLevel(message);
         return message.tape().ints[message.level() + child] >= 0;
@@ -260,14 +265,15 @@ public final class PartPath {
     /** The number of elements of a repeat. */
     int countOf(Message message) {
         LevelTape t = message.tape();
-        return t.ints[t.ints[message.level() + child]];
+        int table = t.ints[message.level() + child];
+        return table < 0 ? 0 : t.ints[table];   // a NULL repeat has no element table
     }
 
     /** Element {@code index} of a repeat, or a failure naming the part if there is no such element. */
     Message elementOf(Message message, int index) {
         LevelTape t = message.tape();
         int table = t.ints[message.level() + child];
-        int n = t.ints[table];
+        int n = table < 0 ? 0 : t.ints[table];
         if (index < 0 || index >= n) {
             throw noElement(index, n);
         }

@@ -132,7 +132,7 @@ final class RecordLevel {
         } else if (p instanceof BytesPart b) {
             return BytesBinding.bind(b, type, generic, where);
         } else if (p instanceof RepeatPart r) {
-            return RepeatBinding.bind(r.element, type, generic, lookup, where);
+            return RepeatBinding.bind(r, type, generic, lookup, where);
         } else if (p instanceof OptionalPart o) {
             return SubLevelBinding.conditional(o.body, type, generic, lookup, where);
         } else if (p instanceof NestedPart nested) {

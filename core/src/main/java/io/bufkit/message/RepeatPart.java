@@ -16,6 +16,8 @@ final class RepeatPart extends Part {
     final FieldRef count;
     /** For a counted repeat whose count is arithmetic on the field ({@code n - 1}): how; else null. */
     final Size countSize;
+    /** Whether a count of -1 is NULL, which has no elements and reads apart from an empty repeat. */
+    final boolean nullable;
     final int terminator;
     final MessageLayout element;
     /** For a repeat filling a size: the field the size comes from and how; else null. */
@@ -23,24 +25,28 @@ final class RepeatPart extends Part {
     final Size size;
 
     RepeatPart(String name, FieldRef count, int terminator, MessageLayout element) {
-        this(name, count, null, terminator, element, null, null);
+        this(name, count, null, false, terminator, element, null, null);
     }
 
-    /** A repeat counted by {@code countSize} applied to the field {@code count}. */
-    RepeatPart(String name, FieldRef count, Size countSize, int terminator, MessageLayout element) {
-        this(name, count, countSize, terminator, element, null, null);
+    /**
+     * A repeat counted by {@code countSize} applied to the field {@code count}, NULL for a count of -1 if
+     * {@code nullable}.
+     */
+    RepeatPart(String name, FieldRef count, Size countSize, boolean nullable, MessageLayout element) {
+        this(name, count, countSize, nullable, -1, element, null, null);
     }
 
     /** A repeat whose elements fill exactly {@code size} bytes. */
     RepeatPart(String name, FieldRef sizeField, Size size, MessageLayout element) {
-        this(name, null, null, TO_END, element, sizeField, size);
+        this(name, null, null, false, TO_END, element, sizeField, size);
     }
 
-    private RepeatPart(String name, FieldRef count, Size countSize, int terminator, MessageLayout element,
-            FieldRef sizeField, Size size) {
+    private RepeatPart(String name, FieldRef count, Size countSize, boolean nullable, int terminator,
+            MessageLayout element, FieldRef sizeField, Size size) {
         super(name, new MessageLayout[] {element});
         this.count = count;
         this.countSize = countSize;
+        this.nullable = nullable;
         this.terminator = terminator;
         this.element = element;
         this.sizeField = sizeField;
@@ -57,6 +63,10 @@ final class RepeatPart extends Part {
             return decodeUntilTerminator(t, level, at, limit);
         }
         long n = countSize == null ? count.read(t, level) : countSize.apply(count.read(t, level));
+        if (n == -1 && nullable) {
+            t.ints[level + slot + 1] = -1;   // NULL: no element table
+            return at;
+        }
         int each = Math.max(element.minSize(), 1);
         if (n < 0 && countSize != null) {   // a plain count field below 0 fails below, as it always has
             throw t.fail(t.pathOf(level, this), at, "count " + n + " (" + countSize + " with " + count.path + " = "
@@ -127,8 +137,17 @@ final class RepeatPart extends Part {
         return countSize == null ? count.path : countSize.toString();
     }
 
+    /** Whether the repeat of level {@code level} of a tape is NULL. */
+    boolean isNull(LevelTape t, int level) {
+        return nullable && t.ints[level + slot + 1] < 0;
+    }
+
     @Override
     void describe(Message m, int index, StringBuilder out, String indent) {
+        if (isNull(m.tape(), m.level())) {
+            out.append(indent).append(name).append(": NULL (count -1)\n");
+            return;
+        }
         int n = m.count(index);
         out.append(indent).append(name).append(" (").append(n).append(" × ")
                 .append(element.name()).append("):\n");
@@ -146,6 +165,10 @@ final class RepeatPart extends Part {
 
     @Override
     void putValue(Message m, int index, Map<String, Object> into) {
+        if (isNull(m.tape(), m.level())) {
+            into.put(name, null);
+            return;
+        }
         int n = m.count(index);
         List<Map<String, Object>> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -162,6 +185,11 @@ final class RepeatPart extends Part {
     @Override
     int size(LevelEncoding e, int index) {
         int n = e.values.count(index);
+        if (n < 0 && nullable && (!e.values.has(index) || e.values.value(index) == null)) {
+            e.deriveCount(count, countSize, -1, index);   // NULL: the count -1 and no elements
+            e.children[index] = new LevelEncoding[0];
+            return 0;
+        }
         if (n < 0) {
             throw e.missing(e.partPath(index));
         }
@@ -220,7 +248,7 @@ final class RepeatPart extends Part {
 
     @Override
     MessagePart describePart(java.util.Set<String> derived) {
-        MessagePart.Kind k = count != null ? MessagePart.Kind.COUNTED_REPEAT
+        MessagePart.Kind k = nullable ? MessagePart.Kind.NULLABLE_REPEAT : count != null ? MessagePart.Kind.COUNTED_REPEAT
                 : size != null ? MessagePart.Kind.SIZED_REPEAT
                 : terminator == TO_END ? MessagePart.Kind.REPEAT_TO_END : MessagePart.Kind.REPEAT_UNTIL;
         FieldRef depends = derives();

@@ -167,6 +167,24 @@ class EnclosingConditionTest {
     }
 
     @Test
+    void aNestedLevelReadsTheLevelHoldingIt() {
+        MessageLayout padded = MessageLayout.builder("padded")
+                .field("flags", WireType.U8)
+                .nested("body", MessageLayout.builder("body")
+                        .when("pad", "../flags", f -> (f & 0x08) != 0,    // HTTP/2's PADDED flag
+                                MessageLayout.builder("pad").field("length", WireType.U8).build())
+                        .prefixed("data", 1)
+                        .build())
+                .build();
+        Message plain = padded.decode(ByteView.wrap(new byte[] {0x00, 2, 'h', 'i'}));
+        assertFalse(plain.sub("body").isPresent("pad"));
+        assertEquals("hi", plain.sub("body").string("data"));
+        Message withPad = padded.decode(ByteView.wrap(new byte[] {0x08, 7, 2, 'h', 'i'}));
+        assertEquals(7, withPad.sub("body").sub("pad").intValue("length"));
+        assertArrayEquals(new byte[] {0x08, 7, 2, 'h', 'i'}, padded.encode(withPad.toValues()));
+    }
+
+    @Test
     void aLayoutHoldingTheBodyMustDeclareTheFieldBeforeThePartHoldingIt() {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> MessageLayout.builder("other").field("type", WireType.U8)

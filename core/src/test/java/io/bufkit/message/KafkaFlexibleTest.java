@@ -55,7 +55,7 @@ class KafkaFlexibleTest {
             .nested("tags", TAGS)
             .build();
     static final MessageLayout METADATA = request("Metadata-v12")
-            .varint("topicCount", 5).repeat("topics", Size.of("topicCount").plus(-1), TOPIC)
+            .varint("topicCount", 5).nullableRepeat("topics", Size.of("topicCount").plus(-1), TOPIC)
             .section("flags", PacketLayout.builder("flags").u8("allowAutoTopicCreation")
                     .u8("includeTopicAuthorizedOperations").build())
             .nested("tags", TAGS)
@@ -195,15 +195,90 @@ class KafkaFlexibleTest {
     }
 
     @Test
-    void aNullArrayIsALayoutExceptionNamingTheCount() throws IOException {
+    void aNullArrayIsNullAndReadsApartFromAnEmptyOne() throws IOException {
         byte[] metadata = message("java-client-0.bin", 51).toByteArray();
         int count = 4 + 8 + 2 + "bufkit-java".length() + 1;   // size, header, client id, header tags
         assertEquals(2, metadata[count]);
-        metadata[count] = 0;   // a null array: all topics
-        LayoutException e = assertThrows(LayoutException.class, () -> METADATA.decode(ByteView.wrap(metadata)));
-        assertEquals(Optional.of("topics"), e.field());
-        assertEquals(count + 1, e.offset());
-        assertEquals("Metadata-v12: topics at offset " + (count + 1) + ": count -1 (topicCount−1 with topicCount = 0)"
-                + " is negative", e.getMessage());
+        // NULL topics (all topics): the count's varint 0 and none of the topic's 24 bytes (id, name, tags)
+        byte[] none = new byte[metadata.length - 24];
+        System.arraycopy(metadata, 0, none, 0, count);
+        System.arraycopy(metadata, count + 25, none, count + 1, metadata.length - count - 25);
+        none[count] = 0;
+        none[3] -= 24;
+        Message m = METADATA.decode(ByteView.wrap(none));
+        assertEquals(false, m.isPresent("topics"));
+        assertEquals(0, m.count("topics"));
+        assertTrue(m.toValues().containsKey("topics") && m.toValues().get("topics") == null);
+        assertTrue(m.describe().contains("topics: NULL (count -1)"), m.describe());
+        assertArrayEquals(none, METADATA.encode(m.toValues()));
+        // an empty array (no topics): the varint 1
+        none[count] = 1;
+        Message empty = METADATA.decode(ByteView.wrap(none));
+        assertEquals(true, empty.isPresent("topics"));
+        assertEquals(List.of(), empty.toValues().get("topics"));
+        assertArrayEquals(none, METADATA.encode(empty.toValues()));
+        assertEquals(true, METADATA.decode(ByteView.wrap(metadata)).isPresent("topics"));
+    }
+
+    /** A Metadata body as records: NULL topics are an empty Optional, no topics an empty list. */
+    record TopicRecord(TopicId id, Optional<String> name, Tags tags) {
+    }
+
+    record TopicId(byte[] topicId) {
+    }
+
+    record Tags(List<TaggedField> fields) {
+    }
+
+    record TaggedField(int tag, byte[] data) {
+    }
+
+    record Header(int apiKey, int apiVersion, int correlationId) {
+    }
+
+    record Flags(int allowAutoTopicCreation, int includeTopicAuthorizedOperations) {
+    }
+
+    record MetadataRequest(Header header, String clientId, Tags headerTags, Optional<List<TopicRecord>> topics,
+            Flags flags, Tags tags) {
+    }
+
+    record NullableListRequest(Header header, String clientId, Tags headerTags, List<TopicRecord> topics, Flags flags,
+            Tags tags) {
+    }
+
+    @Test
+    void aNullArrayIsAnEmptyOptionalOrANullListInARecord() throws IOException {
+        MessageCodec<MetadataRequest> codec = MessageCodec.of(METADATA, MetadataRequest.class,
+                java.lang.invoke.MethodHandles.lookup());
+        ByteView wire = message("java-client-0.bin", 51);
+        MetadataRequest r = codec.decode(wire);
+        assertEquals("bufkit", r.topics().orElseThrow().get(0).name().orElseThrow());
+        assertArrayEquals(wire.toByteArray(), codec.encode(r));
+        MetadataRequest all = new MetadataRequest(r.header(), r.clientId(), r.headerTags(), Optional.empty(),
+                r.flags(), r.tags());
+        MetadataRequest back = codec.decode(ByteView.wrap(codec.encode(all)));
+        assertEquals(Optional.empty(), back.topics());
+        MessageCodec<NullableListRequest> nullable = MessageCodec.of(METADATA, NullableListRequest.class,
+                java.lang.invoke.MethodHandles.lookup());
+        NullableListRequest n = nullable.decode(ByteView.wrap(codec.encode(all)));
+        assertEquals(null, n.topics());
+        assertArrayEquals(codec.encode(all), nullable.encode(n));
+    }
+
+    @Test
+    void aCountBelowMinusOneIsALayoutExceptionNamingTheCount() {
+        MessageLayout items = MessageLayout.builder("items").field("n", WireType.I32BE)
+                .nullableRepeat("items", Size.of("n"), MessageLayout.builder("item").field("v", WireType.U8).build())
+                .build();
+        assertEquals(0, items.decode(ByteView.wrap(new byte[] {-1, -1, -1, -1})).count("items"));
+        LayoutException e = assertThrows(LayoutException.class,
+                () -> items.decode(ByteView.wrap(new byte[] {-1, -1, -1, -2})));
+        assertEquals("items: items at offset 4: count -2 (n with n = -2) is negative", e.getMessage());
+        IllegalArgumentException repeat = assertThrows(IllegalArgumentException.class,
+                () -> MessageLayout.builder("x").field("n", WireType.U8).repeat("items", Size.of("n"),
+                        MessageLayout.builder("item").field("v", WireType.U8).build()).build()
+                        .encode(java.util.Collections.singletonMap("items", null)));
+        assertEquals("x: items: no value given", repeat.getMessage());
     }
 }

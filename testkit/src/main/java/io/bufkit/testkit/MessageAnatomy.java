@@ -55,7 +55,7 @@ record MessageAnatomy(byte[] wire, List<Spot> lengths, List<VarintSpot> varints,
                 case PREFIXED_BYTES, NULLABLE_BYTES -> prefixes.add(new PrefixSpot(m.start(name) - p.prefixWidth(),
                         p.prefixWidth(), p.kind() == MessagePart.Kind.NULLABLE_BYTES));
                 case NUL_TERMINATED_BYTES -> terminators.add(m.end(name) - 1);
-                case COUNTED_REPEAT, REPEAT_UNTIL, REPEAT_TO_END, SIZED_REPEAT -> {
+                case COUNTED_REPEAT, NULLABLE_REPEAT, REPEAT_UNTIL, REPEAT_TO_END, SIZED_REPEAT -> {
                     for (int i = 0; i < m.count(name); i++) {
                         walk(p.body(), m.element(name, i));
                     }

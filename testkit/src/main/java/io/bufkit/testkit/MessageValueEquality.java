@@ -81,7 +81,10 @@ final class MessageValueEquality {
                         continue;   // computed by encoding
                     }
                 }
-                case COUNTED_REPEAT, REPEAT_UNTIL, REPEAT_TO_END, SIZED_REPEAT -> {
+                case COUNTED_REPEAT, NULLABLE_REPEAT, REPEAT_UNTIL, REPEAT_TO_END, SIZED_REPEAT -> {
+                    if (v == null) {
+                        break;   // a NULL repeat
+                    }
                     List<Object> elements = new ArrayList<>();
                     for (Object e : (List<Object>) v) {
                         elements.add(given(p.body(), (Map<String, Object>) e));

@@ -154,6 +154,8 @@ final class MessageValueGen {
                 return bytesOf(p, 0, maxBytes);
             case COUNTED_REPEAT:
                 return counted(layout, p, scope);
+            case NULLABLE_REPEAT:
+                return Gen.frequency(1, Gen.constant(null), 4, counted(layout, p, scope));
             case REPEAT_UNTIL:
                 return Gen.listOf(level(p.body(), scope).filter(e -> startsWithout(p.body(), e, p.terminator())), 0,
                                 maxElements)

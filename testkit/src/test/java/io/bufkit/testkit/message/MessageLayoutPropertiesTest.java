@@ -128,6 +128,16 @@ class MessageLayoutPropertiesTest {
     }
 
     @Test
+    void nullableRepeatsAreSometimesNullSometimesEmptyAndSometimesNot() {
+        int[] seen = new int[3];
+        Property.forAll(MessageLayouts.of(ProtocolMessages.KAFKA_METADATA).values()).check(v -> {
+            List<?> topics = (List<?>) v.get("topics");
+            seen[topics == null ? 0 : topics.isEmpty() ? 1 : 2]++;
+        });
+        assertTrue(seen[0] > 0 && seen[1] > 0 && seen[2] > 0, java.util.Arrays.toString(seen));
+    }
+
+    @Test
     void arbitraryMessagesAreSometimesDecodedAndSometimesRejected() {
         Gen<byte[]> arbitrary = LAYOUTS.get(1).arbitraryMessages();
         SplittableRandom random = new SplittableRandom(5);

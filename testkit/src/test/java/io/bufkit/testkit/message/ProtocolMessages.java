@@ -182,12 +182,12 @@ final class ProtocolMessages {
                     .bytes("data", Size.of("size")).build())
             .build();
     /**
-     * A Kafka Metadata v12 request body: a compact array (count + 1) of topics, each a UUID, a nullable compact
+     * A Kafka Metadata v12 request body: a nullable compact array (count + 1, 0 for NULL) of topics, each a UUID, a nullable compact
      * string (length + 1, 0 for NULL) and tagged fields; two flags; tagged fields.
      */
     static final MessageLayout KAFKA_METADATA = MessageLayout.builder("metadata-v12")
             .varint("topicCount", 5)
-            .repeat("topics", Size.of("topicCount").plus(-1), MessageLayout.builder("topic")
+            .nullableRepeat("topics", Size.of("topicCount").plus(-1), MessageLayout.builder("topic")
                     .section("id", PacketLayout.builder("id").bytes("topicId", 16).build())
                     .nullableCompact("name")
                     .nested("tags", KAFKA_TAGS)
