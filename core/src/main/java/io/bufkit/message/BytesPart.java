@@ -3,6 +3,7 @@ package io.bufkit.message;
 import io.bufkit.ByteView;
 import io.bufkit.Bytes;
 import io.bufkit.MutableByteView;
+import io.bufkit.layout.LayoutException;
 import java.util.Map;
 
 /**
@@ -134,20 +135,8 @@ final class BytesPart extends Part {
                 return t.sizedEnd(level, this, at, at + prefixWidth, length, limit, null, prefixCounts);
             }
             case COMPACT:
-            case NULLABLE_COMPACT: {
-                int from = VarintPart.end(t, level, this, at, limit, COMPACT_VARINT_BYTES);
-                long prefix = Integer.toUnsignedLong(VarintPart.value(v, at));
-                if (prefix == 0) {
-                    if (kind == Kind.COMPACT) {
-                        throw t.fail(t.pathOf(level, this), at, "compact length 0 is NULL, which this part does not "
-                                + "allow", "a length + 1 of 1 or more", "0");
-                    }
-                    t.ints[level + slot + 1] = at - from;
-                    return from;
-                }
-                t.ints[level + slot + 1] = from - at;
-                return t.sizedEnd(level, this, at, from, prefix - 1, limit, null, 1);
-            }
+            case NULLABLE_COMPACT:
+                return decodeCompact(t, level, at, limit);
             case NUL_TERMINATED: {
                 int nul = v.indexOf((byte) 0, at);
                 if (nul < 0 || nul >= limit) {
@@ -159,12 +148,36 @@ final class BytesPart extends Part {
             default: {
                 int end = limit - trailer;
                 if (end < at) {
-                    throw t.fail(t.pathOf(level, this), at, "the " + trailer + " bytes of the fixed parts after it do "
-                            + "not fit: " + (limit - at) + " remain", trailer + " bytes", (limit - at) + " bytes");
+                    throw trailerDoesNotFit(t, level, at, limit);
                 }
                 return end;
             }
         }
+    }
+
+    /** The failure of a rest part too short for the fixed parts after it; built apart to keep decode small. */
+    private LayoutException trailerDoesNotFit(LevelTape t, int level, int at, int limit) {
+        return t.fail(t.pathOf(level, this), at, "the " + trailer + " bytes of the fixed parts after it do not fit: "
+                + (limit - at) + " remain", trailer + " bytes", (limit - at) + " bytes");
+    }
+
+    /**
+     * Decodes a compact part: a varint holding the length plus one, 0 for NULL, whose width (negated for
+     * NULL) the tape keeps; returns where the part ends.
+     */
+    private int decodeCompact(LevelTape t, int level, int at, int limit) {
+        int from = VarintPart.end(t, level, this, at, limit, COMPACT_VARINT_BYTES);
+        long prefix = VarintPart.value(t.view, at);
+        if (prefix == 0) {
+            if (kind == Kind.COMPACT) {
+                throw t.fail(t.pathOf(level, this), at, "compact length 0 is NULL, which this part does not "
+                        + "allow", "a length + 1 of 1 or more", "0");
+            }
+            t.ints[level + slot + 1] = at - from;
+            return from;
+        }
+        t.ints[level + slot + 1] = from - at;
+        return t.sizedEnd(level, this, at, from, prefix - 1, limit, null, 1);
     }
 
     /** The length prefix at {@code at}: unsigned, or signed for {@link Kind#NULLABLE}; big-endian. */

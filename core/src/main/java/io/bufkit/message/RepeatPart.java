@@ -62,6 +62,11 @@ final class RepeatPart extends Part {
         if (count == null) {
             return decodeUntilTerminator(t, level, at, limit);
         }
+        return decodeCounted(t, level, at, limit);
+    }
+
+    /** A counted repeat: as many elements as the count says, or NULL for a nullable repeat's -1. */
+    private int decodeCounted(LevelTape t, int level, int at, int limit) {
         long n = countSize == null ? count.read(t, level) : countSize.apply(count.read(t, level));
         if (n == -1 && nullable) {
             t.ints[level + slot + 1] = -1;   // NULL: no element table
