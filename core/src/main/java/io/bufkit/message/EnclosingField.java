@@ -84,7 +84,7 @@ final class EnclosingField {
         for (int i = 0; i < up; i++) {
             at = at.parent;
         }
-        return at.userInt(in(at.layout), e.partPath(dependent));
+        return at.userInt(in(at.layout), e, dependent);
     }
 
     /** The field's full path in the message being encoded, for failures ({@code fixed.qos}). */

@@ -216,21 +216,21 @@ final class LevelEncoding {
 
     /** The value the user set for an integer field another part depends on (a condition, a discriminator). */
     int userInt(FieldRef ref, int dependent) {
-        return userInt(ref, partPath(dependent));
+        return userInt(ref, this, dependent);
     }
 
     /**
-     * As {@link #userInt(FieldRef, int)}, for the part at path {@code dependent}, which may be a part of a
-     * level this one holds.
+     * As {@link #userInt(FieldRef, int)}, for part {@code dependent} of level {@code of}, which may be a level
+     * this one holds (a condition on a field of an enclosing level); its path is built only on failure.
      */
-    int userInt(FieldRef ref, String dependent) {
+    int userInt(FieldRef ref, LevelEncoding of, int dependent) {
         if (isDerived(ref)) {
             return (int) derivedValue(ref);
         }
         Object v = !values.has(ref.section) ? null
                 : ref.varint != null ? values.value(ref.section) : values.field(ref.section, ref.fieldIndex);
         if (v == null) {
-            throw fail(fieldPath(ref), "no value given, and " + dependent + " depends on it");
+            throw fail(fieldPath(ref), "no value given, and " + of.partPath(dependent) + " depends on it");
         }
         if (!(v instanceof Integer || v instanceof Short || v instanceof Byte)) {
             throw fail(fieldPath(ref), "expected an Integer, not " + SectionFields.typeOf(v));

@@ -67,7 +67,6 @@ final class OptionalPart extends Part {
     @Override
     int size(LevelEncoding e, int index) {
         int value = condition != null ? e.userInt(condition, index) : enclosing.userInt(e, index);
-        String field = condition != null ? e.fieldPath(condition) : enclosing.pathIn(e);
         boolean present = test.test(value);
         LevelPath at = e.path.sub(name);
         LevelValues sub = e.values.sub(index, body, at);
@@ -76,11 +75,11 @@ final class OptionalPart extends Part {
                     + SectionFields.typeOf(e.values.value(index)));
         }
         if (present && sub == null) {
-            throw e.fail(e.partPath(index), "absent, but " + field + " = " + value
+            throw e.fail(e.partPath(index), "absent, but " + conditionPathIn(e) + " = " + value
                     + " says it is present");
         }
         if (!present && sub != null) {
-            throw e.fail(e.partPath(index), "given, but " + field + " = " + value
+            throw e.fail(e.partPath(index), "given, but " + conditionPathIn(e) + " = " + value
                     + " says it is absent");
         }
         if (sub == null) {
@@ -89,6 +88,11 @@ final class OptionalPart extends Part {
         LevelEncoding plan = e.plan(body, sub, at, e.start(index));
         e.children[index] = plan;
         return plan.size();
+    }
+
+    /** The condition's full path in the message {@code e} encodes, for failures ({@code flags.willFlag}). */
+    private String conditionPathIn(LevelEncoding e) {
+        return condition != null ? e.fieldPath(condition) : enclosing.pathIn(e);
     }
 
     @Override
