@@ -192,6 +192,16 @@ class KafkaFlexibleTest {
                 () -> API_VERSIONS.decode(ByteView.wrap(apiVersions)));
         assertEquals(Optional.of("clientSoftwareName"), past.field());
         assertTrue(past.getMessage().contains("length 59 (prefix 60 - 1) points past the end"), past.getMessage());
+        MessageLayout one = MessageLayout.builder("one").compact("s").build();
+        LayoutException cut = assertThrows(LayoutException.class,
+                () -> one.decode(ByteView.wrap(new byte[] {(byte) 0x85})));
+        assertEquals("one: s at offset 0: varint runs past the end", cut.getMessage());
+        LayoutException wide = assertThrows(LayoutException.class, () -> one.decode(ByteView.wrap(
+                new byte[] {(byte) 0x81, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0})));
+        assertEquals("one: s at offset 0: varint longer than 5 bytes", wide.getMessage());
+        LayoutException big = assertThrows(LayoutException.class, () -> one.decode(ByteView.wrap(
+                new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f})));
+        assertEquals("one: s at offset 0: varint does not fit an int", big.getMessage());
     }
 
     @Test
