@@ -104,7 +104,7 @@ final class OptionalPart extends Part {
 
     @Override
     MessagePart describePart(java.util.Set<String> derived) {
-        return new MessagePart(name, MessagePart.Kind.WHEN, null, java.util.Set.of(), conditionPath(), null, 0, -1, body,
-                test, null, null);
+        return new MessagePart(name, MessagePart.Kind.WHEN, null, java.util.Set.of(), conditionPath(), null, 0, -1,
+                body, test, null, null);
     }
 }

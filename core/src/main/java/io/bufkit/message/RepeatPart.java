@@ -253,7 +253,8 @@ final class RepeatPart extends Part {
 
     @Override
     MessagePart describePart(java.util.Set<String> derived) {
-        MessagePart.Kind k = nullable ? MessagePart.Kind.NULLABLE_REPEAT : count != null ? MessagePart.Kind.COUNTED_REPEAT
+        MessagePart.Kind k = nullable ? MessagePart.Kind.NULLABLE_REPEAT
+                : count != null ? MessagePart.Kind.COUNTED_REPEAT
                 : size != null ? MessagePart.Kind.SIZED_REPEAT
                 : terminator == TO_END ? MessagePart.Kind.REPEAT_TO_END : MessagePart.Kind.REPEAT_UNTIL;
         FieldRef depends = derives();

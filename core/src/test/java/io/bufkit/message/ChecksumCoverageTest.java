@@ -189,7 +189,8 @@ class ChecksumCoverageTest {
     @Test
     void declaringACoverageThatCannotBeIsRefusedNamingWhy() {
         PacketLayout plain = PacketLayout.builder("plain").u8("length").u16be("sum").build();
-        PacketLayout pseudo = PacketLayout.builder("pseudo").u16be("length").internetChecksumWithPseudoHeader("sum").build();
+        PacketLayout pseudo = PacketLayout.builder("pseudo").u16be("length").internetChecksumWithPseudoHeader("sum")
+                .build();
         assertEquals("m: checksumUpToHere(x.sum) names no section declared before; path is section.field",
                 assertThrows(IllegalArgumentException.class, () -> MessageLayout.builder("m").section("h", plain)
                         .checksumUpToHere("x.sum")).getMessage());

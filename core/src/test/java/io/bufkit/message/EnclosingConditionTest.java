@@ -150,7 +150,8 @@ class EnclosingConditionTest {
                 .when("extra", "../../head.wide", w -> w != 0, MessageLayout.builder("extra")
                         .field("x", WireType.U16BE).build())
                 .build();
-        MessageLayout list = MessageLayout.builder("list").field("n", WireType.U8).repeat("entries", "n", entry).build();
+        MessageLayout list = MessageLayout.builder("list").field("n", WireType.U8).repeat("entries", "n", entry)
+                .build();
         assertEquals(1, list.enclosingNeeds().size());
         assertEquals(1, list.enclosingNeeds().get(0).up(), "the entry's ../../ is one level above the list");
         MessageLayout wrapped = MessageLayout.builder("wrapped")

@@ -184,7 +184,8 @@ class KafkaFlexibleTest {
         int name = 4 + 8 + 2 + "bufkit-java".length() + 1;
         assertEquals(18, apiVersions[name]);
         apiVersions[name] = 0;
-        LayoutException nul = assertThrows(LayoutException.class, () -> API_VERSIONS.decode(ByteView.wrap(apiVersions)));
+        LayoutException nul = assertThrows(LayoutException.class,
+                () -> API_VERSIONS.decode(ByteView.wrap(apiVersions)));
         assertEquals("ApiVersions-v3: clientSoftwareName at offset " + name + ": compact length 0 is NULL, which this "
                 + "part does not allow", nul.getMessage());
         apiVersions[name] = 60;

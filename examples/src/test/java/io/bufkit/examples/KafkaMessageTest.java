@@ -154,7 +154,8 @@ class KafkaMessageTest {
         assertEquals(Integer.parseInt(first(tshark, "Length: (\\d+)")), m.intValue("size"));
         assertEquals(0, m.sub("header").intValue("apiKey"));
         assertEquals(Integer.parseInt(first(tshark, "API Version: (\\d+)")), m.sub("header").intValue("apiVersion"));
-        assertEquals(Integer.parseInt(first(tshark, "Correlation ID: (\\d+)")), m.sub("header").intValue("correlationId"));
+        assertEquals(Integer.parseInt(first(tshark, "Correlation ID: (\\d+)")),
+                m.sub("header").intValue("correlationId"));
         assertEquals(first(tshark, "Client ID: (\\S+)"), m.sub("header").string("clientId"));
         assertTrue(tshark.contains("Transactional ID: [ Null ]"));
         assertEquals(false, m.isPresent("transactionalId"));
@@ -167,9 +168,11 @@ class KafkaMessageTest {
         Message batch = partition.sub("records");
         assertEquals(Long.parseLong(first(tshark, "Offset: (\\d+)")), longValue(batch, "offsets", "baseOffset"));
         assertEquals(Integer.parseInt(first(tshark, "Message Size: (\\d+)")), batch.intValue("offsets.batchLength"));
-        assertEquals(Integer.parseInt(first(tshark, "Leader Epoch: (\\d+)")), batch.intValue("head.partitionLeaderEpoch"));
+        assertEquals(Integer.parseInt(first(tshark, "Leader Epoch: (\\d+)")),
+                batch.intValue("head.partitionLeaderEpoch"));
         assertEquals(Integer.parseInt(first(tshark, "Magic Byte: (\\d+)")), batch.intValue("head.magic"));
-        assertEquals(Integer.parseInt(first(tshark, "Last Offset Delta: (\\d+)")), batch.intValue("attrs.lastOffsetDelta"));
+        assertEquals(Integer.parseInt(first(tshark, "Last Offset Delta: (\\d+)")),
+                batch.intValue("attrs.lastOffsetDelta"));
         assertEquals(Long.parseLong(first(tshark, "Producer ID: (-?\\d+)")), longValue(batch, "attrs", "producerId"));
         assertEquals(Integer.parseInt(first(tshark, "Producer Epoch: (\\d+)")), batch.intValue("attrs.producerEpoch"));
         assertEquals(Integer.parseInt(first(tshark, "Base Sequence: (\\d+)")), batch.intValue("attrs.baseSequence"));

@@ -27,7 +27,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** MQTT 3.1.1 packets of a real mosquitto session through one layout and one record codec, against tshark's decoding. */
+/**
+ * MQTT 3.1.1 packets of a real mosquitto session through one layout and one record codec, against tshark's
+ * decoding.
+ */
 class MqttPacketTest {
     /** Every stream of the capture: the subscriber's and the three publishers', each side. */
     static final List<String> STREAMS = List.of("sub-client.bin", "sub-broker.bin", "pub0-client.bin",
@@ -131,7 +134,8 @@ class MqttPacketTest {
         // tshark decodes the same 24 packets, in the order they crossed the wire rather than stream by stream
         List<String> tsharkSeen = new ArrayList<>();
         for (String packet : tsharkPackets()) {
-            tsharkSeen.add(first(packet, "Header Flags: (0x[0-9a-f]{2})") + " " + first(packet, "\n    Msg Len: (\\d+)"));
+            tsharkSeen.add(first(packet, "Header Flags: (0x[0-9a-f]{2})") + " "
+                    + first(packet, "\n    Msg Len: (\\d+)"));
         }
         assertEquals(24, seen.size());
         assertEquals(tsharkSeen.stream().sorted().toList(), seen.stream().sorted().toList());

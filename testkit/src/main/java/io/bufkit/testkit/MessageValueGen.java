@@ -131,7 +131,10 @@ final class MessageValueGen {
         }
     };
 
-    /** The values of part {@code p} of a level, whose sections' values and those of its enclosing levels are {@code scope}. */
+    /**
+     * The values of part {@code p} of a level, whose sections' values and those of its enclosing levels are
+     * {@code scope}.
+     */
     private Gen<Object> part(MessageLayout layout, MessagePart p, Map<String, Object> sections,
             List<Map<String, Object>> scope) {
         switch (p.kind()) {
@@ -192,7 +195,8 @@ final class MessageValueGen {
             case CHOICE:
                 int key = (Integer) valueOf(sections, p.fieldPath());
                 MessageLayout chosen = p.alternatives().get(key);
-                return chosen != null ? level(chosen, scope).map(v -> (Object) v) : Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(b));
+                return chosen != null ? level(chosen, scope).map(v -> (Object) v)
+                        : Gen.bytes(0, maxBytes).map(b -> (Object) Bytes.of(b));
             default:
                 throw new AssertionError(p.kind());
         }

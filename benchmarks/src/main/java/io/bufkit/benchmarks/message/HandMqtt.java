@@ -22,7 +22,8 @@ final class HandMqtt {
         int at = 1;
         for (int shift = 0;; shift += 7) {
             if (at >= p.length() || shift == 28) {
-                throw new IllegalArgumentException("remaining length at offset 1 runs past the end or is longer than 4 bytes");
+                throw new IllegalArgumentException("remaining length at offset 1 runs past the end or is longer "
+                        + "than 4 bytes");
             }
             int b = p.u8(at++);
             remaining |= (b & 0x7F) << shift;

@@ -48,7 +48,8 @@ class ReadersAgreeTest {
             List<Object> paths = new ArrayList<>();
             HandDns.parse(capture("dns/" + file), MessageDecodeBenchmark.collect(hand));
             LayoutReads.dns(DnsMessage.LAYOUT.decode(capture("dns/" + file)), MessageDecodeBenchmark.collect(layout));
-            PathReads.dnsByPaths(DnsMessage.LAYOUT.decode(capture("dns/" + file)), MessageDecodeBenchmark.collect(paths));
+            PathReads.dnsByPaths(DnsMessage.LAYOUT.decode(capture("dns/" + file)),
+                    MessageDecodeBenchmark.collect(paths));
             assertEquals(hand, layout, file);
             assertEquals(hand, paths, file);
         }
@@ -119,8 +120,8 @@ class ReadersAgreeTest {
                         byCodec = Mqtt.CODEC.decode(ByteView.wrap(changed));
                     } catch (LayoutException e) {
                         rejected++;
-                        assertThrows(IllegalArgumentException.class, () -> HandMqttRecords.parse(ByteView.wrap(changed)),
-                                e.getMessage());
+                        assertThrows(IllegalArgumentException.class,
+                                () -> HandMqttRecords.parse(ByteView.wrap(changed)), e.getMessage());
                     }
                     if (byCodec != null) {
                         assertEquals(byCodec, HandMqttRecords.parse(ByteView.wrap(changed)));

@@ -182,8 +182,8 @@ final class ProtocolMessages {
                     .bytes("data", Size.of("size")).build())
             .build();
     /**
-     * A Kafka Metadata v12 request body: a nullable compact array (count + 1, 0 for NULL) of topics, each a UUID, a nullable compact
-     * string (length + 1, 0 for NULL) and tagged fields; two flags; tagged fields.
+     * A Kafka Metadata v12 request body: a nullable compact array (count + 1, 0 for NULL) of topics, each a
+     * UUID, a nullable compact string (length + 1, 0 for NULL) and tagged fields; two flags; tagged fields.
      */
     static final MessageLayout KAFKA_METADATA = MessageLayout.builder("metadata-v12")
             .varint("topicCount", 5)
