@@ -152,14 +152,28 @@ public final class Message {
     }
 
     /**
-     * The value of an integer field of a fixed section.
+     * The value of an integer field: of a fixed section of this level ({@code "ip.ttl"}), a single field or a
+     * varint ({@code "kind"}), or such a field inside the sub-level a part holds, named by the part first:
+     * {@code "transport.tcp.srcPort"} reads through the chosen alternative of choice {@code transport},
+     * {@code "body.packetId.id"} through two levels. A field of this level is found first; repeats are not
+     * gone through (use {@link #element(String, int)}).
      *
-     * @param path {@code "section.field"}
+     * @param path the field's path
      * @return the value
-     * @throws IllegalArgumentException if there is no such section or integer field
+     * @throws IllegalArgumentException if there is no such field, here or in the sub-level the path names
+     * @throws IllegalStateException if a sub-level on the way is absent
      */
     public int intValue(String path) {
-        return layout.ref(path).read(tape, level);
+        FieldRef ref = layout.findRef(path);
+        if (ref != null) {
+            return ref.read(tape, level);
+        }
+        int dot = path.indexOf('.');
+        String part = dot < 0 ? null : path.substring(0, dot);
+        if (part == null || !layout.hasPart(part) || !layout.partPath(part).holdsLevel()) {
+            throw new IllegalArgumentException(layout.name() + " has no integer field " + path);
+        }
+        return sub(part).intValue(path.substring(dot + 1));
     }
 
     /**

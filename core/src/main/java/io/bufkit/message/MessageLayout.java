@@ -536,11 +536,17 @@ public final class MessageLayout {
     }
 
     FieldRef ref(String path) {
-        int i = refIndex.get(path);
-        if (i < 0) {
+        FieldRef r = findRef(path);
+        if (r == null) {
             throw new IllegalArgumentException(name + " has no integer field " + path);
         }
-        return refArray[i];
+        return r;
+    }
+
+    /** The ref of an integer field of this level, {@code "section.field"} or a single field's name, or null. */
+    FieldRef findRef(String path) {
+        int i = refIndex.get(path);
+        return i < 0 ? null : refArray[i];
     }
 
     @Override

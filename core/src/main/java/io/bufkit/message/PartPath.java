@@ -217,6 +217,11 @@ public final class PartPath {
         }
     }
 
+    /** Whether the part holds one sub-level or none: a conditional part, a nested or sized part, a choice. */
+    boolean holdsLevel() {
+        return part.holdsLevel();
+    }
+
     private void checkRepeat(Message message) {
         check(message);
         if (element == null) {
