@@ -27,7 +27,7 @@ final class RepeatBinding extends ComponentBinding {
         boolean optional = part.nullable && type == java.util.Optional.class;
         if (optional) {
             list = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
-            listType = raw(list);
+            listType = list instanceof Class<?> || list instanceof ParameterizedType ? raw(list) : Object.class;
         }
         Type item = typeArgument(List.class, listType, list);
         if (item == null) {

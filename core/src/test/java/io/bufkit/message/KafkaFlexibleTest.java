@@ -277,6 +277,24 @@ class KafkaFlexibleTest {
         assertArrayEquals(codec.encode(all), nullable.encode(n));
     }
 
+    record WildcardRequest(Header header, String clientId, Tags headerTags, Optional<?> topics, Flags flags,
+            Tags tags) {
+    }
+
+    record NotAList(Header header, String clientId, Tags headerTags, Optional<String> topics, Flags flags,
+            Tags tags) {
+    }
+
+    @Test
+    void aNullableRepeatMapsOnlyToAListOrAnOptionalList() {
+        for (Class<? extends Record> type : List.of(WildcardRequest.class, NotAList.class)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> MessageCodec.of(METADATA, type, java.lang.invoke.MethodHandles.lookup()));
+            assertTrue(e.getMessage().endsWith("a nullable repeat also to an Optional of such a List"),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void aCountBelowMinusOneIsALayoutExceptionNamingTheCount() {
         MessageLayout items = MessageLayout.builder("items").field("n", WireType.I32BE)
