@@ -18,8 +18,10 @@ import java.util.function.IntPredicate;
 
 /**
  * Declares a {@link MessageLayout} part by part, in wire order. Every size, count, condition and
- * discriminator names an integer field of a section (or a varint) declared earlier at the same level,
- * checked here; so does a level's {@link #remainingLength} or {@link #totalLength}.
+ * discriminator names an integer field of a section (or a single field or varint) declared earlier at the
+ * same level, checked here; so does a level's {@link #remainingLength} or {@link #totalLength}. A condition
+ * may also name a field of an enclosing level ({@code "../fixed.qos"}, see {@link #when}), which the layout
+ * holding this one checks when it is built.
  *
  * <p>Not thread-safe; the built layout is.
  */
