@@ -160,20 +160,14 @@ public final class Message {
      *
      * @param path the field's path
      * @return the value
-     * @throws IllegalArgumentException if there is no such field, here or in the sub-level the path names
-     * @throws IllegalStateException if a sub-level on the way is absent
+     * @throws IllegalArgumentException if there is no such field, here or in any layout the part the path goes
+     *     through may hold
+     * @throws IllegalStateException if a sub-level on the way is absent, or holds a layout without the field
+     *     (a choice holding another alternative)
      */
     public int intValue(String path) {
         FieldRef ref = layout.findRef(path);
-        if (ref != null) {
-            return ref.read(tape, level);
-        }
-        int dot = path.indexOf('.');
-        String part = dot < 0 ? null : path.substring(0, dot);
-        if (part == null || !layout.hasPart(part) || !layout.partPath(part).holdsLevel()) {
-            throw new IllegalArgumentException(layout.name() + " has no integer field " + path);
-        }
-        return sub(part).intValue(path.substring(dot + 1));
+        return ref != null ? ref.read(tape, level) : layout.intPath(path).get(this);
     }
 
     /**

@@ -496,15 +496,17 @@ public final class MessageLayout {
     }
 
     /**
-     * Resolves an integer field of a section of this layout once, for reading many messages without a
-     * path lookup per read.
+     * Resolves an integer field of this layout once, for reading many messages without a path lookup per
+     * read: of a section ({@code "ip.ttl"}), a single field or varint, or inside the sub-levels parts hold
+     * ({@code "transport.tcp.srcPort"}), as {@link Message#intValue(String)} takes them.
      *
-     * @param path {@code "section.field"}
+     * @param path the field's path
      * @return the resolved path
-     * @throws IllegalArgumentException if there is no such section or integer field
+     * @throws IllegalArgumentException if there is no such integer field, here or in any layout the part
+     *     the path goes through may hold
      */
     public IntPath intPath(String path) {
-        return new IntPath(this, ref(path));
+        return IntPath.resolve(this, path);
     }
 
     /**

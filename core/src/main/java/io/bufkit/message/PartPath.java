@@ -217,11 +217,6 @@ public final class PartPath {
         }
     }
 
-    /** Whether the part holds one sub-level or none: a conditional part, a nested or sized part, a choice. */
-    boolean holdsLevel() {
-        return part.holdsLevel();
-    }
-
     private void checkRepeat(Message message) {
         check(message);
         if (element == null) {

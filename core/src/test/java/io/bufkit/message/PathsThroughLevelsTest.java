@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.bufkit.ByteView;
+import io.bufkit.layout.WireType;
+import java.util.Map;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,29 @@ class PathsThroughLevelsTest {
         assertEquals(1, publishes);
     }
 
+    static final MessageLayout A = MessageLayout.builder("a").field("x", WireType.U8).build();
+    static final MessageLayout B = MessageLayout.builder("b").field("y", WireType.U16BE).build();
+    static final MessageLayout TAGGED = MessageLayout.builder("tagged").field("type", WireType.U8)
+            .choice("body", "type", Map.of(1, A, 2, B)).build();
+    static final IntPath X = TAGGED.intPath("body.x");
+    static final IntPath Y = TAGGED.intPath("body.y");
+
+    @Test
+    void aResolvedPathReadsTheAlternativeTheMessageHolds() {
+        Message a = TAGGED.decode(ByteView.wrap(new byte[] {1, 7}));
+        Message b = TAGGED.decode(ByteView.wrap(new byte[] {2, 1, 2}));
+        assertEquals(7, X.get(a));
+        assertEquals(0x0102, Y.get(b));
+        assertEquals(7, a.intValue("body.x"));
+        assertEquals("body.x", X.path());
+        assertEquals("tagged: body holds b, which has no integer field x",
+                assertThrows(IllegalStateException.class, () -> X.get(b)).getMessage());
+        assertEquals("tagged has no integer field body.z (nor has any layout body holds)",
+                assertThrows(IllegalArgumentException.class, () -> TAGGED.intPath("body.z")).getMessage());
+        assertEquals("tagged has no integer field type.x",
+                assertThrows(IllegalArgumentException.class, () -> TAGGED.intPath("type.x")).getMessage());
+    }
+
     @Test
     void aMissingFieldOrAnAbsentLevelOnTheWayIsNamed() throws IOException {
         Message qos0 = null;
@@ -38,9 +63,10 @@ class PathsThroughLevelsTest {
             }
         }
         Message publish = qos0;
-        assertThrows(IllegalStateException.class, () -> publish.intValue("body.packetId.id"));
-        assertEquals("publish has no integer field nothing.id", assertThrows(IllegalArgumentException.class,
-                () -> publish.intValue("body.nothing.id")).getMessage());
+        assertEquals("publish: packetId is absent, so packetId.id cannot be read",
+                assertThrows(IllegalStateException.class, () -> publish.intValue("body.packetId.id")).getMessage());
+        assertEquals("mqtt has no integer field body.nothing.id (nor has any layout body holds)",
+                assertThrows(IllegalArgumentException.class, () -> publish.intValue("body.nothing.id")).getMessage());
         assertEquals("mqtt has no integer field fixed.nothing", assertThrows(IllegalArgumentException.class,
                 () -> publish.intValue("fixed.nothing")).getMessage());
         assertEquals("mqtt has no integer field remaining.x", assertThrows(IllegalArgumentException.class,
