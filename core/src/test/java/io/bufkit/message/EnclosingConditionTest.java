@@ -68,8 +68,8 @@ class EnclosingConditionTest {
                 assertArrayEquals(p.toByteArray(), PACKET.encode(m.toValues()), "re-encodes to its own bytes");
             }
         }
-        // tshark (captures/mqtt/session.tshark.txt): the QoS 0 and two QoS 1 publishes, then the broker's three
-        // deliveries at the subscriber's QoS 1
+        // tshark (captures/mqtt/session.tshark.txt): the publishers' QoS 0, 1 and 1, then the broker's three
+        // deliveries to the subscriber, each at the lower of the publisher's QoS and the subscription's 1
         assertEquals(List.of(0, 1, 1, 0, 1, 1), qos);
         assertEquals(4, ids.size());
         assertTrue(ids.stream().allMatch(id -> id > 0), "packet ids are non-zero (MQTT 3.1.1 §2.3.1): " + ids);
