@@ -37,6 +37,11 @@ final class BytesPart extends Part {
      * trailing CRC); set once by {@link MessageBuilder#build()}.
      */
     int trailer;
+    /**
+     * For {@link Kind#REST}: the byte parts after it sized by fields declared before it (HTTP/2's padding),
+     * which it leaves room for too; set once by {@link MessageBuilder#build()}, null when there are none.
+     */
+    BytesPart[] sizedTrailer;
 
     BytesPart(String name, Kind kind, FieldRef sizeField, Size size, int prefixWidth, int prefixCounts) {
         super(name);
@@ -146,19 +151,34 @@ final class BytesPart extends Part {
                 return nul + 1;
             }
             default: {
-                int end = limit - trailer;
-                if (end < at) {
-                    throw trailerDoesNotFit(t, level, at, limit);
+                long end = limit - trailer;
+                if (sizedTrailer != null) {
+                    end -= sizedTrailerLength(t, level);
                 }
-                return end;
+                if (end < at) {
+                    throw trailerDoesNotFit(t, level, at, limit, limit - end);
+                }
+                return (int) end;
             }
         }
     }
 
-    /** The failure of a rest part too short for the fixed parts after it; built apart to keep decode small. */
-    private LayoutException trailerDoesNotFit(LevelTape t, int level, int at, int limit) {
-        return t.fail(t.pathOf(level, this), at, "the " + trailer + " bytes of the fixed parts after it do not fit: "
-                + (limit - at) + " remain", trailer + " bytes", (limit - at) + " bytes");
+    /**
+     * The bytes of the sized parts after a rest part, from the fields declared before it; a negative size
+     * counts as 0 here, and fails when its own part is decoded.
+     */
+    private long sizedTrailerLength(LevelTape t, int level) {
+        long n = 0;
+        for (BytesPart p : sizedTrailer) {
+            n += Math.max(0, p.size.apply(p.sizeField.read(t, level)));
+        }
+        return n;
+    }
+
+    /** The failure of a rest part too short for the parts after it; built apart to keep decode small. */
+    private LayoutException trailerDoesNotFit(LevelTape t, int level, int at, int limit, long after) {
+        return t.fail(t.pathOf(level, this), at, "the " + after + " bytes of the parts after it do not fit: "
+                + (limit - at) + " remain", after + " bytes", (limit - at) + " bytes");
     }
 
     /**

@@ -224,8 +224,10 @@ public final class MessageBuilder {
 
     /**
      * Adds the rest of the message (or of the enclosing sized level): the bytes up to its end, less those of
-     * the fixed sections and single fields declared after it, which it leaves room for (a CRC trailing the
-     * payload, gzip's CRC-32 and size). Only such parts, and the coverage of a checksum, may follow it.
+     * the fixed sections and single fields declared after it (a CRC trailing the payload, gzip's CRC-32 and
+     * size) and of the byte parts after it sized by fields declared before it (HTTP/2's padding,
+     * {@code .field("padLength", WireType.U8).rest("data").bytes("padding", Size.of("padLength"))}), which it
+     * leaves room for. Only such parts, and the coverage of a checksum, may follow it.
      *
      * @param partName the part's name
      * @return this builder
@@ -675,8 +677,8 @@ public final class MessageBuilder {
      *
      * @return the immutable layout
      * @throws IllegalStateException if a rest-of-message part is followed by a part other than a fixed
-     *     section, a single field or a checksum's coverage, or a repeat to the end by a part other than a
-     *     checksum's coverage
+     *     section, a single field, bytes sized by a field declared before it or a checksum's coverage, or a
+     *     repeat to the end by a part other than a checksum's coverage
      * @throws IllegalArgumentException if a remaining length is declared last, with no part to count, or a
      *     layout this one holds has a condition on a field of this level ({@code "../section.field"}) that
      *     this level does not declare before the part holding it
@@ -686,14 +688,20 @@ public final class MessageBuilder {
             Part p = parts.get(i);
             List<Part> after = parts.subList(i + 1, parts.size());
             if (p instanceof BytesPart b && b.kind == BytesPart.Kind.REST) {
-                // the rest leaves room for fixed parts; the coverage of a checksum takes no bytes
-                Part other = after.stream().filter(q -> !(q instanceof SectionPart || q instanceof ChecksumDeclaration))
+                // the rest leaves room for fixed parts and for bytes sized by fields read before it; the
+                // coverage of a checksum takes no bytes
+                int rest = i;
+                Part other = after.stream().filter(q -> !(q instanceof SectionPart || q instanceof ChecksumDeclaration
+                        || q instanceof BytesPart s && s.kind == BytesPart.Kind.SIZED && s.sizeField.section < rest))
                         .findFirst().orElse(null);
                 if (other != null) {
                     throw new IllegalStateException(name + ": part " + p.name + " runs to the end, so only fixed "
-                            + "sections and fields, which it leaves room for, may follow it, not part " + other.name);
+                            + "sections and fields, and bytes sized by fields before it, which it leaves room for, "
+                            + "may follow it, not part " + other.name);
                 }
                 b.trailer = after.stream().mapToInt(q -> q instanceof SectionPart s ? s.layout.size() : 0).sum();
+                BytesPart[] sized = after.stream().filter(q -> q instanceof BytesPart).toArray(BytesPart[]::new);
+                b.sizedTrailer = sized.length == 0 ? null : sized;
             }
             boolean toEnd = p instanceof RepeatPart r && r.terminator == RepeatPart.TO_END && r.size == null;
             // only the end of a checksum's coverage, which takes no bytes, may follow it

@@ -79,7 +79,7 @@ class RestWithTrailerTest {
                 () -> MEMBER.decode(ByteView.wrap(java.util.Arrays.copyOf(wire, 17))));
         assertEquals(Optional.of("deflate"), e.field());
         assertEquals(10, e.offset());
-        assertEquals("gzip-member: deflate at offset 10: the 8 bytes of the fixed parts after it do not fit: 7 remain",
+        assertEquals("gzip-member: deflate at offset 10: the 8 bytes of the parts after it do not fit: 7 remain",
                 e.getMessage());
         // exactly the trailer: no DEFLATE data
         Message empty = MEMBER.decode(ByteView.wrap(java.util.Arrays.copyOf(wire, 18)));
@@ -90,8 +90,11 @@ class RestWithTrailerTest {
     void onlyFixedPartsMayFollowTheRest() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> MessageLayout.builder("m")
                 .rest("data").prefixed("tail", 1).build());
-        assertEquals("m: part data runs to the end, so only fixed sections and fields, which it leaves room for, "
-                + "may follow it, not part tail", e.getMessage());
+        assertEquals("m: part data runs to the end, so only fixed sections and fields, and bytes sized by fields "
+                + "before it, which it leaves room for, may follow it, not part tail", e.getMessage());
+        IllegalStateException after = assertThrows(IllegalStateException.class, () -> MessageLayout.builder("m")
+                .rest("data").field("n", WireType.U8).bytes("tail", Size.of("n")).build());
+        assertTrue(after.getMessage().endsWith("not part tail"), after.getMessage());
         MessageLayout framed = MessageLayout.builder("framed").field("type", WireType.U8).rest("payload")
                 .field("crc", WireType.U16BE).section("end", PacketLayout.builder("end").u8("flag").build()).build();
         byte[] wire = framed.encode(Map.of("type", 1, "payload", Bytes.of(new byte[] {9, 8, 7}), "crc", 0xBEEF,

@@ -46,7 +46,8 @@ class MessageLayoutPropertiesTest {
             MessageLayouts.of(ProtocolMessages.KAFKA_BATCH),
             MessageLayouts.of(ProtocolMessages.PNG_CHUNKS),
             MessageLayouts.of(ProtocolMessages.CRC_TRAILED),
-            MessageLayouts.of(ProtocolMessages.KAFKA_METADATA));
+            MessageLayouts.of(ProtocolMessages.KAFKA_METADATA),
+            MessageLayouts.of(ProtocolMessages.H2_FRAME));
 
     @Test
     void everyLayoutRoundTrips() {
@@ -198,7 +199,9 @@ class MessageLayoutPropertiesTest {
         assertRejections(MessageLayouts.of(ProtocolMessages.PNG_CHUNKS), ProtocolMessages.PNG_CHUNKS,
                 List.of("crc.value at offset", "of type to data is wrong"));
         assertRejections(MessageLayouts.of(ProtocolMessages.CRC_TRAILED), ProtocolMessages.CRC_TRAILED,
-                List.of("of type to payload is wrong", "bytes of the fixed parts after it do not fit"));
+                List.of("of type to payload is wrong", "bytes of the parts after it do not fit"));
+        assertRejections(MessageLayouts.of(ProtocolMessages.H2_FRAME), ProtocolMessages.H2_FRAME,
+                List.of("bytes of the parts after it do not fit"));
     }
 
     private static void assertRejections(MessageLayouts layouts, MessageLayout layout, List<String> phrases) {

@@ -197,6 +197,22 @@ final class ProtocolMessages {
             .nested("tags", KAFKA_TAGS)
             .build();
 
+    /**
+     * An HTTP/2 frame (RFC 9113 §4.1) whose DATA payload (§6.1) has a Pad Length first and that much padding
+     * after the data when the frame header's PADDED flag is set; other types as bytes.
+     */
+    static final MessageLayout H2_FRAME = MessageLayout.builder("h2-frame")
+            .section("head", PacketLayout.builder("head").u24be("length").u8("type").bits("unused", 4)
+                    .bit("padded").bits("unused2", 2).bit("endStream").bit("reserved").bits("streamId", 31).build())
+            .choice("payload", "head.type", Size.of("head.length"), Map.of(0, MessageLayout.builder("DATA")
+                    .when("padded", "../head.padded", p -> p != 0, MessageLayout.builder("padded-data")
+                            .field("padLength", io.bufkit.layout.WireType.U8).rest("data")
+                            .bytes("padding", Size.of("padLength")).build())
+                    .when("plain", "../head.padded", p -> p == 0, MessageLayout.builder("plain-data").rest("data")
+                            .build())
+                    .build()))
+            .build();
+
     /** A frame's type and payload to its end, then a CRC-32 over them, which the payload leaves room for. */
     static final MessageLayout CRC_TRAILED = MessageLayout.builder("crc-trailed")
             .field("type", io.bufkit.layout.WireType.U8).rest("payload")
