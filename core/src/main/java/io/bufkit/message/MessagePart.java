@@ -47,7 +47,8 @@ public final class MessagePart {
         /** Bytes up to a NUL byte: {@link MessageBuilder#nulTerminated}. */
         NUL_TERMINATED_BYTES,
         /**
-         * The rest of the message, less the fixed sections and fields after it: {@link MessageBuilder#rest}.
+         * The rest of the message, less the fixed sections and fields after it and the byte parts after it sized
+         * by fields before it: {@link MessageBuilder#rest}.
          */
         REST_BYTES,
         /**
