@@ -39,14 +39,7 @@ class EnclosingConditionTest {
             .choice("body", "fixed.type", Size.of("remaining"), Map.of(3, PUBLISH)).build();
 
     static List<ByteView> packets(String file) throws IOException {
-        ByteView stream = ByteView.wrap(PostgresBodiesTest.resource("mqtt/" + file));
-        List<ByteView> out = new ArrayList<>();
-        for (int at = 0; at < stream.length();) {
-            int end = at + PACKET.decodePrefix(stream.slice(at, stream.length())).end();
-            out.add(stream.slice(at, end));
-            at = end;
-        }
-        return out;
+        return MessageStreams.split(PACKET, ByteView.wrap(PostgresBodiesTest.resource("mqtt/" + file)), 0);
     }
 
     @Test

@@ -59,14 +59,7 @@ class Http2PaddedFramesTest {
             .choice("payload", "head.type", Size.of("head.length"), Map.of(0, DATA, 1, HEADERS)).build();
 
     static List<ByteView> frames(String file, int preface) throws IOException {
-        ByteView stream = ByteView.wrap(PostgresBodiesTest.resource("http2/" + file));
-        List<ByteView> out = new ArrayList<>();
-        for (int at = preface; at < stream.length();) {
-            int end = at + FRAME.decodePrefix(stream.slice(at, stream.length())).end();
-            out.add(stream.slice(at, end));
-            at = end;
-        }
-        return out;
+        return MessageStreams.split(FRAME, ByteView.wrap(PostgresBodiesTest.resource("http2/" + file)), preface);
     }
 
     @Test
