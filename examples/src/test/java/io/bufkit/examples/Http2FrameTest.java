@@ -142,13 +142,21 @@ class Http2FrameTest {
         return seen;
     }
 
+    /**
+     * Decodes every frame of the files of one capture and checks them against tshark's decoding of it, which
+     * lists the frames in the order they crossed the wire, both directions of every connection mixed.
+     */
+    static List<String> decodeAsTshark(List<String> files, String tsharkFile, int frames) throws IOException {
+        List<String> ours = decodeAll(files);
+        List<String> tshark = tsharkFrames(tsharkFile);
+        assertEquals(frames, tshark.size());
+        assertEquals(tshark.stream().sorted().toList(), ours.stream().sorted().toList());
+        return ours;
+    }
+
     @Test
     void everyFrameOfThePlainConnectionsReadsAsTsharkReadsIt() throws IOException {
-        List<String> ours = decodeAll(SESSION);
-        List<String> tshark = tsharkFrames("session.tshark.txt");
-        assertEquals(29, tshark.size());
-        // tshark lists the frames in the order they crossed the wire, both directions of both connections mixed
-        assertEquals(tshark.stream().sorted().toList(), ours.stream().sorted().toList());
+        List<String> ours = decodeAsTshark(SESSION, "session.tshark.txt", 29);
         List<Integer> counts = new ArrayList<>();   // the frames of each file, as the captures' README counts them
         for (String file : SESSION) {
             counts.add(frames(file).size());
@@ -164,10 +172,7 @@ class Http2FrameTest {
 
     @Test
     void everyFrameOfThePaddedConnectionReadsAsTsharkReadsIt() throws IOException {
-        List<String> ours = decodeAll(PADDED);
-        List<String> tshark = tsharkFrames("padded.tshark.txt");
-        assertEquals(13, tshark.size());
-        assertEquals(tshark.stream().sorted().toList(), ours.stream().sorted().toList());
+        List<String> ours = decodeAsTshark(PADDED, "padded.tshark.txt", 13);
         assertTrue(ours.contains("type=1 flags=0x2d length=54 stream=13 pad=15 exclusive=0 dependency=11 weight=15"),
                 ours.toString());
     }
