@@ -171,6 +171,44 @@ public final class Message {
     }
 
     /**
+     * The value of an integer field of any width, unsigned 32-bit ({@code u32be}, which {@link #intValue}
+     * does not read) and 33- to 64-bit fields and 32-bit checksums included, by the same paths as
+     * {@link #intValue(String)}: {@code "payload.setting.value"}, a single field's name.
+     *
+     * @param path the field's path
+     * @return the value; an unsigned field's is never negative, except a {@code u64} one's above
+     *     {@link Long#MAX_VALUE}
+     * @throws IllegalArgumentException if there is no such integer field, here or in any layout the part the
+     *     path goes through may hold
+     * @throws IllegalStateException if a sub-level on the way is absent
+     */
+    public long longValue(String path) {
+        FieldRef ref = layout.findRef(path);
+        if (ref != null) {
+            return ref.read(tape, level);
+        }
+        int dot = path.indexOf('.');
+        String part = dot < 0 ? path : path.substring(0, dot);
+        String field = dot < 0 ? path : path.substring(dot + 1);
+        if (layout.hasPart(part)) {
+            Part p = layout.partArray()[layout.indexOf(part)];
+            if (p instanceof SectionPart s) {
+                for (io.bufkit.layout.LayoutField f : s.layout.fields()) {
+                    if (f.name().equals(field) && f instanceof io.bufkit.layout.LongField l) {
+                        return l.get(bytes(part));
+                    }
+                    if (f.name().equals(field) && f instanceof io.bufkit.layout.ChecksumField c) {
+                        return c.get(bytes(part));
+                    }
+                }
+            } else if (dot > 0 && p.holdsLevel()) {
+                return sub(part).longValue(field);
+            }
+        }
+        throw new IllegalArgumentException(layout.name() + " has no integer field " + path);
+    }
+
+    /**
      * The value of a field of a user-defined kind, read now through the kind.
      *
      * @param part the part's name

@@ -53,6 +53,30 @@ class PathsThroughLevelsTest {
                 assertThrows(IllegalArgumentException.class, () -> TAGGED.intPath("type.x")).getMessage());
     }
 
+    static final MessageLayout WIDE = MessageLayout.builder("wide").field("type", WireType.U8)
+            .section("ids", io.bufkit.layout.PacketLayout.builder("ids").u32be("unsigned").i64be("big")
+                    .crc32be("crc").build())
+            .field("count", WireType.U32BE)
+            .choice("body", "type", Map.of(1, MessageLayout.builder("one").field("v", WireType.U32LE).build()))
+            .build();
+
+    @Test
+    void longValueReadsFieldsOfEveryWidthByTheSamePaths() {
+        byte[] wire = {1, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe, 0, 0, 0, 0, 0, 0, 0, 7,
+            0x76, (byte) 0xe0, 0x7e, 0x1f, (byte) 0x80, 0, 0, 0, (byte) 0xfd, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+        Message m = WIDE.decode(ByteView.wrap(wire));
+        assertEquals(1, m.longValue("type"));
+        assertEquals(0xFFFF_FFFEL, m.longValue("ids.unsigned"));
+        assertEquals(7, m.longValue("ids.big"));
+        assertEquals(0x76e0_7e1fL, m.longValue("ids.crc"), "the CRC-32 the section holds, checked while decoding");
+        assertEquals(0x8000_0000L, m.longValue("count"));
+        assertEquals(0xFFFF_FFFDL, m.longValue("body.v"));
+        assertEquals("wide has no integer field ids.nothing", assertThrows(IllegalArgumentException.class,
+                () -> m.longValue("ids.nothing")).getMessage());
+        assertEquals("one has no integer field w", assertThrows(IllegalArgumentException.class,
+                () -> m.longValue("body.w")).getMessage());
+    }
+
     @Test
     void aMissingFieldOrAnAbsentLevelOnTheWayIsNamed() throws IOException {
         Message qos0 = null;
