@@ -80,19 +80,22 @@ final class EnclosingField {
 
     /** The value the user set for the field, for part {@code dependent} of the level {@code e} encodes. */
     int userInt(LevelEncoding e, int dependent) {
-        LevelEncoding at = e;
-        for (int i = 0; i < up; i++) {
-            at = at.parent;
-        }
+        LevelEncoding at = enclosing(e);
         return at.userInt(in(at.layout), e, dependent);
     }
 
     /** The field's full path in the message being encoded, for failures ({@code fixed.qos}). */
     String pathIn(LevelEncoding e) {
+        LevelEncoding at = enclosing(e);
+        return at.fieldPath(in(at.layout));
+    }
+
+    /** The encoding of the level {@link #up} levels above {@code e}, which holds the field. */
+    private LevelEncoding enclosing(LevelEncoding e) {
         LevelEncoding at = e;
         for (int i = 0; i < up; i++) {
             at = at.parent;
         }
-        return at.fieldPath(in(at.layout));
+        return at;
     }
 }

@@ -43,6 +43,20 @@ public final class IntPath {
      * @throws IllegalArgumentException if neither finds an integer field
      */
     static IntPath resolve(MessageLayout layout, String path) {
+        IntPath found = find(layout, path);
+        if (found != null) {
+            return found;
+        }
+        int dot = path.indexOf('.');
+        String name = dot < 0 ? null : path.substring(0, dot);
+        boolean throughLevel = name != null && layout.hasPart(name)
+                && layout.partArray()[layout.indexOf(name)].holdsLevel();
+        throw new IllegalArgumentException(layout.name() + " has no integer field " + path
+                + (throughLevel ? " (nor has any layout " + name + " holds)" : ""));
+    }
+
+    /** As {@link #resolve}, or null where it fails. */
+    private static IntPath find(MessageLayout layout, String path) {
         FieldRef ref = layout.findRef(path);
         if (ref != null) {
             return new IntPath(layout, path, ref, null, null);
@@ -51,24 +65,17 @@ public final class IntPath {
         String name = dot < 0 ? null : path.substring(0, dot);
         Part part = name != null && layout.hasPart(name) ? layout.partArray()[layout.indexOf(name)] : null;
         if (part == null || !part.holdsLevel()) {
-            throw new IllegalArgumentException(layout.name() + " has no integer field " + path);
+            return null;
         }
         MessageLayout[] held = part.heldLayouts();
         IntPath[] rest = new IntPath[held.length];
         boolean found = false;
         for (int tag = 0; tag < held.length; tag++) {
-            try {
-                rest[tag] = resolve(held[tag], path.substring(dot + 1));
-                found = true;
-            } catch (IllegalArgumentException notThere) {
-                rest[tag] = null;   // this alternative has no such field; a read of one that holds it fails
-            }
+            // null where an alternative has no such field: a read of a message holding it fails
+            rest[tag] = find(held[tag], path.substring(dot + 1));
+            found |= rest[tag] != null;
         }
-        if (!found) {
-            throw new IllegalArgumentException(layout.name() + " has no integer field " + path + " (nor has any "
-                    + "layout " + name + " holds)");
-        }
-        return new IntPath(layout, path, null, part, rest);
+        return found ? new IntPath(layout, path, null, part, rest) : null;
     }
 
     /**

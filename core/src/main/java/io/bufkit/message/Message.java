@@ -1,7 +1,10 @@
 package io.bufkit.message;
 
 import io.bufkit.ByteView;
+import io.bufkit.layout.ChecksumField;
 import io.bufkit.layout.LayoutException;
+import io.bufkit.layout.LayoutField;
+import io.bufkit.layout.LongField;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -193,11 +196,14 @@ public final class Message {
         if (layout.hasPart(part)) {
             Part p = layout.partArray()[layout.indexOf(part)];
             if (p instanceof SectionPart s) {
-                for (io.bufkit.layout.LayoutField f : s.layout.fields()) {
-                    if (f.name().equals(field) && f instanceof io.bufkit.layout.LongField l) {
+                for (LayoutField f : s.layout.fields()) {
+                    if (!f.name().equals(field)) {
+                        continue;
+                    }
+                    if (f instanceof LongField l) {
                         return l.get(bytes(part));
                     }
-                    if (f.name().equals(field) && f instanceof io.bufkit.layout.ChecksumField c) {
+                    if (f instanceof ChecksumField c) {
                         return c.get(bytes(part));
                     }
                 }

@@ -12,6 +12,8 @@ import java.util.Map;
 final class RepeatPart extends Part {
     /** The terminator value meaning "until the end of the enclosing message", or of the repeat's size. */
     static final int TO_END = -2;
+    /** The element plans of a NULL repeat. */
+    private static final LevelEncoding[] NO_ELEMENTS = new LevelEncoding[0];
 
     final FieldRef count;
     /** For a counted repeat whose count is arithmetic on the field ({@code n - 1}): how; else null. */
@@ -192,7 +194,7 @@ final class RepeatPart extends Part {
         int n = e.values.count(index);
         if (n < 0 && nullable && (!e.values.has(index) || e.values.value(index) == null)) {
             e.deriveCount(count, countSize, -1, index);   // NULL: the count -1 and no elements
-            e.children[index] = new LevelEncoding[0];
+            e.children[index] = NO_ELEMENTS;
             return 0;
         }
         if (n < 0) {
