@@ -13,10 +13,10 @@ import java.util.Optional;
  * NULL, or to one of them that is {@code null} for NULL.
  */
 final class BytesBinding extends ComponentBinding {
-    private enum As { BYTES, ARRAY, STRING }
+    enum As { BYTES, ARRAY, STRING }
 
-    private final As as;
-    private final boolean optional;
+    final As as;
+    final boolean optional;
 
     private BytesBinding(As as, boolean optional) {
         this.as = as;

@@ -21,9 +21,9 @@ final class ChoiceBinding extends ComponentBinding {
     private final ChoicePart part;
     private final Map<MessageLayout, RecordLevel> levels;
     /** The record for raw bytes, or null. */
-    private final RecordShape raw;
+    final RecordShape raw;
     /** The record level of each alternative by the tag of a chosen level ({@link ChoicePart#levelLayout}). */
-    private final RecordLevel[] byTag;
+    final RecordLevel[] byTag;
 
     private ChoiceBinding(ChoicePart part, Map<MessageLayout, RecordLevel> levels, RecordShape raw) {
         this.part = part;

@@ -15,7 +15,7 @@ final class ChoicePart extends Part {
     final FieldRef sizeField;
     final Size size;
     /** The discriminator values that name an alternative, ascending; a chosen level's tag is an index here. */
-    private final int[] keys;
+    final int[] keys;
 
     ChoicePart(String name, FieldRef discriminator, Map<Integer, MessageLayout> alternatives, FieldRef sizeField,
             Size size) {

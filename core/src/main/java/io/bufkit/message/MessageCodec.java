@@ -60,6 +60,8 @@ public final class MessageCodec<R extends Record> {
     private final MessageLayout layout;
     private final Class<R> type;
     private final RecordLevel level;
+    /** The decoder generated for this codec, tried first; or null. */
+    private final GeneratedDecoder<R> generated;
     /**
      * A tape kept from one {@link #decode(ByteView)} to the next, so that decoding into records does not
      * make a new one each time: taken by one decode at a time (a decode that finds none makes its own),
@@ -74,6 +76,14 @@ public final class MessageCodec<R extends Record> {
         this.type = Objects.requireNonNull(type, "type");
         layout.requireStandalone();
         this.level = RecordLevel.bind(layout, type, Objects.requireNonNull(lookup, "lookup"));
+        this.generated = null;
+    }
+
+    private MessageCodec(MessageCodec<R> codec, GeneratedDecoder<R> generated) {
+        this.layout = codec.layout;
+        this.type = codec.type;
+        this.level = codec.level;
+        this.generated = generated;
     }
 
     /**
@@ -127,6 +137,12 @@ public final class MessageCodec<R extends Record> {
      *     and why
      */
     public R decode(ByteView message) {
+        if (generated != null) {
+            R r = generated.decode(message);
+            if (r != null) {
+                return r;
+            }
+        }
         LevelTape t = layout.decodeWhole(message, spare.getAndSet(null));
         try {
             return type.cast(level.decode(t, 0));
@@ -136,6 +152,42 @@ public final class MessageCodec<R extends Record> {
                 spare.lazySet(t);   // a release store: the next getAndSet sees the tape whole
             }
         }
+    }
+
+    /**
+     * A codec that decodes through a decoder {@link DecoderSource} generated for this codec, and through its own
+     * decoder every message the generated code leaves to it (malformed messages among them, so failures are
+     * the same {@link io.bufkit.layout.LayoutException}s). Encoding is unchanged.
+     *
+     * @param decoder the generated decoder
+     * @return a new codec; this one is unchanged
+     * @throws IllegalArgumentException if the decoder was generated from another layout or record type (its
+     *     fingerprint is not this codec's): generate it again
+     */
+    public MessageCodec<R> withDecoder(GeneratedDecoder<R> decoder) {
+        Objects.requireNonNull(decoder, "decoder");
+        String expected = DecoderSource.fingerprint(level);
+        if (!expected.equals(decoder.fingerprint())) {
+            throw new IllegalArgumentException(decoder.getClass().getName() + " was generated from another layout or "
+                    + "record type than " + this + " has now (fingerprint " + decoder.fingerprint() + ", not "
+                    + expected + "); generate it again with DecoderSource");
+        }
+        return new MessageCodec<>(this, decoder);
+    }
+
+    /**
+     * This codec without a generated decoder: one that decodes every message with its own decoder, which
+     * reads the layout itself. For comparing the two, and for measuring.
+     *
+     * @return a codec without a generated decoder; this one if it has none
+     */
+    public MessageCodec<R> withoutDecoder() {
+        return generated == null ? this : new MessageCodec<>(this, null);
+    }
+
+    /** The binding of the layout's top level to the record type. */
+    RecordLevel level() {
+        return level;
     }
 
     /**

@@ -21,7 +21,7 @@ final class RecordLevel {
     /** The record type's shape, or null for a level held as its single part's value. */
     final RecordShape shape;
     /** The type of the values: the record type, or the single part's value type. */
-    private final Class<?> type;
+    final Class<?> type;
     /**
      * Per part: the record component it maps to, or -1 for a part the record leaves out (a conditional part,
      * a derived varint, a level length, or a section with no field to give).

@@ -10,9 +10,9 @@ import java.util.List;
  * single part ({@code List<String>}).
  */
 final class RepeatBinding extends ComponentBinding {
-    private final RecordLevel element;
+    final RecordLevel element;
     /** Whether the component is an {@code Optional<List<..>>}, empty for a NULL repeat. */
-    private final boolean optional;
+    final boolean optional;
 
     private RepeatBinding(RecordLevel element, boolean optional) {
         this.element = element;

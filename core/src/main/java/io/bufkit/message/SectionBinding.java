@@ -30,9 +30,9 @@ final class SectionBinding extends ComponentBinding {
     private final MethodHandle decoder;
     /** Writes the fields the record gives: every component but constants, checksums and derived fields. */
     private final MethodHandle writer;
-    private final RecordShape shape;
+    final RecordShape shape;
     /** Per field of the section: the component holding it, or -1. */
-    private final int[] componentOf;
+    final int[] componentOf;
     /** The fields the encoder needs from components of object types, which may be null. */
     private final int[] objectFields;
 

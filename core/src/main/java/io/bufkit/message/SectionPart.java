@@ -35,7 +35,7 @@ final class SectionPart extends Part {
     private static final byte FILLED_CHECKSUM = 2;
     private static final byte GIVEN_CHECKSUM = 3;
     /** Whether decoding validates the section: it has a constant or a checksum that needs no pseudo-header. */
-    private boolean checked;
+    boolean checked;
     /** Whether the section has a constant, which encoding writes and checks against a given value. */
     private final boolean hasConstant;
     /** Whether the section has a checksum it fills in itself. */

@@ -11,8 +11,8 @@ import java.util.Optional;
  * {@code Optional<Integer>}, or the value itself, {@code null} when absent.
  */
 final class SubLevelBinding extends ComponentBinding {
-    private final RecordLevel body;
-    private final boolean optional;
+    final RecordLevel body;
+    final boolean optional;
 
     private SubLevelBinding(RecordLevel body, boolean optional) {
         this.body = body;

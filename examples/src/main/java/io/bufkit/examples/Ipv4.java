@@ -17,8 +17,12 @@ import java.util.Optional;
  */
 public record Ipv4(Ip ip, List<Option> options, Transport transport) {
 
-    /** Decodes IPv4 packets into {@code Ipv4} records and encodes them back. */
-    public static final MessageCodec<Ipv4> CODEC = MessageCodec.of(Ipv4Packet.LAYOUT, Ipv4.class);
+    /**
+     * Decodes IPv4 packets into {@code Ipv4} records and encodes them back; decodes through {@link Ipv4Decoder},
+     * generated from this codec by {@link io.bufkit.message.DecoderSource}.
+     */
+    public static final MessageCodec<Ipv4> CODEC = MessageCodec.of(Ipv4Packet.LAYOUT, Ipv4.class)
+            .withDecoder(new Ipv4Decoder());
 
     /**
      * The fixed IPv4 header fields but IHL.

@@ -1,6 +1,8 @@
 package io.bufkit.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.bufkit.ByteView;
@@ -9,6 +11,7 @@ import io.bufkit.frame.FrameFormat;
 import io.bufkit.frame.FrameWriter;
 import io.bufkit.layout.LayoutException;
 import io.bufkit.message.FieldKind;
+import io.bufkit.message.GeneratedDecoder;
 import io.bufkit.message.Message;
 import io.bufkit.message.MessageCodec;
 import io.bufkit.message.MessageLayout;
@@ -261,6 +264,61 @@ public final class MessageLayouts {
                 throw new AssertionError("decoded record differs\n  first:  " + record + "\n  second: " + back);
             }
         });
+    }
+
+    /**
+     * Checks a decoder {@link io.bufkit.message.DecoderSource} generated for a record codec of this layout
+     * against the codec's own decoder: every valid message ({@link #messages()}) takes the generated path and
+     * gives an equal record; of {@link #arbitraryMessages()}, the generated code gives up ({@code null}) on
+     * every message the codec rejects, and any record it gives equals the codec's; and the codec with the
+     * decoder rejects what it rejects without it, with the same message.
+     *
+     * @param codec the record codec of this layout, with or without the decoder
+     * @param decoder the generated decoder
+     * @param <R> the record type
+     * @throws IllegalArgumentException if the codec is of another layout, or the decoder was generated for
+     *     another codec
+     * @throws PropertyFailure for the first failing message, shrunk, with the seed to replay it
+     */
+    public <R extends Record> void checkGeneratedDecoder(MessageCodec<R> codec, GeneratedDecoder<R> decoder) {
+        if (codec.layout() != layout) {
+            throw new IllegalArgumentException("the codec is of layout " + codec.layout().name() + ", not "
+                    + layout.name());
+        }
+        MessageCodec<R> own = codec.withoutDecoder();
+        MessageCodec<R> generated = own.withDecoder(decoder);
+        Property.forAll(messages()).check(wire -> {
+            R expected = own.decode(ByteView.wrap(wire));
+            R got = decoder.decode(ByteView.wrap(wire));
+            if (got == null) {
+                throw new AssertionError("the generated decoder gave up on a valid message; the codec decodes "
+                        + expected);
+            }
+            if (!got.equals(expected) && !sameValues(got, expected)) {
+                throw new AssertionError("records differ\n  generated: " + got + "\n  codec:     " + expected);
+            }
+        });
+        Property.forAll(arbitraryMessages()).check(wire -> assertTimeoutPreemptively(HANG, () -> {
+            R expected = null;
+            LayoutException rejected = null;
+            try {
+                expected = own.decode(ByteView.wrap(wire));
+            } catch (LayoutException e) {
+                rejected = e;
+            }
+            R got = decoder.decode(ByteView.wrap(wire));
+            if (rejected != null) {
+                if (got != null) {
+                    throw new AssertionError("the generated decoder gave " + got + " for a message the codec "
+                            + "rejects: " + rejected.getMessage());
+                }
+                LayoutException again = assertThrows(LayoutException.class,
+                        () -> generated.decode(ByteView.wrap(wire)));
+                assertEquals(rejected.getMessage(), again.getMessage());
+            } else if (got != null && !got.equals(expected) && !sameValues(got, expected)) {
+                throw new AssertionError("records differ\n  generated: " + got + "\n  codec:     " + expected);
+            }
+        }));
     }
 
     /**
