@@ -11,20 +11,27 @@ import java.util.RandomAccess;
  */
 final class ElementList extends AbstractList<Object> implements RandomAccess {
     private final Object[] elements;
+    private final int size;
 
     /** Takes over {@code elements}, which the caller must not keep or change. */
     ElementList(Object[] elements) {
+        this(elements, elements.length);
+    }
+
+    /** Takes over the first {@code size} of {@code elements}, which the caller must not keep or change. */
+    ElementList(Object[] elements, int size) {
         this.elements = elements;
+        this.size = size;
     }
 
     @Override
     public Object get(int index) {
-        Objects.checkIndex(index, elements.length);
+        Objects.checkIndex(index, size);
         return elements[index];
     }
 
     @Override
     public int size() {
-        return elements.length;
+        return size;
     }
 }

@@ -40,7 +40,7 @@ public interface GeneratedDecoder<R extends Record> {
 
     /**
      * The list a decoded repeat holds, as a codec's own decoder gives it: unmodifiable, equal to any list of
-     * equal elements, and made without copying an array of exactly {@code count} elements. For generated code.
+     * equal elements, and made without copying the array. For generated code.
      *
      * @param elements the elements, from index 0; taken over: the caller must not keep or change the array
      * @param count how many elements of the array the list holds
@@ -52,6 +52,6 @@ public interface GeneratedDecoder<R extends Record> {
         if (count == 0) {
             return List.of();
         }
-        return (List<E>) new ElementList(count == elements.length ? elements : java.util.Arrays.copyOf(elements, count));
+        return (List<E>) new ElementList(elements, count);
     }
 }

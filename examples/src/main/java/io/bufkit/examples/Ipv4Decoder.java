@@ -78,6 +78,7 @@ public final class Ipv4Decoder implements io.bufkit.message.GeneratedDecoder<io.
             (io.bufkit.layout.ChecksumField) L32.parts().get(0).section().fields().get(3);
     private static final io.bufkit.layout.IntField F36 =
             (io.bufkit.layout.IntField) L32.parts().get(0).section().fields().get(2);
+    private static final Object[] NONE = {};
 
     /** Makes the decoder; the layout's fields are read once, when the class is initialised. */
     public Ipv4Decoder() {
@@ -89,223 +90,270 @@ public final class Ipv4Decoder implements io.bufkit.message.GeneratedDecoder<io.
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public io.bufkit.examples.Ipv4 decode(io.bufkit.ByteView v) {
-        int n = v.length();
-        int a0 = 0;
-        int m0 = n;
-        int e0_0 = a0 + 20;
-        if (e0_0 > m0) {
+        int[] at = new int[1];
+        io.bufkit.examples.Ipv4 r = ipv4_packet0(v, at, v.length());
+        return r == null || at[0] != v.length() ? null : r;
+    }
+
+    /** Decodes a level of option-value from {@code at[0]}; null to give up. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object option_value4(io.bufkit.ByteView v, int[] at, int limit) {
+        int a5 = at[0];
+        int m5 = limit;
+        if (a5 + 1 > m5) {
             return null;
         }
-        Object x0_0 = new io.bufkit.examples.Ipv4.Ip(
-                F1.get(v, a0),
-                F2.get(v, a0),
-                F3.get(v, a0),
-                F4.get(v, a0),
-                F5.get(v, a0),
-                F6.get(v, a0),
-                F7.get(v, a0),
-                F8.get(v, a0),
-                SUM9.get(v.slice(a0, e0_0)),
-                F10.get(v, a0),
-                F11.get(v, a0));
-        long b0_1 = (long) F3.get(v, a0);
-        if (b0_1 < e0_0 - a0 || a0 + b0_1 > m0) {
+        long n5_0 = v.u8(a5) - 2;
+        if (n5_0 < 0 || a5 + 1 + n5_0 > m5) {
             return null;
         }
-        m0 = (int) (a0 + b0_1);
-        int e0_2 = e0_0;
-        long n0_2 = (long) F13.get(v, a0) * 4 - 20L;
-        if (n0_2 < 0 || e0_0 + n0_2 > m0) {
+        int e5_0 = (int) (a5 + 1 + n5_0);
+        Object x5_0 = io.bufkit.Bytes.copyOf(v.slice((a5 + 1), e5_0));
+        at[0] = e5_0;
+        return x5_0;
+    }
+
+    /** Decodes a level of option from {@code at[0]}; null to give up. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static io.bufkit.examples.Ipv4.Option option2(io.bufkit.ByteView v, int[] at, int limit) {
+        int a3 = at[0];
+        int m3 = limit;
+        int e3_0 = a3 + 1;
+        if (e3_0 > m3) {
             return null;
         }
-        int z0_2 = (int) (e0_0 + n0_2);
-        Object[] q0_2 = new Object[4];
-        int c0_2 = 0;
-        while (e0_2 < z0_2) {
-            int a1 = e0_2;
-            int m1 = z0_2;
-            int e1_0 = a1 + 1;
-            if (e1_0 > m1) {
+        int x3_0 = F14.get(v, a3);
+        int e3_1;
+        Object x3_1;
+        if (WHEN15.test(F14.get(v, a3))) {
+            at[0] = e3_0;
+            Object r6 = option_value4(v, at, m3);
+            if (r6 == null) {
                 return null;
             }
-            int x1_0 = F14.get(v, a1);
-            int e1_1;
-            Object x1_1;
-            if (WHEN15.test(F14.get(v, a1))) {
-                int a2 = e1_0;
-                int m2 = m1;
-                if (a2 + 1 > m2) {
-                    return null;
-                }
-                long n2_0 = v.u8(a2) - 2;
-                if (n2_0 < 0 || a2 + 1 + n2_0 > m2) {
-                    return null;
-                }
-                int e2_0 = (int) (a2 + 1 + n2_0);
-                Object x2_0 = io.bufkit.Bytes.copyOf(v.slice((a2 + 1), e2_0));
-                e1_1 = e2_0;
-                x1_1 = java.util.Optional.of(x2_0);
-            } else {
-                e1_1 = e1_0;
-                x1_1 = java.util.Optional.empty();
-            }
-            io.bufkit.examples.Ipv4.Option r1 = new io.bufkit.examples.Ipv4.Option(x1_0, (java.util.Optional) x1_1);
-            if (e1_1 == e0_2) {
-                return null;
-            }
-            if (c0_2 == q0_2.length) {
-                q0_2 = java.util.Arrays.copyOf(q0_2, c0_2 * 2);
-            }
-            q0_2[c0_2++] = r1;
-            e0_2 = e1_1;
+            int d6 = at[0];
+            e3_1 = d6;
+            x3_1 = java.util.Optional.of(r6);
+        } else {
+            e3_1 = e3_0;
+            x3_1 = java.util.Optional.empty();
         }
-        Object x0_2 = io.bufkit.message.GeneratedDecoder.elements(q0_2, (int) c0_2);
-        if (!SUM9.verify(v.slice(a0, e0_2))) {
+        io.bufkit.examples.Ipv4.Option r3 = new io.bufkit.examples.Ipv4.Option(x3_0, (java.util.Optional) x3_1);
+        at[0] = e3_1;
+        return r3;
+    }
+
+    /** Decodes a level of icmp-message from {@code at[0]}; null to give up. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static io.bufkit.examples.Ipv4.IcmpMessage icmp_message8(io.bufkit.ByteView v, int[] at, int limit) {
+        int a9 = at[0];
+        int m9 = limit;
+        int e9_0 = a9 + 4;
+        if (e9_0 > m9) {
             return null;
         }
-        int e0_4;
-        Object x0_4;
-        switch (F8.get(v, a0)) {
+        Object x9_0 = new io.bufkit.examples.Ipv4.Icmp(
+                F18.get(v, a9),
+                F19.get(v, a9),
+                SUM20.get(v.slice(a9, e9_0)));
+        int e9_1 = m9;
+        if (e9_1 < e9_0) {
+            return null;
+        }
+        Object x9_1 = io.bufkit.Bytes.copyOf(v.slice(e9_0, e9_1));
+        if (!SUM20.verify(v.slice(a9, e9_1))) {
+            return null;
+        }
+        io.bufkit.examples.Ipv4.IcmpMessage r9 = new io.bufkit.examples.Ipv4.IcmpMessage(
+                (io.bufkit.examples.Ipv4.Icmp) x9_0,
+                (io.bufkit.Bytes) x9_1);
+        at[0] = e9_1;
+        return r9;
+    }
+
+    /** Decodes a level of tcp-segment from {@code at[0]}; null to give up. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static io.bufkit.examples.Ipv4.TcpSegment tcp_segment11(io.bufkit.ByteView v, int[] at, int limit) {
+        int a12 = at[0];
+        int m12 = limit;
+        int e12_0 = a12 + 20;
+        if (e12_0 > m12) {
+            return null;
+        }
+        Object x12_0 = new io.bufkit.examples.Ipv4.Tcp(
+                F22.get(v, a12),
+                F23.get(v, a12),
+                F24.get(v, a12),
+                F25.get(v, a12),
+                F26.get(v, a12),
+                F27.get(v, a12),
+                F28.get(v, a12),
+                SUM29.get(v.slice(a12, e12_0)),
+                F30.get(v, a12));
+        int e12_1 = e12_0;
+        long n12_1 = (long) F31.get(v, a12) * 4 - 20L;
+        if (n12_1 < 0 || e12_0 + n12_1 > m12) {
+            return null;
+        }
+        int z12_1 = (int) (e12_0 + n12_1);
+        Object[] q12_1 = n12_1 == 0 ? NONE : new Object[(int) Math.min(n12_1, 8)];
+        int c12_1 = 0;
+        while (e12_1 < z12_1) {
+            at[0] = e12_1;
+            io.bufkit.examples.Ipv4.Option r13 = option2(v, at, z12_1);
+            if (r13 == null) {
+                return null;
+            }
+            int d13 = at[0];
+            if (d13 == e12_1) {
+                return null;
+            }
+            if (c12_1 == q12_1.length) {
+                q12_1 = java.util.Arrays.copyOf(q12_1, Math.max(4, c12_1 * 2));
+            }
+            q12_1[c12_1++] = r13;
+            e12_1 = d13;
+        }
+        Object x12_1 = io.bufkit.message.GeneratedDecoder.elements(q12_1, (int) c12_1);
+        int e12_2 = m12;
+        if (e12_2 < e12_1) {
+            return null;
+        }
+        Object x12_2 = io.bufkit.Bytes.copyOf(v.slice(e12_1, e12_2));
+        io.bufkit.examples.Ipv4.TcpSegment r12 = new io.bufkit.examples.Ipv4.TcpSegment(
+                (io.bufkit.examples.Ipv4.Tcp) x12_0,
+                (java.util.List) x12_1,
+                (io.bufkit.Bytes) x12_2);
+        at[0] = e12_2;
+        return r12;
+    }
+
+    /** Decodes a level of udp-datagram from {@code at[0]}; null to give up. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static io.bufkit.examples.Ipv4.UdpDatagram udp_datagram15(io.bufkit.ByteView v, int[] at, int limit) {
+        int a16 = at[0];
+        int m16 = limit;
+        int e16_0 = a16 + 8;
+        if (e16_0 > m16) {
+            return null;
+        }
+        Object x16_0 = new io.bufkit.examples.Ipv4.Udp(
+                F33.get(v, a16),
+                F34.get(v, a16),
+                SUM35.get(v.slice(a16, e16_0)));
+        long n16_1 = (long) F36.get(v, a16) - 8L;
+        if (n16_1 < 0 || e16_0 + n16_1 > m16) {
+            return null;
+        }
+        int e16_1 = (int) (e16_0 + n16_1);
+        Object x16_1 = io.bufkit.Bytes.copyOf(v.slice(e16_0, e16_1));
+        io.bufkit.examples.Ipv4.UdpDatagram r16 = new io.bufkit.examples.Ipv4.UdpDatagram(
+                (io.bufkit.examples.Ipv4.Udp) x16_0,
+                (io.bufkit.Bytes) x16_1);
+        at[0] = e16_1;
+        return r16;
+    }
+
+    /** Decodes a level of ipv4-packet from {@code at[0]}; null to give up. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static io.bufkit.examples.Ipv4 ipv4_packet0(io.bufkit.ByteView v, int[] at, int limit) {
+        int a1 = at[0];
+        int m1 = limit;
+        int e1_0 = a1 + 20;
+        if (e1_0 > m1) {
+            return null;
+        }
+        Object x1_0 = new io.bufkit.examples.Ipv4.Ip(
+                F1.get(v, a1),
+                F2.get(v, a1),
+                F3.get(v, a1),
+                F4.get(v, a1),
+                F5.get(v, a1),
+                F6.get(v, a1),
+                F7.get(v, a1),
+                F8.get(v, a1),
+                SUM9.get(v.slice(a1, e1_0)),
+                F10.get(v, a1),
+                F11.get(v, a1));
+        long b1_1 = (long) F3.get(v, a1);
+        if (b1_1 < e1_0 - a1 || a1 + b1_1 > m1) {
+            return null;
+        }
+        m1 = (int) (a1 + b1_1);
+        int e1_2 = e1_0;
+        long n1_2 = (long) F13.get(v, a1) * 4 - 20L;
+        if (n1_2 < 0 || e1_0 + n1_2 > m1) {
+            return null;
+        }
+        int z1_2 = (int) (e1_0 + n1_2);
+        Object[] q1_2 = n1_2 == 0 ? NONE : new Object[(int) Math.min(n1_2, 8)];
+        int c1_2 = 0;
+        while (e1_2 < z1_2) {
+            at[0] = e1_2;
+            io.bufkit.examples.Ipv4.Option r7 = option2(v, at, z1_2);
+            if (r7 == null) {
+                return null;
+            }
+            int d7 = at[0];
+            if (d7 == e1_2) {
+                return null;
+            }
+            if (c1_2 == q1_2.length) {
+                q1_2 = java.util.Arrays.copyOf(q1_2, Math.max(4, c1_2 * 2));
+            }
+            q1_2[c1_2++] = r7;
+            e1_2 = d7;
+        }
+        Object x1_2 = io.bufkit.message.GeneratedDecoder.elements(q1_2, (int) c1_2);
+        if (!SUM9.verify(v.slice(a1, e1_2))) {
+            return null;
+        }
+        int e1_4;
+        Object x1_4;
+        switch (F8.get(v, a1)) {
         case 1 -> {
-            int a3 = e0_2;
-            int m3 = m0;
-            int e3_0 = a3 + 4;
-            if (e3_0 > m3) {
+            at[0] = e1_2;
+            io.bufkit.examples.Ipv4.IcmpMessage r10 = icmp_message8(v, at, m1);
+            if (r10 == null) {
                 return null;
             }
-            Object x3_0 = new io.bufkit.examples.Ipv4.Icmp(
-                    F18.get(v, a3),
-                    F19.get(v, a3),
-                    SUM20.get(v.slice(a3, e3_0)));
-            int e3_1 = m3;
-            if (e3_1 < e3_0) {
-                return null;
-            }
-            Object x3_1 = io.bufkit.Bytes.copyOf(v.slice(e3_0, e3_1));
-            if (!SUM20.verify(v.slice(a3, e3_1))) {
-                return null;
-            }
-            io.bufkit.examples.Ipv4.IcmpMessage r3 = new io.bufkit.examples.Ipv4.IcmpMessage(
-                    (io.bufkit.examples.Ipv4.Icmp) x3_0,
-                    (io.bufkit.Bytes) x3_1);
-            e0_4 = e3_1;
-            x0_4 = r3;
+            int d10 = at[0];
+            e1_4 = d10;
+            x1_4 = r10;
         }
         case 6 -> {
-            int a4 = e0_2;
-            int m4 = m0;
-            int e4_0 = a4 + 20;
-            if (e4_0 > m4) {
+            at[0] = e1_2;
+            io.bufkit.examples.Ipv4.TcpSegment r14 = tcp_segment11(v, at, m1);
+            if (r14 == null) {
                 return null;
             }
-            Object x4_0 = new io.bufkit.examples.Ipv4.Tcp(
-                    F22.get(v, a4),
-                    F23.get(v, a4),
-                    F24.get(v, a4),
-                    F25.get(v, a4),
-                    F26.get(v, a4),
-                    F27.get(v, a4),
-                    F28.get(v, a4),
-                    SUM29.get(v.slice(a4, e4_0)),
-                    F30.get(v, a4));
-            int e4_1 = e4_0;
-            long n4_1 = (long) F31.get(v, a4) * 4 - 20L;
-            if (n4_1 < 0 || e4_0 + n4_1 > m4) {
-                return null;
-            }
-            int z4_1 = (int) (e4_0 + n4_1);
-            Object[] q4_1 = new Object[4];
-            int c4_1 = 0;
-            while (e4_1 < z4_1) {
-                int a5 = e4_1;
-                int m5 = z4_1;
-                int e5_0 = a5 + 1;
-                if (e5_0 > m5) {
-                    return null;
-                }
-                int x5_0 = F14.get(v, a5);
-                int e5_1;
-                Object x5_1;
-                if (WHEN15.test(F14.get(v, a5))) {
-                    int a6 = e5_0;
-                    int m6 = m5;
-                    if (a6 + 1 > m6) {
-                        return null;
-                    }
-                    long n6_0 = v.u8(a6) - 2;
-                    if (n6_0 < 0 || a6 + 1 + n6_0 > m6) {
-                        return null;
-                    }
-                    int e6_0 = (int) (a6 + 1 + n6_0);
-                    Object x6_0 = io.bufkit.Bytes.copyOf(v.slice((a6 + 1), e6_0));
-                    e5_1 = e6_0;
-                    x5_1 = java.util.Optional.of(x6_0);
-                } else {
-                    e5_1 = e5_0;
-                    x5_1 = java.util.Optional.empty();
-                }
-                io.bufkit.examples.Ipv4.Option r5 = new io.bufkit.examples.Ipv4.Option(x5_0, (java.util.Optional) x5_1);
-                if (e5_1 == e4_1) {
-                    return null;
-                }
-                if (c4_1 == q4_1.length) {
-                    q4_1 = java.util.Arrays.copyOf(q4_1, c4_1 * 2);
-                }
-                q4_1[c4_1++] = r5;
-                e4_1 = e5_1;
-            }
-            Object x4_1 = io.bufkit.message.GeneratedDecoder.elements(q4_1, (int) c4_1);
-            int e4_2 = m4;
-            if (e4_2 < e4_1) {
-                return null;
-            }
-            Object x4_2 = io.bufkit.Bytes.copyOf(v.slice(e4_1, e4_2));
-            io.bufkit.examples.Ipv4.TcpSegment r4 = new io.bufkit.examples.Ipv4.TcpSegment(
-                    (io.bufkit.examples.Ipv4.Tcp) x4_0,
-                    (java.util.List) x4_1,
-                    (io.bufkit.Bytes) x4_2);
-            e0_4 = e4_2;
-            x0_4 = r4;
+            int d14 = at[0];
+            e1_4 = d14;
+            x1_4 = r14;
         }
         case 17 -> {
-            int a7 = e0_2;
-            int m7 = m0;
-            int e7_0 = a7 + 8;
-            if (e7_0 > m7) {
+            at[0] = e1_2;
+            io.bufkit.examples.Ipv4.UdpDatagram r17 = udp_datagram15(v, at, m1);
+            if (r17 == null) {
                 return null;
             }
-            Object x7_0 = new io.bufkit.examples.Ipv4.Udp(
-                    F33.get(v, a7),
-                    F34.get(v, a7),
-                    SUM35.get(v.slice(a7, e7_0)));
-            long n7_1 = (long) F36.get(v, a7) - 8L;
-            if (n7_1 < 0 || e7_0 + n7_1 > m7) {
-                return null;
-            }
-            int e7_1 = (int) (e7_0 + n7_1);
-            Object x7_1 = io.bufkit.Bytes.copyOf(v.slice(e7_0, e7_1));
-            io.bufkit.examples.Ipv4.UdpDatagram r7 = new io.bufkit.examples.Ipv4.UdpDatagram(
-                    (io.bufkit.examples.Ipv4.Udp) x7_0,
-                    (io.bufkit.Bytes) x7_1);
-            e0_4 = e7_1;
-            x0_4 = r7;
+            int d17 = at[0];
+            e1_4 = d17;
+            x1_4 = r17;
         }
         default -> {
             return null;
         }
         }
-        if (e0_4 != m0) {
+        if (e1_4 != m1) {
             return null;
         }
-        io.bufkit.examples.Ipv4 r0 = new io.bufkit.examples.Ipv4(
-                (io.bufkit.examples.Ipv4.Ip) x0_0,
-                (java.util.List) x0_2,
-                (io.bufkit.examples.Ipv4.Transport) x0_4);
-        if (e0_4 != n) {
-            return null;
-        }
-        return r0;
+        io.bufkit.examples.Ipv4 r1 = new io.bufkit.examples.Ipv4(
+                (io.bufkit.examples.Ipv4.Ip) x1_0,
+                (java.util.List) x1_2,
+                (io.bufkit.examples.Ipv4.Transport) x1_4);
+        at[0] = e1_4;
+        return r1;
     }
 }

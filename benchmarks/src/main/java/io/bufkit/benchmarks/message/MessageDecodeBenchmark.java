@@ -6,6 +6,7 @@ import io.bufkit.examples.DnsMessage;
 import io.bufkit.examples.Ipv4;
 import io.bufkit.examples.Ipv4Packet;
 import io.bufkit.message.Message;
+import io.bufkit.message.MessageCodec;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,6 +48,9 @@ public class MessageDecodeBenchmark {
             + "1020010db8000000000000000000000041c00c000f000100000e100009000a046d61696cc011c0110002000100000e10"
             + "0006036e7331c011c0110002000100000e100006036e7332c01100002904d000000000001c000a0018bf91da7336cbd9"
             + "5e010000006b12be6baec78756b9444a0d");
+
+    /** {@link Ipv4#CODEC} without its generated decoder: the codec reading the layout itself. */
+    static final MessageCodec<Ipv4> INTERPRETED_IPV4 = Ipv4.CODEC.withoutDecoder();
 
     ByteView syn;
     ByteView dns;
@@ -92,7 +96,8 @@ public class MessageDecodeBenchmark {
         PathReads.dnsByPaths(DnsMessage.LAYOUT.decode(dns), collect(paths));
         LayoutReads.dns(DnsMessage.LAYOUT.decode(dns), collect(layout));
         RecordReads.dns(Dns.CODEC.decode(dns), collect(record));
-        if (!HandIpv4Records.parse(syn).equals(Ipv4.CODEC.decode(syn)) || !HandDnsRecords.parse(dns).equals(Dns.CODEC.decode(dns))) {
+        if (!HandIpv4Records.parse(syn).equals(Ipv4.CODEC.decode(syn))
+                || !HandIpv4Records.parse(syn).equals(INTERPRETED_IPV4.decode(syn)) || !HandDnsRecords.parse(dns).equals(Dns.CODEC.decode(dns))) {
             throw new IllegalStateException("the hand-written record parsers disagree with the record codecs");
         }
         if (!hand.equals(layout) || !hand.equals(record) || !hand.equals(paths) || hand.size() < 60) {
@@ -176,13 +181,26 @@ public class MessageDecodeBenchmark {
     }
 
     /**
-     * IPv4 + TCP: record codec decode only, into the records (the peer of {@link #ipv4TcpHandRecords}).
+     * IPv4 + TCP: record codec decode only, into the records, through the generated {@code Ipv4Decoder} (the
+     * peer of {@link #ipv4TcpHandRecords}).
      *
      * @return the records
      */
     @Benchmark
     public Ipv4 ipv4TcpRecordDecodeOnly() {
         return Ipv4.CODEC.decode(syn);
+    }
+
+    /**
+     * IPv4 + TCP: record codec decode only, into the records, without the generated decoder: the codec reads
+     * the layout itself (the peer of {@link #ipv4TcpRecordDecodeOnly}, which decodes through the generated
+     * {@code Ipv4Decoder}).
+     *
+     * @return the records
+     */
+    @Benchmark
+    public Ipv4 ipv4TcpRecordInterpretedDecodeOnly() {
+        return INTERPRETED_IPV4.decode(syn);
     }
 
     /**
