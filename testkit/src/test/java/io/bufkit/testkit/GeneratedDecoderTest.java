@@ -1,0 +1,292 @@
+package io.bufkit.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bufkit.ByteView;
+import io.bufkit.Bytes;
+import io.bufkit.layout.LayoutException;
+import io.bufkit.message.DecoderSource;
+import io.bufkit.message.GeneratedDecoder;
+import io.bufkit.message.MessageCodec;
+import io.bufkit.message.MessageLayout;
+import io.bufkit.testkit.DecoderLayouts.Checked;
+import io.bufkit.testkit.DecoderLayouts.Conditional;
+import io.bufkit.testkit.DecoderLayouts.Extra;
+import io.bufkit.testkit.DecoderLayouts.FrameHead;
+import io.bufkit.testkit.DecoderLayouts.Fp;
+import io.bufkit.testkit.DecoderLayouts.Head;
+import io.bufkit.testkit.DecoderLayouts.Item;
+import io.bufkit.testkit.DecoderLayouts.Kind;
+import io.bufkit.testkit.DecoderLayouts.Lists;
+import io.bufkit.testkit.DecoderLayouts.Note;
+import io.bufkit.testkit.DecoderLayouts.Ping;
+import io.bufkit.testkit.DecoderLayouts.Prefixed;
+import io.bufkit.testkit.DecoderLayouts.Raw;
+import io.bufkit.testkit.DecoderLayouts.Remaining;
+import io.bufkit.testkit.DecoderLayouts.Sized;
+import io.bufkit.testkit.DecoderLayouts.Summed;
+import io.bufkit.testkit.DecoderLayouts.Trailer;
+import io.bufkit.testkit.DecoderLayouts.Unsized;
+import java.lang.invoke.MethodHandles;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Decoders {@link DecoderSource} generates for layouts of every part kind it writes, compiled and loaded at
+ * test time: each decodes as its codec does, on generated and on arbitrary messages (tries from
+ * {@code bufkit.tries}) and on hand-written ones with exact records; codecs it does not write are refused.
+ */
+class GeneratedDecoderTest {
+    private static final String LAYOUTS = "io.bufkit.testkit.DecoderLayouts.";
+
+    /** A codec of one of {@link DecoderLayouts}' layouts, with the decoder generated, compiled and loaded for it. */
+    private record Compiled<R extends Record>(MessageCodec<R> own, GeneratedDecoder<R> decoder,
+            MessageCodec<R> generated) {
+        static <R extends Record> Compiled<R> of(MessageLayout layout, String field, Class<R> type) {
+            MessageCodec<R> own = MessageCodec.of(layout, type);
+            GeneratedDecoder<R> decoder = GeneratedSources.compile(own, LAYOUTS + field, DecoderLayouts.class, type);
+            return new Compiled<>(own, decoder, own.withDecoder(decoder));
+        }
+
+        /** Checks the differential property over generated and arbitrary messages. */
+        void checkProperty() {
+            MessageLayouts.of(own.layout()).checkGeneratedDecoder(own, decoder);
+        }
+
+        /** The record the generated code makes, asserting it takes the message and both codecs agree. */
+        R decodes(String hex) {
+            ByteView message = ByteView.wrap(Bytes.fromHex(hex).toByteArray());
+            R got = decoder.decode(message);
+            assertNotNull(got, "the generated decoder gave up on " + hex);
+            R expected = own.decode(message);
+            assertTrue(MessageLayouts.sameValues(expected, got), "generated " + got + ", codec " + expected);
+            R through = generated.decode(message);
+            assertTrue(MessageLayouts.sameValues(got, through), "generated " + got + ", through the codec " + through);
+            return got;
+        }
+
+        /** Asserts that the generated code gives up and the codec rejects, with or without it, alike. */
+        LayoutException rejects(String hex) {
+            byte[] bytes = Bytes.fromHex(hex).toByteArray();
+            assertNull(decoder.decode(ByteView.wrap(bytes)), "the generated decoder took " + hex);
+            LayoutException e = assertThrows(LayoutException.class, () -> own.decode(ByteView.wrap(bytes)));
+            LayoutException again = assertThrows(LayoutException.class,
+                    () -> generated.decode(ByteView.wrap(bytes)));
+            assertEquals(e.getMessage(), again.getMessage());
+            return e;
+        }
+    }
+
+    @Test
+    void prefixedPartsOfEveryWidthAsStringBytesAndArray() {
+        Compiled<Prefixed> c = Compiled.of(DecoderLayouts.PREFIXED, "PREFIXED", Prefixed.class);
+        c.checkProperty();
+        // name "hi" (prefix 2), tag "x" (prefix counts itself: 2), data 01 02 03 (5), blob empty (4)
+        Prefixed p = c.decodes("02 6869 02 78 0005 010203 00000004".replace(" ", ""));
+        assertEquals("hi", p.name());
+        assertEquals(Bytes.utf8("x"), p.tag());
+        assertArrayEquals(new byte[] {1, 2, 3}, p.data());
+        assertEquals(Bytes.empty(), p.blob());
+        assertTrue(c.rejects("00 00 0002 00000004".replace(" ", "")).getMessage().contains("tag"),
+                "a prefix below what it counts besides the data");
+        c.rejects("00 01 0002 00000005");    // the blob's prefix reaches past the end
+        c.rejects("00 01 0002 00000004 00"); // a byte after the message
+    }
+
+    @Test
+    void countedAndSizedRepeatsAfterACheckedSection() {
+        Compiled<DecoderLayouts.Lists> c = Compiled.of(DecoderLayouts.LISTS, "LISTS", Lists.class);
+        c.checkProperty();
+        String head = "B5 07 02 05 FFFFFFFE 8000000000000001".replace(" ", "");
+        String items = "0001 01 61 0100 00";
+        String tags = "02 6F6B 01 7A";
+        Lists l = c.decodes((head + items + tags).replace(" ", ""));
+        assertEquals(new Lists(new Head(7, 0xFFFF_FFFEL, Long.MIN_VALUE + 1),
+                List.of(new Item(1, "a"), new Item(256, "")), List.of("ok", "z")), l);
+        c.rejects(("B4" + head.substring(2) + items + tags).replace(" ", ""));   // the magic constant
+        c.rejects((head + items + "02 6F6B 02 7A").replace(" ", ""));          // a tag past the sized end
+        c.rejects((head + "0001 01 61").replace(" ", ""));                      // one item of two
+        Lists empty = c.decodes("B5 00 00 00 00000000 0000000000000000".replace(" ", ""));
+        assertEquals(List.of(), empty.items());
+        assertEquals(List.of(), empty.tags());
+    }
+
+    @Test
+    void conditionalBodiesAsOptionalAsNullableAndLeftOut() {
+        Compiled<Conditional> c = Compiled.of(DecoderLayouts.CONDITIONAL, "CONDITIONAL", Conditional.class);
+        c.checkProperty();
+        // bits 5: extra (code 7, note "n") and the hidden body (code 9, empty note), then tail DE AD
+        Conditional both = c.decodes("05 0007 01 6E 0009 00 DEAD".replace(" ", ""));
+        assertEquals(5, both.bits());
+        assertEquals(Optional.of(new Extra(7, Bytes.utf8("n"))), both.extra());
+        assertNull(both.more());
+        assertArrayEquals(new byte[] {(byte) 0xDE, (byte) 0xAD}, both.tail());
+        Conditional more = c.decodes("02 0100 00");
+        assertEquals(Optional.empty(), more.extra());
+        assertEquals(new Extra(256, Bytes.empty()), more.more());
+        assertArrayEquals(new byte[0], more.tail());
+        Conditional none = c.decodes("00 0102");
+        assertEquals(Optional.empty(), none.extra());
+        assertNull(none.more());
+        assertArrayEquals(new byte[] {1, 2}, none.tail());
+        c.rejects("04 0009 05 6E");   // the hidden body's note runs past the end
+    }
+
+    @Test
+    void anUnsizedChoiceTakesItsAlternativesAndLeavesAnUnknownKeyToTheCodec() {
+        Compiled<Unsized> c = Compiled.of(DecoderLayouts.UNSIZED, "UNSIZED", Unsized.class);
+        c.checkProperty();
+        assertEquals(new Unsized(new Kind(1), new Ping(42L)), c.decodes("01 0000002A".replace(" ", "")));
+        assertEquals(new Unsized(new Kind(2), new Note("hi")), c.decodes("02 6869".replace(" ", "")));
+        assertEquals(new Unsized(new Kind(1), new Ping(0xFFFF_FFFFL)), c.decodes("01FFFFFFFF"));
+        c.rejects("01 000000".replace(" ", ""));       // a ping short of its field
+        c.rejects("01 0000002A00".replace(" ", ""));   // a byte after the ping
+        byte[] unknown = Bytes.fromHex("036869").toByteArray();
+        assertNull(c.decoder().decode(ByteView.wrap(unknown)));
+        String own = outcome(() -> c.own().decode(ByteView.wrap(unknown)));
+        assertEquals(own, outcome(() -> c.generated().decode(ByteView.wrap(unknown))));
+    }
+
+    @Test
+    void aSizedChoiceGivesUpOnAnUnknownKeyAndTheCodecMakesTheRawRecord() {
+        Compiled<Sized> c = Compiled.of(DecoderLayouts.SIZED, "SIZED", Sized.class);
+        // checkGeneratedDecoder itself fails here (see the disabled test below): valid messages of an unknown
+        // type are left to the codec by design, so the generated code takes every valid message but those
+        Property.forAll(MessageLayouts.of(DecoderLayouts.SIZED).messages()).check(wire -> {
+            Sized expected = c.own().decode(ByteView.wrap(wire));
+            Sized got = c.decoder().decode(ByteView.wrap(wire));
+            if (got == null) {
+                assertTrue(expected.body() instanceof Raw, "the generated decoder gave up on " + expected);
+                assertEquals(expected, c.generated().decode(ByteView.wrap(wire)));
+            } else {
+                assertEquals(expected, got);
+            }
+        });
+        Property.forAll(MessageLayouts.of(DecoderLayouts.SIZED).arbitraryMessages()).check(wire -> {
+            String expected = outcome(() -> c.own().decode(ByteView.wrap(wire)));
+            Sized got = c.decoder().decode(ByteView.wrap(wire));
+            if (got != null) {
+                assertEquals(expected, "record " + got);
+                assertTrue(!(got.body() instanceof Raw), "the generated decoder made a raw record: " + got);
+            }
+            assertEquals(expected, outcome(() -> c.generated().decode(ByteView.wrap(wire))));
+        });
+        assertEquals(new Sized(new FrameHead(1), new Ping(42L)), c.decodes("01 0004 0000002A 0A".replace(" ", "")));
+        assertEquals(new Sized(new FrameHead(2), new Note("")), c.decodes("02 0000 0A".replace(" ", "")));
+        byte[] unknown = Bytes.fromHex("090002ABCD0A").toByteArray();
+        assertNull(c.decoder().decode(ByteView.wrap(unknown)), "the generated code leaves unknown keys to the codec");
+        Sized raw = new Sized(new FrameHead(9), new Raw(Bytes.fromHex("ABCD")));
+        assertEquals(raw, c.generated().decode(ByteView.wrap(unknown)));
+        assertEquals(raw, c.own().decode(ByteView.wrap(unknown)));
+        c.rejects("01 0005 0000002AFF 0A".replace(" ", ""));   // a ping that does not fill its size
+        c.rejects("01 0004 0000002A 0B".replace(" ", ""));     // the end mark's constant
+        c.rejects("01 0009 0000002A 0A".replace(" ", ""));     // a size past the end
+    }
+
+    @Disabled("bug: MessageLayouts.checkGeneratedDecoder requires the generated decoder to take every valid message, "
+            + "but DecoderSource leaves a sized choice's unknown keys to the codec by design; so the property fails on "
+            + "any layout with a sized choice whose generator draws an unknown key. Layout DecoderLayouts.SIZED, "
+            + "message 00 00 00 0a (type 0, length 0, end mark 0a): the generated decoder gives null, the codec "
+            + "Sized[head=FrameHead[type=0], body=Raw[bytes=Bytes[0: ]]]; the check reports 'the generated decoder "
+            + "gave up on a valid message'")
+    @Test
+    void checkGeneratedDecoderAcceptsASizedChoiceWithUnknownKeys() {
+        Compiled<Sized> c = Compiled.of(DecoderLayouts.SIZED, "SIZED", Sized.class);
+        c.checkProperty();
+    }
+
+    @Test
+    void aTotalLengthAChecksumCoveredLaterAndARestBeforeATrailer() {
+        Compiled<Checked> c = Compiled.of(DecoderLayouts.CHECKED, "CHECKED", Checked.class);
+        c.checkProperty();
+        // magic 45, 2 option bytes, total 12, checksum ~(4502 + 000C + 0102) = B9EF over header and options
+        Checked k = c.decodes("45 02 000C B9EF 0102 6F6B 0007".replace(" ", ""));
+        assertEquals(new Summed(0xB9EF), k.h());
+        assertArrayEquals(new byte[] {1, 2}, k.options());
+        assertEquals("ok", k.payload());
+        assertEquals(new Trailer(7), k.trailer());
+        Checked bare = c.decodes("45 00 0008 BAF7 0000".replace(" ", ""));   // ~(4500 + 0008)
+        assertEquals("", bare.payload());
+        assertTrue(c.rejects("45 02 000C B9EE 0102 6F6B 0007".replace(" ", "")).getMessage().contains("sum"),
+                "a wrong checksum names the field");
+        c.rejects("46 02 000C B8EF 0102 6F6B 0007".replace(" ", ""));       // the magic, checksum right
+        c.rejects("45 02 000D B9EE 0102 6F6B 0007".replace(" ", ""));       // a total past the end
+        c.rejects("45 02 0007 B9F4 0102".replace(" ", ""));                 // a total below the header
+    }
+
+    @Test
+    void aRemainingLengthInAPlainField() {
+        Compiled<Remaining> c = Compiled.of(DecoderLayouts.REMAINING, "REMAINING", Remaining.class);
+        c.checkProperty();
+        assertEquals(new Remaining(Bytes.utf8("xy"), Bytes.utf8("zw")), c.decodes("05 02 7879 7A77".replace(" ", "")));
+        assertEquals(new Remaining(Bytes.empty(), Bytes.empty()), c.decodes("0100"));
+        c.rejects("06 02 7879 7A77".replace(" ", ""));   // a length past the end
+        c.rejects("01 02 7879".replace(" ", ""));        // a prefix past the length
+    }
+
+    @Test
+    void partsItDoesNotWriteAreRefusedNamingTheLayoutAndThePart() {
+        String compact = refused(MessageCodec.of(DecoderLayouts.COMPACT, DecoderLayouts.CompactText.class),
+                "COMPACT", "compact-text: part name (");
+        assertTrue(compact.contains("varint"), compact);
+        String nullable = refused(MessageCodec.of(DecoderLayouts.NULLABLE_PREFIXED, DecoderLayouts.NullableText.class),
+                "NULLABLE_PREFIXED", "nullable-text: part name (");
+        assertTrue(nullable.contains("NULL") || nullable.contains("nullable"), nullable);
+        String repeat = refused(MessageCodec.of(DecoderLayouts.NULLABLE_REPEAT, DecoderLayouts.NullableList.class),
+                "NULLABLE_REPEAT", "nullable-list: part tags (");
+        assertTrue(repeat.contains("a nullable repeat is not generated yet"), repeat);
+    }
+
+    /** The prefixed layout's record, not public: a generated class elsewhere could not make it. */
+    record Hidden(String name, Bytes tag, byte[] data, Bytes blob) {
+    }
+
+    @Test
+    void aRecordTypeThatIsNotPublicIsRefusedNamingIt() {
+        MessageCodec<Hidden> codec = MessageCodec.of(DecoderLayouts.PREFIXED, Hidden.class, MethodHandles.lookup());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DecoderSource.generate(codec, LAYOUTS + "PREFIXED", "x.HiddenDecoder"));
+        assertTrue(e.getMessage().startsWith(Hidden.class.getName() + " is not a public type"), e.getMessage());
+    }
+
+    @Test
+    void aDecoderGeneratedForALayoutThatDiffersInOneFieldsWidthIsRefused() {
+        Compiled<Fp> narrow = Compiled.of(DecoderLayouts.FINGERPRINT, "FINGERPRINT", Fp.class);
+        assertEquals(new Fp(3, Bytes.utf8("a")), narrow.decodes("030161"));
+        MessageCodec<Fp> wider = MessageCodec.of(DecoderLayouts.FINGERPRINT_WIDER, Fp.class);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> wider.withDecoder(narrow.decoder()));
+        assertTrue(e.getMessage().contains("was generated from another layout or record type than " + wider),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("generate it again"), e.getMessage());
+        MessageCodec<Fp> same = MessageCodec.of(DecoderLayouts.FINGERPRINT, Fp.class);
+        assertSame(narrow.decoder().fingerprint(), narrow.decoder().fingerprint());
+        assertEquals(new Fp(3, Bytes.utf8("a")), same.withDecoder(narrow.decoder()).decode(ByteView.wrap(
+                new byte[] {3, 1, 'a'})));
+    }
+
+    private static String refused(MessageCodec<?> codec, String field, String names) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DecoderSource.generate(codec, LAYOUTS + field, "x.RefusedDecoder"));
+        assertTrue(e.getMessage().startsWith(names), e.getMessage());
+        assertTrue(e.getMessage().endsWith("is not generated yet; decode it with the codec itself"), e.getMessage());
+        return e.getMessage();
+    }
+
+    /** What decoding gives: the record, or the exception's class and message. */
+    private static String outcome(java.util.function.Supplier<Record> decode) {
+        try {
+            return "record " + decode.get();
+        } catch (LayoutException e) {
+            return "rejected " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.bufkit.testkit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.bufkit.message.DecoderSource;
+import io.bufkit.message.GeneratedDecoder;
+import io.bufkit.message.MessageCodec;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.spi.ToolProvider;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Generates a decoder's source for a codec with {@link DecoderSource}, compiles it with the platform's Java
+ * compiler (the {@code javac} tool) into a temporary directory and loads it, so that tests cover many layouts without committing
+ * generated files. The class path of the compilation is made of the code-source locations of the library,
+ * the testkit and the classes the generated code names (the layouts' holder and the records), since the
+ * test runner's {@code java.class.path} may be a jar holding a manifest alone.
+ */
+final class GeneratedSources {
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final String PACKAGE = "io.bufkit.testkit.generated";
+
+    private GeneratedSources() {
+    }
+
+    /**
+     * A compiled and loaded decoder generated from {@code codec}.
+     *
+     * @param codec the codec, without a generated decoder
+     * @param layoutConstant the Java expression of the codec's layout, a public static final field
+     * @param named classes the generated source names (the layout's holder, the record types), whose locations
+     *     join the class path
+     * @return a new instance of the generated class
+     */
+    static <R extends Record> GeneratedDecoder<R> compile(MessageCodec<R> codec, String layoutConstant,
+            Class<?>... named) {
+        String simple = "Decoder" + NEXT.incrementAndGet();
+        String source = DecoderSource.generate(codec, layoutConstant, PACKAGE + "." + simple);
+        try {
+            Path dir = Files.createTempDirectory("bufkit-generated");
+            Path file = dir.resolve(PACKAGE.replace('.', File.separatorChar)).resolve(simple + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source, StandardCharsets.UTF_8);
+            compileInto(dir, file, source, named);
+            URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
+                    GeneratedSources.class.getClassLoader());
+            @SuppressWarnings("unchecked")
+            GeneratedDecoder<R> decoder = (GeneratedDecoder<R>) loader.loadClass(PACKAGE + "." + simple)
+                    .getConstructor().newInstance();
+            return decoder;
+        } catch (IOException | ReflectiveOperationException e) {
+            throw new AssertionError("could not write, compile or load the decoder generated for " + codec, e);
+        }
+    }
+
+    private static void compileInto(Path dir, Path file, String source, Class<?>... named) {
+        // java.util.spi.ToolProvider is in java.base: the testkit module, which these tests are compiled
+        // into, does not read java.compiler, where javax.tools lies
+        ToolProvider javac = ToolProvider.findFirst("javac").orElse(null);
+        if (javac == null) {
+            fail("no Java compiler in this runtime (a JRE, not a JDK): generated decoders cannot be compiled");
+        }
+        Set<String> path = new LinkedHashSet<>();
+        path.add(location(MessageCodec.class));
+        path.add(location(MessageLayouts.class));
+        path.add(location(GeneratedSources.class));
+        for (Class<?> c : named) {
+            path.add(location(c));
+        }
+        StringWriter diagnostics = new StringWriter();
+        PrintWriter out = new PrintWriter(diagnostics);
+        int status = javac.run(out, out, "--release", "17", "-proc:none", "-Xlint:all", "-encoding", "UTF-8",
+                "-classpath", String.join(File.pathSeparator, path), "-d", dir.toString(), file.toString());
+        out.flush();
+        if (status != 0) {
+            fail("the generated source does not compile (javac exit " + status + "):\n" + diagnostics
+                    + "class path: " + path + "\nsource:\n" + source);
+        }
+    }
+
+    private static String location(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new AssertionError("no file location for " + c.getName(), e);
+        }
+    }
+}
