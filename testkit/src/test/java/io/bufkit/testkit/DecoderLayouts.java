@@ -292,4 +292,158 @@ public final class DecoderLayouts {
      */
     public record NullableList(List<String> tags) {
     }
+    /** A type-length-value element whose length field is its level's remaining length. */
+    public static final MessageLayout TLV = MessageLayout.builder("tlv").field("t", WireType.U8)
+            .field("l", WireType.U8).remainingLength(Size.of("l")).rest("v").build();
+    /** A number, an element of one single-field part. */
+    public static final MessageLayout NUMBER = MessageLayout.builder("number").field("v", WireType.U16BE).build();
+    /** A type and a checksum over the whole of its level, which a rest part fills. */
+    public static final PacketLayout ECHO_HEAD = PacketLayout.builder("echo-head").u8("type").u8("code")
+            .internetChecksum("sum").build();
+    /** An echo: its head, the rest, the head's checksum over both. */
+    public static final MessageLayout ECHO = MessageLayout.builder("echo").section("e", ECHO_HEAD).rest("data")
+            .checksumUpToHere("e.sum").build();
+    /** A fixed one-byte check. */
+    public static final PacketLayout CHECK = PacketLayout.builder("check").u8("c").build();
+    /** A pair: a flag, a TLV when the flag is set, the rest and a fixed check after it. */
+    public static final MessageLayout PAIR = MessageLayout.builder("pair").field("flag", WireType.U8)
+            .when("first", "flag", flag -> flag != 0, TLV).rest("rest").section("crc", CHECK).build();
+    /** The head of {@link #MIXED}. */
+    public static final PacketLayout MIXED_HEAD = PacketLayout.builder("mixed-head").u8("kind").u8("n")
+            .u8("size").build();
+    /**
+     * Levels within levels: counted TLVs with their own remaining lengths, numbers of one part, a choice sized
+     * through arithmetic whose alternatives hold a checksum over a rest and a conditional TLV before a rest and
+     * a fixed check (keys 1 and 3 share one alternative), then bytes sized through arithmetic on a field.
+     */
+    public static final MessageLayout MIXED = MessageLayout.builder("mixed").section("h", MIXED_HEAD)
+            .repeat("tlvs", "h.n", TLV).repeat("nums", "h.n", NUMBER)
+            .choice("body", "h.kind", Size.of("h.size").times(2).plus(-2), Map.of(1, ECHO, 2, PAIR, 3, ECHO))
+            .bytes("pad", Size.of("h.n").times(3).plus(-1)).build();
+
+    /**
+     * A TLV; its length is derived.
+     *
+     * @param t the type
+     * @param v owned
+     */
+    public record Tlv(int t, byte[] v) {
+    }
+
+    /**
+     * The echo's head.
+     *
+     * @param type the type
+     * @param code the code
+     * @param sum the checksum as decoded
+     */
+    public record EchoHead(int type, int code, long sum) {
+    }
+
+    /** {@link #MIXED}'s alternatives. */
+    public sealed interface MixedBody permits Echo, Pair, MixedRaw {
+    }
+
+    /**
+     * An echo.
+     *
+     * @param e the head
+     * @param data owned
+     */
+    public record Echo(EchoHead e, Bytes data) implements MixedBody {
+    }
+
+    /**
+     * The check.
+     *
+     * @param c the byte
+     */
+    public record Check(int c) {
+    }
+
+    /**
+     * A pair.
+     *
+     * @param flag the flag
+     * @param first the TLV when the flag is set
+     * @param rest UTF-8
+     * @param crc the check
+     */
+    public record Pair(int flag, Optional<Tlv> first, String rest, Check crc) implements MixedBody {
+    }
+
+    /**
+     * An alternative of unknown kind.
+     *
+     * @param bytes owned
+     */
+    public record MixedRaw(byte[] bytes) implements MixedBody {
+    }
+
+    /**
+     * The head without derived fields.
+     *
+     * @param kind the alternative
+     */
+    public record MixedHead(int kind) {
+    }
+
+    /**
+     * {@link #MIXED}.
+     *
+     * @param h the head
+     * @param tlvs the TLVs
+     * @param nums the numbers
+     * @param body the alternative
+     * @param pad owned
+     */
+    public record Mixed(MixedHead h, List<Tlv> tlvs, List<Integer> nums, MixedBody body, Bytes pad) {
+    }
+
+    /** A checksum kept apart from the bytes it covers, which the generator refuses. */
+    public static final MessageLayout CHECKSUM_OVER = MessageLayout.builder("checksum-over")
+            .prefixed("data", 1).section("crc", PacketLayout.builder("crc").crc32be("value").build())
+            .checksumOver("crc.value", "data", "data").build();
+    /** A condition on a field of the enclosing level, which the generator refuses. */
+    public static final MessageLayout ENCLOSING = MessageLayout.builder("enclosing").field("wide", WireType.U8)
+            .repeat("items", "wide", MessageLayout.builder("entry").field("a", WireType.U8)
+                    .when("b", "../wide", wide -> wide > 1, NUMBER).build())
+            .build();
+    /** Bytes sized by a field after a rest part, which the generator refuses. */
+    public static final MessageLayout PADDED = MessageLayout.builder("padded").field("padLength", WireType.U8)
+            .rest("data").bytes("padding", Size.of("padLength")).build();
+
+    /**
+     * The checksum-over message.
+     *
+     * @param data owned
+     */
+    public record Covered(Bytes data) {
+    }
+
+    /**
+     * An entry of {@link #ENCLOSING}.
+     *
+     * @param a the byte
+     * @param b the number when the enclosing field is above 1
+     */
+    public record Entry(int a, Optional<Integer> b) {
+    }
+
+    /**
+     * {@link #ENCLOSING}'s message.
+     *
+     * @param items the entries
+     */
+    public record Enclosing(List<Entry> items) {
+    }
+
+    /**
+     * {@link #PADDED}'s message; the pad length is derived.
+     *
+     * @param data owned
+     * @param padding owned
+     */
+    public record Padded(Bytes data, Bytes padding) {
+    }
 }

@@ -15,7 +15,10 @@ import io.bufkit.message.DecoderSource;
 import io.bufkit.message.GeneratedDecoder;
 import io.bufkit.message.MessageCodec;
 import io.bufkit.message.MessageLayout;
+import io.bufkit.testkit.DecoderLayouts.Check;
 import io.bufkit.testkit.DecoderLayouts.Checked;
+import io.bufkit.testkit.DecoderLayouts.Echo;
+import io.bufkit.testkit.DecoderLayouts.EchoHead;
 import io.bufkit.testkit.DecoderLayouts.Conditional;
 import io.bufkit.testkit.DecoderLayouts.Extra;
 import io.bufkit.testkit.DecoderLayouts.FrameHead;
@@ -24,7 +27,11 @@ import io.bufkit.testkit.DecoderLayouts.Head;
 import io.bufkit.testkit.DecoderLayouts.Item;
 import io.bufkit.testkit.DecoderLayouts.Kind;
 import io.bufkit.testkit.DecoderLayouts.Lists;
+import io.bufkit.testkit.DecoderLayouts.Mixed;
+import io.bufkit.testkit.DecoderLayouts.MixedHead;
+import io.bufkit.testkit.DecoderLayouts.MixedRaw;
 import io.bufkit.testkit.DecoderLayouts.Note;
+import io.bufkit.testkit.DecoderLayouts.Pair;
 import io.bufkit.testkit.DecoderLayouts.Ping;
 import io.bufkit.testkit.DecoderLayouts.Prefixed;
 import io.bufkit.testkit.DecoderLayouts.Raw;
@@ -36,6 +43,8 @@ import io.bufkit.testkit.DecoderLayouts.Unsized;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
@@ -151,7 +160,7 @@ class GeneratedDecoderTest {
         c.rejects("01 0000002A00".replace(" ", ""));   // a byte after the ping
         byte[] unknown = Bytes.fromHex("036869").toByteArray();
         assertNull(c.decoder().decode(ByteView.wrap(unknown)));
-        String own = outcome(() -> c.own().decode(ByteView.wrap(unknown)));
+        Object own = outcome(() -> c.own().decode(ByteView.wrap(unknown)));
         assertEquals(own, outcome(() -> c.generated().decode(ByteView.wrap(unknown))));
     }
 
@@ -160,25 +169,7 @@ class GeneratedDecoderTest {
         Compiled<Sized> c = Compiled.of(DecoderLayouts.SIZED, "SIZED", Sized.class);
         // checkGeneratedDecoder itself fails here (see the disabled test below): valid messages of an unknown
         // type are left to the codec by design, so the generated code takes every valid message but those
-        Property.forAll(MessageLayouts.of(DecoderLayouts.SIZED).messages()).check(wire -> {
-            Sized expected = c.own().decode(ByteView.wrap(wire));
-            Sized got = c.decoder().decode(ByteView.wrap(wire));
-            if (got == null) {
-                assertTrue(expected.body() instanceof Raw, "the generated decoder gave up on " + expected);
-                assertEquals(expected, c.generated().decode(ByteView.wrap(wire)));
-            } else {
-                assertEquals(expected, got);
-            }
-        });
-        Property.forAll(MessageLayouts.of(DecoderLayouts.SIZED).arbitraryMessages()).check(wire -> {
-            String expected = outcome(() -> c.own().decode(ByteView.wrap(wire)));
-            Sized got = c.decoder().decode(ByteView.wrap(wire));
-            if (got != null) {
-                assertEquals(expected, "record " + got);
-                assertTrue(!(got.body() instanceof Raw), "the generated decoder made a raw record: " + got);
-            }
-            assertEquals(expected, outcome(() -> c.generated().decode(ByteView.wrap(wire))));
-        });
+        checkLeavingRawToTheCodec(c, sized -> sized.body() instanceof Raw);
         assertEquals(new Sized(new FrameHead(1), new Ping(42L)), c.decodes("01 0004 0000002A 0A".replace(" ", "")));
         assertEquals(new Sized(new FrameHead(2), new Note("")), c.decodes("02 0000 0A".replace(" ", "")));
         byte[] unknown = Bytes.fromHex("090002ABCD0A").toByteArray();
@@ -233,7 +224,56 @@ class GeneratedDecoderTest {
     }
 
     @Test
+    void levelsWithinLevelsWithOnePartElementsAndASharedAlternative() {
+        Compiled<Mixed> c = Compiled.of(DecoderLayouts.MIXED, "MIXED", Mixed.class);
+        checkLeavingRawToTheCodec(c, mixed -> mixed.body() instanceof MixedRaw);
+        // kind 2 (pair), 2 TLVs and numbers, choice of 2 * 4 - 2 = 6 bytes, pad of 3 * 2 - 1 = 5 bytes
+        String h = "02 02 04";
+        String tlvs = "07 02 AABB 08 00";
+        String nums = "0001 FFFF";
+        String pair = "01 09 01 CC 7A 33";   // flag, TLV (9, CC), rest "z", check 33
+        String pad = "0102030405";
+        Mixed m = c.decodes((h + tlvs + nums + pair + pad).replace(" ", ""));
+        assertEquals(new MixedHead(2), m.h());
+        assertEquals(2, m.tlvs().size());
+        assertEquals(7, m.tlvs().get(0).t());
+        assertArrayEquals(new byte[] {(byte) 0xAA, (byte) 0xBB}, m.tlvs().get(0).v());
+        assertArrayEquals(new byte[0], m.tlvs().get(1).v());
+        assertEquals(List.of(1, 0xFFFF), m.nums());
+        Pair p = (Pair) m.body();
+        assertEquals(1, p.flag());
+        assertArrayEquals(new byte[] {(byte) 0xCC}, p.first().orElseThrow().v());
+        assertEquals("z", p.rest());
+        assertEquals(new Check(0x33), p.crc());
+        assertEquals(Bytes.fromHex(pad), m.pad());
+        // kind 3, the alternative of kind 1: one TLV (5, empty), number 2, an echo of type 8, code 0, checksum
+        // ~(0800 + 6869) = 8F96 and data "hi", then 3 * 1 - 1 = 2 bytes of pad
+        String one = "03 01 04 0500 0002".replace(" ", "");
+        Mixed echo = c.decodes(one + "0800 8F96 6869 0A0B".replace(" ", ""));
+        assertEquals(new Echo(new EchoHead(8, 0, 0x8F96L), Bytes.utf8("hi")), echo.body());
+        assertEquals(List.of(2), echo.nums());
+        c.rejects(one + "0800 8F97 6869 0A0B".replace(" ", ""));            // the echo's checksum
+        c.rejects("03 00 04 0800 8F96 6869".replace(" ", ""));             // a pad of 3 * 0 - 1 bytes
+        c.rejects("03 01 04 05FF 0002 0800 8F96 6869 0A0B".replace(" ", ""));   // a TLV's length past the end
+        c.rejects("03 01 05 0500 0002 0800 8F96 6869 0A0B".replace(" ", ""));   // the echo short of its size
+        byte[] unknown = Bytes.fromHex("09 01 04 0500 0002 AABBCCDDEEFF 0A0B".replace(" ", "")).toByteArray();
+        assertNull(c.decoder().decode(ByteView.wrap(unknown)));
+        Mixed raw = c.generated().decode(ByteView.wrap(unknown));
+        assertArrayEquals(Bytes.fromHex("AABBCCDDEEFF").toByteArray(), ((MixedRaw) raw.body()).bytes());
+        assertTrue(MessageLayouts.sameValues(c.own().decode(ByteView.wrap(unknown)), raw));
+    }
+
+    @Test
     void partsItDoesNotWriteAreRefusedNamingTheLayoutAndThePart() {
+        String over = refused(MessageCodec.of(DecoderLayouts.CHECKSUM_OVER, DecoderLayouts.Covered.class),
+                "CHECKSUM_OVER", "checksum-over: part (checksum crc.value over data) (");
+        assertTrue(over.contains("covers data"), over);
+        String enclosing = refused(MessageCodec.of(DecoderLayouts.ENCLOSING, DecoderLayouts.Enclosing.class),
+                "ENCLOSING", "entry: ");
+        assertTrue(enclosing.contains("../wide"), enclosing);
+        String padded = refused(MessageCodec.of(DecoderLayouts.PADDED, DecoderLayouts.Padded.class),
+                "PADDED", "padded: part data (");
+        assertTrue(padded.contains("a rest part followed by sized bytes"), padded);
         String compact = refused(MessageCodec.of(DecoderLayouts.COMPACT, DecoderLayouts.CompactText.class),
                 "COMPACT", "compact-text: part name (");
         assertTrue(compact.contains("varint"), compact);
@@ -273,6 +313,35 @@ class GeneratedDecoderTest {
                 new byte[] {3, 1, 'a'})));
     }
 
+    /**
+     * The differential property of {@link MessageLayouts#checkGeneratedDecoder}, but for a layout with a sized
+     * choice: a valid message the generated code gives up on must be one the codec decodes into a raw record.
+     */
+    private static <R extends Record> void checkLeavingRawToTheCodec(Compiled<R> c, Predicate<R> raw) {
+        MessageLayouts messages = MessageLayouts.of(c.own().layout());
+        Property.forAll(messages.messages()).check(wire -> {
+            R expected = c.own().decode(ByteView.wrap(wire));
+            R got = c.decoder().decode(ByteView.wrap(wire));
+            if (got == null) {
+                assertTrue(raw.test(expected), "the generated decoder gave up on " + expected);
+                assertTrue(MessageLayouts.sameValues(expected, c.generated().decode(ByteView.wrap(wire))));
+            } else {
+                assertTrue(MessageLayouts.sameValues(expected, got), "generated " + got + ", codec " + expected);
+            }
+        });
+        Property.forAll(messages.arbitraryMessages()).check(wire -> {
+            Object expected = outcome(() -> c.own().decode(ByteView.wrap(wire)));
+            R got = c.decoder().decode(ByteView.wrap(wire));
+            if (got != null) {
+                assertTrue(MessageLayouts.sameValues(expected, got), "generated " + got + ", codec " + expected);
+                assertTrue(!raw.test(got), "the generated decoder made a raw record: " + got);
+            }
+            Object through = outcome(() -> c.generated().decode(ByteView.wrap(wire)));
+            assertTrue(MessageLayouts.sameValues(expected, through), "codec " + expected + ", through the "
+                    + "generated decoder " + through);
+        });
+    }
+
     private static String refused(MessageCodec<?> codec, String field, String names) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DecoderSource.generate(codec, LAYOUTS + field, "x.RefusedDecoder"));
@@ -281,12 +350,12 @@ class GeneratedDecoderTest {
         return e.getMessage();
     }
 
-    /** What decoding gives: the record, or the exception's class and message. */
-    private static String outcome(java.util.function.Supplier<Record> decode) {
+    /** What decoding gives: the record, or the message of the exception rejecting the input. */
+    private static Object outcome(Supplier<Record> decode) {
         try {
-            return "record " + decode.get();
+            return decode.get();
         } catch (LayoutException e) {
-            return "rejected " + e.getMessage();
+            return "rejected: " + e.getMessage();
         }
     }
 }
