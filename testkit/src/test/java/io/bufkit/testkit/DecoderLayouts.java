@@ -310,16 +310,16 @@ public final class DecoderLayouts {
             .when("first", "flag", flag -> flag != 0, TLV).rest("rest").section("crc", CHECK).build();
     /** The head of {@link #MIXED}. */
     public static final PacketLayout MIXED_HEAD = PacketLayout.builder("mixed-head").u8("kind").u8("n")
-            .u8("size").build();
+            .u8("m").u8("size").u8("padUnits").build();
     /**
      * Levels within levels: counted TLVs with their own remaining lengths, numbers of one part, a choice sized
      * through arithmetic whose alternatives hold a checksum over a rest and a conditional TLV before a rest and
      * a fixed check (keys 1 and 3 share one alternative), then bytes sized through arithmetic on a field.
      */
     public static final MessageLayout MIXED = MessageLayout.builder("mixed").section("h", MIXED_HEAD)
-            .repeat("tlvs", "h.n", TLV).repeat("nums", "h.n", NUMBER)
-            .choice("body", "h.kind", Size.of("h.size").times(2).plus(-2), Map.of(1, ECHO, 2, PAIR, 3, ECHO))
-            .bytes("pad", Size.of("h.n").times(3).plus(-1)).build();
+            .repeat("tlvs", "h.n", TLV).repeat("nums", "h.m", NUMBER)
+            .choice("body", "h.kind", Size.of("h.size").plus(-1), Map.of(1, ECHO, 2, PAIR, 3, ECHO))
+            .bytes("pad", Size.of("h.padUnits").times(2).plus(-1)).build();
 
     /**
      * A TLV; its length is derived.

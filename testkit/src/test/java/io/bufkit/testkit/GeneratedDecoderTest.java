@@ -227,8 +227,8 @@ class GeneratedDecoderTest {
     void levelsWithinLevelsWithOnePartElementsAndASharedAlternative() {
         Compiled<Mixed> c = Compiled.of(DecoderLayouts.MIXED, "MIXED", Mixed.class);
         checkLeavingRawToTheCodec(c, mixed -> mixed.body() instanceof MixedRaw);
-        // kind 2 (pair), 2 TLVs and numbers, choice of 2 * 4 - 2 = 6 bytes, pad of 3 * 2 - 1 = 5 bytes
-        String h = "02 02 04";
+        // kind 2 (pair), 2 TLVs, 2 numbers, a choice of 7 - 1 = 6 bytes, a pad of 3 * 2 - 1 = 5 bytes
+        String h = "02 02 02 07 03";
         String tlvs = "07 02 AABB 08 00";
         String nums = "0001 FFFF";
         String pair = "01 09 01 CC 7A 33";   // flag, TLV (9, CC), rest "z", check 33
@@ -247,20 +247,60 @@ class GeneratedDecoderTest {
         assertEquals(new Check(0x33), p.crc());
         assertEquals(Bytes.fromHex(pad), m.pad());
         // kind 3, the alternative of kind 1: one TLV (5, empty), number 2, an echo of type 8, code 0, checksum
-        // ~(0800 + 6869) = 8F96 and data "hi", then 3 * 1 - 1 = 2 bytes of pad
-        String one = "03 01 04 0500 0002".replace(" ", "");
-        Mixed echo = c.decodes(one + "0800 8F96 6869 0A0B".replace(" ", ""));
+        // ~(0800 + 6869) = 8F96 and data "hi", then 2 * 2 - 1 = 3 bytes of pad
+        String one = "03 01 01 07 02 0500 0002".replace(" ", "");
+        Mixed echo = c.decodes(one + "0800 8F96 6869 0A0B0C".replace(" ", ""));
         assertEquals(new Echo(new EchoHead(8, 0, 0x8F96L), Bytes.utf8("hi")), echo.body());
         assertEquals(List.of(2), echo.nums());
-        c.rejects(one + "0800 8F97 6869 0A0B".replace(" ", ""));            // the echo's checksum
-        c.rejects("03 00 04 0800 8F96 6869".replace(" ", ""));             // a pad of 3 * 0 - 1 bytes
-        c.rejects("03 01 04 05FF 0002 0800 8F96 6869 0A0B".replace(" ", ""));   // a TLV's length past the end
-        c.rejects("03 01 05 0500 0002 0800 8F96 6869 0A0B".replace(" ", ""));   // the echo short of its size
-        byte[] unknown = Bytes.fromHex("09 01 04 0500 0002 AABBCCDDEEFF 0A0B".replace(" ", "")).toByteArray();
+        c.rejects(one + "0800 8F97 6869 0A0B0C".replace(" ", ""));                // the echo's checksum
+        c.rejects("03 01 01 07 00 0500 0002 0800 8F96 6869".replace(" ", ""));    // a pad of 2 * 0 - 1 bytes
+        c.rejects("03 01 01 07 02 05FF 0002 0800 8F96 6869 0A0B0C".replace(" ", ""));   // a TLV past the end
+        c.rejects("03 01 01 08 02 0500 0002 0800 8F96 6869 0A0B0C".replace(" ", ""));   // a size one too many
+        byte[] unknown = Bytes.fromHex("09 01 01 07 02 0500 0002 AABBCCDDEEFF 0A0B0C".replace(" ", ""))
+                .toByteArray();
         assertNull(c.decoder().decode(ByteView.wrap(unknown)));
         Mixed raw = c.generated().decode(ByteView.wrap(unknown));
         assertArrayEquals(Bytes.fromHex("AABBCCDDEEFF").toByteArray(), ((MixedRaw) raw.body()).bytes());
         assertTrue(MessageLayouts.sameValues(c.own().decode(ByteView.wrap(unknown)), raw));
+    }
+
+    /** A decoder that takes every message, giving {@code fallback} for those the generated one gives up on. */
+    private static <R extends Record> GeneratedDecoder<R> takingAll(GeneratedDecoder<R> decoder, R fallback) {
+        return new GeneratedDecoder<>() {
+            @Override
+            public String fingerprint() {
+                return decoder.fingerprint();
+            }
+
+            @Override
+            public R decode(ByteView message) {
+                R r = decoder.decode(message);
+                return r == null ? fallback : r;
+            }
+        };
+    }
+
+    @Test
+    void theChecksCatchADecoderThatTakesWhatTheCodecRejects() {
+        Compiled<Prefixed> prefixed = Compiled.of(DecoderLayouts.PREFIXED, "PREFIXED", Prefixed.class);
+        GeneratedDecoder<Prefixed> lax = takingAll(prefixed.decoder(),
+                new Prefixed("", Bytes.empty(), new byte[0], Bytes.empty()));
+        Throwable e = assertThrows(PropertyFailure.class,
+                () -> MessageLayouts.of(DecoderLayouts.PREFIXED).checkGeneratedDecoder(prefixed.own(), lax));
+        assertTrue(e.getMessage().contains("for a message the codec rejects"), e.getMessage());
+        Compiled<Sized> sized = Compiled.of(DecoderLayouts.SIZED, "SIZED", Sized.class);
+        Compiled<Sized> laxSized = new Compiled<>(sized.own(), takingAll(sized.decoder(),
+                new Sized(new FrameHead(1), new Ping(1L))), sized.generated());
+        assertThrows(PropertyFailure.class, () -> checkLeavingRawToTheCodec(laxSized, s -> s.body() instanceof Raw));
+    }
+
+    @Test
+    void generatedSourceThatDoesNotCompileFailsWithTheCompilersDiagnostics() {
+        MessageCodec<Prefixed> codec = MessageCodec.of(DecoderLayouts.PREFIXED, Prefixed.class);
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> GeneratedSources.compile(codec, LAYOUTS + "NO_SUCH_LAYOUT", DecoderLayouts.class));
+        assertTrue(e.getMessage().contains("the generated source does not compile"), e.getMessage());
+        assertTrue(e.getMessage().contains(".java:") && e.getMessage().contains("NO_SUCH_LAYOUT"), e.getMessage());
     }
 
     @Test
