@@ -305,24 +305,18 @@ class GeneratedDecoderTest {
 
     @Test
     void partsItDoesNotWriteAreRefusedNamingTheLayoutAndThePart() {
-        String over = refused(MessageCodec.of(DecoderLayouts.CHECKSUM_OVER, DecoderLayouts.Covered.class),
-                "CHECKSUM_OVER", "checksum-over: part (checksum crc.value over data) (");
-        assertTrue(over.contains("covers data"), over);
-        String enclosing = refused(MessageCodec.of(DecoderLayouts.ENCLOSING, DecoderLayouts.Enclosing.class),
-                "ENCLOSING", "entry: ");
-        assertTrue(enclosing.contains("../wide"), enclosing);
-        String padded = refused(MessageCodec.of(DecoderLayouts.PADDED, DecoderLayouts.Padded.class),
-                "PADDED", "padded: part data (");
-        assertTrue(padded.contains("a rest part followed by sized bytes"), padded);
-        String compact = refused(MessageCodec.of(DecoderLayouts.COMPACT, DecoderLayouts.CompactText.class),
-                "COMPACT", "compact-text: part name (");
-        assertTrue(compact.contains("varint"), compact);
-        String nullable = refused(MessageCodec.of(DecoderLayouts.NULLABLE_PREFIXED, DecoderLayouts.NullableText.class),
-                "NULLABLE_PREFIXED", "nullable-text: part name (");
-        assertTrue(nullable.contains("NULL") || nullable.contains("nullable"), nullable);
-        String repeat = refused(MessageCodec.of(DecoderLayouts.NULLABLE_REPEAT, DecoderLayouts.NullableList.class),
-                "NULLABLE_REPEAT", "nullable-list: part tags (");
-        assertTrue(repeat.contains("a nullable repeat is not generated yet"), repeat);
+        refused(MessageCodec.of(DecoderLayouts.CHECKSUM_OVER, DecoderLayouts.Covered.class), "CHECKSUM_OVER",
+                "checksum-over: part (checksum crc.value over data) (", "covers data");
+        refused(MessageCodec.of(DecoderLayouts.ENCLOSING, DecoderLayouts.Enclosing.class), "ENCLOSING", "entry: ",
+                "../wide");
+        refused(MessageCodec.of(DecoderLayouts.PADDED, DecoderLayouts.Padded.class), "PADDED",
+                "padded: part data (", "a rest part followed by sized bytes");
+        refused(MessageCodec.of(DecoderLayouts.COMPACT, DecoderLayouts.CompactText.class), "COMPACT",
+                "compact-text: part name (", "varint");
+        refused(MessageCodec.of(DecoderLayouts.NULLABLE_PREFIXED, DecoderLayouts.NullableText.class),
+                "NULLABLE_PREFIXED", "nullable-text: part name (", "-1 = NULL");
+        refused(MessageCodec.of(DecoderLayouts.NULLABLE_REPEAT, DecoderLayouts.NullableList.class), "NULLABLE_REPEAT",
+                "nullable-list: part tags (", "a nullable repeat is not generated yet");
     }
 
     /** The prefixed layout's record, not public: a generated class elsewhere could not make it. */
@@ -382,12 +376,16 @@ class GeneratedDecoderTest {
         });
     }
 
-    private static String refused(MessageCodec<?> codec, String field, String names) {
+    /**
+     * Asserts that generating a decoder for {@code codec} fails, naming the layout and the part ({@code names},
+     * how the message starts) and saying what is refused ({@code says}).
+     */
+    private static void refused(MessageCodec<?> codec, String field, String names, String says) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DecoderSource.generate(codec, LAYOUTS + field, "x.RefusedDecoder"));
         assertTrue(e.getMessage().startsWith(names), e.getMessage());
+        assertTrue(e.getMessage().contains(says), e.getMessage());
         assertTrue(e.getMessage().endsWith("is not generated yet; decode it with the codec itself"), e.getMessage());
-        return e.getMessage();
     }
 
     /** What decoding gives: the record, or the message of the exception rejecting the input. */
