@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,12 +98,12 @@ class GeneratedDecoderTest {
         Compiled<Prefixed> c = Compiled.of(DecoderLayouts.PREFIXED, "PREFIXED", Prefixed.class);
         c.checkProperty();
         // name "hi" (prefix 2), tag "x" (prefix counts itself: 2), data 01 02 03 (5), blob empty (4)
-        Prefixed p = c.decodes("02 6869 02 78 0005 010203 00000004".replace(" ", ""));
+        Prefixed p = c.decodes("02 6869 02 78 0005 010203 00000004");
         assertEquals("hi", p.name());
         assertEquals(Bytes.utf8("x"), p.tag());
         assertArrayEquals(new byte[] {1, 2, 3}, p.data());
         assertEquals(Bytes.empty(), p.blob());
-        assertTrue(c.rejects("00 00 0002 00000004".replace(" ", "")).getMessage().contains("tag"),
+        assertTrue(c.rejects("00 00 0002 00000004").getMessage().contains("tag"),
                 "a prefix below what it counts besides the data");
         c.rejects("00 01 0002 00000005");    // the blob's prefix reaches past the end
         c.rejects("00 01 0002 00000004 00"); // a byte after the message
@@ -112,18 +111,18 @@ class GeneratedDecoderTest {
 
     @Test
     void countedAndSizedRepeatsAfterACheckedSection() {
-        Compiled<DecoderLayouts.Lists> c = Compiled.of(DecoderLayouts.LISTS, "LISTS", Lists.class);
+        Compiled<Lists> c = Compiled.of(DecoderLayouts.LISTS, "LISTS", Lists.class);
         c.checkProperty();
-        String head = "B5 07 02 05 FFFFFFFE 8000000000000001".replace(" ", "");
+        String head = "B5 07 02 05 FFFFFFFE 8000000000000001";
         String items = "0001 01 61 0100 00";
         String tags = "02 6F6B 01 7A";
-        Lists l = c.decodes((head + items + tags).replace(" ", ""));
+        Lists l = c.decodes(head + items + tags);
         assertEquals(new Lists(new Head(7, 0xFFFF_FFFEL, Long.MIN_VALUE + 1),
                 List.of(new Item(1, "a"), new Item(256, "")), List.of("ok", "z")), l);
-        c.rejects(("B4" + head.substring(2) + items + tags).replace(" ", ""));   // the magic constant
-        c.rejects((head + items + "02 6F6B 02 7A").replace(" ", ""));          // a tag past the sized end
-        c.rejects((head + "0001 01 61").replace(" ", ""));                      // one item of two
-        Lists empty = c.decodes("B5 00 00 00 00000000 0000000000000000".replace(" ", ""));
+        c.rejects("B4" + head.substring(2) + items + tags);     // the magic constant
+        c.rejects(head + items + "02 6F6B 02 7A");          // a tag past the sized end
+        c.rejects(head + "0001 01 61");                      // one item of two
+        Lists empty = c.decodes("B5 00 00 00 00000000 0000000000000000");
         assertEquals(List.of(), empty.items());
         assertEquals(List.of(), empty.tags());
     }
@@ -133,7 +132,7 @@ class GeneratedDecoderTest {
         Compiled<Conditional> c = Compiled.of(DecoderLayouts.CONDITIONAL, "CONDITIONAL", Conditional.class);
         c.checkProperty();
         // bits 5: extra (code 7, note "n") and the hidden body (code 9, empty note), then tail DE AD
-        Conditional both = c.decodes("05 0007 01 6E 0009 00 DEAD".replace(" ", ""));
+        Conditional both = c.decodes("05 0007 01 6E 0009 00 DEAD");
         assertEquals(5, both.bits());
         assertEquals(Optional.of(new Extra(7, Bytes.utf8("n"))), both.extra());
         assertNull(both.more());
@@ -153,11 +152,11 @@ class GeneratedDecoderTest {
     void anUnsizedChoiceTakesItsAlternativesAndLeavesAnUnknownKeyToTheCodec() {
         Compiled<Unsized> c = Compiled.of(DecoderLayouts.UNSIZED, "UNSIZED", Unsized.class);
         c.checkProperty();
-        assertEquals(new Unsized(new Kind(1), new Ping(42L)), c.decodes("01 0000002A".replace(" ", "")));
-        assertEquals(new Unsized(new Kind(2), new Note("hi")), c.decodes("02 6869".replace(" ", "")));
+        assertEquals(new Unsized(new Kind(1), new Ping(42L)), c.decodes("01 0000002A"));
+        assertEquals(new Unsized(new Kind(2), new Note("hi")), c.decodes("02 6869"));
         assertEquals(new Unsized(new Kind(1), new Ping(0xFFFF_FFFFL)), c.decodes("01FFFFFFFF"));
-        c.rejects("01 000000".replace(" ", ""));       // a ping short of its field
-        c.rejects("01 0000002A00".replace(" ", ""));   // a byte after the ping
+        c.rejects("01 000000");       // a ping short of its field
+        c.rejects("01 0000002A00");   // a byte after the ping
         byte[] unknown = Bytes.fromHex("036869").toByteArray();
         assertNull(c.decoder().decode(ByteView.wrap(unknown)));
         Object own = outcome(() -> c.own().decode(ByteView.wrap(unknown)));
@@ -170,16 +169,16 @@ class GeneratedDecoderTest {
         // checkGeneratedDecoder itself fails here (see the disabled test below): valid messages of an unknown
         // type are left to the codec by design, so the generated code takes every valid message but those
         checkLeavingRawToTheCodec(c, sized -> sized.body() instanceof Raw);
-        assertEquals(new Sized(new FrameHead(1), new Ping(42L)), c.decodes("01 0004 0000002A 0A".replace(" ", "")));
-        assertEquals(new Sized(new FrameHead(2), new Note("")), c.decodes("02 0000 0A".replace(" ", "")));
+        assertEquals(new Sized(new FrameHead(1), new Ping(42L)), c.decodes("01 0004 0000002A 0A"));
+        assertEquals(new Sized(new FrameHead(2), new Note("")), c.decodes("02 0000 0A"));
         byte[] unknown = Bytes.fromHex("090002ABCD0A").toByteArray();
         assertNull(c.decoder().decode(ByteView.wrap(unknown)), "the generated code leaves unknown keys to the codec");
         Sized raw = new Sized(new FrameHead(9), new Raw(Bytes.fromHex("ABCD")));
         assertEquals(raw, c.generated().decode(ByteView.wrap(unknown)));
         assertEquals(raw, c.own().decode(ByteView.wrap(unknown)));
-        c.rejects("01 0005 0000002AFF 0A".replace(" ", ""));   // a ping that does not fill its size
-        c.rejects("01 0004 0000002A 0B".replace(" ", ""));     // the end mark's constant
-        c.rejects("01 0009 0000002A 0A".replace(" ", ""));     // a size past the end
+        c.rejects("01 0005 0000002AFF 0A");   // a ping that does not fill its size
+        c.rejects("01 0004 0000002A 0B");     // the end mark's constant
+        c.rejects("01 0009 0000002A 0A");     // a size past the end
     }
 
     @Disabled("bug: MessageLayouts.checkGeneratedDecoder requires the generated decoder to take every valid message, "
@@ -199,28 +198,28 @@ class GeneratedDecoderTest {
         Compiled<Checked> c = Compiled.of(DecoderLayouts.CHECKED, "CHECKED", Checked.class);
         c.checkProperty();
         // magic 45, 2 option bytes, total 12, checksum ~(4502 + 000C + 0102) = B9EF over header and options
-        Checked k = c.decodes("45 02 000C B9EF 0102 6F6B 0007".replace(" ", ""));
+        Checked k = c.decodes("45 02 000C B9EF 0102 6F6B 0007");
         assertEquals(new Summed(0xB9EF), k.h());
         assertArrayEquals(new byte[] {1, 2}, k.options());
         assertEquals("ok", k.payload());
         assertEquals(new Trailer(7), k.trailer());
-        Checked bare = c.decodes("45 00 0008 BAF7 0000".replace(" ", ""));   // ~(4500 + 0008)
+        Checked bare = c.decodes("45 00 0008 BAF7 0000");   // ~(4500 + 0008)
         assertEquals("", bare.payload());
-        assertTrue(c.rejects("45 02 000C B9EE 0102 6F6B 0007".replace(" ", "")).getMessage().contains("sum"),
+        assertTrue(c.rejects("45 02 000C B9EE 0102 6F6B 0007").getMessage().contains("sum"),
                 "a wrong checksum names the field");
-        c.rejects("46 02 000C B8EF 0102 6F6B 0007".replace(" ", ""));       // the magic, checksum right
-        c.rejects("45 02 000D B9EE 0102 6F6B 0007".replace(" ", ""));       // a total past the end
-        c.rejects("45 02 0007 B9F4 0102".replace(" ", ""));                 // a total below the header
+        c.rejects("46 02 000C B8EF 0102 6F6B 0007");       // the magic, checksum right
+        c.rejects("45 02 000D B9EE 0102 6F6B 0007");       // a total past the end
+        c.rejects("45 02 0007 B9F4 0102");                 // a total below the header
     }
 
     @Test
     void aRemainingLengthInAPlainField() {
         Compiled<Remaining> c = Compiled.of(DecoderLayouts.REMAINING, "REMAINING", Remaining.class);
         c.checkProperty();
-        assertEquals(new Remaining(Bytes.utf8("xy"), Bytes.utf8("zw")), c.decodes("05 02 7879 7A77".replace(" ", "")));
+        assertEquals(new Remaining(Bytes.utf8("xy"), Bytes.utf8("zw")), c.decodes("05 02 7879 7A77"));
         assertEquals(new Remaining(Bytes.empty(), Bytes.empty()), c.decodes("0100"));
-        c.rejects("06 02 7879 7A77".replace(" ", ""));   // a length past the end
-        c.rejects("01 02 7879".replace(" ", ""));        // a prefix past the length
+        c.rejects("06 02 7879 7A77");   // a length past the end
+        c.rejects("01 02 7879");        // a prefix past the length
     }
 
     @Test
@@ -233,7 +232,7 @@ class GeneratedDecoderTest {
         String nums = "0001 FFFF";
         String pair = "01 09 01 CC 7A 33";   // flag, TLV (9, CC), rest "z", check 33
         String pad = "0102030405";
-        Mixed m = c.decodes((h + tlvs + nums + pair + pad).replace(" ", ""));
+        Mixed m = c.decodes(h + tlvs + nums + pair + pad);
         assertEquals(new MixedHead(2), m.h());
         assertEquals(2, m.tlvs().size());
         assertEquals(7, m.tlvs().get(0).t());
@@ -248,15 +247,15 @@ class GeneratedDecoderTest {
         assertEquals(Bytes.fromHex(pad), m.pad());
         // kind 3, the alternative of kind 1: one TLV (5, empty), number 2, an echo of type 8, code 0, checksum
         // ~(0800 + 6869) = 8F96 and data "hi", then 2 * 2 - 1 = 3 bytes of pad
-        String one = "03 01 01 07 02 0500 0002".replace(" ", "");
-        Mixed echo = c.decodes(one + "0800 8F96 6869 0A0B0C".replace(" ", ""));
+        String one = "03 01 01 07 02 0500 0002";
+        Mixed echo = c.decodes(one + "0800 8F96 6869 0A0B0C");
         assertEquals(new Echo(new EchoHead(8, 0, 0x8F96L), Bytes.utf8("hi")), echo.body());
         assertEquals(List.of(2), echo.nums());
-        c.rejects(one + "0800 8F97 6869 0A0B0C".replace(" ", ""));                // the echo's checksum
-        c.rejects("03 01 01 07 00 0500 0002 0800 8F96 6869".replace(" ", ""));    // a pad of 2 * 0 - 1 bytes
-        c.rejects("03 01 01 07 02 05FF 0002 0800 8F96 6869 0A0B0C".replace(" ", ""));   // a TLV past the end
-        c.rejects("03 01 01 08 02 0500 0002 0800 8F96 6869 0A0B0C".replace(" ", ""));   // a size one too many
-        byte[] unknown = Bytes.fromHex("09 01 01 07 02 0500 0002 AABBCCDDEEFF 0A0B0C".replace(" ", ""))
+        c.rejects(one + "0800 8F97 6869 0A0B0C");                // the echo's checksum
+        c.rejects("03 01 01 07 00 0500 0002 0800 8F96 6869");    // a pad of 2 * 0 - 1 bytes
+        c.rejects("03 01 01 07 02 05FF 0002 0800 8F96 6869 0A0B0C");   // a TLV past the end
+        c.rejects("03 01 01 08 02 0500 0002 0800 8F96 6869 0A0B0C");   // a size one too many
+        byte[] unknown = Bytes.fromHex("09 01 01 07 02 0500 0002 AABBCCDDEEFF 0A0B0C")
                 .toByteArray();
         assertNull(c.decoder().decode(ByteView.wrap(unknown)));
         Mixed raw = c.generated().decode(ByteView.wrap(unknown));
@@ -342,7 +341,6 @@ class GeneratedDecoderTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("generate it again"), e.getMessage());
         MessageCodec<Fp> same = MessageCodec.of(DecoderLayouts.FINGERPRINT, Fp.class);
-        assertSame(narrow.decoder().fingerprint(), narrow.decoder().fingerprint());
         assertEquals(new Fp(3, Bytes.utf8("a")), same.withDecoder(narrow.decoder()).decode(ByteView.wrap(
                 new byte[] {3, 1, 'a'})));
     }
