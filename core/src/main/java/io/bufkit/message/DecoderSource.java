@@ -82,13 +82,15 @@ public final class DecoderSource {
             out.append("package ").append(pkg).append(";\n\n");
         }
         out.append("/** The generated decoder of {@code ").append(codec).append("}. */\n")
-                .append("public final class ").append(simple).append(" implements io.bufkit.message.GeneratedDecoder<")
+                .append("public final class ").append(simple).append("\n        implements io.bufkit.message.GeneratedDecoder<")
                 .append(recordType).append("> {\n")
                 .append("    private static final String FINGERPRINT = \"").append(fingerprint(codec.level()))
                 .append("\";\n")
                 .append("    private static final io.bufkit.message.MessageLayout L0 = ").append(layoutConstant)
                 .append(";\n").append(s.constants)
                 .append("    private static final Object[] NONE = {};\n")
+                .append("    /** What a level of one part returns for its part's NULL; a level gives up with null. */\n")
+                .append("    private static final Object NULL = new Object();\n")
                 .append("\n    /** Makes the decoder; the layout's fields are read once, when the class is initialised. */\n")
                 .append("    public ").append(simple).append("() {\n    }\n\n")
                 .append("    @Override\n    public String fingerprint() {\n        return FINGERPRINT;\n    }\n\n")
@@ -120,7 +122,7 @@ public final class DecoderSource {
                 + "(v, at, " + limit + ");");
         bail(r + " == null");
         line("int d" + id + " = at[0];");
-        return new Decoded("d" + id, rl == null ? null : r);
+        return new Decoded("d" + id, rl == null ? null : rl.shape == null ? "(" + r + " == NULL ? null : " + r + ")" : r);
     }
 
     /** The name of the method decoding a level of {@code layout} for {@code rl}, written on first use. */
@@ -138,8 +140,9 @@ public final class DecoderSource {
         code = new StringBuilder();
         indent = 2;
         String value = levelBody(layout, lc, rl, "at[0]", "limit");
+        String result = value.substring(value.indexOf(' ') + 1);
         line("at[0] = " + value.substring(0, value.indexOf(' ')) + ";");
-        line("return " + value.substring(value.indexOf(' ') + 1) + ";");
+        line("return " + (rl != null && rl.shape == null ? result + " == null ? NULL : " + result : result) + ";");
         String type = rl != null && rl.shape != null ? typeName(rl.shape.type()) : "Object";
         methods.append("\n    /** Decodes a level of ").append(layout.name()).append(" from {@code at[0]}; null to give up. */\n")
                 .append("    @SuppressWarnings({\"unchecked\", \"rawtypes\"})\n")
@@ -163,11 +166,12 @@ public final class DecoderSource {
         Part[] ps = layout.partArray();
         String[] ends = new String[ps.length];
         String[] values = new String[ps.length];
+        String[] varints = new String[ps.length];
         String prev = a;
         for (int i = 0; i < ps.length; i++) {
             boolean want = rl != null && (rl.shape == null ? i == 0 : rl.componentOf[i] >= 0);
             Class<?> type = !want ? null : rl.shape == null ? rl.type : rl.shape.type(rl.componentOf[i]);
-            Scope scope = new Scope(layout, lc, a, ends, id + "_" + i);
+            Scope scope = new Scope(layout, lc, a, ends, varints, id + "_" + i);
             Decoded d = part(scope, i, ps[i], prev, m, want ? rl.bindings[i] : null, type);
             ends[i] = d.end;
             values[i] = d.value;
@@ -200,7 +204,8 @@ public final class DecoderSource {
     }
 
     /** Where a part is written: its level's layout, constant, start and the ends of the parts before it. */
-    private record Scope(MessageLayout layout, String lc, String start, String[] ends, String suffix) {
+    private record Scope(MessageLayout layout, String lc, String start, String[] ends, String[] varints,
+            String suffix) {
         /** The offset a part starts at, before any prefix. */
         String startOf(int part) {
             return part == 0 ? start : ends[part - 1];
@@ -279,6 +284,52 @@ public final class DecoderSource {
                     s.layout.parts().get(ck.section.index).section().fields().get(k));
             bail("!" + field + ".verify(v.slice(" + s.startOf(ck.section.index) + ", " + at + "))");
             return new Decoded(at, null);
+        } else if (p instanceof ChecksumOverPart co && co.first.index < i && co.last.index < i) {
+            int k = co.section.layout.fields().indexOf(co.field);
+            String field = constant(co.field, "sum", "(io.bufkit.layout.ChecksumField) " + s.lc + ".parts().get("
+                    + co.section.index + ").section().fields().get(" + k + ")",
+                    s.layout.parts().get(co.section.index).section().fields().get(k));
+            String section = s.startOf(co.section.index);
+            bail(field + ".computeApart(v.slice(" + s.startOf(co.first.index) + ", " + s.ends[co.last.index] + ")) != "
+                    + field + ".get(v.slice(" + section + ", " + section + " + " + co.section.layout.size() + "))");
+            return new Decoded(at, null);
+        } else if (p instanceof VarintPart vp) {
+            return varint(s, i, vp, at, limit, b, type, e, x);
+        } else if (p instanceof CustomPart cp) {
+            String kind = constant(cp.kind, "kind", s.lc + ".parts().get(" + i + ").fieldKind()",
+                    s.layout.parts().get(i).fieldKind());
+            line("int " + e + ";");
+            line("try {");
+            line("    " + e + " = " + kind + ".end(v, " + at + ", " + limit + ");");
+            line("} catch (io.bufkit.message.FieldFault malformed) {");
+            line("    return null;");
+            line("}");
+            bail(e + " < " + at + " || " + e + " > " + limit);
+            if (b == null) {
+                return new Decoded(e, null);
+            }
+            line("Object " + x + ";");
+            line("try {");
+            line("    " + x + " = " + kind + ".read(v, " + at + ");");
+            line("} catch (io.bufkit.message.FieldFault malformed) {");
+            line("    return null;");
+            line("}");
+            return new Decoded(e, x);
+        } else if (p instanceof NestedPart np) {
+            String end = limit;
+            if (np.size != null) {
+                String len = "n" + s.suffix;
+                end = "z" + s.suffix;
+                line("long " + len + " = " + size(s, np.sizeField, np.size) + ";");
+                bail(len + " < 0 || " + at + " + " + len + " > " + limit);
+                line("int " + end + " = (int) (" + at + " + " + len + ");");
+            }
+            SubLevelBinding sb = (SubLevelBinding) b;
+            Decoded d = level(np.body, held(s, i, np.body, -1), sb == null ? null : sb.body, at, end);
+            if (np.size != null) {
+                bail(d.end + " != " + end);
+            }
+            return d;
         } else if (p instanceof LevelLengthPart || p instanceof PseudoHeaderChecksumPart ph && !ph.header.checked) {
             return new Decoded(at, null);
         }
@@ -287,6 +338,8 @@ public final class DecoderSource {
 
     private Decoded bytes(Scope s, int i, BytesPart bp, String at, String limit, BytesBinding b, String e, String x) {
         String from = at;
+        String content = e;
+        String isNull = null;
         switch (bp.kind) {
             case SIZED -> {
                 String len = "n" + s.suffix;
@@ -304,6 +357,37 @@ public final class DecoderSource {
                 from = "(" + at + " + " + w + ")";
                 line("int " + e + " = (int) (" + at + " + " + w + " + " + len + ");");
             }
+            case NULLABLE -> {
+                int w = bp.prefixWidth;
+                bail(at + " + " + w + " > " + limit);
+                String len = "n" + s.suffix;
+                line("long " + len + " = " + (w == 2 ? "v.i16be(" : "v.i32be(") + at + ")"
+                        + (bp.prefixCounts == 0 ? "" : " - " + bp.prefixCounts) + ";");
+                bail(len + " < -1 || " + len + " >= 0 && " + at + " + " + w + " + " + len + " > " + limit);
+                isNull = len + " == -1";
+                from = "(" + at + " + " + w + ")";
+                line("int " + e + " = (int) (" + at + " + " + w + " + Math.max(0, " + len + "));");
+            }
+            case COMPACT, NULLABLE_COMPACT -> {
+                String prefix = "w" + s.suffix;
+                String after = "y" + s.suffix;
+                varintCode(s.suffix, at, limit, BytesPart.COMPACT_VARINT_BYTES, prefix, after);
+                if (bp.kind == BytesPart.Kind.COMPACT) {
+                    bail(prefix + " == 0");
+                } else {
+                    isNull = prefix + " == 0";
+                }
+                bail(prefix + " != 0 && " + after + " + (" + prefix + " - 1L) > " + limit);
+                from = after;
+                line("int " + e + " = " + prefix + " == 0 ? " + after + " : " + after + " + " + prefix + " - 1;");
+            }
+            case NUL_TERMINATED -> {
+                String nul = "z" + s.suffix;
+                line("int " + nul + " = v.indexOf((byte) 0, " + at + ");");
+                bail(nul + " < 0 || " + nul + " >= " + limit);
+                line("int " + e + " = " + nul + " + 1;");
+                content = nul;
+            }
             case REST -> {
                 if (bp.sizedTrailer != null) {
                     throw unsupported(s.layout, bp, "a rest part followed by sized bytes");
@@ -316,39 +400,56 @@ public final class DecoderSource {
         if (b == null) {
             return new Decoded(e, null);
         }
-        String slice = "v.slice(" + from + ", " + e + ")";
+        String slice = "v.slice(" + from + ", " + content + ")";
         String value = switch (b.as) {
             case BYTES -> "io.bufkit.Bytes.copyOf(" + slice + ")";
             case ARRAY -> slice + ".toByteArray()";
             case STRING -> slice + ".toString(java.nio.charset.StandardCharsets.UTF_8)";
         };
-        line("Object " + x + " = " + (b.optional ? "java.util.Optional.of(" + value + ")" : value) + ";");
+        value = b.optional ? "java.util.Optional.of(" + value + ")" : value;
+        if (isNull != null) {
+            value = isNull + " ? " + (b.optional ? "java.util.Optional.empty()" : "null") + " : " + value;
+        }
+        line("Object " + x + " = " + value + ";");
         return new Decoded(e, x);
     }
 
     private Decoded repeat(Scope s, int i, RepeatPart rp, String at, String limit, RepeatBinding b, String e,
             String x) {
-        if (rp.nullable || b != null && b.optional) {
-            throw unsupported(s.layout, rp, "a nullable repeat");
-        }
         String layout = held(s, i, rp.element, -1);
         RecordLevel element = b == null ? null : b.element;
         String items = "q" + s.suffix;
         String count = "c" + s.suffix;
         line("int " + e + " = " + at + ";");
-        if (rp.size != null && rp.terminator == RepeatPart.TO_END) {
-            String len = "n" + s.suffix;
-            String end = "z" + s.suffix;
-            line("long " + len + " = " + size(s, rp.sizeField, rp.size) + ";");
-            bail(len + " < 0 || " + at + " + " + len + " > " + limit);
-            line("int " + end + " = (int) (" + at + " + " + len + ");");
+        if (rp.nullable && b != null) {
+            line("Object " + x + " = " + (b.optional ? "java.util.Optional.empty()" : "null") + ";");
+        }
+        if (rp.count == null) {   // up to the end of its size or of the level, or up to a terminator byte
+            String end = limit;
+            if (rp.size != null) {
+                String len = "n" + s.suffix;
+                end = "z" + s.suffix;
+                line("long " + len + " = " + size(s, rp.sizeField, rp.size) + ";");
+                bail(len + " < 0 || " + at + " + " + len + " > " + limit);
+                line("int " + end + " = (int) (" + at + " + " + len + ");");
+            }
             if (b != null) {   // room for as many elements as fit, up to 8, then twice as many each time
-                line("Object[] " + items + " = " + len + " == 0 ? NONE : new Object[(int) Math.min(" + len
-                        + (rp.element.minSize() > 1 ? " / " + rp.element.minSize() : "") + ", 8)];");
+                String room = "(" + end + " - " + at + ")" + (rp.element.minSize() > 1 ? " / " + rp.element.minSize() : "");
+                line("Object[] " + items + " = " + end + " == " + at + " ? NONE : new Object[Math.min(" + room
+                        + ", 8)];");
                 line("int " + count + " = 0;");
             }
-            line("while (" + e + " < " + end + ") {");
+            line("while (true) {");
             indent++;
+            line("if (" + e + " >= " + end + ") {");
+            line(rp.terminator == RepeatPart.TO_END ? "    break;" : "    return null;");
+            line("}");
+            if (rp.terminator != RepeatPart.TO_END) {
+                line("if (v.u8(" + e + ") == " + rp.terminator + ") {");
+                line("    " + e + "++;");
+                line("    break;");
+                line("}");
+            }
             Decoded d = level(rp.element, layout, element, e, end);
             bail(d.end + " == " + e);
             if (b != null) {
@@ -360,9 +461,14 @@ public final class DecoderSource {
             line(e + " = " + d.end + ";");
             indent--;
             line("}");
-        } else if (rp.count != null && rp.countSize == null && rp.count.field != null) {
+        } else if (rp.count != null) {
             int each = Math.max(rp.element.minSize(), 1);
-            line("long " + count + " = " + read(s, rp.count) + ";");
+            line("long " + count + " = " + (rp.countSize == null ? "(long) " + read(s, rp.count)
+                    : size(s, rp.count, rp.countSize)) + ";");
+            if (rp.nullable) {
+                line("if (" + count + " != -1) {");
+                indent++;
+            }
             bail(count + " < 0 || " + count + " * " + each + " > " + limit + " - " + at);
             if (b != null) {
                 line("Object[] " + items + " = new Object[(int) " + count + "];");
@@ -377,13 +483,23 @@ public final class DecoderSource {
             line(e + " = " + d.end + ";");
             indent--;
             line("}");
+            if (rp.nullable) {
+                if (b != null) {
+                    String list = "io.bufkit.message.GeneratedDecoder.elements(" + items + ", (int) " + count + ")";
+                    line(x + " = " + (b.optional ? "java.util.Optional.of(" + list + ")" : list) + ";");
+                }
+                indent--;
+                line("}");
+            }
         } else {
             throw unsupported(s.layout, rp, "this kind of repeat");
         }
         if (b == null) {
             return new Decoded(e, null);
         }
-        line("Object " + x + " = io.bufkit.message.GeneratedDecoder.elements(" + items + ", (int) " + count + ");");
+        if (!rp.nullable) {
+            line("Object " + x + " = io.bufkit.message.GeneratedDecoder.elements(" + items + ", (int) " + count + ");");
+        }
         return new Decoded(e, x);
     }
 
@@ -418,10 +534,63 @@ public final class DecoderSource {
             line("}");
         }
         line("default -> {");
-        line("    return null;");
+        if (cp.sizeField != null && (b == null || b.raw != null)) {   // unknown: its bytes, as a raw record
+            line("    " + e + " = " + end + ";");
+            if (b != null) {
+                String bytes = "v.slice(" + at + ", " + end + ")";
+                line("    " + x + " = new " + typeName(b.raw.type()) + "(" + (b.raw.type(0) == byte[].class
+                        ? bytes + ".toByteArray()" : "io.bufkit.Bytes.copyOf(" + bytes + ")") + ");");
+            }
+        } else {
+            line("    return null;");
+        }
         line("}");
         line("}");
         return new Decoded(e, b == null ? null : x);
+    }
+
+    /**
+     * An unsigned base-128 varint, least significant group first, of at most the part's bytes, which must fit
+     * an int: as {@link VarintPart#end} checks it.
+     */
+    private Decoded varint(Scope s, int i, VarintPart vp, String at, String limit, ComponentBinding b, Class<?> type,
+            String e, String x) {
+        String value = "w" + s.suffix;
+        varintCode(s.suffix, at, limit, vp.maxBytes, value, e);
+        s.varints[i] = value;
+        if (b == null) {
+            return new Decoded(e, null);
+        }
+        line(declared(type) + " " + x + " = " + value + ";");
+        return new Decoded(e, x);
+    }
+
+    /**
+     * Writes the read of an unsigned base-128 varint, least significant group first, of at most
+     * {@code maxBytes} bytes that must fit an int, as {@link VarintPart#end} checks it: its value into a new
+     * int {@code value}, where it ends into a new int {@code end}.
+     */
+    private void varintCode(String suffix, String at, String limit, int maxBytes, String value, String end) {
+        String k = "k" + suffix;
+        String octet = "o" + suffix;
+        line("int " + value + " = 0;");
+        line("int " + end + " = " + at + ";");
+        line("for (int " + k + " = 0; ; " + k + "++) {");
+        line("    if (" + k + " == " + maxBytes + " || " + at + " + " + k + " >= " + limit + ") {");
+        line("        return null;");
+        line("    }");
+        line("    int " + octet + " = v.u8(" + at + " + " + k + ");");
+        line("    " + value + " |= (" + octet + " & 0x7F) << (7 * " + k + ");");
+        line("    if ((" + octet + " & 0x80) == 0) {");
+        if (7 * maxBytes > 31) {
+            line("        if (" + k + " == " + (maxBytes - 1) + " && " + octet + " > 0x07) {");
+            line("            return null;");
+            line("        }");
+        }
+        line("        " + end + " = " + at + " + " + k + " + 1;");
+        line("        break;");
+        line("    }");
+        line("}");
     }
 
     /** Writes the bound a level's length sets on the parts after it, as {@link LevelLengthPart#bound} does. */
@@ -440,6 +609,14 @@ public final class DecoderSource {
         if (f instanceof IntField && (type == int.class || type == Integer.class)) {
             return constant(f, "f", "(io.bufkit.layout.IntField) " + nav, described) + ".get(v, " + at + ")";
         }
+        if (f instanceof IntField && f.bitWidth() == 1 && (type == boolean.class || type == Boolean.class)) {
+            return constant(f, "f", "(io.bufkit.layout.IntField) " + nav, described) + ".get(v, " + at + ") != 0";
+        }
+        if (f instanceof io.bufkit.layout.BytesField && (type == io.bufkit.Bytes.class || type == byte[].class)) {
+            String field = constant(f, "b", "(io.bufkit.layout.BytesField) " + nav, described);
+            return type == byte[].class ? field + ".get(v.slice(" + at + ", " + end + ")).toByteArray()"
+                    : field + ".copy(v.slice(" + at + ", " + end + "))";
+        }
         if (f instanceof LongField && (type == long.class || type == Long.class)) {
             return constant(f, "g", "(io.bufkit.layout.LongField) " + nav, described) + ".get(v.slice(" + at + ", "
                     + end + "))";
@@ -454,6 +631,9 @@ public final class DecoderSource {
 
     /** The read of an integer field of a section of this level. */
     private String read(Scope s, FieldRef ref) {
+        if (ref.varint != null && s.varints[ref.section] != null) {
+            return s.varints[ref.section];
+        }
         if (ref.field == null) {
             throw new IllegalArgumentException(s.layout.name() + ": " + ref.path + " (" + ref.typeName() + ") is read "
                     + "by a later part, which is not generated yet; decode it with the codec itself");
@@ -502,7 +682,9 @@ public final class DecoderSource {
                 : object instanceof java.util.function.IntPredicate ? "java.util.function.IntPredicate"
                 : object instanceof io.bufkit.layout.PacketLayout ? "io.bufkit.layout.PacketLayout"
                 : object instanceof IntField ? "io.bufkit.layout.IntField"
-                : object instanceof LongField ? "io.bufkit.layout.LongField" : "io.bufkit.layout.ChecksumField";
+                : object instanceof LongField ? "io.bufkit.layout.LongField"
+                : object instanceof io.bufkit.layout.BytesField ? "io.bufkit.layout.BytesField"
+                : object instanceof FieldKind ? "io.bufkit.message.FieldKind<?>" : "io.bufkit.layout.ChecksumField";
         constants.append("    private static final ").append(type).append(' ').append(name).append(" =\n            ")
                 .append(expression).append(";\n");
         return name;
