@@ -113,19 +113,42 @@ public final class DecoderSource {
      * returns null to give up. Each level is a method of its own, so that the compiler inlines what each
      * needs rather than running out of room in one long method.
      */
-    private Decoded level(MessageLayout layout, String lc, RecordLevel rl, String at, String limit) {
+    private Decoded level(Scope s, MessageLayout layout, String lc, RecordLevel rl, String at, String limit) {
         String method = levelMethod(layout, lc, rl);
         int id = counter++;
         String r = "r" + id;
+        StringBuilder enclosing = new StringBuilder();
+        for (EnclosingField.Need n : layout.enclosingNeeds()) {   // the fields of enclosing levels it reads
+            enclosing.append(", ").append(n.up() == 1 ? read(s, n.field().in(s.layout))
+                    : "u" + need(s.layout, n.field(), n.up() - 1));
+        }
         line("at[0] = " + at + ";");
         line((rl != null && rl.shape != null ? typeName(rl.shape.type()) : "Object") + " " + r + " = " + method
-                + "(v, at, " + limit + ");");
+                + "(v, at, " + limit + enclosing + ");");
         bail(r + " == null");
         line("int d" + id + " = at[0];");
         return new Decoded("d" + id, rl == null ? null : rl.shape == null ? "(" + r + " == NULL ? null : " + r + ")" : r);
     }
 
-    /** The name of the method decoding a level of {@code layout} for {@code rl}, written on first use. */
+    /**
+     * The index of {@code layout}'s need for {@code field} {@code up} levels above it: the parameter
+     * {@code u<index>} of the method decoding its levels holds the field's value.
+     */
+    private static int need(MessageLayout layout, EnclosingField field, int up) {
+        List<EnclosingField.Need> needs = layout.enclosingNeeds();
+        for (int i = 0; i < needs.size(); i++) {
+            if (needs.get(i).field() == field && needs.get(i).up() == up) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(layout.name() + " does not need " + field.path);
+    }
+
+    /**
+     * The name of the method decoding a level of {@code layout} for {@code rl}, written on first use; it takes
+     * the values of the fields of enclosing levels the layout's conditions read, in the order of
+     * {@link MessageLayout#enclosingNeeds()}.
+     */
     private String levelMethod(MessageLayout layout, String lc, RecordLevel rl) {
         Map<Object, String> byRecord = levelMethods.computeIfAbsent(layout, k -> new IdentityHashMap<>());
         Object key = rl == null ? layout : rl.shape != null ? rl.shape.type() : rl;
@@ -147,7 +170,11 @@ public final class DecoderSource {
         methods.append("\n    /** Decodes a level of ").append(layout.name()).append(" from {@code at[0]}; null to give up. */\n")
                 .append("    @SuppressWarnings({\"unchecked\", \"rawtypes\"})\n")
                 .append("    private static ").append(type).append(' ').append(name)
-                .append("(io.bufkit.ByteView v, int[] at, int limit) {\n").append(code).append("    }\n");
+                .append("(io.bufkit.ByteView v, int[] at, int limit");
+        for (int u = 0; u < layout.enclosingNeeds().size(); u++) {
+            methods.append(", int u").append(u);
+        }
+        methods.append(") {\n").append(code).append("    }\n");
         code = outer;
         indent = outerIndent;
         return name;
@@ -252,7 +279,7 @@ public final class DecoderSource {
             return bytes(s, i, bp, at, limit, (BytesBinding) b, e, x);
         } else if (p instanceof RepeatPart rp) {
             return repeat(s, i, rp, at, limit, (RepeatBinding) b, e, x);
-        } else if (p instanceof OptionalPart op && op.condition != null) {
+        } else if (p instanceof OptionalPart op) {
             SubLevelBinding sb = (SubLevelBinding) b;
             String test = constant(op.test, "when", s.lc + ".parts().get(" + i + ").condition()",
                     s.layout.parts().get(i).condition());
@@ -260,9 +287,11 @@ public final class DecoderSource {
             if (b != null) {
                 line("Object " + x + ";");
             }
-            line("if (" + test + ".test(" + read(s, op.condition) + ")) {");
+            String value = op.condition != null ? read(s, op.condition)
+                    : "u" + need(s.layout, op.enclosing, op.enclosing.up);
+            line("if (" + test + ".test(" + value + ")) {");
             indent++;
-            Decoded d = level(op.body, held(s, i, op.body, -1), sb == null ? null : sb.body, at, limit);
+            Decoded d = level(s, op.body, held(s, i, op.body, -1), sb == null ? null : sb.body, at, limit);
             line(e + " = " + d.end + ";");
             if (b != null) {
                 line(x + " = " + (sb.optional ? "java.util.Optional.of(" + d.value + ")" : d.value) + ";");
@@ -325,7 +354,7 @@ public final class DecoderSource {
                 line("int " + end + " = (int) (" + at + " + " + len + ");");
             }
             SubLevelBinding sb = (SubLevelBinding) b;
-            Decoded d = level(np.body, held(s, i, np.body, -1), sb == null ? null : sb.body, at, end);
+            Decoded d = level(s, np.body, held(s, i, np.body, -1), sb == null ? null : sb.body, at, end);
             if (np.size != null) {
                 bail(d.end + " != " + end);
             }
@@ -450,7 +479,7 @@ public final class DecoderSource {
                 line("    break;");
                 line("}");
             }
-            Decoded d = level(rp.element, layout, element, e, end);
+            Decoded d = level(s, rp.element, layout, element, e, end);
             bail(d.end + " == " + e);
             if (b != null) {
                 line("if (" + count + " == " + items + ".length) {");
@@ -476,7 +505,7 @@ public final class DecoderSource {
             String k = "k" + s.suffix;
             line("for (int " + k + " = 0; " + k + " < " + count + "; " + k + "++) {");
             indent++;
-            Decoded d = level(rp.element, layout, element, e, limit);
+            Decoded d = level(s, rp.element, layout, element, e, limit);
             if (b != null) {
                 line(items + "[" + k + "] = " + d.value + ";");
             }
@@ -522,7 +551,7 @@ public final class DecoderSource {
             line("case " + cp.keys[tag] + " -> {");
             indent++;
             MessageLayout alt = cp.levelLayout(tag);
-            Decoded d = level(alt, held(s, i, alt, cp.keys[tag]), b == null ? null : b.byTag[tag], at, end);
+            Decoded d = level(s, alt, held(s, i, alt, cp.keys[tag]), b == null ? null : b.byTag[tag], at, end);
             if (cp.sizeField != null) {
                 bail(d.end + " != " + end);
             }

@@ -45,6 +45,8 @@ class GeneratedDecodersTest {
                         new PostgresDecoder(), MessageLayouts.of(PostgresMessage.BACKEND)),
                 new Generated("KafkaMetadataDecoder", Kafka.METADATA, "io.bufkit.examples.KafkaMessage.METADATA_REQUEST",
                         new KafkaMetadataDecoder(), MessageLayouts.of(KafkaMessage.METADATA_REQUEST).maxBytes(300)),
+                new Generated("MqttDecoder", Mqtt.CODEC, "io.bufkit.examples.MqttPacket.PACKET", new MqttDecoder(),
+                        MqttPacketTest.PACKETS),
                 new Generated("KafkaProduceDecoder", Kafka.PRODUCE, "io.bufkit.examples.KafkaMessage.PRODUCE_REQUEST_V7",
                         new KafkaProduceDecoder(), MessageLayouts.of(KafkaMessage.PRODUCE_REQUEST_V7).maxBytes(300)));
     }
