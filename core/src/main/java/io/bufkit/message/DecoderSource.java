@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the Java source of a {@link GeneratedDecoder} for a {@link MessageCodec}: one method of straight-line
- * code that reads every field where it lies and makes the records directly, as a careful hand-written
- * parser would, with the layout as its only source. Run it at build time (a test that compares the
- * generated file with a fresh generation keeps the two in step) and give the decoder to the codec with
+ * Writes the Java source of a {@link GeneratedDecoder} for a {@link MessageCodec}: straight-line code, one
+ * method per level, that reads every field where it lies and makes the records directly, as a careful
+ * hand-written parser would, with the layout as its only source. Run it at build time (a test that compares
+ * the committed file with a fresh generation keeps the two in step) and give the decoder to the codec with
  * {@link MessageCodec#withDecoder}:
  *
  * <pre>{@code
@@ -24,19 +24,18 @@ import java.util.Map;
  *         "io.bufkit.examples.Ipv4Packet.LAYOUT", "io.bufkit.examples.Ipv4Decoder");
  * }</pre>
  *
- * <p>The generated code checks every length, count and bound the codec checks, and checksums the codec
- * checks while decoding; where anything is wrong, or a message takes a path the code leaves to the codec
- * (a choice's unknown alternative), it returns {@code null} and the codec decodes the message itself,
- * naming the field path, offset and why in its exception. It reads the layout's fields, conditions and
- * checksums through the layout's public descriptions once, when its class is initialised.
+ * <p>The generated code checks every length, count, bound, terminator and varint the codec checks, and the
+ * checksums the codec checks while decoding; where anything is wrong it returns {@code null} and the codec
+ * decodes the message itself, naming the field path, offset and why in its exception. It reads the layout's
+ * fields, conditions, field kinds and checksums through the layout's public descriptions once, when its
+ * class is initialised, and carries the codec's fingerprint, which {@link MessageCodec#withDecoder} checks.
  *
- * <p>These parts are generated: sections and single fields (record components of {@code int} or
- * {@code Integer} for integer fields, {@code long} or {@code Long} for 64-bit, {@code u32} and checksum
- * fields), {@code bytes} sized by a field, {@code prefixed}, {@code rest} (with fixed parts after it),
- * counted and sized repeats, {@code when} on a field of the same level, choices (sized or not),
- * {@code checksumUpToHere}, {@code totalLength} and {@code remainingLength} on a field, and a pseudo-header
- * checksum that decoding does not check. A codec with any other part, or another component type, is
- * refused, naming the part.
+ * <p>Every part is generated but these, for which the codec is refused, naming the layout and the part: a
+ * {@code rest} followed by bytes sized by earlier fields, a {@code checksumOver} declared before the parts it
+ * covers, and a pseudo-header checksum checked when decoding. Section fields are generated as record
+ * components of {@code int} or {@code Integer} (integer fields; {@code boolean} for one bit), {@code long} or
+ * {@code Long} (64-bit, {@code u32} and checksum fields), {@code Bytes} or {@code byte[]} (byte fields); a
+ * section field of another type (floating point, text, flags) is refused too.
  */
 public final class DecoderSource {
     private final StringBuilder constants = new StringBuilder();
@@ -424,7 +423,6 @@ public final class DecoderSource {
                 line("int " + e + " = " + limit + (bp.trailer == 0 ? "" : " - " + bp.trailer) + ";");
                 bail(e + " < " + at);
             }
-            default -> throw unsupported(s.layout, bp, "this kind of byte part");
         }
         if (b == null) {
             return new Decoded(e, null);
@@ -490,7 +488,7 @@ public final class DecoderSource {
             line(e + " = " + d.end + ";");
             indent--;
             line("}");
-        } else if (rp.count != null) {
+        } else {   // counted
             int each = Math.max(rp.element.minSize(), 1);
             line("long " + count + " = " + (rp.countSize == null ? "(long) " + read(s, rp.count)
                     : size(s, rp.count, rp.countSize)) + ";");
@@ -520,8 +518,6 @@ public final class DecoderSource {
                 indent--;
                 line("}");
             }
-        } else {
-            throw unsupported(s.layout, rp, "this kind of repeat");
         }
         if (b == null) {
             return new Decoded(e, null);
