@@ -346,11 +346,7 @@ public final class DecoderSource {
         } else if (p instanceof NestedPart np) {
             String end = limit;
             if (np.size != null) {
-                String len = "n" + s.suffix;
-                end = "z" + s.suffix;
-                line("long " + len + " = " + size(s, np.sizeField, np.size) + ";");
-                bail(len + " < 0 || " + at + " + " + len + " > " + limit);
-                line("int " + end + " = (int) (" + at + " + " + len + ");");
+                end = sizedEnd(s, np.sizeField, np.size, at, limit, "z" + s.suffix);
             }
             SubLevelBinding sb = (SubLevelBinding) b;
             Decoded d = level(s, np.body, held(s, i, np.body, -1), sb == null ? null : sb.body, at, end);
@@ -369,12 +365,7 @@ public final class DecoderSource {
         String content = e;
         String isNull = null;
         switch (bp.kind) {
-            case SIZED -> {
-                String len = "n" + s.suffix;
-                line("long " + len + " = " + size(s, bp.sizeField, bp.size) + ";");
-                bail(len + " < 0 || " + at + " + " + len + " > " + limit);
-                line("int " + e + " = (int) (" + at + " + " + len + ");");
-            }
+            case SIZED -> sizedEnd(s, bp.sizeField, bp.size, at, limit, e);
             case PREFIXED -> {
                 int w = bp.prefixWidth;
                 bail(at + " + " + w + " > " + limit);
@@ -454,11 +445,7 @@ public final class DecoderSource {
         if (rp.count == null) {   // up to the end of its size or of the level, or up to a terminator byte
             String end = limit;
             if (rp.size != null) {
-                String len = "n" + s.suffix;
-                end = "z" + s.suffix;
-                line("long " + len + " = " + size(s, rp.sizeField, rp.size) + ";");
-                bail(len + " < 0 || " + at + " + " + len + " > " + limit);
-                line("int " + end + " = (int) (" + at + " + " + len + ");");
+                end = sizedEnd(s, rp.sizeField, rp.size, at, limit, "z" + s.suffix);
             }
             if (b != null) {   // room for as many elements as fit, up to 8, then twice as many each time
                 String room = "(" + end + " - " + at + ")" + (rp.element.minSize() > 1 ? " / " + rp.element.minSize() : "");
@@ -532,11 +519,7 @@ public final class DecoderSource {
             String x) {
         String end = limit;
         if (cp.sizeField != null) {
-            String len = "n" + s.suffix;
-            end = "z" + s.suffix;
-            line("long " + len + " = " + size(s, cp.sizeField, cp.size) + ";");
-            bail(len + " < 0 || " + at + " + " + len + " > " + limit);
-            line("int " + end + " = (int) (" + at + " + " + len + ");");
+            end = sizedEnd(s, cp.sizeField, cp.size, at, limit, "z" + s.suffix);
         }
         line("int " + e + ";");
         if (b != null) {
@@ -616,6 +599,18 @@ public final class DecoderSource {
         line("        break;");
         line("    }");
         line("}");
+    }
+
+    /**
+     * Writes the end of a part whose size a field gives, into a new int {@code end}, giving up if the size is
+     * negative or reaches past {@code limit}, as {@link LevelTape#sizedEnd} fails; gives {@code end}.
+     */
+    private String sizedEnd(Scope s, FieldRef ref, Size size, String at, String limit, String end) {
+        String len = "n" + s.suffix;
+        line("long " + len + " = " + size(s, ref, size) + ";");
+        bail(len + " < 0 || " + at + " + " + len + " > " + limit);
+        line("int " + end + " = (int) (" + at + " + " + len + ");");
+        return end;
     }
 
     /** Writes the bound a level's length sets on the parts after it, as {@link LevelLengthPart#bound} does. */
