@@ -43,11 +43,11 @@ for name, layouts, kinds, records, (start, stop), hand, hand_records in rows:
     h = lines(hand)
     print(f"| {name} | {lay} | {kind} | {rec} | {read} | {h} | {lay / h:.2f} | {(lay + read) / h:.2f} "
           f"| {(lay + kind + read) / h:.2f} |")
-    codec = sum(len(re.findall(r"MessageCodec\.of\(", open(f).read())) for f in records)
+    codec = sum(len(re.findall(r"MessageCodec\.of\(|\.withDecoder\(", open(f).read())) for f in records)
     into_records.append((name, lay, codec, kind, lines(hand_records)))
 
 print()
-print("| protocol | layouts | `MessageCodec.of` lines | user field kinds | hand-written parser into the same records "
+print("| protocol | layouts | `MessageCodec.of` and `withDecoder` lines | user field kinds | hand-written parser into the same records "
       "| (layouts + codec lines) / hand | (layouts + codec lines + kinds) / hand |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 for name, lay, codec, kind, h in into_records:

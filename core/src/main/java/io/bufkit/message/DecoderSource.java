@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the Java source of a {@link GeneratedDecoder} for a {@link MessageCodec}: one method of straight-line
- * code that reads every field where it lies and makes the records directly, as a careful hand-written
- * parser would, with the layout as its only source. Run it at build time (a test that compares the
- * generated file with a fresh generation keeps the two in step) and give the decoder to the codec with
+ * Writes the Java source of a {@link GeneratedDecoder} for a {@link MessageCodec}: straight-line code, one
+ * method per level, that reads every field where it lies and makes the records directly, as a careful
+ * hand-written parser would, with the layout as its only source. Run it at build time (a test that compares
+ * the committed file with a fresh generation keeps the two in step) and give the decoder to the codec with
  * {@link MessageCodec#withDecoder}:
  *
  * <pre>{@code
@@ -24,19 +24,18 @@ import java.util.Map;
  *         "io.bufkit.examples.Ipv4Packet.LAYOUT", "io.bufkit.examples.Ipv4Decoder");
  * }</pre>
  *
- * <p>The generated code checks every length, count and bound the codec checks, and checksums the codec
- * checks while decoding; where anything is wrong, or a message takes a path the code leaves to the codec
- * (a choice's unknown alternative), it returns {@code null} and the codec decodes the message itself,
- * naming the field path, offset and why in its exception. It reads the layout's fields, conditions and
- * checksums through the layout's public descriptions once, when its class is initialised.
+ * <p>The generated code checks every length, count, bound, terminator and varint the codec checks, and the
+ * checksums the codec checks while decoding; where anything is wrong it returns {@code null} and the codec
+ * decodes the message itself, naming the field path, offset and why in its exception. It reads the layout's
+ * fields, conditions, field kinds and checksums through the layout's public descriptions once, when its
+ * class is initialised, and carries the codec's fingerprint, which {@link MessageCodec#withDecoder} checks.
  *
- * <p>These parts are generated: sections and single fields (record components of {@code int} or
- * {@code Integer} for integer fields, {@code long} or {@code Long} for 64-bit, {@code u32} and checksum
- * fields), {@code bytes} sized by a field, {@code prefixed}, {@code rest} (with fixed parts after it),
- * counted and sized repeats, {@code when} on a field of the same level, choices (sized or not),
- * {@code checksumUpToHere}, {@code totalLength} and {@code remainingLength} on a field, and a pseudo-header
- * checksum that decoding does not check. A codec with any other part, or another component type, is
- * refused, naming the part.
+ * <p>Every part is generated but these, for which the codec is refused, naming the layout and the part: a
+ * {@code rest} followed by bytes sized by earlier fields, a {@code checksumOver} declared before the parts it
+ * covers, and a pseudo-header checksum checked when decoding. Section fields are generated as record
+ * components of {@code int} or {@code Integer} (integer fields; {@code boolean} for one bit), {@code long} or
+ * {@code Long} (64-bit, {@code u32} and checksum fields), {@code Bytes} or {@code byte[]} (byte fields); a
+ * section field of another type (floating point, text, flags) is refused too.
  */
 public final class DecoderSource {
     private final StringBuilder constants = new StringBuilder();
@@ -82,13 +81,15 @@ public final class DecoderSource {
             out.append("package ").append(pkg).append(";\n\n");
         }
         out.append("/** The generated decoder of {@code ").append(codec).append("}. */\n")
-                .append("public final class ").append(simple).append(" implements io.bufkit.message.GeneratedDecoder<")
+                .append("public final class ").append(simple).append("\n        implements io.bufkit.message.GeneratedDecoder<")
                 .append(recordType).append("> {\n")
                 .append("    private static final String FINGERPRINT = \"").append(fingerprint(codec.level()))
                 .append("\";\n")
                 .append("    private static final io.bufkit.message.MessageLayout L0 = ").append(layoutConstant)
                 .append(";\n").append(s.constants)
                 .append("    private static final Object[] NONE = {};\n")
+                .append("    /** What a level of one part returns for its part's NULL; a level gives up with null. */\n")
+                .append("    private static final Object NULL = new Object();\n")
                 .append("\n    /** Makes the decoder; the layout's fields are read once, when the class is initialised. */\n")
                 .append("    public ").append(simple).append("() {\n    }\n\n")
                 .append("    @Override\n    public String fingerprint() {\n        return FINGERPRINT;\n    }\n\n")
@@ -111,19 +112,42 @@ public final class DecoderSource {
      * returns null to give up. Each level is a method of its own, so that the compiler inlines what each
      * needs rather than running out of room in one long method.
      */
-    private Decoded level(MessageLayout layout, String lc, RecordLevel rl, String at, String limit) {
+    private Decoded level(Scope s, MessageLayout layout, String lc, RecordLevel rl, String at, String limit) {
         String method = levelMethod(layout, lc, rl);
         int id = counter++;
         String r = "r" + id;
+        StringBuilder enclosing = new StringBuilder();
+        for (EnclosingField.Need n : layout.enclosingNeeds()) {   // the fields of enclosing levels it reads
+            enclosing.append(", ").append(n.up() == 1 ? read(s, n.field().in(s.layout))
+                    : "u" + need(s.layout, n.field(), n.up() - 1));
+        }
         line("at[0] = " + at + ";");
         line((rl != null && rl.shape != null ? typeName(rl.shape.type()) : "Object") + " " + r + " = " + method
-                + "(v, at, " + limit + ");");
+                + "(v, at, " + limit + enclosing + ");");
         bail(r + " == null");
         line("int d" + id + " = at[0];");
-        return new Decoded("d" + id, rl == null ? null : r);
+        return new Decoded("d" + id, rl == null ? null : rl.shape == null ? "(" + r + " == NULL ? null : " + r + ")" : r);
     }
 
-    /** The name of the method decoding a level of {@code layout} for {@code rl}, written on first use. */
+    /**
+     * The index of {@code layout}'s need for {@code field} {@code up} levels above it: the parameter
+     * {@code u<index>} of the method decoding its levels holds the field's value.
+     */
+    private static int need(MessageLayout layout, EnclosingField field, int up) {
+        List<EnclosingField.Need> needs = layout.enclosingNeeds();
+        for (int i = 0; i < needs.size(); i++) {
+            if (needs.get(i).field() == field && needs.get(i).up() == up) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(layout.name() + " does not need " + field.path);
+    }
+
+    /**
+     * The name of the method decoding a level of {@code layout} for {@code rl}, written on first use; it takes
+     * the values of the fields of enclosing levels the layout's conditions read, in the order of
+     * {@link MessageLayout#enclosingNeeds()}.
+     */
     private String levelMethod(MessageLayout layout, String lc, RecordLevel rl) {
         Map<Object, String> byRecord = levelMethods.computeIfAbsent(layout, k -> new IdentityHashMap<>());
         Object key = rl == null ? layout : rl.shape != null ? rl.shape.type() : rl;
@@ -138,13 +162,18 @@ public final class DecoderSource {
         code = new StringBuilder();
         indent = 2;
         String value = levelBody(layout, lc, rl, "at[0]", "limit");
+        String result = value.substring(value.indexOf(' ') + 1);
         line("at[0] = " + value.substring(0, value.indexOf(' ')) + ";");
-        line("return " + value.substring(value.indexOf(' ') + 1) + ";");
+        line("return " + (rl != null && rl.shape == null ? result + " == null ? NULL : " + result : result) + ";");
         String type = rl != null && rl.shape != null ? typeName(rl.shape.type()) : "Object";
         methods.append("\n    /** Decodes a level of ").append(layout.name()).append(" from {@code at[0]}; null to give up. */\n")
                 .append("    @SuppressWarnings({\"unchecked\", \"rawtypes\"})\n")
                 .append("    private static ").append(type).append(' ').append(name)
-                .append("(io.bufkit.ByteView v, int[] at, int limit) {\n").append(code).append("    }\n");
+                .append("(io.bufkit.ByteView v, int[] at, int limit");
+        for (int u = 0; u < layout.enclosingNeeds().size(); u++) {
+            methods.append(", int u").append(u);
+        }
+        methods.append(") {\n").append(code).append("    }\n");
         code = outer;
         indent = outerIndent;
         return name;
@@ -163,11 +192,12 @@ public final class DecoderSource {
         Part[] ps = layout.partArray();
         String[] ends = new String[ps.length];
         String[] values = new String[ps.length];
+        String[] varints = new String[ps.length];
         String prev = a;
         for (int i = 0; i < ps.length; i++) {
             boolean want = rl != null && (rl.shape == null ? i == 0 : rl.componentOf[i] >= 0);
             Class<?> type = !want ? null : rl.shape == null ? rl.type : rl.shape.type(rl.componentOf[i]);
-            Scope scope = new Scope(layout, lc, a, ends, id + "_" + i);
+            Scope scope = new Scope(layout, lc, a, ends, varints, id + "_" + i);
             Decoded d = part(scope, i, ps[i], prev, m, want ? rl.bindings[i] : null, type);
             ends[i] = d.end;
             values[i] = d.value;
@@ -200,7 +230,8 @@ public final class DecoderSource {
     }
 
     /** Where a part is written: its level's layout, constant, start and the ends of the parts before it. */
-    private record Scope(MessageLayout layout, String lc, String start, String[] ends, String suffix) {
+    private record Scope(MessageLayout layout, String lc, String start, String[] ends, String[] varints,
+            String suffix) {
         /** The offset a part starts at, before any prefix. */
         String startOf(int part) {
             return part == 0 ? start : ends[part - 1];
@@ -247,7 +278,7 @@ public final class DecoderSource {
             return bytes(s, i, bp, at, limit, (BytesBinding) b, e, x);
         } else if (p instanceof RepeatPart rp) {
             return repeat(s, i, rp, at, limit, (RepeatBinding) b, e, x);
-        } else if (p instanceof OptionalPart op && op.condition != null) {
+        } else if (p instanceof OptionalPart op) {
             SubLevelBinding sb = (SubLevelBinding) b;
             String test = constant(op.test, "when", s.lc + ".parts().get(" + i + ").condition()",
                     s.layout.parts().get(i).condition());
@@ -255,9 +286,11 @@ public final class DecoderSource {
             if (b != null) {
                 line("Object " + x + ";");
             }
-            line("if (" + test + ".test(" + read(s, op.condition) + ")) {");
+            String value = op.condition != null ? read(s, op.condition)
+                    : "u" + need(s.layout, op.enclosing, op.enclosing.up);
+            line("if (" + test + ".test(" + value + ")) {");
             indent++;
-            Decoded d = level(op.body, held(s, i, op.body, -1), sb == null ? null : sb.body, at, limit);
+            Decoded d = level(s, op.body, held(s, i, op.body, -1), sb == null ? null : sb.body, at, limit);
             line(e + " = " + d.end + ";");
             if (b != null) {
                 line(x + " = " + (sb.optional ? "java.util.Optional.of(" + d.value + ")" : d.value) + ";");
@@ -279,6 +312,48 @@ public final class DecoderSource {
                     s.layout.parts().get(ck.section.index).section().fields().get(k));
             bail("!" + field + ".verify(v.slice(" + s.startOf(ck.section.index) + ", " + at + "))");
             return new Decoded(at, null);
+        } else if (p instanceof ChecksumOverPart co && co.first.index < i && co.last.index < i) {
+            int k = co.section.layout.fields().indexOf(co.field);
+            String field = constant(co.field, "sum", "(io.bufkit.layout.ChecksumField) " + s.lc + ".parts().get("
+                    + co.section.index + ").section().fields().get(" + k + ")",
+                    s.layout.parts().get(co.section.index).section().fields().get(k));
+            String section = s.startOf(co.section.index);
+            bail(field + ".computeApart(v.slice(" + s.startOf(co.first.index) + ", " + s.ends[co.last.index] + ")) != "
+                    + field + ".get(v.slice(" + section + ", " + section + " + " + co.section.layout.size() + "))");
+            return new Decoded(at, null);
+        } else if (p instanceof VarintPart vp) {
+            return varint(s, i, vp, at, limit, b, type, e, x);
+        } else if (p instanceof CustomPart cp) {
+            String kind = constant(cp.kind, "kind", s.lc + ".parts().get(" + i + ").fieldKind()",
+                    s.layout.parts().get(i).fieldKind());
+            line("int " + e + ";");
+            line("try {");
+            line("    " + e + " = " + kind + ".end(v, " + at + ", " + limit + ");");
+            line("} catch (io.bufkit.message.FieldFault malformed) {");
+            line("    return null;");
+            line("}");
+            bail(e + " < " + at + " || " + e + " > " + limit);
+            if (b == null) {
+                return new Decoded(e, null);
+            }
+            line("Object " + x + ";");
+            line("try {");
+            line("    " + x + " = " + kind + ".read(v, " + at + ");");
+            line("} catch (io.bufkit.message.FieldFault malformed) {");
+            line("    return null;");
+            line("}");
+            return new Decoded(e, x);
+        } else if (p instanceof NestedPart np) {
+            String end = limit;
+            if (np.size != null) {
+                end = sizedEnd(s, np.sizeField, np.size, at, limit, "z" + s.suffix);
+            }
+            SubLevelBinding sb = (SubLevelBinding) b;
+            Decoded d = level(s, np.body, held(s, i, np.body, -1), sb == null ? null : sb.body, at, end);
+            if (np.size != null) {
+                bail(d.end + " != " + end);
+            }
+            return d;
         } else if (p instanceof LevelLengthPart || p instanceof PseudoHeaderChecksumPart ph && !ph.header.checked) {
             return new Decoded(at, null);
         }
@@ -287,13 +362,10 @@ public final class DecoderSource {
 
     private Decoded bytes(Scope s, int i, BytesPart bp, String at, String limit, BytesBinding b, String e, String x) {
         String from = at;
+        String content = e;
+        String isNull = null;
         switch (bp.kind) {
-            case SIZED -> {
-                String len = "n" + s.suffix;
-                line("long " + len + " = " + size(s, bp.sizeField, bp.size) + ";");
-                bail(len + " < 0 || " + at + " + " + len + " > " + limit);
-                line("int " + e + " = (int) (" + at + " + " + len + ");");
-            }
+            case SIZED -> sizedEnd(s, bp.sizeField, bp.size, at, limit, e);
             case PREFIXED -> {
                 int w = bp.prefixWidth;
                 bail(at + " + " + w + " > " + limit);
@@ -304,6 +376,37 @@ public final class DecoderSource {
                 from = "(" + at + " + " + w + ")";
                 line("int " + e + " = (int) (" + at + " + " + w + " + " + len + ");");
             }
+            case NULLABLE -> {
+                int w = bp.prefixWidth;
+                bail(at + " + " + w + " > " + limit);
+                String len = "n" + s.suffix;
+                line("long " + len + " = " + (w == 2 ? "v.i16be(" : "v.i32be(") + at + ")"
+                        + (bp.prefixCounts == 0 ? "" : " - " + bp.prefixCounts) + ";");
+                bail(len + " < -1 || " + len + " >= 0 && " + at + " + " + w + " + " + len + " > " + limit);
+                isNull = len + " == -1";
+                from = "(" + at + " + " + w + ")";
+                line("int " + e + " = (int) (" + at + " + " + w + " + Math.max(0, " + len + "));");
+            }
+            case COMPACT, NULLABLE_COMPACT -> {
+                String prefix = "w" + s.suffix;
+                String after = "y" + s.suffix;
+                varintCode(s.suffix, at, limit, BytesPart.COMPACT_VARINT_BYTES, prefix, after);
+                if (bp.kind == BytesPart.Kind.COMPACT) {
+                    bail(prefix + " == 0");
+                } else {
+                    isNull = prefix + " == 0";
+                }
+                bail(prefix + " != 0 && " + after + " + (" + prefix + " - 1L) > " + limit);
+                from = after;
+                line("int " + e + " = " + prefix + " == 0 ? " + after + " : " + after + " + " + prefix + " - 1;");
+            }
+            case NUL_TERMINATED -> {
+                String nul = "z" + s.suffix;
+                line("int " + nul + " = v.indexOf((byte) 0, " + at + ");");
+                bail(nul + " < 0 || " + nul + " >= " + limit);
+                line("int " + e + " = " + nul + " + 1;");
+                content = nul;
+            }
             case REST -> {
                 if (bp.sizedTrailer != null) {
                     throw unsupported(s.layout, bp, "a rest part followed by sized bytes");
@@ -311,45 +414,57 @@ public final class DecoderSource {
                 line("int " + e + " = " + limit + (bp.trailer == 0 ? "" : " - " + bp.trailer) + ";");
                 bail(e + " < " + at);
             }
-            default -> throw unsupported(s.layout, bp, "this kind of byte part");
         }
         if (b == null) {
             return new Decoded(e, null);
         }
-        String slice = "v.slice(" + from + ", " + e + ")";
+        String slice = "v.slice(" + from + ", " + content + ")";
         String value = switch (b.as) {
             case BYTES -> "io.bufkit.Bytes.copyOf(" + slice + ")";
             case ARRAY -> slice + ".toByteArray()";
             case STRING -> slice + ".toString(java.nio.charset.StandardCharsets.UTF_8)";
         };
-        line("Object " + x + " = " + (b.optional ? "java.util.Optional.of(" + value + ")" : value) + ";");
+        value = b.optional ? "java.util.Optional.of(" + value + ")" : value;
+        if (isNull != null) {
+            value = isNull + " ? " + (b.optional ? "java.util.Optional.empty()" : "null") + " : " + value;
+        }
+        line("Object " + x + " = " + value + ";");
         return new Decoded(e, x);
     }
 
     private Decoded repeat(Scope s, int i, RepeatPart rp, String at, String limit, RepeatBinding b, String e,
             String x) {
-        if (rp.nullable || b != null && b.optional) {
-            throw unsupported(s.layout, rp, "a nullable repeat");
-        }
         String layout = held(s, i, rp.element, -1);
         RecordLevel element = b == null ? null : b.element;
         String items = "q" + s.suffix;
         String count = "c" + s.suffix;
         line("int " + e + " = " + at + ";");
-        if (rp.size != null && rp.terminator == RepeatPart.TO_END) {
-            String len = "n" + s.suffix;
-            String end = "z" + s.suffix;
-            line("long " + len + " = " + size(s, rp.sizeField, rp.size) + ";");
-            bail(len + " < 0 || " + at + " + " + len + " > " + limit);
-            line("int " + end + " = (int) (" + at + " + " + len + ");");
+        if (rp.nullable && b != null) {
+            line("Object " + x + " = " + (b.optional ? "java.util.Optional.empty()" : "null") + ";");
+        }
+        if (rp.count == null) {   // up to the end of its size or of the level, or up to a terminator byte
+            String end = limit;
+            if (rp.size != null) {
+                end = sizedEnd(s, rp.sizeField, rp.size, at, limit, "z" + s.suffix);
+            }
             if (b != null) {   // room for as many elements as fit, up to 8, then twice as many each time
-                line("Object[] " + items + " = " + len + " == 0 ? NONE : new Object[(int) Math.min(" + len
-                        + (rp.element.minSize() > 1 ? " / " + rp.element.minSize() : "") + ", 8)];");
+                String room = "(" + end + " - " + at + ")" + (rp.element.minSize() > 1 ? " / " + rp.element.minSize() : "");
+                line("Object[] " + items + " = " + end + " == " + at + " ? NONE : new Object[Math.min(" + room
+                        + ", 8)];");
                 line("int " + count + " = 0;");
             }
-            line("while (" + e + " < " + end + ") {");
+            line("while (true) {");
             indent++;
-            Decoded d = level(rp.element, layout, element, e, end);
+            line("if (" + e + " >= " + end + ") {");
+            line(rp.terminator == RepeatPart.TO_END ? "    break;" : "    return null;");
+            line("}");
+            if (rp.terminator != RepeatPart.TO_END) {
+                line("if (v.u8(" + e + ") == " + rp.terminator + ") {");
+                line("    " + e + "++;");
+                line("    break;");
+                line("}");
+            }
+            Decoded d = level(s, rp.element, layout, element, e, end);
             bail(d.end + " == " + e);
             if (b != null) {
                 line("if (" + count + " == " + items + ".length) {");
@@ -360,9 +475,14 @@ public final class DecoderSource {
             line(e + " = " + d.end + ";");
             indent--;
             line("}");
-        } else if (rp.count != null && rp.countSize == null && rp.count.field != null) {
+        } else {   // counted
             int each = Math.max(rp.element.minSize(), 1);
-            line("long " + count + " = " + read(s, rp.count) + ";");
+            line("long " + count + " = " + (rp.countSize == null ? "(long) " + read(s, rp.count)
+                    : size(s, rp.count, rp.countSize)) + ";");
+            if (rp.nullable) {
+                line("if (" + count + " != -1) {");
+                indent++;
+            }
             bail(count + " < 0 || " + count + " * " + each + " > " + limit + " - " + at);
             if (b != null) {
                 line("Object[] " + items + " = new Object[(int) " + count + "];");
@@ -370,20 +490,28 @@ public final class DecoderSource {
             String k = "k" + s.suffix;
             line("for (int " + k + " = 0; " + k + " < " + count + "; " + k + "++) {");
             indent++;
-            Decoded d = level(rp.element, layout, element, e, limit);
+            Decoded d = level(s, rp.element, layout, element, e, limit);
             if (b != null) {
                 line(items + "[" + k + "] = " + d.value + ";");
             }
             line(e + " = " + d.end + ";");
             indent--;
             line("}");
-        } else {
-            throw unsupported(s.layout, rp, "this kind of repeat");
+            if (rp.nullable) {
+                if (b != null) {
+                    String list = "io.bufkit.message.GeneratedDecoder.elements(" + items + ", (int) " + count + ")";
+                    line(x + " = " + (b.optional ? "java.util.Optional.of(" + list + ")" : list) + ";");
+                }
+                indent--;
+                line("}");
+            }
         }
         if (b == null) {
             return new Decoded(e, null);
         }
-        line("Object " + x + " = io.bufkit.message.GeneratedDecoder.elements(" + items + ", (int) " + count + ");");
+        if (!rp.nullable) {
+            line("Object " + x + " = io.bufkit.message.GeneratedDecoder.elements(" + items + ", (int) " + count + ");");
+        }
         return new Decoded(e, x);
     }
 
@@ -391,11 +519,7 @@ public final class DecoderSource {
             String x) {
         String end = limit;
         if (cp.sizeField != null) {
-            String len = "n" + s.suffix;
-            end = "z" + s.suffix;
-            line("long " + len + " = " + size(s, cp.sizeField, cp.size) + ";");
-            bail(len + " < 0 || " + at + " + " + len + " > " + limit);
-            line("int " + end + " = (int) (" + at + " + " + len + ");");
+            end = sizedEnd(s, cp.sizeField, cp.size, at, limit, "z" + s.suffix);
         }
         line("int " + e + ";");
         if (b != null) {
@@ -406,7 +530,7 @@ public final class DecoderSource {
             line("case " + cp.keys[tag] + " -> {");
             indent++;
             MessageLayout alt = cp.levelLayout(tag);
-            Decoded d = level(alt, held(s, i, alt, cp.keys[tag]), b == null ? null : b.byTag[tag], at, end);
+            Decoded d = level(s, alt, held(s, i, alt, cp.keys[tag]), b == null ? null : b.byTag[tag], at, end);
             if (cp.sizeField != null) {
                 bail(d.end + " != " + end);
             }
@@ -418,10 +542,75 @@ public final class DecoderSource {
             line("}");
         }
         line("default -> {");
-        line("    return null;");
+        if (cp.sizeField != null && (b == null || b.raw != null)) {   // unknown: its bytes, as a raw record
+            line("    " + e + " = " + end + ";");
+            if (b != null) {
+                String bytes = "v.slice(" + at + ", " + end + ")";
+                line("    " + x + " = new " + typeName(b.raw.type()) + "(" + (b.raw.type(0) == byte[].class
+                        ? bytes + ".toByteArray()" : "io.bufkit.Bytes.copyOf(" + bytes + ")") + ");");
+            }
+        } else {
+            line("    return null;");
+        }
         line("}");
         line("}");
         return new Decoded(e, b == null ? null : x);
+    }
+
+    /**
+     * An unsigned base-128 varint, least significant group first, of at most the part's bytes, which must fit
+     * an int: as {@link VarintPart#end} checks it.
+     */
+    private Decoded varint(Scope s, int i, VarintPart vp, String at, String limit, ComponentBinding b, Class<?> type,
+            String e, String x) {
+        String value = "w" + s.suffix;
+        varintCode(s.suffix, at, limit, vp.maxBytes, value, e);
+        s.varints[i] = value;
+        if (b == null) {
+            return new Decoded(e, null);
+        }
+        line(declared(type) + " " + x + " = " + value + ";");
+        return new Decoded(e, x);
+    }
+
+    /**
+     * Writes the read of an unsigned base-128 varint, least significant group first, of at most
+     * {@code maxBytes} bytes that must fit an int, as {@link VarintPart#end} checks it: its value into a new
+     * int {@code value}, where it ends into a new int {@code end}.
+     */
+    private void varintCode(String suffix, String at, String limit, int maxBytes, String value, String end) {
+        String k = "k" + suffix;
+        String octet = "o" + suffix;
+        line("int " + value + " = 0;");
+        line("int " + end + " = " + at + ";");
+        line("for (int " + k + " = 0; ; " + k + "++) {");
+        line("    if (" + k + " == " + maxBytes + " || " + at + " + " + k + " >= " + limit + ") {");
+        line("        return null;");
+        line("    }");
+        line("    int " + octet + " = v.u8(" + at + " + " + k + ");");
+        line("    " + value + " |= (" + octet + " & 0x7F) << (7 * " + k + ");");
+        line("    if ((" + octet + " & 0x80) == 0) {");
+        if (7 * maxBytes > 31) {
+            line("        if (" + k + " == " + (maxBytes - 1) + " && " + octet + " > 0x07) {");
+            line("            return null;");
+            line("        }");
+        }
+        line("        " + end + " = " + at + " + " + k + " + 1;");
+        line("        break;");
+        line("    }");
+        line("}");
+    }
+
+    /**
+     * Writes the end of a part whose size a field gives, into a new int {@code end}, giving up if the size is
+     * negative or reaches past {@code limit}, as {@link LevelTape#sizedEnd} fails; gives {@code end}.
+     */
+    private String sizedEnd(Scope s, FieldRef ref, Size size, String at, String limit, String end) {
+        String len = "n" + s.suffix;
+        line("long " + len + " = " + size(s, ref, size) + ";");
+        bail(len + " < 0 || " + at + " + " + len + " > " + limit);
+        line("int " + end + " = (int) (" + at + " + " + len + ");");
+        return end;
     }
 
     /** Writes the bound a level's length sets on the parts after it, as {@link LevelLengthPart#bound} does. */
@@ -440,6 +629,14 @@ public final class DecoderSource {
         if (f instanceof IntField && (type == int.class || type == Integer.class)) {
             return constant(f, "f", "(io.bufkit.layout.IntField) " + nav, described) + ".get(v, " + at + ")";
         }
+        if (f instanceof IntField && f.bitWidth() == 1 && (type == boolean.class || type == Boolean.class)) {
+            return constant(f, "f", "(io.bufkit.layout.IntField) " + nav, described) + ".get(v, " + at + ") != 0";
+        }
+        if (f instanceof io.bufkit.layout.BytesField && (type == io.bufkit.Bytes.class || type == byte[].class)) {
+            String field = constant(f, "b", "(io.bufkit.layout.BytesField) " + nav, described);
+            return type == byte[].class ? field + ".get(v.slice(" + at + ", " + end + ")).toByteArray()"
+                    : field + ".copy(v.slice(" + at + ", " + end + "))";
+        }
         if (f instanceof LongField && (type == long.class || type == Long.class)) {
             return constant(f, "g", "(io.bufkit.layout.LongField) " + nav, described) + ".get(v.slice(" + at + ", "
                     + end + "))";
@@ -454,6 +651,9 @@ public final class DecoderSource {
 
     /** The read of an integer field of a section of this level. */
     private String read(Scope s, FieldRef ref) {
+        if (ref.varint != null && s.varints[ref.section] != null) {
+            return s.varints[ref.section];
+        }
         if (ref.field == null) {
             throw new IllegalArgumentException(s.layout.name() + ": " + ref.path + " (" + ref.typeName() + ") is read "
                     + "by a later part, which is not generated yet; decode it with the codec itself");
@@ -502,7 +702,9 @@ public final class DecoderSource {
                 : object instanceof java.util.function.IntPredicate ? "java.util.function.IntPredicate"
                 : object instanceof io.bufkit.layout.PacketLayout ? "io.bufkit.layout.PacketLayout"
                 : object instanceof IntField ? "io.bufkit.layout.IntField"
-                : object instanceof LongField ? "io.bufkit.layout.LongField" : "io.bufkit.layout.ChecksumField";
+                : object instanceof LongField ? "io.bufkit.layout.LongField"
+                : object instanceof io.bufkit.layout.BytesField ? "io.bufkit.layout.BytesField"
+                : object instanceof FieldKind ? "io.bufkit.message.FieldKind<?>" : "io.bufkit.layout.ChecksumField";
         constants.append("    private static final ").append(type).append(' ').append(name).append(" =\n            ")
                 .append(expression).append(";\n");
         return name;

@@ -19,8 +19,12 @@ import java.util.List;
 public record Dns(Header header, List<Question> questions, List<Rr> answers, List<Rr> authority,
         List<Rr> additional) {
 
-    /** Decodes DNS messages into {@code Dns} records and encodes them back (names compressed, see {@link DnsName}). */
-    public static final MessageCodec<Dns> CODEC = MessageCodec.of(DnsMessage.LAYOUT, Dns.class);
+    /**
+     * Decodes DNS messages into {@code Dns} records and encodes them back (names compressed, see
+     * {@link DnsName}); decodes through the generated {@link DnsDecoder}.
+     */
+    public static final MessageCodec<Dns> CODEC = MessageCodec.of(DnsMessage.LAYOUT, Dns.class)
+            .withDecoder(new DnsDecoder());
 
     /**
      * The header's fields that are not counts.

@@ -3,7 +3,8 @@
 package io.bufkit.examples;
 
 /** The generated decoder of {@code MessageCodec ipv4-packet <-> Ipv4}. */
-public final class Ipv4Decoder implements io.bufkit.message.GeneratedDecoder<io.bufkit.examples.Ipv4> {
+public final class Ipv4Decoder
+        implements io.bufkit.message.GeneratedDecoder<io.bufkit.examples.Ipv4> {
     private static final String FINGERPRINT = "0fc49aa2f63fc7f464c4f2c5eb16a327191888122614ba9e1afdbdcc4c6de58a";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.Ipv4Packet.LAYOUT;
     private static final io.bufkit.layout.IntField F1 =
@@ -79,6 +80,8 @@ public final class Ipv4Decoder implements io.bufkit.message.GeneratedDecoder<io.
     private static final io.bufkit.layout.IntField F36 =
             (io.bufkit.layout.IntField) L32.parts().get(0).section().fields().get(2);
     private static final Object[] NONE = {};
+    /** What a level of one part returns for its part's NULL; a level gives up with null. */
+    private static final Object NULL = new Object();
 
     /** Makes the decoder; the layout's fields are read once, when the class is initialised. */
     public Ipv4Decoder() {
@@ -111,7 +114,7 @@ public final class Ipv4Decoder implements io.bufkit.message.GeneratedDecoder<io.
         int e5_0 = (int) (a5 + 1 + n5_0);
         Object x5_0 = io.bufkit.Bytes.copyOf(v.slice((a5 + 1), e5_0));
         at[0] = e5_0;
-        return x5_0;
+        return x5_0 == null ? NULL : x5_0;
     }
 
     /** Decodes a level of option from {@code at[0]}; null to give up. */
@@ -134,7 +137,7 @@ public final class Ipv4Decoder implements io.bufkit.message.GeneratedDecoder<io.
             }
             int d6 = at[0];
             e3_1 = d6;
-            x3_1 = java.util.Optional.of(r6);
+            x3_1 = java.util.Optional.of((r6 == NULL ? null : r6));
         } else {
             e3_1 = e3_0;
             x3_1 = java.util.Optional.empty();
@@ -197,9 +200,12 @@ public final class Ipv4Decoder implements io.bufkit.message.GeneratedDecoder<io.
             return null;
         }
         int z12_1 = (int) (e12_0 + n12_1);
-        Object[] q12_1 = n12_1 == 0 ? NONE : new Object[(int) Math.min(n12_1, 8)];
+        Object[] q12_1 = z12_1 == e12_0 ? NONE : new Object[Math.min((z12_1 - e12_0), 8)];
         int c12_1 = 0;
-        while (e12_1 < z12_1) {
+        while (true) {
+            if (e12_1 >= z12_1) {
+                break;
+            }
             at[0] = e12_1;
             io.bufkit.examples.Ipv4.Option r13 = option2(v, at, z12_1);
             if (r13 == null) {
@@ -287,9 +293,12 @@ public final class Ipv4Decoder implements io.bufkit.message.GeneratedDecoder<io.
             return null;
         }
         int z1_2 = (int) (e1_0 + n1_2);
-        Object[] q1_2 = n1_2 == 0 ? NONE : new Object[(int) Math.min(n1_2, 8)];
+        Object[] q1_2 = z1_2 == e1_0 ? NONE : new Object[Math.min((z1_2 - e1_0), 8)];
         int c1_2 = 0;
-        while (e1_2 < z1_2) {
+        while (true) {
+            if (e1_2 >= z1_2) {
+                break;
+            }
             at[0] = e1_2;
             io.bufkit.examples.Ipv4.Option r7 = option2(v, at, z1_2);
             if (r7 == null) {

@@ -14,13 +14,21 @@ public final class Kafka {
     private Kafka() {
     }
 
-    /** Decodes Metadata v12 requests ({@link KafkaMessage#METADATA_REQUEST}) and encodes them back. */
+    /**
+     * Decodes Metadata v12 requests ({@link KafkaMessage#METADATA_REQUEST}) and encodes them back; decodes
+     * through the generated {@link KafkaMetadataDecoder}.
+     */
     public static final MessageCodec<MetadataRequest> METADATA =
-            MessageCodec.of(KafkaMessage.METADATA_REQUEST, MetadataRequest.class);
+            MessageCodec.of(KafkaMessage.METADATA_REQUEST, MetadataRequest.class)
+                    .withDecoder(new KafkaMetadataDecoder());
 
-    /** Decodes Produce v7 requests ({@link KafkaMessage#PRODUCE_REQUEST_V7}) and encodes them back. */
+    /**
+     * Decodes Produce v7 requests ({@link KafkaMessage#PRODUCE_REQUEST_V7}) and encodes them back; decodes
+     * through the generated {@link KafkaProduceDecoder}.
+     */
     public static final MessageCodec<ProduceRequest> PRODUCE =
-            MessageCodec.of(KafkaMessage.PRODUCE_REQUEST_V7, ProduceRequest.class);
+            MessageCodec.of(KafkaMessage.PRODUCE_REQUEST_V7, ProduceRequest.class)
+                    .withDecoder(new KafkaProduceDecoder());
 
     /**
      * Tagged fields.

@@ -14,8 +14,12 @@ public final class Mqtt {
     private Mqtt() {
     }
 
-    /** Decodes packets of any type into {@link Packet} records and encodes them back. */
-    public static final MessageCodec<Packet> CODEC = MessageCodec.of(MqttPacket.PACKET, Packet.class);
+    /**
+     * Decodes packets of any type into {@link Packet} records and encodes them back; decodes through the
+     * generated {@link MqttDecoder}.
+     */
+    public static final MessageCodec<Packet> CODEC = MessageCodec.of(MqttPacket.PACKET, Packet.class)
+            .withDecoder(new MqttDecoder());
 
     /**
      * A control packet.

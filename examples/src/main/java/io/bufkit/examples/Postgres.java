@@ -13,8 +13,12 @@ import java.util.List;
  */
 public record Postgres(Head head, Body body) {
 
-    /** Decodes backend messages into {@code Postgres} records and encodes them back. */
-    public static final MessageCodec<Postgres> CODEC = MessageCodec.of(PostgresMessage.BACKEND, Postgres.class);
+    /**
+     * Decodes backend messages into {@code Postgres} records and encodes them back; decodes through the
+     * generated {@link PostgresDecoder}.
+     */
+    public static final MessageCodec<Postgres> CODEC = MessageCodec.of(PostgresMessage.BACKEND, Postgres.class)
+            .withDecoder(new PostgresDecoder());
 
     /**
      * The message head but its length.

@@ -7,36 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.bufkit.ByteView;
 import io.bufkit.layout.LayoutException;
-import io.bufkit.message.DecoderSource;
 import io.bufkit.message.MessageCodec;
-import io.bufkit.testkit.MessageLayouts;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Ipv4Decoder}, generated from {@link Ipv4#CODEC}: the committed source is what the generator writes
- * now, and it decodes as the codec's own decoder does. After changing the layout or the records, write the
- * file again with {@code mvn -pl examples -am test -Dtest=Ipv4DecoderTest -Dbufkit.generate=true
- * -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@link Ipv4Decoder}, generated from {@link Ipv4#CODEC}, on captured packets; {@link GeneratedDecodersTest}
+ * checks its source and its decoding of generated and hostile packets.
  */
 class Ipv4DecoderTest {
-    private static final Path SOURCE = Path.of("src/main/java/io/bufkit/examples/Ipv4Decoder.java");
     private static final MessageCodec<Ipv4> OWN = Ipv4.CODEC.withoutDecoder();
-
-    @Test
-    void theCommittedSourceIsWhatTheGeneratorWrites() throws IOException {
-        String generated = DecoderSource.generate(MessageCodec.of(Ipv4Packet.LAYOUT, Ipv4.class),
-                "io.bufkit.examples.Ipv4Packet.LAYOUT", "io.bufkit.examples.Ipv4Decoder");
-        if (Boolean.getBoolean("bufkit.generate")) {
-            Files.writeString(SOURCE, generated, StandardCharsets.UTF_8);
-        }
-        assertEquals(generated, Files.readString(SOURCE, StandardCharsets.UTF_8),
-                "Ipv4Decoder.java is stale: write it again with -Dbufkit.generate=true (see this test's Javadoc)");
-    }
 
     @Test
     void everyCapturedPacketTakesTheGeneratedPathAndGivesTheCodecsRecord() throws IOException {
@@ -61,11 +42,6 @@ class Ipv4DecoderTest {
         LayoutException viaGenerated = assertThrows(LayoutException.class, () -> Ipv4.CODEC.decode(ByteView.wrap(syn)));
         LayoutException own = assertThrows(LayoutException.class, () -> OWN.decode(ByteView.wrap(syn)));
         assertEquals(own.getMessage(), viaGenerated.getMessage());
-    }
-
-    @Test
-    void generatedAndArbitraryPacketsDecodeAsTheCodecDecodesThem() {
-        MessageLayouts.of(Ipv4Packet.LAYOUT).checkGeneratedDecoder(Ipv4.CODEC, new Ipv4Decoder());
     }
 
     @Test
