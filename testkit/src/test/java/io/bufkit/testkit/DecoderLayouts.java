@@ -4,6 +4,7 @@ import io.bufkit.Bytes;
 import io.bufkit.layout.PacketLayout;
 import io.bufkit.layout.WireType;
 import io.bufkit.message.MessageLayout;
+import io.bufkit.message.PseudoHeader;
 import io.bufkit.message.Size;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /**
  * Layouts and records for decoders generated at test time: public, so that generated classes loaded by
  * another class loader read the layouts from these fields and make these records. Together they hold every
- * part kind and component type {@link io.bufkit.message.DecoderSource} writes.
+ * part kind and component type {@link io.bufkit.message.DecoderSource} writes, and some it refuses.
  */
 public final class DecoderLayouts {
     private DecoderLayouts() {
@@ -259,12 +260,12 @@ public final class DecoderLayouts {
     public record Fp(int n, Bytes s) {
     }
 
-    /** Bytes after a compact length, which the generator refuses. */
+    /** Bytes after a compact length (a varint holding the length plus one). */
     public static final MessageLayout COMPACT = MessageLayout.builder("compact-text").compact("name").build();
-    /** Bytes or NULL after a signed prefix, which the generator refuses. */
+    /** Bytes or NULL after a signed prefix. */
     public static final MessageLayout NULLABLE_PREFIXED = MessageLayout.builder("nullable-text")
             .field("id", WireType.U8).nullablePrefixed("name", 2).build();
-    /** A repeat that may be NULL, which the generator refuses. */
+    /** A repeat that may be NULL. */
     public static final MessageLayout NULLABLE_REPEAT = MessageLayout.builder("nullable-list")
             .field("n", WireType.I32BE).nullableRepeat("tags", Size.of("n"), TAG).build();
 
@@ -400,21 +401,102 @@ public final class DecoderLayouts {
     public record Mixed(MixedHead h, List<Tlv> tlvs, List<Integer> nums, MixedBody body, Bytes pad) {
     }
 
-    /** A checksum kept apart from the bytes it covers, which the generator refuses. */
+    /** A checksum kept apart from the bytes it covers, after them. */
     public static final MessageLayout CHECKSUM_OVER = MessageLayout.builder("checksum-over")
             .prefixed("data", 1).section("crc", PacketLayout.builder("crc").crc32be("value").build())
             .checksumOver("crc.value", "data", "data").build();
-    /** A condition on a field of the enclosing level, which the generator refuses. */
+    /** A condition on a field of the enclosing level. */
     public static final MessageLayout ENCLOSING = MessageLayout.builder("enclosing").field("wide", WireType.U8)
-            .repeat("items", "wide", MessageLayout.builder("entry").field("a", WireType.U8)
+            .field("n", WireType.U8).repeat("items", "n", MessageLayout.builder("entry").field("a", WireType.U8)
+                    .when("b", "../wide", wide -> wide > 1, NUMBER).build())
+            .build();
+    /** A condition on the enclosing level's field that counts the repeat holding it. */
+    public static final MessageLayout ENCLOSING_COUNT = MessageLayout.builder("enclosing-count")
+            .field("wide", WireType.U8).repeat("items", "wide", MessageLayout.builder("entry").field("a", WireType.U8)
                     .when("b", "../wide", wide -> wide > 1, NUMBER).build())
             .build();
     /** Bytes sized by a field after a rest part, which the generator refuses. */
     public static final MessageLayout PADDED = MessageLayout.builder("padded").field("padLength", WireType.U8)
             .rest("data").bytes("padding", Size.of("padLength")).build();
 
+    /** A CRC-32 section. */
+    public static final PacketLayout CRC = PacketLayout.builder("crc").crc32be("value").build();
+    /** A checksum whose section comes before the bytes it covers, as Kafka's record batch CRC does. */
+    public static final MessageLayout CHECKSUM_FIRST = MessageLayout.builder("checksum-first").section("crc", CRC)
+            .prefixed("data", 1).checksumOver("crc.value", "data", "data").build();
+
+    /** A floating-point section field, which the generator refuses. */
+    public static final MessageLayout FLOATING = MessageLayout.builder("floating")
+            .section("f", PacketLayout.builder("f").f32be("ratio").build()).build();
+
     /**
-     * The checksum-over message.
+     * {@link #FLOATING}'s section.
+     *
+     * @param ratio the field
+     */
+    public record F(float ratio) {
+    }
+
+    /**
+     * {@link #FLOATING}'s message.
+     *
+     * @param f the section
+     */
+    public record Floating(F f) {
+    }
+
+    /** Addresses and a protocol for a pseudo-header. */
+    public static final PacketLayout ADDRESSES = PacketLayout.builder("addresses").u8("protocol").i32be("src")
+            .i32be("dst").build();
+    /** A segment whose checksum covers a pseudo-header. */
+    public static final MessageLayout SEGMENT = MessageLayout.builder("segment")
+            .section("u", PacketLayout.builder("u").internetChecksumWithPseudoHeader("checksum").build())
+            .rest("data").build();
+    /** A pseudo-header checksum checked when decoding, which the generator refuses. */
+    public static final MessageLayout PSEUDO_CHECKED = MessageLayout.builder("pseudo-checked")
+            .section("ip", ADDRESSES).nested("transport", SEGMENT)
+            .pseudoHeaderChecksum("transport", PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol")
+                    .checkedWhenDecoding())
+            .build();
+
+    /**
+     * The addresses.
+     *
+     * @param protocol the protocol
+     * @param src the source
+     * @param dst the destination
+     */
+    public record Addresses(int protocol, int src, int dst) {
+    }
+
+    /**
+     * The segment's header.
+     *
+     * @param checksum as decoded
+     */
+    public record U(long checksum) {
+    }
+
+    /**
+     * The segment.
+     *
+     * @param u the header
+     * @param data owned
+     */
+    public record Segment(U u, Bytes data) {
+    }
+
+    /**
+     * {@link #PSEUDO_CHECKED}'s message.
+     *
+     * @param ip the addresses
+     * @param transport the segment
+     */
+    public record PseudoChecked(Addresses ip, Segment transport) {
+    }
+
+    /**
+     * The message of {@link #CHECKSUM_OVER} and {@link #CHECKSUM_FIRST}; the checksum is left out.
      *
      * @param data owned
      */
@@ -433,9 +515,10 @@ public final class DecoderLayouts {
     /**
      * {@link #ENCLOSING}'s message.
      *
+     * @param wide whether entries hold numbers (above 1)
      * @param items the entries
      */
-    public record Enclosing(List<Entry> items) {
+    public record Enclosing(int wide, List<Entry> items) {
     }
 
     /**

@@ -16,7 +16,11 @@ import io.bufkit.message.MessageCodec;
 import io.bufkit.message.MessageLayout;
 import io.bufkit.testkit.DecoderLayouts.Check;
 import io.bufkit.testkit.DecoderLayouts.Checked;
+import io.bufkit.testkit.DecoderLayouts.CompactText;
+import io.bufkit.testkit.DecoderLayouts.Covered;
 import io.bufkit.testkit.DecoderLayouts.Echo;
+import io.bufkit.testkit.DecoderLayouts.Enclosing;
+import io.bufkit.testkit.DecoderLayouts.Entry;
 import io.bufkit.testkit.DecoderLayouts.EchoHead;
 import io.bufkit.testkit.DecoderLayouts.Conditional;
 import io.bufkit.testkit.DecoderLayouts.Extra;
@@ -30,6 +34,8 @@ import io.bufkit.testkit.DecoderLayouts.Mixed;
 import io.bufkit.testkit.DecoderLayouts.MixedHead;
 import io.bufkit.testkit.DecoderLayouts.MixedRaw;
 import io.bufkit.testkit.DecoderLayouts.Note;
+import io.bufkit.testkit.DecoderLayouts.NullableList;
+import io.bufkit.testkit.DecoderLayouts.NullableText;
 import io.bufkit.testkit.DecoderLayouts.Pair;
 import io.bufkit.testkit.DecoderLayouts.Ping;
 import io.bufkit.testkit.DecoderLayouts.Prefixed;
@@ -42,7 +48,6 @@ import io.bufkit.testkit.DecoderLayouts.Unsized;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
@@ -164,33 +169,19 @@ class GeneratedDecoderTest {
     }
 
     @Test
-    void aSizedChoiceGivesUpOnAnUnknownKeyAndTheCodecMakesTheRawRecord() {
+    void aSizedChoiceMakesTheRawRecordOfAnUnknownKey() {
         Compiled<Sized> c = Compiled.of(DecoderLayouts.SIZED, "SIZED", Sized.class);
-        // checkGeneratedDecoder itself fails here (see the disabled test below): valid messages of an unknown
-        // type are left to the codec by design, so the generated code takes every valid message but those
-        checkLeavingRawToTheCodec(c, sized -> sized.body() instanceof Raw);
+        c.checkProperty();
         assertEquals(new Sized(new FrameHead(1), new Ping(42L)), c.decodes("01 0004 0000002A 0A"));
         assertEquals(new Sized(new FrameHead(2), new Note("")), c.decodes("02 0000 0A"));
         byte[] unknown = Bytes.fromHex("090002ABCD0A").toByteArray();
-        assertNull(c.decoder().decode(ByteView.wrap(unknown)), "the generated code leaves unknown keys to the codec");
         Sized raw = new Sized(new FrameHead(9), new Raw(Bytes.fromHex("ABCD")));
+        assertEquals(raw, c.decoder().decode(ByteView.wrap(unknown)), "the generated code makes the raw record");
         assertEquals(raw, c.generated().decode(ByteView.wrap(unknown)));
         assertEquals(raw, c.own().decode(ByteView.wrap(unknown)));
         c.rejects("01 0005 0000002AFF 0A");   // a ping that does not fill its size
         c.rejects("01 0004 0000002A 0B");     // the end mark's constant
         c.rejects("01 0009 0000002A 0A");     // a size past the end
-    }
-
-    @Disabled("bug: MessageLayouts.checkGeneratedDecoder requires the generated decoder to take every valid message, "
-            + "but DecoderSource leaves a sized choice's unknown keys to the codec by design; so the property fails on "
-            + "any layout with a sized choice whose generator draws an unknown key. Layout DecoderLayouts.SIZED, "
-            + "message 00 00 00 0a (type 0, length 0, end mark 0a): the generated decoder gives null, the codec "
-            + "Sized[head=FrameHead[type=0], body=Raw[bytes=Bytes[0: ]]]; the check reports 'the generated decoder "
-            + "gave up on a valid message'")
-    @Test
-    void checkGeneratedDecoderAcceptsASizedChoiceWithUnknownKeys() {
-        Compiled<Sized> c = Compiled.of(DecoderLayouts.SIZED, "SIZED", Sized.class);
-        c.checkProperty();
     }
 
     @Test
@@ -225,7 +216,7 @@ class GeneratedDecoderTest {
     @Test
     void levelsWithinLevelsWithOnePartElementsAndASharedAlternative() {
         Compiled<Mixed> c = Compiled.of(DecoderLayouts.MIXED, "MIXED", Mixed.class);
-        checkLeavingRawToTheCodec(c, mixed -> mixed.body() instanceof MixedRaw);
+        c.checkProperty();
         // kind 2 (pair), 2 TLVs, 2 numbers, a choice of 7 - 1 = 6 bytes, a pad of 3 * 2 - 1 = 5 bytes
         String h = "02 02 02 07 03";
         String tlvs = "07 02 AABB 08 00";
@@ -257,8 +248,7 @@ class GeneratedDecoderTest {
         c.rejects("03 01 01 08 02 0500 0002 0800 8F96 6869 0A0B0C");   // a size one too many
         byte[] unknown = Bytes.fromHex("09 01 01 07 02 0500 0002 AABBCCDDEEFF 0A0B0C")
                 .toByteArray();
-        assertNull(c.decoder().decode(ByteView.wrap(unknown)));
-        Mixed raw = c.generated().decode(ByteView.wrap(unknown));
+        Mixed raw = c.decodes("09 01 01 07 02 0500 0002 AABBCCDDEEFF 0A0B0C");
         assertArrayEquals(Bytes.fromHex("AABBCCDDEEFF").toByteArray(), ((MixedRaw) raw.body()).bytes());
         assertTrue(MessageLayouts.sameValues(c.own().decode(ByteView.wrap(unknown)), raw));
     }
@@ -287,10 +277,6 @@ class GeneratedDecoderTest {
         Throwable e = assertThrows(PropertyFailure.class,
                 () -> MessageLayouts.of(DecoderLayouts.PREFIXED).checkGeneratedDecoder(prefixed.own(), lax));
         assertTrue(e.getMessage().contains("for a message the codec rejects"), e.getMessage());
-        Compiled<Sized> sized = Compiled.of(DecoderLayouts.SIZED, "SIZED", Sized.class);
-        Compiled<Sized> laxSized = new Compiled<>(sized.own(), takingAll(sized.decoder(),
-                new Sized(new FrameHead(1), new Ping(1L))), sized.generated());
-        assertThrows(PropertyFailure.class, () -> checkLeavingRawToTheCodec(laxSized, s -> s.body() instanceof Raw));
     }
 
     @Test
@@ -303,19 +289,69 @@ class GeneratedDecoderTest {
     }
 
     @Test
+    void compactAndNullableBytesAndANullableRepeat() {
+        Compiled<CompactText> compact = Compiled.of(DecoderLayouts.COMPACT, "COMPACT", CompactText.class);
+        compact.checkProperty();
+        assertEquals(new CompactText(Bytes.utf8("hi")), compact.decodes("03 6869"));
+        assertEquals(new CompactText(Bytes.empty()), compact.decodes("01"));
+        compact.rejects("00");        // NULL, which a compact part does not take
+        compact.rejects("0A 68");     // past the end
+        compact.rejects("FFFFFFFFFF 00");   // a varint of more than 5 bytes
+        Compiled<NullableText> nullable = Compiled.of(DecoderLayouts.NULLABLE_PREFIXED, "NULLABLE_PREFIXED",
+                NullableText.class);
+        nullable.checkProperty();
+        assertEquals(new NullableText(7, Optional.empty()), nullable.decodes("07 FFFF"));
+        assertEquals(new NullableText(7, Optional.of(Bytes.utf8("hi"))), nullable.decodes("07 0002 6869"));
+        assertEquals(new NullableText(7, Optional.of(Bytes.empty())), nullable.decodes("07 0000"));
+        nullable.rejects("07 FFFE");   // a negative length other than NULL's
+        Compiled<NullableList> list = Compiled.of(DecoderLayouts.NULLABLE_REPEAT, "NULLABLE_REPEAT",
+                NullableList.class);
+        list.checkProperty();
+        assertNull(list.decodes("FFFFFFFF").tags());
+        assertEquals(List.of(), list.decodes("00000000").tags());
+        assertEquals(List.of("a", ""), list.decodes("00000002 0161 00").tags());
+        list.rejects("FFFFFFFE");
+        list.rejects("00000003 0161 00");
+    }
+
+    @Test
+    void aChecksumOverPartsBeforeItAndAConditionOnTheEnclosingLevel() {
+        Compiled<Covered> covered = Compiled.of(DecoderLayouts.CHECKSUM_OVER, "CHECKSUM_OVER", Covered.class);
+        covered.checkProperty();
+        // CRC-32 over the prefix and the data: 02 68 69 gives 658F352F
+        assertEquals(new Covered(Bytes.utf8("hi")), covered.decodes("02 6869 658F352F"));
+        assertTrue(covered.rejects("02 6869 658F3520").getMessage().contains("crc.value"));
+        Compiled<Covered> first = Compiled.of(DecoderLayouts.CHECKSUM_FIRST, "CHECKSUM_FIRST", Covered.class);
+        first.checkProperty();
+        assertEquals(new Covered(Bytes.utf8("hi")), first.decodes("658F352F 02 6869"));
+        first.rejects("658F352F 02 6868");
+        Compiled<Enclosing> enclosing = Compiled.of(DecoderLayouts.ENCLOSING, "ENCLOSING", Enclosing.class);
+        enclosing.checkProperty();
+        assertEquals(new Enclosing(1, List.of(new Entry(5, Optional.empty()))), enclosing.decodes("01 01 05"));
+        assertEquals(new Enclosing(2, List.of(new Entry(5, Optional.of(7)), new Entry(6, Optional.of(0x8000)))),
+                enclosing.decodes("02 02 05 0007 06 8000"));
+        enclosing.rejects("02 02 05 0007 06");
+        enclosing.rejects("01 01 05 0007");
+    }
+
+    @Disabled("bug (testkit, not DecoderSource): MessageLayouts.of(DecoderLayouts.ENCLOSING_COUNT).messages() throws "
+            + "NullPointerException at MessageValueGen.part (WHEN: (Integer) conditionValue(...) is null) when a "
+            + "condition reads '../wide' and wide is the count of the repeat holding the condition: the count is "
+            + "derived, so the generated values of the enclosing level hold no 'wide' to read")
+    @Test
+    void valuesAreGeneratedForAConditionOnTheEnclosingCount() {
+        Property.forAll(MessageLayouts.of(DecoderLayouts.ENCLOSING_COUNT).messages())
+                .check(wire -> DecoderLayouts.ENCLOSING_COUNT.decode(ByteView.wrap(wire)));
+    }
+
+    @Test
     void partsItDoesNotWriteAreRefusedNamingTheLayoutAndThePart() {
-        refused(MessageCodec.of(DecoderLayouts.CHECKSUM_OVER, DecoderLayouts.Covered.class), "CHECKSUM_OVER",
-                "checksum-over: part (checksum crc.value over data) (", "covers data");
-        refused(MessageCodec.of(DecoderLayouts.ENCLOSING, DecoderLayouts.Enclosing.class), "ENCLOSING", "entry: ",
-                "../wide");
         refused(MessageCodec.of(DecoderLayouts.PADDED, DecoderLayouts.Padded.class), "PADDED",
                 "padded: part data (", "a rest part followed by sized bytes");
-        refused(MessageCodec.of(DecoderLayouts.COMPACT, DecoderLayouts.CompactText.class), "COMPACT",
-                "compact-text: part name (", "varint");
-        refused(MessageCodec.of(DecoderLayouts.NULLABLE_PREFIXED, DecoderLayouts.NullableText.class),
-                "NULLABLE_PREFIXED", "nullable-text: part name (", "-1 = NULL");
-        refused(MessageCodec.of(DecoderLayouts.NULLABLE_REPEAT, DecoderLayouts.NullableList.class), "NULLABLE_REPEAT",
-                "nullable-list: part tags (", "a nullable repeat is not generated yet");
+        refused(MessageCodec.of(DecoderLayouts.PSEUDO_CHECKED, DecoderLayouts.PseudoChecked.class), "PSEUDO_CHECKED",
+                "pseudo-checked: part ", "pseudo");
+        refused(MessageCodec.of(DecoderLayouts.FLOATING, DecoderLayouts.Floating.class), "FLOATING",
+                "floating: field ratio (", "as float");
     }
 
     /** The prefixed layout's record, not public: a generated class elsewhere could not make it. */
@@ -343,35 +379,6 @@ class GeneratedDecoderTest {
         MessageCodec<Fp> same = MessageCodec.of(DecoderLayouts.FINGERPRINT, Fp.class);
         assertEquals(new Fp(3, Bytes.utf8("a")), same.withDecoder(narrow.decoder()).decode(ByteView.wrap(
                 new byte[] {3, 1, 'a'})));
-    }
-
-    /**
-     * The differential property of {@link MessageLayouts#checkGeneratedDecoder}, but for a layout with a sized
-     * choice: a valid message the generated code gives up on must be one the codec decodes into a raw record.
-     */
-    private static <R extends Record> void checkLeavingRawToTheCodec(Compiled<R> c, Predicate<R> raw) {
-        MessageLayouts messages = MessageLayouts.of(c.own().layout());
-        Property.forAll(messages.messages()).check(wire -> {
-            R expected = c.own().decode(ByteView.wrap(wire));
-            R got = c.decoder().decode(ByteView.wrap(wire));
-            if (got == null) {
-                assertTrue(raw.test(expected), "the generated decoder gave up on " + expected);
-                assertTrue(MessageLayouts.sameValues(expected, c.generated().decode(ByteView.wrap(wire))));
-            } else {
-                assertTrue(MessageLayouts.sameValues(expected, got), "generated " + got + ", codec " + expected);
-            }
-        });
-        Property.forAll(messages.arbitraryMessages()).check(wire -> {
-            Object expected = outcome(() -> c.own().decode(ByteView.wrap(wire)));
-            R got = c.decoder().decode(ByteView.wrap(wire));
-            if (got != null) {
-                assertTrue(MessageLayouts.sameValues(expected, got), "generated " + got + ", codec " + expected);
-                assertTrue(!raw.test(got), "the generated decoder made a raw record: " + got);
-            }
-            Object through = outcome(() -> c.generated().decode(ByteView.wrap(wire)));
-            assertTrue(MessageLayouts.sameValues(expected, through), "codec " + expected + ", through the "
-                    + "generated decoder " + through);
-        });
     }
 
     /**
