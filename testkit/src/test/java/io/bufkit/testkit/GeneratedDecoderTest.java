@@ -69,9 +69,14 @@ class GeneratedDecoderTest {
             return new Compiled<>(own, decoder, own.withDecoder(decoder));
         }
 
-        /** Checks the differential property over generated and arbitrary messages. */
-        void checkProperty() {
-            MessageLayouts.of(own.layout()).checkGeneratedDecoder(own, decoder);
+        /**
+         * {@link #of}, having checked the differential property of {@link MessageLayouts#checkGeneratedDecoder}
+         * over generated and arbitrary messages.
+         */
+        static <R extends Record> Compiled<R> checked(MessageLayout layout, String field, Class<R> type) {
+            Compiled<R> c = of(layout, field, type);
+            MessageLayouts.of(layout).checkGeneratedDecoder(c.own, c.decoder);
+            return c;
         }
 
         /** The record the generated code makes, asserting it takes the message and both codecs agree. */
@@ -100,8 +105,7 @@ class GeneratedDecoderTest {
 
     @Test
     void prefixedPartsOfEveryWidthAsStringBytesAndArray() {
-        Compiled<Prefixed> c = Compiled.of(DecoderLayouts.PREFIXED, "PREFIXED", Prefixed.class);
-        c.checkProperty();
+        Compiled<Prefixed> c = Compiled.checked(DecoderLayouts.PREFIXED, "PREFIXED", Prefixed.class);
         // name "hi" (prefix 2), tag "x" (prefix counts itself: 2), data 01 02 03 (5), blob empty (4)
         Prefixed p = c.decodes("02 6869 02 78 0005 010203 00000004");
         assertEquals("hi", p.name());
@@ -116,8 +120,7 @@ class GeneratedDecoderTest {
 
     @Test
     void countedAndSizedRepeatsAfterACheckedSection() {
-        Compiled<Lists> c = Compiled.of(DecoderLayouts.LISTS, "LISTS", Lists.class);
-        c.checkProperty();
+        Compiled<Lists> c = Compiled.checked(DecoderLayouts.LISTS, "LISTS", Lists.class);
         String head = "B5 07 02 05 FFFFFFFE 8000000000000001";
         String items = "0001 01 61 0100 00";
         String tags = "02 6F6B 01 7A";
@@ -134,8 +137,7 @@ class GeneratedDecoderTest {
 
     @Test
     void conditionalBodiesAsOptionalAsNullableAndLeftOut() {
-        Compiled<Conditional> c = Compiled.of(DecoderLayouts.CONDITIONAL, "CONDITIONAL", Conditional.class);
-        c.checkProperty();
+        Compiled<Conditional> c = Compiled.checked(DecoderLayouts.CONDITIONAL, "CONDITIONAL", Conditional.class);
         // bits 5: extra (code 7, note "n") and the hidden body (code 9, empty note), then tail DE AD
         Conditional both = c.decodes("05 0007 01 6E 0009 00 DEAD");
         assertEquals(5, both.bits());
@@ -155,8 +157,7 @@ class GeneratedDecoderTest {
 
     @Test
     void anUnsizedChoiceTakesItsAlternativesAndLeavesAnUnknownKeyToTheCodec() {
-        Compiled<Unsized> c = Compiled.of(DecoderLayouts.UNSIZED, "UNSIZED", Unsized.class);
-        c.checkProperty();
+        Compiled<Unsized> c = Compiled.checked(DecoderLayouts.UNSIZED, "UNSIZED", Unsized.class);
         assertEquals(new Unsized(new Kind(1), new Ping(42L)), c.decodes("01 0000002A"));
         assertEquals(new Unsized(new Kind(2), new Note("hi")), c.decodes("02 6869"));
         assertEquals(new Unsized(new Kind(1), new Ping(0xFFFF_FFFFL)), c.decodes("01FFFFFFFF"));
@@ -170,8 +171,7 @@ class GeneratedDecoderTest {
 
     @Test
     void aSizedChoiceMakesTheRawRecordOfAnUnknownKey() {
-        Compiled<Sized> c = Compiled.of(DecoderLayouts.SIZED, "SIZED", Sized.class);
-        c.checkProperty();
+        Compiled<Sized> c = Compiled.checked(DecoderLayouts.SIZED, "SIZED", Sized.class);
         assertEquals(new Sized(new FrameHead(1), new Ping(42L)), c.decodes("01 0004 0000002A 0A"));
         assertEquals(new Sized(new FrameHead(2), new Note("")), c.decodes("02 0000 0A"));
         byte[] unknown = Bytes.fromHex("090002ABCD0A").toByteArray();
@@ -186,8 +186,7 @@ class GeneratedDecoderTest {
 
     @Test
     void aTotalLengthAChecksumCoveredLaterAndARestBeforeATrailer() {
-        Compiled<Checked> c = Compiled.of(DecoderLayouts.CHECKED, "CHECKED", Checked.class);
-        c.checkProperty();
+        Compiled<Checked> c = Compiled.checked(DecoderLayouts.CHECKED, "CHECKED", Checked.class);
         // magic 45, 2 option bytes, total 12, checksum ~(4502 + 000C + 0102) = B9EF over header and options
         Checked k = c.decodes("45 02 000C B9EF 0102 6F6B 0007");
         assertEquals(new Summed(0xB9EF), k.h());
@@ -205,8 +204,7 @@ class GeneratedDecoderTest {
 
     @Test
     void aRemainingLengthInAPlainField() {
-        Compiled<Remaining> c = Compiled.of(DecoderLayouts.REMAINING, "REMAINING", Remaining.class);
-        c.checkProperty();
+        Compiled<Remaining> c = Compiled.checked(DecoderLayouts.REMAINING, "REMAINING", Remaining.class);
         assertEquals(new Remaining(Bytes.utf8("xy"), Bytes.utf8("zw")), c.decodes("05 02 7879 7A77"));
         assertEquals(new Remaining(Bytes.empty(), Bytes.empty()), c.decodes("0100"));
         c.rejects("06 02 7879 7A77");   // a length past the end
@@ -215,8 +213,7 @@ class GeneratedDecoderTest {
 
     @Test
     void levelsWithinLevelsWithOnePartElementsAndASharedAlternative() {
-        Compiled<Mixed> c = Compiled.of(DecoderLayouts.MIXED, "MIXED", Mixed.class);
-        c.checkProperty();
+        Compiled<Mixed> c = Compiled.checked(DecoderLayouts.MIXED, "MIXED", Mixed.class);
         // kind 2 (pair), 2 TLVs, 2 numbers, a choice of 7 - 1 = 6 bytes, a pad of 3 * 2 - 1 = 5 bytes
         String h = "02 02 02 07 03";
         String tlvs = "07 02 AABB 08 00";
@@ -290,23 +287,20 @@ class GeneratedDecoderTest {
 
     @Test
     void compactAndNullableBytesAndANullableRepeat() {
-        Compiled<CompactText> compact = Compiled.of(DecoderLayouts.COMPACT, "COMPACT", CompactText.class);
-        compact.checkProperty();
+        Compiled<CompactText> compact = Compiled.checked(DecoderLayouts.COMPACT, "COMPACT", CompactText.class);
         assertEquals(new CompactText(Bytes.utf8("hi")), compact.decodes("03 6869"));
         assertEquals(new CompactText(Bytes.empty()), compact.decodes("01"));
         compact.rejects("00");        // NULL, which a compact part does not take
         compact.rejects("0A 68");     // past the end
         compact.rejects("FFFFFFFFFF 00");   // a varint of more than 5 bytes
-        Compiled<NullableText> nullable = Compiled.of(DecoderLayouts.NULLABLE_PREFIXED, "NULLABLE_PREFIXED",
+        Compiled<NullableText> nullable = Compiled.checked(DecoderLayouts.NULLABLE_PREFIXED, "NULLABLE_PREFIXED",
                 NullableText.class);
-        nullable.checkProperty();
         assertEquals(new NullableText(7, Optional.empty()), nullable.decodes("07 FFFF"));
         assertEquals(new NullableText(7, Optional.of(Bytes.utf8("hi"))), nullable.decodes("07 0002 6869"));
         assertEquals(new NullableText(7, Optional.of(Bytes.empty())), nullable.decodes("07 0000"));
         nullable.rejects("07 FFFE");   // a negative length other than NULL's
-        Compiled<NullableList> list = Compiled.of(DecoderLayouts.NULLABLE_REPEAT, "NULLABLE_REPEAT",
+        Compiled<NullableList> list = Compiled.checked(DecoderLayouts.NULLABLE_REPEAT, "NULLABLE_REPEAT",
                 NullableList.class);
-        list.checkProperty();
         assertNull(list.decodes("FFFFFFFF").tags());
         assertEquals(List.of(), list.decodes("00000000").tags());
         assertEquals(List.of("a", ""), list.decodes("00000002 0161 00").tags());
@@ -316,17 +310,14 @@ class GeneratedDecoderTest {
 
     @Test
     void aChecksumOverPartsBeforeItAndAConditionOnTheEnclosingLevel() {
-        Compiled<Covered> covered = Compiled.of(DecoderLayouts.CHECKSUM_OVER, "CHECKSUM_OVER", Covered.class);
-        covered.checkProperty();
+        Compiled<Covered> covered = Compiled.checked(DecoderLayouts.CHECKSUM_OVER, "CHECKSUM_OVER", Covered.class);
         // CRC-32 over the prefix and the data: 02 68 69 gives 658F352F
         assertEquals(new Covered(Bytes.utf8("hi")), covered.decodes("02 6869 658F352F"));
         assertTrue(covered.rejects("02 6869 658F3520").getMessage().contains("crc.value"));
-        Compiled<Covered> first = Compiled.of(DecoderLayouts.CHECKSUM_FIRST, "CHECKSUM_FIRST", Covered.class);
-        first.checkProperty();
+        Compiled<Covered> first = Compiled.checked(DecoderLayouts.CHECKSUM_FIRST, "CHECKSUM_FIRST", Covered.class);
         assertEquals(new Covered(Bytes.utf8("hi")), first.decodes("658F352F 02 6869"));
         first.rejects("658F352F 02 6868");
-        Compiled<Enclosing> enclosing = Compiled.of(DecoderLayouts.ENCLOSING, "ENCLOSING", Enclosing.class);
-        enclosing.checkProperty();
+        Compiled<Enclosing> enclosing = Compiled.checked(DecoderLayouts.ENCLOSING, "ENCLOSING", Enclosing.class);
         assertEquals(new Enclosing(1, List.of(new Entry(5, Optional.empty()))), enclosing.decodes("01 01 05"));
         assertEquals(new Enclosing(2, List.of(new Entry(5, Optional.of(7)), new Entry(6, Optional.of(0x8000)))),
                 enclosing.decodes("02 02 05 0007 06 8000"));
