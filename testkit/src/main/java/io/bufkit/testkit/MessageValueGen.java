@@ -189,7 +189,14 @@ final class MessageValueGen {
             case PSEUDO_HEADER_CHECKSUM:
                 return Gen.constant(ABSENT);   // no value: its field is derived or filled in
             case WHEN:
-                int condition = (Integer) conditionValue(p.fieldPath(), scope);
+                Object drawn = conditionValue(p.fieldPath(), scope);
+                if (!(drawn instanceof Integer)) {
+                    throw new IllegalArgumentException(layout.name() + ": part " + p.name() + " is present when "
+                            + p.fieldPath() + " says so, but that field is derived when encoding (a count or a "
+                            + "length) and has no value until the message is encoded: values cannot be drawn for "
+                            + "it; give the condition a field of its own");
+                }
+                int condition = (Integer) drawn;
                 return p.condition().test(condition) ? level(p.body(), scope).map(v -> (Object) v)
                         : Gen.constant(ABSENT);
             case CHOICE:
