@@ -81,22 +81,26 @@ public final class DecoderSource {
             out.append("package ").append(pkg).append(";\n\n");
         }
         out.append("/** The generated decoder of {@code ").append(codec).append("}. */\n")
-                .append("public final class ").append(simple).append("\n        implements io.bufkit.message.GeneratedDecoder<")
+                .append("public final class ").append(simple)
+                .append("\n        implements io.bufkit.message.GeneratedDecoder<")
                 .append(recordType).append("> {\n")
                 .append("    private static final String FINGERPRINT = \"").append(fingerprint(codec.level()))
                 .append("\";\n")
                 .append("    private static final io.bufkit.message.MessageLayout L0 = ").append(layoutConstant)
                 .append(";\n").append(s.constants)
                 .append("    private static final Object[] NONE = {};\n")
-                .append("    /** What a level of one part returns for its part's NULL; a level gives up with null. */\n")
+                .append("    /** What a level of one part returns for its part's NULL; a level gives up with null. */"
+                        + "\n")
                 .append("    private static final Object NULL = new Object();\n")
-                .append("\n    /** Makes the decoder; the layout's fields are read once, when the class is initialised. */\n")
+                .append("\n    /** Makes the decoder; the layout's fields are read once, when the class is")
+                .append(" initialised. */\n")
                 .append("    public ").append(simple).append("() {\n    }\n\n")
                 .append("    @Override\n    public String fingerprint() {\n        return FINGERPRINT;\n    }\n\n")
                 .append("    @Override\n")
                 .append("    public ").append(recordType).append(" decode(io.bufkit.ByteView v) {\n")
                 .append("        int[] at = new int[1];\n")
-                .append("        ").append(recordType).append(" r = ").append(rootMethod).append("(v, at, v.length());\n")
+                .append("        ").append(recordType).append(" r = ").append(rootMethod)
+                .append("(v, at, v.length());\n")
                 .append("        return r == null || at[0] != v.length() ? null : r;\n    }\n").append(s.methods)
                 .append("}\n");
         return out.toString();
@@ -126,7 +130,8 @@ public final class DecoderSource {
                 + "(v, at, " + limit + enclosing + ");");
         bail(r + " == null");
         line("int d" + id + " = at[0];");
-        return new Decoded("d" + id, rl == null ? null : rl.shape == null ? "(" + r + " == NULL ? null : " + r + ")" : r);
+        String value = rl == null ? null : rl.shape == null ? "(" + r + " == NULL ? null : " + r + ")" : r;
+        return new Decoded("d" + id, value);
     }
 
     /**
@@ -161,12 +166,13 @@ public final class DecoderSource {
         int outerIndent = indent;
         code = new StringBuilder();
         indent = 2;
-        String value = levelBody(layout, lc, rl, "at[0]", "limit");
-        String result = value.substring(value.indexOf(' ') + 1);
-        line("at[0] = " + value.substring(0, value.indexOf(' ')) + ";");
-        line("return " + (rl != null && rl.shape == null ? result + " == null ? NULL : " + result : result) + ";");
+        Decoded d = levelBody(layout, lc, rl, "at[0]", "limit");
+        line("at[0] = " + d.end + ";");
+        line("return " + (rl == null ? "Boolean.TRUE" : rl.shape == null ? d.value + " == null ? NULL : " + d.value
+                : d.value) + ";");
         String type = rl != null && rl.shape != null ? typeName(rl.shape.type()) : "Object";
-        methods.append("\n    /** Decodes a level of ").append(layout.name()).append(" from {@code at[0]}; null to give up. */\n")
+        methods.append("\n    /** Decodes a level of ").append(layout.name())
+                .append(" from {@code at[0]}; null to give up. */\n")
                 .append("    @SuppressWarnings({\"unchecked\", \"rawtypes\"})\n")
                 .append("    private static ").append(type).append(' ').append(name)
                 .append("(io.bufkit.ByteView v, int[] at, int limit");
@@ -181,9 +187,9 @@ public final class DecoderSource {
 
     /**
      * Writes the decoding of a level from offset {@code at} to at most {@code limit}, making its value for
-     * {@code rl}, or none if {@code rl} is null; gives the variables of its end and its value, space apart.
+     * {@code rl}, or none if {@code rl} is null.
      */
-    private String levelBody(MessageLayout layout, String lc, RecordLevel rl, String at, String limit) {
+    private Decoded levelBody(MessageLayout layout, String lc, RecordLevel rl, String at, String limit) {
         int id = counter++;
         String a = "a" + id;
         String m = "m" + id;
@@ -209,11 +215,8 @@ public final class DecoderSource {
         if (layout.lengthPart() >= 0) {
             bail(prev + " != " + m);
         }
-        if (rl == null) {
-            return prev + " Boolean.TRUE";
-        }
-        if (rl.shape == null) {
-            return prev + " " + values[0];
+        if (rl == null || rl.shape == null) {
+            return new Decoded(prev, rl == null ? null : values[0]);
         }
         String[] args = new String[rl.shape.size()];
         for (int i = 0; i < ps.length; i++) {
@@ -226,7 +229,7 @@ public final class DecoderSource {
         String r = "r" + id;
         String type = typeName(rl.shape.type());
         line(type + " " + r + " = " + call("new " + type, args) + ";");
-        return prev + " " + r;
+        return new Decoded(prev, r);
     }
 
     /** Where a part is written: its level's layout, constant, start and the ends of the parts before it. */
@@ -448,7 +451,8 @@ public final class DecoderSource {
                 end = sizedEnd(s, rp.sizeField, rp.size, at, limit, "z" + s.suffix);
             }
             if (b != null) {   // room for as many elements as fit, up to 8, then twice as many each time
-                String room = "(" + end + " - " + at + ")" + (rp.element.minSize() > 1 ? " / " + rp.element.minSize() : "");
+                int least = rp.element.minSize();
+                String room = "(" + end + " - " + at + ")" + (least > 1 ? " / " + least : "");
                 line("Object[] " + items + " = " + end + " == " + at + " ? NONE : new Object[Math.min(" + room
                         + ", 8)];");
                 line("int " + count + " = 0;");
