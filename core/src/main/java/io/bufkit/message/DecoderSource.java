@@ -32,10 +32,9 @@ import java.util.Map;
  *
  * <p>Every part is generated but these, for which the codec is refused, naming the layout and the part: a
  * {@code rest} followed by bytes sized by earlier fields, a {@code checksumOver} declared before the parts it
- * covers, and a pseudo-header checksum checked when decoding. Section fields are generated as record
- * components of {@code int} or {@code Integer} (integer fields; {@code boolean} for one bit), {@code long} or
- * {@code Long} (64-bit, {@code u32} and checksum fields), {@code Bytes} or {@code byte[]} (byte fields); a
- * section field of another type (floating point, text, flags) is refused too.
+ * covers, and a pseudo-header checksum checked when decoding. Section fields of every type are generated, as
+ * the record components the codec takes for them: integer fields read where they lie, without a slice;
+ * the others through their handle's read of the section.
  */
 public final class DecoderSource {
     private final StringBuilder constants = new StringBuilder();
@@ -628,29 +627,47 @@ public final class DecoderSource {
 
     /** The value of a section's field as a record component of {@code type}. */
     private String fieldValue(Scope s, int part, int k, LayoutField f, Class<?> type, String at, String end) {
-        String nav = s.lc + ".parts().get(" + part + ").section().fields().get(" + k + ")";
-        LayoutField described = s.layout.parts().get(part).section().fields().get(k);
-        if (f instanceof IntField && (type == int.class || type == Integer.class)) {
-            return constant(f, "f", "(io.bufkit.layout.IntField) " + nav, described) + ".get(v, " + at + ")";
-        }
-        if (f instanceof IntField && f.bitWidth() == 1 && (type == boolean.class || type == Boolean.class)) {
-            return constant(f, "f", "(io.bufkit.layout.IntField) " + nav, described) + ".get(v, " + at + ") != 0";
-        }
-        if (f instanceof io.bufkit.layout.BytesField && (type == io.bufkit.Bytes.class || type == byte[].class)) {
-            String field = constant(f, "b", "(io.bufkit.layout.BytesField) " + nav, described);
-            return type == byte[].class ? field + ".get(v.slice(" + at + ", " + end + ")).toByteArray()"
-                    : field + ".copy(v.slice(" + at + ", " + end + "))";
-        }
-        if (f instanceof LongField && (type == long.class || type == Long.class)) {
-            return constant(f, "g", "(io.bufkit.layout.LongField) " + nav, described) + ".get(v.slice(" + at + ", "
-                    + end + "))";
-        }
-        if (f instanceof ChecksumField && (type == long.class || type == Long.class)) {
-            return constant(f, "sum", "(io.bufkit.layout.ChecksumField) " + nav, described) + ".get(v.slice(" + at
-                    + ", " + end + "))";
+        Class<?> handle = handleType(f);
+        String prefix = handle == IntField.class ? "f" : handle == ChecksumField.class ? "sum"
+                : handle.getSimpleName().replace("Field", "").toLowerCase(java.util.Locale.ROOT);
+        String field = constant(f, prefix,
+                "(" + handle.getCanonicalName() + ") " + s.lc + ".parts().get(" + part + ").section().fields().get("
+                + k + ")", s.layout.parts().get(part).section().fields().get(k));
+        String slice = "(v.slice(" + at + ", " + end + "))";
+        Class<?> boxed = java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+        if (f instanceof IntField) {
+            if (type == int.class || type == Integer.class) {
+                return field + ".get(v, " + at + ")";
+            }
+            if (f.bitWidth() == 1 && (type == boolean.class || type == Boolean.class)) {
+                return field + ".get(v, " + at + ") != 0";
+            }
+        } else if (f instanceof io.bufkit.layout.BytesField && type == byte[].class) {
+            return field + ".get" + slice + ".toByteArray()";
+        } else if (f instanceof io.bufkit.layout.TextField && type == String.class) {
+            return field + ".string" + slice;
+        } else if (f instanceof io.bufkit.layout.BytesField && type == io.bufkit.Bytes.class) {
+            return field + ".copy" + slice;
+        } else if (boxed == NATURAL.get(handle)) {
+            return field + ".get" + slice;
         }
         throw new IllegalArgumentException(s.layout.name() + ": field " + f.name() + " (" + f.typeName() + ") as "
                 + type.getSimpleName() + " is not generated yet; decode it with the codec itself");
+    }
+
+    /** The boxed Java type a field's {@code get(ByteView)} gives, by the field's interface. */
+    private static final Map<Class<?>, Class<?>> NATURAL = Map.of(LongField.class, Long.class,
+            io.bufkit.layout.FloatField.class, Float.class, io.bufkit.layout.DoubleField.class, Double.class,
+            io.bufkit.layout.FlagsField.class, Integer.class, ChecksumField.class, Long.class);
+
+    /** The public interface of a section's field: {@code IntField}, {@code TextField}, ... */
+    private static Class<?> handleType(LayoutField f) {
+        for (Class<?> c : LayoutField.class.getPermittedSubclasses()) {
+            if (c.isInstance(f)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no field interface for " + f);
     }
 
     /** The read of an integer field of a section of this level. */
@@ -705,10 +722,8 @@ public final class DecoderSource {
         String type = object instanceof MessageLayout ? "io.bufkit.message.MessageLayout"
                 : object instanceof java.util.function.IntPredicate ? "java.util.function.IntPredicate"
                 : object instanceof io.bufkit.layout.PacketLayout ? "io.bufkit.layout.PacketLayout"
-                : object instanceof IntField ? "io.bufkit.layout.IntField"
-                : object instanceof LongField ? "io.bufkit.layout.LongField"
-                : object instanceof io.bufkit.layout.BytesField ? "io.bufkit.layout.BytesField"
-                : object instanceof FieldKind ? "io.bufkit.message.FieldKind<?>" : "io.bufkit.layout.ChecksumField";
+                : object instanceof FieldKind ? "io.bufkit.message.FieldKind<?>"
+                : handleType((LayoutField) object).getCanonicalName();
         constants.append("    private static final ").append(type).append(' ').append(name).append(" =\n            ")
                 .append(expression).append(";\n");
         return name;

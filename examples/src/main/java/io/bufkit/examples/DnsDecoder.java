@@ -39,15 +39,15 @@ public final class DnsDecoder
             L8.parts().get(2).alternatives().get(2);
     private static final io.bufkit.message.MessageLayout L16 =
             L8.parts().get(2).alternatives().get(6);
-    private static final io.bufkit.layout.LongField G17 =
+    private static final io.bufkit.layout.LongField LONG17 =
             (io.bufkit.layout.LongField) L16.parts().get(2).section().fields().get(0);
-    private static final io.bufkit.layout.LongField G18 =
+    private static final io.bufkit.layout.LongField LONG18 =
             (io.bufkit.layout.LongField) L16.parts().get(2).section().fields().get(1);
-    private static final io.bufkit.layout.LongField G19 =
+    private static final io.bufkit.layout.LongField LONG19 =
             (io.bufkit.layout.LongField) L16.parts().get(2).section().fields().get(2);
-    private static final io.bufkit.layout.LongField G20 =
+    private static final io.bufkit.layout.LongField LONG20 =
             (io.bufkit.layout.LongField) L16.parts().get(2).section().fields().get(3);
-    private static final io.bufkit.layout.LongField G21 =
+    private static final io.bufkit.layout.LongField LONG21 =
             (io.bufkit.layout.LongField) L16.parts().get(2).section().fields().get(4);
     private static final io.bufkit.message.MessageLayout L22 =
             L8.parts().get(2).alternatives().get(15);
@@ -199,11 +199,11 @@ public final class DnsDecoder
             return null;
         }
         Object x15_2 = new io.bufkit.examples.Dns.SoaTimes(
-                G17.get(v.slice(e15_1, e15_2)),
-                G18.get(v.slice(e15_1, e15_2)),
-                G19.get(v.slice(e15_1, e15_2)),
-                G20.get(v.slice(e15_1, e15_2)),
-                G21.get(v.slice(e15_1, e15_2)));
+                LONG17.get(v.slice(e15_1, e15_2)),
+                LONG18.get(v.slice(e15_1, e15_2)),
+                LONG19.get(v.slice(e15_1, e15_2)),
+                LONG20.get(v.slice(e15_1, e15_2)),
+                LONG21.get(v.slice(e15_1, e15_2)));
         io.bufkit.examples.Dns.Soa r15 = new io.bufkit.examples.Dns.Soa(
                 (java.lang.String) x15_0,
                 (java.lang.String) x15_1,

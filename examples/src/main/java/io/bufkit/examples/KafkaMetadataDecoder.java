@@ -23,7 +23,7 @@ public final class KafkaMetadataDecoder
             L6.parts().get(1).body();
     private static final io.bufkit.message.MessageLayout L8 =
             L0.parts().get(4).body();
-    private static final io.bufkit.layout.BytesField B9 =
+    private static final io.bufkit.layout.BytesField BYTES9 =
             (io.bufkit.layout.BytesField) L8.parts().get(0).section().fields().get(0);
     private static final io.bufkit.layout.IntField F10 =
             (io.bufkit.layout.IntField) L0.parts().get(5).section().fields().get(0);
@@ -195,7 +195,7 @@ public final class KafkaMetadataDecoder
         if (e12_0 > m12) {
             return null;
         }
-        Object x12_0 = new io.bufkit.examples.Kafka.TopicId(B9.copy(v.slice(a12, e12_0)));
+        Object x12_0 = new io.bufkit.examples.Kafka.TopicId(BYTES9.copy(v.slice(a12, e12_0)));
         int w12_1 = 0;
         int y12_1 = e12_0;
         for (int k12_1 = 0; ; k12_1++) {

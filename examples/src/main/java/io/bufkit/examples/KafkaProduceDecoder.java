@@ -35,7 +35,7 @@ public final class KafkaProduceDecoder
             (io.bufkit.layout.IntField) L10.parts().get(1).section().fields().get(0);
     private static final io.bufkit.message.MessageLayout L14 =
             L10.parts().get(2).body();
-    private static final io.bufkit.layout.LongField G15 =
+    private static final io.bufkit.layout.LongField LONG15 =
             (io.bufkit.layout.LongField) L14.parts().get(0).section().fields().get(0);
     private static final io.bufkit.layout.IntField F16 =
             (io.bufkit.layout.IntField) L14.parts().get(0).section().fields().get(1);
@@ -47,11 +47,11 @@ public final class KafkaProduceDecoder
             (io.bufkit.layout.IntField) L14.parts().get(3).section().fields().get(0);
     private static final io.bufkit.layout.IntField F20 =
             (io.bufkit.layout.IntField) L14.parts().get(3).section().fields().get(1);
-    private static final io.bufkit.layout.LongField G21 =
+    private static final io.bufkit.layout.LongField LONG21 =
             (io.bufkit.layout.LongField) L14.parts().get(3).section().fields().get(2);
-    private static final io.bufkit.layout.LongField G22 =
+    private static final io.bufkit.layout.LongField LONG22 =
             (io.bufkit.layout.LongField) L14.parts().get(3).section().fields().get(3);
-    private static final io.bufkit.layout.LongField G23 =
+    private static final io.bufkit.layout.LongField LONG23 =
             (io.bufkit.layout.LongField) L14.parts().get(3).section().fields().get(4);
     private static final io.bufkit.layout.IntField F24 =
             (io.bufkit.layout.IntField) L14.parts().get(3).section().fields().get(5);
@@ -124,7 +124,7 @@ public final class KafkaProduceDecoder
         if (e10_0 > m10) {
             return null;
         }
-        Object x10_0 = new io.bufkit.examples.Kafka.Offsets(G15.get(v.slice(a10, e10_0)));
+        Object x10_0 = new io.bufkit.examples.Kafka.Offsets(LONG15.get(v.slice(a10, e10_0)));
         long b10_1 = (long) F16.get(v, a10);
         if (b10_1 < e10_0 - e10_0 || e10_0 + b10_1 > m10) {
             return null;
@@ -142,9 +142,9 @@ public final class KafkaProduceDecoder
         Object x10_3 = new io.bufkit.examples.Kafka.Attrs(
                 F19.get(v, e10_2),
                 F20.get(v, e10_2),
-                G21.get(v.slice(e10_2, e10_3)),
-                G22.get(v.slice(e10_2, e10_3)),
-                G23.get(v.slice(e10_2, e10_3)),
+                LONG21.get(v.slice(e10_2, e10_3)),
+                LONG22.get(v.slice(e10_2, e10_3)),
+                LONG23.get(v.slice(e10_2, e10_3)),
                 F24.get(v, e10_2),
                 F25.get(v, e10_2),
                 F26.get(v, e10_2));

@@ -427,14 +427,20 @@ public final class DecoderLayouts {
 
     /** A floating-point section field, which the generator refuses. */
     public static final MessageLayout FLOATING = MessageLayout.builder("floating")
-            .section("f", PacketLayout.builder("f").f32be("ratio").build()).build();
+            .section("f", PacketLayout.builder("f").f32be("ratio").f64be("scale").flags8("state", "on", "ready")
+                    .text("name", 4, java.nio.charset.StandardCharsets.US_ASCII, io.bufkit.layout.TextPadding.NUL)
+                    .bytes("tag", 2).build()).build();
 
     /**
      * {@link #FLOATING}'s section.
      *
-     * @param ratio the field
+     * @param ratio a 32-bit float
+     * @param scale a 64-bit float
+     * @param state two flag bits
+     * @param name NUL-padded ASCII text
+     * @param tag two bytes
      */
-    public record F(float ratio) {
+    public record F(float ratio, double scale, int state, String name, byte[] tag) {
     }
 
     /**

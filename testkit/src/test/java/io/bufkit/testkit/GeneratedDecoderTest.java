@@ -339,8 +339,19 @@ class GeneratedDecoderTest {
                 "padded: part data (", "a rest part followed by sized bytes");
         refused(MessageCodec.of(DecoderLayouts.PSEUDO_CHECKED, DecoderLayouts.PseudoChecked.class), "PSEUDO_CHECKED",
                 "pseudo-checked: part ", "pseudo");
-        refused(MessageCodec.of(DecoderLayouts.FLOATING, DecoderLayouts.Floating.class), "FLOATING",
-                "floating: field ratio (", "as float");
+    }
+
+    @Test
+    void sectionFieldsOfEveryTypeAFloatADoubleFlagsTextAndBytes() {
+        Compiled<DecoderLayouts.Floating> c = Compiled.checked(DecoderLayouts.FLOATING, "FLOATING",
+                DecoderLayouts.Floating.class);
+        DecoderLayouts.F f = c.decodes("3fc00000 4059000000000000 02 6f6b0000 beef").f();
+        assertEquals(1.5f, f.ratio());
+        assertEquals(100.0, f.scale());
+        assertEquals(2, f.state());
+        assertEquals("ok", f.name());
+        assertArrayEquals(new byte[] {(byte) 0xbe, (byte) 0xef}, f.tag());
+        c.rejects("3fc00000 4059000000000000 02 6f6b0000 be");
     }
 
     /** The prefixed layout's record, not public: a generated class elsewhere could not make it. */
