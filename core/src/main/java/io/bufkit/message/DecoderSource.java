@@ -30,9 +30,8 @@ import java.util.Map;
  * fields, conditions, field kinds and checksums through the layout's public descriptions once, when its
  * class is initialised, and carries the codec's fingerprint, which {@link MessageCodec#withDecoder} checks.
  *
- * <p>Every part is generated but these, for which the codec is refused, naming the layout and the part: a
- * {@code rest} followed by bytes sized by earlier fields, a {@code checksumOver} declared before the parts it
- * covers, and a pseudo-header checksum checked when decoding. Section fields of every type are generated, as
+ * <p>Every part is generated but a pseudo-header checksum checked when decoding, for which the codec is
+ * refused, naming the layout and the part. Section fields of every type are generated, as
  * the record components the codec takes for them: integer fields read where they lie, without a slice;
  * the others through their handle's read of the section.
  */
@@ -409,12 +408,19 @@ public final class DecoderSource {
                 line("int " + e + " = " + nul + " + 1;");
                 content = nul;
             }
-            case REST -> {
-                if (bp.sizedTrailer != null) {
-                    throw unsupported(s.layout, bp, "a rest part followed by sized bytes");
+            case REST -> {   // up to the fixed parts after it and the bytes sized by fields before it
+                StringBuilder after = new StringBuilder(bp.trailer == 0 ? "" : " - " + bp.trailer);
+                for (BytesPart sized : bp.sizedTrailer == null ? new BytesPart[0] : bp.sizedTrailer) {
+                    after.append(" - Math.max(0, ").append(size(s, sized.sizeField, sized.size)).append(")");
                 }
-                line("int " + e + " = " + limit + (bp.trailer == 0 ? "" : " - " + bp.trailer) + ";");
-                bail(e + " < " + at);
+                if (bp.sizedTrailer == null) {
+                    line("int " + e + " = " + limit + after + ";");
+                    bail(e + " < " + at);
+                } else {   // sizes of up to 2^32 each: in a long
+                    line("long " + e + "Long = (long) " + limit + after + ";");
+                    bail(e + "Long < " + at);
+                    line("int " + e + " = (int) " + e + "Long;");
+                }
             }
         }
         if (b == null) {

@@ -335,10 +335,19 @@ class GeneratedDecoderTest {
 
     @Test
     void partsItDoesNotWriteAreRefusedNamingTheLayoutAndThePart() {
-        refused(MessageCodec.of(DecoderLayouts.PADDED, DecoderLayouts.Padded.class), "PADDED",
-                "padded: part data (", "a rest part followed by sized bytes");
         refused(MessageCodec.of(DecoderLayouts.PSEUDO_CHECKED, DecoderLayouts.PseudoChecked.class), "PSEUDO_CHECKED",
                 "pseudo-checked: part ", "pseudo");
+    }
+
+    @Test
+    void aRestBeforeBytesSizedByAnEarlierField() {
+        Compiled<DecoderLayouts.Padded> c = Compiled.checked(DecoderLayouts.PADDED, "PADDED",
+                DecoderLayouts.Padded.class);
+        DecoderLayouts.Padded p = c.decodes("02 aabbcc 0000");
+        assertEquals(Bytes.fromHex("aabbcc"), p.data());
+        assertEquals(Bytes.fromHex("0000"), p.padding());
+        assertEquals(Bytes.fromHex(""), c.decodes("00").data());
+        c.rejects("03 aabb");   // padding longer than what follows the pad length
     }
 
     @Test
