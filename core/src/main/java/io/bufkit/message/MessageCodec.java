@@ -51,6 +51,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * used); encode then decode gives an equal record. Records are read and made through method handles
  * looked up once, never through reflection per call.
  *
+ * <p>For the hot path, {@link DecoderSource} writes a decoder of straight-line Java from a codec; the codec
+ * {@link #withDecoder(GeneratedDecoder) with it} decodes through that code first, and through its own decoder
+ * whenever the generated code gives up (a malformed message among others), so both decode alike.
+ *
  * <p>Thread-safe. Between decodes a codec keeps one scratch array of at most 64 KiB, which refers to no
  * decoded bytes, so that {@link #decode(ByteView)} does not make a new one for every message.
  *
