@@ -307,17 +307,11 @@ public final class DecoderSource {
         } else if (p instanceof ChoicePart cp) {
             return choice(s, i, cp, at, limit, (ChoiceBinding) b, e, x);
         } else if (p instanceof ChecksumPart ck) {
-            int k = ck.section.layout.fields().indexOf(ck.field);
-            String field = constant(ck.field, "sum", "(io.bufkit.layout.ChecksumField) " + s.lc + ".parts().get("
-                    + ck.section.index + ").section().fields().get(" + k + ")",
-                    s.layout.parts().get(ck.section.index).section().fields().get(k));
+            String field = checksum(s, ck.section, ck.field);
             bail("!" + field + ".verify(v.slice(" + s.startOf(ck.section.index) + ", " + at + "))");
             return new Decoded(at, null);
         } else if (p instanceof ChecksumOverPart co && co.first.index < i && co.last.index < i) {
-            int k = co.section.layout.fields().indexOf(co.field);
-            String field = constant(co.field, "sum", "(io.bufkit.layout.ChecksumField) " + s.lc + ".parts().get("
-                    + co.section.index + ").section().fields().get(" + k + ")",
-                    s.layout.parts().get(co.section.index).section().fields().get(k));
+            String field = checksum(s, co.section, co.field);
             String section = s.startOf(co.section.index);
             bail(field + ".computeApart(v.slice(" + s.startOf(co.first.index) + ", " + s.ends[co.last.index] + ")) != "
                     + field + ".get(v.slice(" + section + ", " + section + " + " + co.section.layout.size() + "))");
@@ -674,6 +668,13 @@ public final class DecoderSource {
             }
         }
         throw new IllegalStateException("no field interface for " + f);
+    }
+
+    /** The constant holding checksum field {@code field} of section part {@code section} of this level. */
+    private String checksum(Scope s, SectionPart section, ChecksumField field) {
+        int k = section.layout.fields().indexOf(field);
+        return constant(field, "sum", "(io.bufkit.layout.ChecksumField) " + s.lc + ".parts().get(" + section.index
+                + ").section().fields().get(" + k + ")", s.layout.parts().get(section.index).section().fields().get(k));
     }
 
     /** The read of an integer field of a section of this level. */
