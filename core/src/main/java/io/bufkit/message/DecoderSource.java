@@ -30,8 +30,9 @@ import java.util.Map;
  * fields, conditions, field kinds and checksums through the layout's public descriptions once, when its
  * class is initialised, and carries the codec's fingerprint, which {@link MessageCodec#withDecoder} checks.
  *
- * <p>Every part is generated but a pseudo-header checksum checked when decoding, for which the codec is
- * refused, naming the layout and the part. Section fields of every type are generated, as
+ * <p>Every part is generated; a codec whose layout holds a pseudo-header checksum checked when decoding in a
+ * section other than its level's first, or over a level a repeat holds, is refused, naming the layout and the
+ * part. Section fields of every type are generated, as
  * the record components the codec takes for them: integer fields read where they lie, without a slice;
  * the others through their handle's read of the section.
  */
@@ -349,7 +350,10 @@ public final class DecoderSource {
                 bail(d.end + " != " + end);
             }
             return d;
-        } else if (p instanceof LevelLengthPart || p instanceof PseudoHeaderChecksumPart ph && !ph.header.checked) {
+        } else if (p instanceof PseudoHeaderChecksumPart ph && ph.header.checked) {
+            pseudoHeader(s, ph);
+            return new Decoded(at, null);
+        } else if (p instanceof LevelLengthPart || p instanceof PseudoHeaderChecksumPart) {
             return new Decoded(at, null);
         }
         throw unsupported(s.layout, p, "this kind of part");
@@ -668,6 +672,96 @@ public final class DecoderSource {
             }
         }
         throw new IllegalStateException("no field interface for " + f);
+    }
+
+    /**
+     * Writes the check of a transport checksum over a pseudo-header, as {@link PseudoHeaderChecksumPart} checks
+     * it when decoding: for the level the held part holds (a nested or conditional part's body, or a choice's
+     * alternative), if that level's first part is the section with the checksum.
+     */
+    private void pseudoHeader(Scope s, PseudoHeaderChecksumPart ph) {
+        Part held = ph.held;
+        String from = s.startOf(held.index);
+        String to = s.ends[held.index];
+        if (held instanceof ChoicePart cp) {
+            line("switch (" + read(s, cp.discriminator) + ") {");
+            for (int tag = 0; tag < cp.keys.length; tag++) {
+                String field = coveredChecksum(s, ph, cp.levelLayout(tag), cp.keys[tag]);
+                if (field != null) {
+                    line("case " + cp.keys[tag] + " -> {");
+                    indent++;
+                    pseudoHeaderCheck(s, ph, field, from, to);
+                    indent--;
+                    line("}");
+                }
+            }
+            line("default -> {");
+            line("}");
+            line("}");
+            return;
+        }
+        MessageLayout body = held instanceof NestedPart np ? np.body : held instanceof OptionalPart op ? op.body : null;
+        String field = body == null ? null : coveredChecksum(s, ph, body, -1);
+        if (body == null) {
+            throw unsupported(s.layout, ph, "a pseudo-header checksum of this kind of part");
+        }
+        if (field == null) {
+            return;
+        }
+        if (held instanceof NestedPart) {
+            pseudoHeaderCheck(s, ph, field, from, to);
+            return;
+        }
+        line("if (" + to + " > " + from + ") {   // present: its first part is a section");
+        indent++;
+        pseudoHeaderCheck(s, ph, field, from, to);
+        indent--;
+        line("}");
+    }
+
+    /**
+     * The constant holding the checksum over the pseudo-header that {@code layout}, held by {@code ph}'s part,
+     * declares in its first part; null if it declares none.
+     */
+    private String coveredChecksum(Scope s, PseudoHeaderChecksumPart ph, MessageLayout layout, int key) {
+        PseudoHeaderChecksumPart.Covered c = ph.covered.get(layout);
+        if (c == null) {
+            return null;
+        }
+        if (c.section().index != 0) {
+            throw unsupported(s.layout, ph, "a pseudo-header checksum in a section after the level's first part");
+        }
+        String lc = held(s, ph.held.index, layout, key);
+        int k = c.section().layout.fields().indexOf(c.field());
+        return constant(c.field(), "sum", "(io.bufkit.layout.ChecksumField) " + lc
+                + ".parts().get(0).section().fields().get(" + k + ")",
+                layout.parts().get(0).section().fields().get(k));
+    }
+
+    /** Writes the pseudo-header of the bytes from {@code from} to {@code to} and the check of {@code field}. */
+    private void pseudoHeaderCheck(Scope s, PseudoHeaderChecksumPart ph, String field, String from, String to) {
+        int n = ph.header.addressBytes;
+        String header = "h" + s.suffix;
+        String number = "p" + s.suffix;
+        String covered = "c" + s.suffix;
+        String source = s.startOf(ph.source.section().index) + " + " + ph.source.field().offset();
+        String destination = s.startOf(ph.destination.section().index) + " + " + ph.destination.field().offset();
+        line("byte[] " + header + "Bytes = new byte[" + ph.header.size() + "];");
+        line("v.slice(" + source + ", " + source + " + " + n + ").copyTo(" + header + "Bytes, 0);");
+        line("v.slice(" + destination + ", " + destination + " + " + n + ").copyTo(" + header + "Bytes, " + n + ");");
+        line("io.bufkit.MutableByteView " + header + " = io.bufkit.MutableByteView.wrap(" + header + "Bytes);");
+        line("int " + number + " = v.u8(" + s.startOf(ph.protocol.section().index) + " + "
+                + ph.protocol.field().offset() + ");");
+        if (n == 4) {
+            line(header + ".putU8(9, " + number + ");");
+            line(header + ".putU16be(10, " + to + " - " + from + ");");
+        } else {
+            line(header + ".putI32be(32, " + to + " - " + from + ");");
+            line(header + ".putU8(39, " + number + ");");
+        }
+        line("io.bufkit.ByteView " + covered + " = v.slice(" + from + ", " + to + ");");
+        String none = n == 4 ? "!(" + number + " == 17 && " + field + ".get(" + covered + ") == 0) && " : "";
+        bail(none + "!" + field + ".verify(" + header + ", " + covered + ")");
     }
 
     /** The constant holding checksum field {@code field} of section part {@code section} of this level. */

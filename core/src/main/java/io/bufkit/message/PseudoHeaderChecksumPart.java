@@ -37,10 +37,10 @@ final class PseudoHeaderChecksumPart extends ChecksumDeclaration {
 
     final Part held;
     final PseudoHeader header;
-    private final Source source;
-    private final Source destination;
-    private final Source protocol;
-    private final Map<MessageLayout, Covered> covered;
+    final Source source;
+    final Source destination;
+    final Source protocol;
+    final Map<MessageLayout, Covered> covered;
 
     PseudoHeaderChecksumPart(Part held, PseudoHeader header, Source source, Source destination, Source protocol,
             Map<MessageLayout, Covered> covered) {

@@ -458,7 +458,7 @@ public final class DecoderLayouts {
     public static final MessageLayout SEGMENT = MessageLayout.builder("segment")
             .section("u", PacketLayout.builder("u").internetChecksumWithPseudoHeader("checksum").build())
             .rest("data").build();
-    /** A pseudo-header checksum checked when decoding, which the generator refuses. */
+    /** A pseudo-header checksum checked when decoding. */
     public static final MessageLayout PSEUDO_CHECKED = MessageLayout.builder("pseudo-checked")
             .section("ip", ADDRESSES).nested("transport", SEGMENT)
             .pseudoHeaderChecksum("transport", PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol")
@@ -490,6 +490,36 @@ public final class DecoderLayouts {
      * @param data owned
      */
     public record Segment(U u, Bytes data) {
+    }
+
+    /** A level whose checksum over a pseudo-header is in its second part, which the generator refuses. */
+    public static final MessageLayout LATE = MessageLayout.builder("late").field("kind", WireType.U8)
+            .section("u", PacketLayout.builder("u").internetChecksumWithPseudoHeader("checksum").build())
+            .rest("data").build();
+    /** A pseudo-header checksum checked when decoding over {@link #LATE}. */
+    public static final MessageLayout PSEUDO_LATE = MessageLayout.builder("pseudo-late")
+            .section("ip", ADDRESSES).nested("transport", LATE)
+            .pseudoHeaderChecksum("transport", PseudoHeader.ipv4("ip.src", "ip.dst", "ip.protocol")
+                    .checkedWhenDecoding())
+            .build();
+
+    /**
+     * {@link #LATE}'s level.
+     *
+     * @param kind a byte before the checksum
+     * @param u the checksum's section
+     * @param data owned
+     */
+    public record Late(int kind, U u, Bytes data) {
+    }
+
+    /**
+     * {@link #PSEUDO_LATE}'s message.
+     *
+     * @param ip the addresses
+     * @param transport the level
+     */
+    public record PseudoLate(Addresses ip, Late transport) {
     }
 
     /**

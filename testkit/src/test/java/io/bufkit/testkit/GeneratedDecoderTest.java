@@ -335,8 +335,26 @@ class GeneratedDecoderTest {
 
     @Test
     void partsItDoesNotWriteAreRefusedNamingTheLayoutAndThePart() {
-        refused(MessageCodec.of(DecoderLayouts.PSEUDO_CHECKED, DecoderLayouts.PseudoChecked.class), "PSEUDO_CHECKED",
-                "pseudo-checked: part ", "pseudo");
+        refused(MessageCodec.of(DecoderLayouts.PSEUDO_LATE, DecoderLayouts.PseudoLate.class), "PSEUDO_LATE",
+                "pseudo-late: part ", "a pseudo-header checksum in a section after the level's first part");
+    }
+
+    @Test
+    void aPseudoHeaderChecksumCheckedWhenDecoding() {
+        Compiled<DecoderLayouts.PseudoChecked> c = Compiled.checked(DecoderLayouts.PSEUDO_CHECKED, "PSEUDO_CHECKED",
+                DecoderLayouts.PseudoChecked.class);
+        for (int protocol : new int[] {6, 17}) {
+            byte[] wire = c.own.encode(new DecoderLayouts.PseudoChecked(
+                    new DecoderLayouts.Addresses(protocol, 0x7f000001, 0x0a000002),
+                    new DecoderLayouts.Segment(new DecoderLayouts.U(0), Bytes.fromHex("cafe01"))));
+            String hex = java.util.HexFormat.of().formatHex(wire);
+            assertEquals(Bytes.fromHex("cafe01"), c.decodes(hex).transport().data());
+            wire[wire.length - 1] ^= 1;
+            c.rejects(java.util.HexFormat.of().formatHex(wire));
+        }
+        // UDP over IPv4 (17): a stored 0 means no checksum was computed; TCP (6): 0 is a wrong checksum
+        assertEquals(Bytes.fromHex("cafe01"), c.decodes("11 7f000001 0a000002 0000 cafe01").transport().data());
+        c.rejects("06 7f000001 0a000002 0000 cafe01");
     }
 
     @Test
