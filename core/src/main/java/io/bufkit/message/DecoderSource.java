@@ -311,7 +311,7 @@ public final class DecoderSource {
             String field = checksum(s, ck.section, ck.field);
             bail("!" + field + ".verify(v.slice(" + s.startOf(ck.section.index) + ", " + at + "))");
             return new Decoded(at, null);
-        } else if (p instanceof ChecksumOverPart co && co.first.index < i && co.last.index < i) {
+        } else if (p instanceof ChecksumOverPart co) {   // declared after the parts it covers
             String field = checksum(s, co.section, co.field);
             String section = s.startOf(co.section.index);
             bail(field + ".computeApart(v.slice(" + s.startOf(co.first.index) + ", " + s.ends[co.last.index] + ")) != "
@@ -701,10 +701,10 @@ public final class DecoderSource {
             return;
         }
         MessageLayout body = held instanceof NestedPart np ? np.body : held instanceof OptionalPart op ? op.body : null;
-        String field = body == null ? null : coveredChecksum(s, ph, body, -1);
         if (body == null) {
             throw unsupported(s.layout, ph, "a pseudo-header checksum of this kind of part");
         }
+        String field = coveredChecksum(s, ph, body, -1);
         if (field == null) {
             return;
         }
