@@ -47,10 +47,19 @@ public final class DecoderSource {
     private final Map<MessageLayout, Map<Object, String>> levelMethods = new IdentityHashMap<>();
     private int counter;
     private int indent = 2;
+    /**
+     * Whether the code writes a {@link ReaderSource reader's} tape (where each part of each level ends)
+     * rather than records; its level methods then return the level's place on the tape, -1 to give up.
+     */
+    private final boolean tape;
+    /** What the generated level methods return to give up. */
+    private final String giveUp;
     /** The width the generated lines keep to, where they can. */
     private static final int MOST_COLUMNS = 120;
 
-    private DecoderSource() {
+    DecoderSource(boolean tape) {
+        this.tape = tape;
+        this.giveUp = tape ? "-1" : "null";
     }
 
     /**
@@ -68,7 +77,7 @@ public final class DecoderSource {
         int dot = className.lastIndexOf('.');
         String pkg = dot < 0 ? "" : className.substring(0, dot);
         String simple = className.substring(dot + 1);
-        DecoderSource s = new DecoderSource();
+        DecoderSource s = new DecoderSource(false);
         MessageLayout root = codec.layout();
         s.names.put(root, "L0");
         String rootMethod = s.levelMethod(root, "L0", codec.level());
@@ -105,8 +114,14 @@ public final class DecoderSource {
         return out.toString();
     }
 
-    /** A decoded level or part in the generated code: the variables holding its end and its value. */
-    private record Decoded(String end, String value) {
+    /**
+     * A decoded level or part in the generated code: the variables holding its end and its value, and what a
+     * reader's tape keeps of it beyond its end (its {@link ReaderSlots#extra extra slots}).
+     */
+    private record Decoded(String end, String value, List<String> tape) {
+        Decoded(String end, String value) {
+            this(end, value, List.of());
+        }
     }
 
     /**
@@ -125,6 +140,12 @@ public final class DecoderSource {
                     : "u" + need(s.layout, n.field(), n.up() - 1));
         }
         line("at[0] = " + at + ";");
+        if (tape) {
+            line("int " + r + " = " + method + "(v, at, " + limit + enclosing + ");");
+            bail(r + " < 0");
+            line("int d" + id + " = at[0];");
+            return new Decoded("d" + id, r);
+        }
         line((rl != null && rl.shape != null ? typeName(rl.shape.type()) : "Object") + " " + r + " = " + method
                 + "(v, at, " + limit + enclosing + ");");
         bail(r + " == null");
@@ -167,13 +188,14 @@ public final class DecoderSource {
         indent = 2;
         Decoded d = levelBody(layout, lc, rl, "at[0]", "limit");
         line("at[0] = " + d.end + ";");
-        line("return " + (rl == null ? "Boolean.TRUE" : rl.shape == null ? d.value + " == null ? NULL : " + d.value
-                : d.value) + ";");
-        String type = rl != null && rl.shape != null ? typeName(rl.shape.type()) : "Object";
-        methods.append("\n    /** Decodes a level of ").append(layout.name())
-                .append(" from {@code at[0]}; null to give up. */\n")
-                .append("    @SuppressWarnings({\"unchecked\", \"rawtypes\"})\n")
-                .append("    private static ").append(type).append(' ').append(name)
+        line("return " + (tape || rl != null && rl.shape != null ? d.value : rl == null ? "Boolean.TRUE"
+                : d.value + " == null ? NULL : " + d.value) + ";");
+        String type = tape ? "int" : rl != null && rl.shape != null ? typeName(rl.shape.type()) : "Object";
+        methods.append("\n    /** ").append(tape ? "Reads" : "Decodes").append(" a level of ").append(layout.name())
+                .append(" from {@code at[0]}; ").append(tape ? "its place on the tape, -1" : "null")
+                .append(" to give up. */\n")
+                .append(tape ? "" : "    @SuppressWarnings({\"unchecked\", \"rawtypes\"})\n")
+                .append(tape ? "    private " : "    private static ").append(type).append(' ').append(name)
                 .append("(io.bufkit.ByteView v, int[] at, int limit");
         for (int u = 0; u < layout.enclosingNeeds().size(); u++) {
             methods.append(", int u").append(u);
@@ -194,7 +216,13 @@ public final class DecoderSource {
         String m = "m" + id;
         line("int " + a + " = " + at + ";");
         line("int " + m + " = " + limit + ";");
+        ReaderSlots slots = tape ? ReaderSlots.of(layout) : null;
+        String g = "g" + id;
+        if (tape) {
+            line("int " + g + " = reserve(" + slots.size() + ");");
+        }
         Part[] ps = layout.partArray();
+        List<List<String>> extras = new java.util.ArrayList<>();
         String[] ends = new String[ps.length];
         String[] values = new String[ps.length];
         String[] varints = new String[ps.length];
@@ -206,6 +234,7 @@ public final class DecoderSource {
             Decoded d = part(scope, i, ps[i], prev, m, want ? rl.bindings[i] : null, type);
             ends[i] = d.end;
             values[i] = d.value;
+            extras.add(d.tape);
             if (i == layout.lengthPart()) {
                 bound(scope, (LevelLengthPart) ps[i], prev, m);
             }
@@ -213,6 +242,16 @@ public final class DecoderSource {
         }
         if (layout.lengthPart() >= 0) {
             bail(prev + " != " + m);
+        }
+        if (tape) {   // where the level starts, where each part ends, and the parts' extra slots
+            line("t[" + g + "] = " + a + ";");
+            for (int i = 0; i < ps.length; i++) {
+                line("t[" + g + " + " + (i + 1) + "] = " + ends[i] + ";");
+                for (int k = 0; k < extras.get(i).size(); k++) {
+                    line("t[" + g + " + " + (slots.extra()[i] + k) + "] = " + extras.get(i).get(k) + ";");
+                }
+            }
+            return new Decoded(prev, g);
         }
         if (rl == null || rl.shape == null) {
             return new Decoded(prev, rl == null ? null : values[0]);
@@ -253,7 +292,7 @@ public final class DecoderSource {
                 line("    " + section + "." + (sp.checksumCoveredLater() ? "checkConstants" : "validate") + "(v.slice("
                         + at + ", " + e + "));");
                 line("} catch (io.bufkit.layout.LayoutException wrong) {");
-                line("    return null;");
+                line("    return " + giveUp + ";");
                 line("}");
             }
             if (b == null) {
@@ -284,7 +323,11 @@ public final class DecoderSource {
             SubLevelBinding sb = (SubLevelBinding) b;
             String test = constant(op.test, "when", s.lc + ".parts().get(" + i + ").condition()",
                     s.layout.parts().get(i).condition());
+            String sub = "j" + s.suffix;
             line("int " + e + ";");
+            if (tape) {
+                line("int " + sub + " = -1;");
+            }
             if (b != null) {
                 line("Object " + x + ";");
             }
@@ -294,6 +337,9 @@ public final class DecoderSource {
             indent++;
             Decoded d = level(s, op.body, held(s, i, op.body, -1), sb == null ? null : sb.body, at, limit);
             line(e + " = " + d.end + ";");
+            if (tape) {
+                line(sub + " = " + d.value + ";");
+            }
             if (b != null) {
                 line(x + " = " + (sb.optional ? "java.util.Optional.of(" + d.value + ")" : d.value) + ";");
             }
@@ -304,7 +350,7 @@ public final class DecoderSource {
                 line("    " + x + " = " + (sb.optional ? "java.util.Optional.empty()" : "null") + ";");
             }
             line("}");
-            return new Decoded(e, b == null ? null : x);
+            return new Decoded(e, b == null ? null : x, List.of(sub));
         } else if (p instanceof ChoicePart cp) {
             return choice(s, i, cp, at, limit, (ChoiceBinding) b, e, x);
         } else if (p instanceof ChecksumPart ck) {
@@ -326,7 +372,7 @@ public final class DecoderSource {
             line("try {");
             line("    " + e + " = " + kind + ".end(v, " + at + ", " + limit + ");");
             line("} catch (io.bufkit.message.FieldFault malformed) {");
-            line("    return null;");
+            line("    return " + giveUp + ";");
             line("}");
             bail(e + " < " + at + " || " + e + " > " + limit);
             if (b == null) {
@@ -336,7 +382,7 @@ public final class DecoderSource {
             line("try {");
             line("    " + x + " = " + kind + ".read(v, " + at + ");");
             line("} catch (io.bufkit.message.FieldFault malformed) {");
-            line("    return null;");
+            line("    return " + giveUp + ";");
             line("}");
             return new Decoded(e, x);
         } else if (p instanceof NestedPart np) {
@@ -349,7 +395,7 @@ public final class DecoderSource {
             if (np.size != null) {
                 bail(d.end + " != " + end);
             }
-            return d;
+            return new Decoded(d.end, d.value, List.of(d.value));
         } else if (p instanceof PseudoHeaderChecksumPart ph && ph.header.checked) {
             pseudoHeader(s, ph);
             return new Decoded(at, null);
@@ -421,8 +467,10 @@ public final class DecoderSource {
                 }
             }
         }
+        // a reader keeps where the content starts, or -1 for null
+        List<String> kept = List.of(isNull == null ? from : "(" + isNull + " ? -1 : " + from + ")");
         if (b == null) {
-            return new Decoded(e, null);
+            return new Decoded(e, null, kept);
         }
         String slice = "v.slice(" + from + ", " + content + ")";
         String value = switch (b.as) {
@@ -435,7 +483,7 @@ public final class DecoderSource {
             value = isNull + " ? " + (b.optional ? "java.util.Optional.empty()" : "null") + " : " + value;
         }
         line("Object " + x + " = " + value + ";");
-        return new Decoded(e, x);
+        return new Decoded(e, x, kept);
     }
 
     private Decoded repeat(Scope s, int i, RepeatPart rp, String at, String limit, RepeatBinding b, String e,
@@ -444,7 +492,14 @@ public final class DecoderSource {
         RecordLevel element = b == null ? null : b.element;
         String items = "q" + s.suffix;
         String count = "c" + s.suffix;
+        String index = "j" + s.suffix;   // a reader's index of the elements' places on the tape
         line("int " + e + " = " + at + ";");
+        if (tape) {
+            line("int " + index + " = -1;");
+            line("int " + index + "First = -1;");
+            line("int " + index + "Last = -1;");
+            line("int " + index + "Count = 0;");
+        }
         if (rp.nullable && b != null) {
             line("Object " + x + " = " + (b.optional ? "java.util.Optional.empty()" : "null") + ";");
         }
@@ -463,7 +518,7 @@ public final class DecoderSource {
             line("while (true) {");
             indent++;
             line("if (" + e + " >= " + end + ") {");
-            line(rp.terminator == RepeatPart.TO_END ? "    break;" : "    return null;");
+            line(rp.terminator == RepeatPart.TO_END ? "    break;" : "    return " + giveUp + ";");
             line("}");
             if (rp.terminator != RepeatPart.TO_END) {
                 line("if (v.u8(" + e + ") == " + rp.terminator + ") {");
@@ -473,6 +528,7 @@ public final class DecoderSource {
             }
             Decoded d = level(s, rp.element, layout, element, e, end);
             bail(d.end + " == " + e);
+            link(rp, index, d.value);
             if (b != null) {
                 line("if (" + count + " == " + items + ".length) {");
                 line("    " + items + " = java.util.Arrays.copyOf(" + items + ", Math.max(4, " + count + " * 2));");
@@ -482,6 +538,7 @@ public final class DecoderSource {
             line(e + " = " + d.end + ";");
             indent--;
             line("}");
+            index(rp, index);
         } else {   // counted
             int each = Math.max(rp.element.minSize(), 1);
             line("long " + count + " = " + (rp.countSize == null ? "(long) " + read(s, rp.count)
@@ -498,12 +555,14 @@ public final class DecoderSource {
             line("for (int " + k + " = 0; " + k + " < " + count + "; " + k + "++) {");
             indent++;
             Decoded d = level(s, rp.element, layout, element, e, limit);
+            link(rp, index, d.value);
             if (b != null) {
                 line(items + "[" + k + "] = " + d.value + ";");
             }
             line(e + " = " + d.end + ";");
             indent--;
             line("}");
+            index(rp, index);
             if (rp.nullable) {
                 if (b != null) {
                     String list = "io.bufkit.message.GeneratedDecoder.elements(" + items + ", (int) " + count + ")";
@@ -514,12 +573,40 @@ public final class DecoderSource {
             }
         }
         if (b == null) {
-            return new Decoded(e, null);
+            return new Decoded(e, null, List.of(index));
         }
         if (!rp.nullable) {
             line("Object " + x + " = io.bufkit.message.GeneratedDecoder.elements(" + items + ", (int) " + count + ");");
         }
         return new Decoded(e, x);
+    }
+
+    /** For a reader: links an element's place on the tape ({@code element}) to the one before it. */
+    private void link(RepeatPart rp, String index, String element) {
+        if (!tape) {
+            return;
+        }
+        line("if (" + index + "Last < 0) {");
+        line("    " + index + "First = " + element + ";");
+        line("} else {");
+        line("    t[" + index + "Last + " + ReaderSlots.of(rp.element).link() + "] = " + element + ";");
+        line("}");
+        line(index + "Last = " + element + ";");
+        line(index + "Count++;");
+    }
+
+    /** For a reader: writes the index of a repeat's elements (their count, then their places) on the tape. */
+    private void index(RepeatPart rp, String index) {
+        if (!tape) {
+            return;
+        }
+        line(index + " = reserve(" + index + "Count + 1);");
+        line("t[" + index + "] = " + index + "Count;");
+        line("for (int " + index + "K = 0, " + index + "At = " + index + "First; " + index + "K < " + index
+                + "Count; " + index + "K++, " + index + "At = t[" + index + "At + " + ReaderSlots.of(rp.element).link()
+                + "]) {");
+        line("    t[" + index + " + 1 + " + index + "K] = " + index + "At;");
+        line("}");
     }
 
     private Decoded choice(Scope s, int i, ChoicePart cp, String at, String limit, ChoiceBinding b, String e,
@@ -528,7 +615,12 @@ public final class DecoderSource {
         if (cp.sizeField != null) {
             end = sizedEnd(s, cp.sizeField, cp.size, at, limit, "z" + s.suffix);
         }
+        String sub = "j" + s.suffix;
         line("int " + e + ";");
+        if (tape) {
+            line("int " + sub + " = -1;");
+            line("int " + sub + "Tag = -1;");
+        }
         if (b != null) {
             line("Object " + x + ";");
         }
@@ -542,6 +634,10 @@ public final class DecoderSource {
                 bail(d.end + " != " + end);
             }
             line(e + " = " + d.end + ";");
+            if (tape) {
+                line(sub + " = " + d.value + ";");
+                line(sub + "Tag = " + tag + ";");
+            }
             if (b != null) {
                 line(x + " = " + d.value + ";");
             }
@@ -557,11 +653,11 @@ public final class DecoderSource {
                         ? bytes + ".toByteArray()" : "io.bufkit.Bytes.copyOf(" + bytes + ")") + ");");
             }
         } else {
-            line("    return null;");
+            line("    return " + giveUp + ";");
         }
         line("}");
         line("}");
-        return new Decoded(e, b == null ? null : x);
+        return new Decoded(e, b == null ? null : x, List.of(sub, sub + "Tag"));
     }
 
     /**
@@ -574,7 +670,7 @@ public final class DecoderSource {
         varintCode(s.suffix, at, limit, vp.maxBytes, value, e);
         s.varints[i] = value;
         if (b == null) {
-            return new Decoded(e, null);
+            return new Decoded(e, null, List.of(value));
         }
         line(declared(type) + " " + x + " = " + value + ";");
         return new Decoded(e, x);
@@ -592,14 +688,14 @@ public final class DecoderSource {
         line("int " + end + " = " + at + ";");
         line("for (int " + k + " = 0; ; " + k + "++) {");
         line("    if (" + k + " == " + maxBytes + " || " + at + " + " + k + " >= " + limit + ") {");
-        line("        return null;");
+        line("        return " + giveUp + ";");
         line("    }");
         line("    int " + octet + " = v.u8(" + at + " + " + k + ");");
         line("    " + value + " |= (" + octet + " & 0x7F) << (7 * " + k + ");");
         line("    if ((" + octet + " & 0x80) == 0) {");
         if (7 * maxBytes > 31) {
             line("        if (" + k + " == " + (maxBytes - 1) + " && " + octet + " > 0x07) {");
-            line("            return null;");
+            line("            return " + giveUp + ";");
             line("        }");
         }
         line("        " + end + " = " + at + " + " + k + " + 1;");
@@ -665,7 +761,7 @@ public final class DecoderSource {
             io.bufkit.layout.FlagsField.class, Integer.class, ChecksumField.class, Long.class);
 
     /** The public interface of a section's field: {@code IntField}, {@code TextField}, ... */
-    private static Class<?> handleType(LayoutField f) {
+    static Class<?> handleType(LayoutField f) {
         for (Class<?> c : LayoutField.class.getPermittedSubclasses()) {
             if (c.isInstance(f)) {
                 return c;
@@ -832,7 +928,7 @@ public final class DecoderSource {
 
     private void bail(String condition) {
         line("if (" + condition + ") {");
-        line("    return null;");
+        line("    return " + giveUp + ";");
         line("}");
     }
 
@@ -866,6 +962,41 @@ public final class DecoderSource {
         return type.getCanonicalName();
     }
 
+    /** For a reader: writes the methods reading the levels under {@code root}; gives the root's method. */
+    String walk(MessageLayout root) {
+        names.put(root, "L0");
+        return levelMethod(root, "L0", null);
+    }
+
+    /** The constants the generated code reads the layout through, as declarations. */
+    CharSequence constants() {
+        return constants;
+    }
+
+    /** The generated methods. */
+    CharSequence methods() {
+        return methods;
+    }
+
+    /** For a reader: the constant holding field {@code k} of section part {@code part} of {@code layout}. */
+    String sectionField(MessageLayout layout, String lc, int part, int k) {
+        LayoutField f = ((SectionPart) layout.partArray()[part]).layout.fields().get(k);
+        Class<?> handle = handleType(f);
+        return constant(f, "f", "(" + handle.getCanonicalName() + ") " + lc + ".parts().get(" + part
+                + ").section().fields().get(" + k + ")", layout.parts().get(part).section().fields().get(k));
+    }
+
+    /** For a reader: the constant holding the layout a part holds (see {@link #held(Scope, int, MessageLayout, int)}). */
+    String heldLayout(MessageLayout layout, String lc, int part, MessageLayout held, int key) {
+        return held(new Scope(layout, lc, null, null, null, null), part, held, key);
+    }
+
+    /** For a reader: the constant holding a custom part's field kind. */
+    String kind(MessageLayout layout, String lc, int part) {
+        return constant(((CustomPart) layout.partArray()[part]).kind, "kind", lc + ".parts().get(" + part
+                + ").fieldKind()", layout.parts().get(part).fieldKind());
+    }
+
     private static IllegalArgumentException unsupported(MessageLayout layout, Part p, String what) {
         return new IllegalArgumentException(layout.name() + ": part " + p.name + " (" + p.declaration() + "): " + what
                 + " is not generated yet; decode it with the codec itself");
@@ -879,6 +1010,17 @@ public final class DecoderSource {
         StringBuilder text = new StringBuilder();
         describe(root.layout, text, new IdentityHashMap<>());
         describe(root, text, new IdentityHashMap<>());
+        return sha256(text);
+    }
+
+    /** The fingerprint of a layout and every layout under it: their declarations and the sections' fields. */
+    static String fingerprint(MessageLayout root) {
+        StringBuilder text = new StringBuilder();
+        describe(root, text, new IdentityHashMap<>());
+        return sha256(text);
+    }
+
+    private static String sha256(CharSequence text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);

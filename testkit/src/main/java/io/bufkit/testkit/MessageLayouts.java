@@ -322,6 +322,33 @@ public final class MessageLayouts {
     }
 
     /**
+     * Checks a reader written by {@link io.bufkit.message.ReaderSource} for this layout against the layout's own
+     * decoding. For every {@linkplain #messages() valid message}, every getter of every level the reader hands
+     * out gives what the decoded {@link Message} holds (sections' fields, bytes, counts, elements, presence,
+     * alternatives, varints and user-defined fields). For every {@linkplain #arbitraryMessages() message a peer
+     * might send}, the reader throws the same {@link LayoutException} as {@link MessageLayout#decode} or, if
+     * that decodes it, reads as the message does; never a hang (10 seconds per message).
+     *
+     * @param reader the generated reader's {@code read} method, as {@code reader::read}
+     * @throws PropertyFailure for the first failing input, shrunk, with the seed to replay it
+     */
+    public void checkGeneratedReader(Function<ByteView, ?> reader) {
+        Property.forAll(messages()).check(wire -> GeneratedReaders.compare(reader.apply(ByteView.wrap(wire)),
+                layout.decode(ByteView.wrap(wire)), layout.name()));
+        Property.forAll(arbitraryMessages()).check(wire -> assertTimeoutPreemptively(HANG, () -> {
+            Message expected;
+            try {
+                expected = layout.decode(ByteView.wrap(wire));
+            } catch (LayoutException rejected) {
+                LayoutException again = assertThrows(LayoutException.class, () -> reader.apply(ByteView.wrap(wire)));
+                assertEquals(rejected.getMessage(), again.getMessage());
+                return;
+            }
+            GeneratedReaders.compare(reader.apply(ByteView.wrap(wire)), expected, layout.name());
+        }));
+    }
+
+    /**
      * Checks decoding of {@link #arbitraryMessages()}: each decodes (and its {@link Message#toValues()} and
      * {@link Message#describe()} work) or is rejected with a {@link LayoutException} that names a field
      * path; never another exception, never a hang (10 seconds per message).

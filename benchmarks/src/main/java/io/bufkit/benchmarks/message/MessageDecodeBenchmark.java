@@ -3,8 +3,10 @@ package io.bufkit.benchmarks.message;
 import io.bufkit.ByteView;
 import io.bufkit.examples.Dns;
 import io.bufkit.examples.DnsMessage;
+import io.bufkit.examples.DnsMessageReader;
 import io.bufkit.examples.Ipv4;
 import io.bufkit.examples.Ipv4Packet;
+import io.bufkit.examples.Ipv4PacketReader;
 import io.bufkit.message.Message;
 import io.bufkit.message.MessageCodec;
 import java.util.ArrayList;
@@ -55,6 +57,9 @@ public class MessageDecodeBenchmark {
     static final MessageCodec<Dns> INTERPRETED_DNS = Dns.CODEC.withoutDecoder();
 
     ByteView syn;
+    /** The generated readers: reused from one read to the next, one per benchmark thread. */
+    final Ipv4PacketReader ipv4Reader = new Ipv4PacketReader();
+    final DnsMessageReader dnsReader = new DnsMessageReader();
     ByteView dns;
     Message synDecoded;
     FieldSink sink;
@@ -90,22 +95,26 @@ public class MessageDecodeBenchmark {
         List<Object> layout = new ArrayList<>();
         List<Object> record = new ArrayList<>();
         List<Object> paths = new ArrayList<>();
+        List<Object> reader = new ArrayList<>();
         HandIpv4Tcp.parse(syn, collect(hand));
         PathReads.ipv4TcpByPaths(Ipv4Packet.LAYOUT.decode(syn), collect(paths));
         LayoutReads.ipv4Tcp(Ipv4Packet.LAYOUT.decode(syn), collect(layout));
         RecordReads.ipv4Tcp(Ipv4.CODEC.decode(syn), collect(record));
+        ReaderReads.ipv4Tcp(ipv4Reader.read(syn), collect(reader));
         HandDns.parse(dns, collect(hand));
         PathReads.dnsByPaths(DnsMessage.LAYOUT.decode(dns), collect(paths));
         LayoutReads.dns(DnsMessage.LAYOUT.decode(dns), collect(layout));
         RecordReads.dns(Dns.CODEC.decode(dns), collect(record));
+        ReaderReads.dns(dnsReader.read(dns), collect(reader));
         if (!HandIpv4Records.parse(syn).equals(Ipv4.CODEC.decode(syn))
                 || !HandIpv4Records.parse(syn).equals(INTERPRETED_IPV4.decode(syn))
                 || !HandDnsRecords.parse(dns).equals(INTERPRETED_DNS.decode(dns)) || !HandDnsRecords.parse(dns).equals(Dns.CODEC.decode(dns))) {
             throw new IllegalStateException("the hand-written record parsers disagree with the record codecs");
         }
-        if (!hand.equals(layout) || !hand.equals(record) || !hand.equals(paths) || hand.size() < 60) {
+        if (!hand.equals(layout) || !hand.equals(record) || !hand.equals(paths) || !hand.equals(reader)
+                || hand.size() < 60) {
             throw new IllegalStateException("the readers disagree:\n" + hand + "\n" + layout + "\n" + record
-                    + "\n" + paths);
+                    + "\n" + paths + "\n" + reader);
         }
     }
 
@@ -132,6 +141,18 @@ public class MessageDecodeBenchmark {
     @Benchmark
     public void ipv4TcpHand() {
         HandIpv4Tcp.parse(syn, sink);
+    }
+
+    /** IPv4 + TCP: the layout's generated reader checks the packet, then every field is read through it. */
+    @Benchmark
+    public void ipv4TcpReader() {
+        ReaderReads.ipv4Tcp(ipv4Reader.read(syn), sink);
+    }
+
+    /** DNS: the layout's generated reader checks the response, then every field is read through it. */
+    @Benchmark
+    public void dnsReader() {
+        ReaderReads.dns(dnsReader.read(dns), sink);
     }
 
     /** IPv4 + TCP: layout decode, fields read through the {@code Message}. */

@@ -8,8 +8,10 @@ import io.bufkit.ByteView;
 import io.bufkit.checksum.InternetChecksum;
 import io.bufkit.examples.Dns;
 import io.bufkit.examples.DnsMessage;
+import io.bufkit.examples.DnsMessageReader;
 import io.bufkit.examples.Ipv4;
 import io.bufkit.examples.Ipv4Packet;
+import io.bufkit.examples.Ipv4PacketReader;
 import io.bufkit.examples.Mqtt;
 import io.bufkit.examples.MqttPacket;
 import io.bufkit.examples.Postgres;
@@ -34,9 +36,13 @@ class ReadersAgreeTest {
         return ByteView.wrap(Files.readAllBytes(Path.of("../core/src/test/resources/captures", name)));
     }
 
+    /** The generated readers, reused from one message to the next as their users would. */
+    static final Ipv4PacketReader IPV4_READER = new Ipv4PacketReader();
+    static final DnsMessageReader DNS_READER = new DnsMessageReader();
+
     @Test
-    void benchmarkInputsAgreeInAllFourReaders() {
-        new MessageDecodeBenchmark().setUp(null);   // throws if hand, layout, path and record readers disagree
+    void benchmarkInputsAgreeInAllFiveReaders() {
+        new MessageDecodeBenchmark().setUp(null);   // throws if hand, layout, path, record and generated readers disagree
     }
 
     @Test
@@ -46,12 +52,15 @@ class ReadersAgreeTest {
             List<Object> hand = new ArrayList<>();
             List<Object> layout = new ArrayList<>();
             List<Object> paths = new ArrayList<>();
+            List<Object> reader = new ArrayList<>();
             HandDns.parse(capture("dns/" + file), MessageDecodeBenchmark.collect(hand));
+            ReaderReads.dns(DNS_READER.read(capture("dns/" + file)), MessageDecodeBenchmark.collect(reader));
             LayoutReads.dns(DnsMessage.LAYOUT.decode(capture("dns/" + file)), MessageDecodeBenchmark.collect(layout));
             PathReads.dnsByPaths(DnsMessage.LAYOUT.decode(capture("dns/" + file)),
                     MessageDecodeBenchmark.collect(paths));
             assertEquals(hand, layout, file);
             assertEquals(hand, paths, file);
+            assertEquals(hand, reader, file);
         }
     }
 
@@ -161,13 +170,16 @@ class ReadersAgreeTest {
             List<Object> layout = new ArrayList<>();
             List<Object> paths = new ArrayList<>();
             List<Object> records = new ArrayList<>();
+            List<Object> reader = new ArrayList<>();
             HandIpv4Tcp.parse(packet, MessageDecodeBenchmark.collect(hand));
+            ReaderReads.ipv4Tcp(IPV4_READER.read(packet), MessageDecodeBenchmark.collect(reader));
             LayoutReads.ipv4Tcp(Ipv4Packet.LAYOUT.decode(packet), MessageDecodeBenchmark.collect(layout));
             PathReads.ipv4TcpByPaths(Ipv4Packet.LAYOUT.decode(packet), MessageDecodeBenchmark.collect(paths));
             RecordReads.ipv4Tcp(Ipv4.CODEC.decode(packet), MessageDecodeBenchmark.collect(records));
             assertEquals(hand, layout);
             assertEquals(hand, paths);
             assertEquals(hand, records);
+            assertEquals(hand, reader);
             compared.merge(packet.u8(9), 1, Integer::sum);
         }
         assertEquals(Map.of(1, ICMP_PACKETS, 6, TCP_PACKETS, 17, UDP_PACKETS), compared);
@@ -226,7 +238,10 @@ class ReadersAgreeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HandIpv4Tcp.parse(ByteView.wrap(packet), MessageDecodeBenchmark.collect(new ArrayList<>())));
         assertTrue(e.getMessage().startsWith(handSays), e.getMessage());
-        assertThrows(LayoutException.class, () -> Ipv4Packet.LAYOUT.decode(ByteView.wrap(packet)));
+        LayoutException byLayout = assertThrows(LayoutException.class,
+                () -> Ipv4Packet.LAYOUT.decode(ByteView.wrap(packet)));
+        LayoutException byReader = assertThrows(LayoutException.class, () -> IPV4_READER.read(ByteView.wrap(packet)));
+        assertEquals(byLayout.getMessage(), byReader.getMessage());
     }
 
     @Test
