@@ -139,13 +139,14 @@ public final class DecoderSource {
             enclosing.append(", ").append(n.up() == 1 ? read(s, n.field().in(s.layout))
                     : "u" + need(s.layout, n.field(), n.up() - 1));
         }
-        line("at[0] = " + at + ";");
-        if (tape) {
-            line("int " + r + " = " + method + "(v, at, " + limit + enclosing + ");");
-            bail(r + " < 0");
-            line("int d" + id + " = at[0];");
+        if (tape) {   // the level's place on the tape and its end, in one long
+            line("long " + r + "Ends = " + method + "(v, " + at + ", " + limit + enclosing + ");");
+            bail(r + "Ends < 0");
+            line("int d" + id + " = (int) " + r + "Ends;");
+            line("int " + r + " = (int) (" + r + "Ends >>> 32);");
             return new Decoded("d" + id, r);
         }
+        line("at[0] = " + at + ";");
         line((rl != null && rl.shape != null ? typeName(rl.shape.type()) : "Object") + " " + r + " = " + method
                 + "(v, at, " + limit + enclosing + ");");
         bail(r + " == null");
@@ -186,17 +187,21 @@ public final class DecoderSource {
         int outerIndent = indent;
         code = new StringBuilder();
         indent = 2;
-        Decoded d = levelBody(layout, lc, rl, "at[0]", "limit");
-        line("at[0] = " + d.end + ";");
-        line("return " + (tape || rl != null && rl.shape != null ? d.value : rl == null ? "Boolean.TRUE"
-                : d.value + " == null ? NULL : " + d.value) + ";");
-        String type = tape ? "int" : rl != null && rl.shape != null ? typeName(rl.shape.type()) : "Object";
+        Decoded d = levelBody(layout, lc, rl, tape ? "from" : "at[0]", "limit");
+        if (tape) {
+            line("return (long) " + d.value + " << 32 | " + d.end + ";");
+        } else {
+            line("at[0] = " + d.end + ";");
+            line("return " + (rl != null && rl.shape != null ? d.value : rl == null ? "Boolean.TRUE"
+                    : d.value + " == null ? NULL : " + d.value) + ";");
+        }
+        String type = tape ? "long" : rl != null && rl.shape != null ? typeName(rl.shape.type()) : "Object";
         methods.append("\n    /** ").append(tape ? "Reads" : "Decodes").append(" a level of ").append(layout.name())
-                .append(" from {@code at[0]}; ").append(tape ? "its place on the tape, -1" : "null")
-                .append(" to give up. */\n")
+                .append(tape ? ": its place on the tape << 32 | its end; -1 to give up. */\n"
+                        : " from {@code at[0]}; null to give up. */\n")
                 .append(tape ? "" : "    @SuppressWarnings({\"unchecked\", \"rawtypes\"})\n")
                 .append(tape ? "    private " : "    private static ").append(type).append(' ').append(name)
-                .append("(io.bufkit.ByteView v, int[] at, int limit");
+                .append(tape ? "(io.bufkit.ByteView v, int from, int limit" : "(io.bufkit.ByteView v, int[] at, int limit");
         for (int u = 0; u < layout.enclosingNeeds().size(); u++) {
             methods.append(", int u").append(u);
         }
@@ -218,9 +223,6 @@ public final class DecoderSource {
         line("int " + m + " = " + limit + ";");
         ReaderSlots slots = tape ? ReaderSlots.of(layout) : null;
         String g = "g" + id;
-        if (tape) {
-            line("int " + g + " = reserve(" + slots.size() + ");");
-        }
         Part[] ps = layout.partArray();
         List<List<String>> extras = new java.util.ArrayList<>();
         String[] ends = new String[ps.length];
@@ -243,12 +245,17 @@ public final class DecoderSource {
         if (layout.lengthPart() >= 0) {
             bail(prev + " != " + m);
         }
-        if (tape) {   // where the level starts, where each part ends, and the parts' extra slots
-            line("t[" + g + "] = " + a + ";");
+        if (tape) {   // where the level starts, where each part ends, and the parts' extra slots, after the levels in it
+            String tt = "t" + id;
+            line("int " + g + " = reserve(" + slots.size() + ");");
+            line("int[] " + tt + " = t;");
+            line(tt + "[" + g + "] = " + a + ";");
             for (int i = 0; i < ps.length; i++) {
-                line("t[" + g + " + " + (i + 1) + "] = " + ends[i] + ";");
-                for (int k = 0; k < extras.get(i).size(); k++) {
-                    line("t[" + g + " + " + (slots.extra()[i] + k) + "] = " + extras.get(i).get(k) + ";");
+                if (slots.fixed()[i + 1] < 0) {
+                    line(tt + "[" + g + " + " + (i + 1) + "] = " + ends[i] + ";");
+                }
+                for (int k = 0; slots.extra()[i] >= 0 && k < extras.get(i).size(); k++) {
+                    line(tt + "[" + g + " + " + (slots.extra()[i] + k) + "] = " + extras.get(i).get(k) + ";");
                 }
             }
             return new Decoded(prev, g);
@@ -496,8 +503,6 @@ public final class DecoderSource {
         line("int " + e + " = " + at + ";");
         if (tape) {
             line("int " + index + " = -1;");
-            line("int " + index + "First = -1;");
-            line("int " + index + "Last = -1;");
             line("int " + index + "Count = 0;");
         }
         if (rp.nullable && b != null) {
@@ -528,7 +533,7 @@ public final class DecoderSource {
             }
             Decoded d = level(s, rp.element, layout, element, e, end);
             bail(d.end + " == " + e);
-            link(rp, index, d.value);
+            link(index, d.value);
             if (b != null) {
                 line("if (" + count + " == " + items + ".length) {");
                 line("    " + items + " = java.util.Arrays.copyOf(" + items + ", Math.max(4, " + count + " * 2));");
@@ -538,7 +543,7 @@ public final class DecoderSource {
             line(e + " = " + d.end + ";");
             indent--;
             line("}");
-            index(rp, index);
+            index(index);
         } else {   // counted
             int each = Math.max(rp.element.minSize(), 1);
             line("long " + count + " = " + (rp.countSize == null ? "(long) " + read(s, rp.count)
@@ -555,14 +560,14 @@ public final class DecoderSource {
             line("for (int " + k + " = 0; " + k + " < " + count + "; " + k + "++) {");
             indent++;
             Decoded d = level(s, rp.element, layout, element, e, limit);
-            link(rp, index, d.value);
+            link(index, d.value);
             if (b != null) {
                 line(items + "[" + k + "] = " + d.value + ";");
             }
             line(e + " = " + d.end + ";");
             indent--;
             line("}");
-            index(rp, index);
+            index(index);
             if (rp.nullable) {
                 if (b != null) {
                     String list = "io.bufkit.message.GeneratedDecoder.elements(" + items + ", (int) " + count + ")";
@@ -581,32 +586,24 @@ public final class DecoderSource {
         return new Decoded(e, x);
     }
 
-    /** For a reader: links an element's place on the tape ({@code element}) to the one before it. */
-    private void link(RepeatPart rp, String index, String element) {
+    /**
+     * For a reader: keeps an element's place on the tape ({@code element}) on the reader's stack until its
+     * repeat ends (the repeats of an element end before their element does, so each finds its own on top).
+     */
+    private void link(String index, String element) {
         if (!tape) {
             return;
         }
-        line("if (" + index + "Last < 0) {");
-        line("    " + index + "First = " + element + ";");
-        line("} else {");
-        line("    t[" + index + "Last + " + ReaderSlots.of(rp.element).link() + "] = " + element + ";");
-        line("}");
-        line(index + "Last = " + element + ";");
+        line("push(" + element + ");");
         line(index + "Count++;");
     }
 
-    /** For a reader: writes the index of a repeat's elements (their count, then their places) on the tape. */
-    private void index(RepeatPart rp, String index) {
+    /** For a reader: moves a repeat's elements' places from the stack to its index on the tape, after a count. */
+    private void index(String index) {
         if (!tape) {
             return;
         }
-        line(index + " = reserve(" + index + "Count + 1);");
-        line("t[" + index + "] = " + index + "Count;");
-        line("for (int " + index + "K = 0, " + index + "At = " + index + "First; " + index + "K < " + index
-                + "Count; " + index + "K++, " + index + "At = t[" + index + "At + " + ReaderSlots.of(rp.element).link()
-                + "]) {");
-        line("    t[" + index + " + 1 + " + index + "K] = " + index + "At;");
-        line("}");
+        line(index + " = index(" + index + "Count);");
     }
 
     private Decoded choice(Scope s, int i, ChoicePart cp, String at, String limit, ChoiceBinding b, String e,
@@ -737,10 +734,10 @@ public final class DecoderSource {
         Class<?> boxed = java.lang.invoke.MethodType.methodType(type).wrap().returnType();
         if (f instanceof IntField) {
             if (type == int.class || type == Integer.class) {
-                return field + ".get(v, " + at + ")";
+                return wireRead(f, at, field + ".get(v, " + at + ")");
             }
             if (f.bitWidth() == 1 && (type == boolean.class || type == Boolean.class)) {
-                return field + ".get(v, " + at + ") != 0";
+                return wireRead(f, at, field + ".get(v, " + at + ")") + " != 0";
             }
         } else if (f instanceof io.bufkit.layout.BytesField && type == byte[].class) {
             return field + ".get" + slice + ".toByteArray()";
@@ -749,10 +746,42 @@ public final class DecoderSource {
         } else if (f instanceof io.bufkit.layout.BytesField && type == io.bufkit.Bytes.class) {
             return field + ".copy" + slice;
         } else if (boxed == NATURAL.get(handle)) {
-            return field + ".get" + slice;
+            return boxed == Long.class ? "(long) " + wireRead(f, at, field + ".get" + slice) : field + ".get" + slice;
         }
         throw new IllegalArgumentException(s.layout.name() + ": field " + f.name() + " (" + f.typeName() + ") as "
                 + type.getSimpleName() + " is not generated yet; decode it with the codec itself");
+    }
+
+    /**
+     * The read of an integer, checksum or most-significant-first bit field of a section starting at {@code at}
+     * of view {@code v}, straight from the view, as its handle reads it: a whole-byte field through the view's
+     * read named like its wire type ({@code v.u16be(at + 2)}), a checksum through the unsigned read of its
+     * width and byte order, a bit field of up to 32 bits shifted and masked out of its bytes; for any other
+     * field, {@code otherwise} (the handle's own read). The handle's reads check the section's bounds, which
+     * the generated code has checked before it reads.
+     */
+    static String wireRead(LayoutField f, String at, String otherwise) {
+        String where = f.offset() == 0 ? at : at + " + " + f.offset();
+        io.bufkit.layout.WireType w = f.wireType();
+        String read = switch (w) {
+            case U8, I8, U16BE, U16LE, I16BE, I16LE, I32BE, I32LE, U32BE, U32LE, I64BE, I64LE, U24BE, U24LE, I24BE,
+                    I24LE -> w.typeName();
+            case INTERNET_CHECKSUM -> "u16be";
+            case CRC32BE, CRC32CBE -> "u32be";
+            case CRC32LE, CRC32CLE -> "u32le";
+            case BITS -> f.width() == 1 ? "u8" : f.width() == 2 ? "u16be" : null;
+            default -> null;
+        };
+        if (read == null) {
+            return otherwise;
+        }
+        String value = "v." + read + "(" + where + ")";
+        if (w != io.bufkit.layout.WireType.BITS) {
+            return value;
+        }
+        int shift = 8 * f.width() - f.bitOffset() - f.bitWidth();
+        return "(" + (shift == 0 ? value : value + " >>> " + shift) + " & 0x" + Integer.toHexString((1 << f.bitWidth()) - 1)
+                + ")";
     }
 
     /** The boxed Java type a field's {@code get(ByteView)} gives, by the field's interface. */
@@ -879,7 +908,7 @@ public final class DecoderSource {
         String f = constant(ref.field, "f", "(io.bufkit.layout.IntField) " + s.lc + ".parts().get(" + ref.section
                 + ").section().fields().get(" + ref.fieldIndex + ")",
                 s.layout.parts().get(ref.section).section().fields().get(ref.fieldIndex));
-        return f + ".get(v, " + s.startOf(ref.section) + ")";
+        return wireRead(ref.field, s.startOf(ref.section), f + ".get(v, " + s.startOf(ref.section) + ")");
     }
 
     /** The arithmetic of a {@link Size} on its field, as a {@code long} expression. */

@@ -102,7 +102,9 @@ public final class ReaderSource {
                 .append("    /** Where each level starts and each of its parts ends: see ReaderSource. */\n")
                 .append("    private int[] t = new int[64];\n")
                 .append("    private int top;\n")
-                .append("    private final int[] at = new int[1];\n")
+                .append("    /** The places of the elements of the repeats being read, innermost last. */\n")
+                .append("    private int[] stack = new int[16];\n")
+                .append("    private int depth;\n")
                 .append("    private final ").append(root).append(" root = new ").append(root).append("();\n\n")
                 .append("    /**\n     * Makes a reader.\n     *\n")
                 .append("     * @throws IllegalStateException if the layout changed since the reader was generated\n")
@@ -122,23 +124,37 @@ public final class ReaderSource {
                 .append("    public ").append(root).append(" read(io.bufkit.ByteView message) {\n")
                 .append("        v = message;\n")
                 .append("        top = 0;\n")
-                .append("        at[0] = 0;\n")
-                .append("        int g = ").append(rootMethod).append("(message, at, message.length());\n")
-                .append("        if (g < 0 || at[0] != message.length()) {\n")
+                .append("        depth = 0;\n")
+                .append("        long ends = ").append(rootMethod).append("(message, 0, message.length());\n")
+                .append("        if (ends < 0 || (int) ends != message.length()) {\n")
                 .append("            L0.decode(message);   // throws, naming the field path, offset and why\n")
                 .append("            throw new IllegalStateException(\"").append(simple)
                 .append(" refuses a message \" + L0.name()\n")
                 .append("                    + \" decodes: generate it again\");\n")
                 .append("        }\n")
-                .append("        root.g = g;\n")
+                .append("        root.place(message, t, (int) (ends >>> 32));\n")
                 .append("        return root;\n    }\n\n")
                 .append("    private int reserve(int n) {\n")
                 .append("        int g = top;\n")
-                .append("        top += n;\n")
+                .append("        top = g + n;\n")
                 .append("        if (top > t.length) {\n")
                 .append("            t = java.util.Arrays.copyOf(t, Math.max(top, t.length * 2));\n")
                 .append("        }\n")
-                .append("        return g;\n    }\n")
+                .append("        return g;\n    }\n\n")
+                .append("    private void push(int element) {\n")
+                .append("        int d = depth;\n")
+                .append("        if (d == stack.length) {\n")
+                .append("            stack = java.util.Arrays.copyOf(stack, d * 2);\n")
+                .append("        }\n")
+                .append("        stack[d] = element;\n")
+                .append("        depth = d + 1;\n    }\n\n")
+                .append("    /** Moves the last {@code count} places from the stack to a new index: the count, then them. */\n")
+                .append("    private int index(int count) {\n")
+                .append("        int x = reserve(count + 1);\n")
+                .append("        t[x] = count;\n")
+                .append("        depth -= count;\n")
+                .append("        System.arraycopy(stack, depth, t, x + 1, count);\n")
+                .append("        return x;\n    }\n")
                 .append(s.walk.methods())
                 .append(s.classes)
                 .append("}\n");
@@ -179,13 +195,13 @@ public final class ReaderSource {
         Map<String, String> getters = new LinkedHashMap<>();   // getter name -> what it reads, for collisions
         StringBuilder fields = new StringBuilder();
         StringBuilder body = new StringBuilder();
-        String end = parts.length == 0 ? "t[g]" : "t[g + " + parts.length + "]";
-        body.append(method("Where the level starts in the message.", "int", "start()", "return t[g];"))
+        String end = slot(slots, parts.length);
+        body.append(method("Where the level starts in the message.", "int", "start()", "return at;"))
                 .append(method("Where the level ends in the message.", "int", "end()", "return " + end + ";"));
         for (int i = 0; i < parts.length; i++) {
             Part p = parts[i];
-            String start = "t[g + " + i + "]";
-            String partEnd = "t[g + " + (i + 1) + "]";
+            String start = slot(slots, i);
+            String partEnd = slot(slots, i + 1);
             String extra = slots.extra()[i] < 0 ? null : "t[g + " + slots.extra()[i] + "]";
             if (p instanceof SectionPart sp) {
                 List<LayoutField> fs = sp.layout.fields();
@@ -199,9 +215,11 @@ public final class ReaderSource {
             } else if (p instanceof BytesPart bp) {
                 String getter = getter(layout, getters, p.name);
                 String contentEnd = bp.kind == BytesPart.Kind.NUL_TERMINATED ? partEnd + " - 1" : partEnd;
+                int offset = ReaderSlots.contentOffset(bp);
                 body.append(method("Part {@code " + p.name + "}: its content, <em>borrowed</em> from the message"
                         + (bp.nullable() ? "; null for NULL" : "") + ".", "io.bufkit.ByteView", getter + "()",
-                        "int c = " + extra + ";\nreturn c < 0 ? null : v.slice(c, " + contentEnd + ");"));
+                        offset >= 0 ? "return v.slice(" + plus(start, offset) + ", " + contentEnd + ");"
+                        : "int c = " + extra + ";\nreturn c < 0 ? null : v.slice(c, " + contentEnd + ");"));
             } else if (p instanceof VarintPart) {
                 body.append(method("Varint {@code " + p.name + "}.", "int", getter(layout, getters, p.name) + "()",
                         "return " + extra + ";"));
@@ -245,7 +263,7 @@ public final class ReaderSource {
                         element, getter + "(int index)",
                         "java.util.Objects.checkIndex(index, " + count + "());\n"
                         + "if (" + held + " == null) {\n    " + held + " = new " + element + "();\n}\n"
-                        + held + ".g = t[" + extra + " + 1 + index];\nreturn " + held + ";"));
+                        + held + ".place(v, t, t[" + extra + " + 1 + index]);\nreturn " + held + ";"));
             } else if (p instanceof OptionalPart || p instanceof NestedPart) {
                 MessageLayout bodyLayout = p instanceof OptionalPart op ? op.body : ((NestedPart) p).body;
                 String sub = classOf(bodyLayout, walk.heldLayout(layout, lc, i, bodyLayout, -1));
@@ -260,7 +278,7 @@ public final class ReaderSource {
                         + (optional ? "; null if absent" : "") + ".", sub, getter(layout, getters, p.name) + "()",
                         "int x = " + extra + ";\n" + (optional ? "if (x < 0) {\n    return null;\n}\n" : "")
                         + "if (" + held + " == null) {\n    " + held + " = new " + sub + "();\n}\n"
-                        + held + ".g = x;\nreturn " + held + ";"));
+                        + held + ".place(v, t, x);\nreturn " + held + ";"));
             } else if (p instanceof ChoicePart cp) {
                 String tag = "t[g + " + (slots.extra()[i] + 1) + "]";
                 body.append(method("Choice {@code " + p.name + "}'s bytes, <em>borrowed</em> from the message (an "
@@ -288,7 +306,7 @@ public final class ReaderSource {
                             + "alternative was chosen.", sub, getter(layout, getters, p.name + "." + a.name()) + "()",
                             "int tag = " + tag + ";\nif (" + test + ") {\n    return null;\n}\n"
                             + "if (" + held + " == null) {\n    " + held + " = new " + sub + "();\n}\n"
-                            + held + ".g = " + extra + ";\nreturn " + held + ";"));
+                            + held + ".place(v, t, " + extra + ");\nreturn " + held + ";"));
                 }
             } else if (!(p instanceof ChecksumPart || p instanceof ChecksumOverPart || p instanceof LevelLengthPart
                     || p instanceof PseudoHeaderChecksumPart)) {
@@ -298,10 +316,31 @@ public final class ReaderSource {
         }
         classes.append("\n    /** A level of {@code ").append(layout.name())
                 .append("}, reused: the reader moves it. */\n")
-                .append("    public final class ").append(name).append(" {\n")
-                .append("        private int g;\n").append(fields).append('\n')
-                .append("        private ").append(name).append("() {\n        }\n")
+                .append("    public static final class ").append(name).append(" {\n")
+                .append("        private io.bufkit.ByteView v;\n")
+                .append("        /** The reader's tape, and where on it the level is. */\n")
+                .append("        private int[] t;\n")
+                .append("        private int g;\n")
+                .append("        /** Where the level starts in the message. */\n")
+                .append("        private int at;\n").append(fields).append('\n')
+                .append("        private ").append(name).append("() {\n        }\n\n")
+                .append("        private void place(io.bufkit.ByteView v, int[] t, int g) {\n")
+                .append("            this.v = v;\n")
+                .append("            this.t = t;\n")
+                .append("            this.g = g;\n")
+                .append("            this.at = t[g];\n")
+                .append("        }\n")
                 .append(body).append("    }\n");
+    }
+
+    /** Where slot {@code k} of a level points in the message: a fixed offset from its start, or the slot. */
+    private static String slot(ReaderSlots slots, int k) {
+        int fixed = slots.fixed()[k];
+        return fixed >= 0 ? plus("at", fixed) : "t[g + " + k + "]";
+    }
+
+    private static String plus(String at, int offset) {
+        return offset == 0 ? at : "(" + at + " + " + offset + ")";
     }
 
     /** The getter of one section field, reading it where it lies. */
@@ -310,11 +349,16 @@ public final class ReaderSource {
         String slice = "v.slice(s, s + " + size + ")";
         String doc = "Field {@code " + path + "} (" + f.typeName() + ")";
         if (f instanceof IntField) {
-            return method(doc + ".", "int", getter + "()", "return " + field + ".get(v, " + start + ");");
+            return method(doc + ".", "int", getter + "()", "return "
+                    + DecoderSource.wireRead(f, start, field + ".get(v, " + start + ")") + ";");
         }
         String type;
         String read;
         if (f instanceof LongField || f instanceof ChecksumField) {
+            String direct = DecoderSource.wireRead(f, start, null);
+            if (direct != null) {
+                return method(doc + ".", "long", getter + "()", "return " + direct + ";");
+            }
             type = "long";
             read = field + ".get(" + slice + ")";
         } else if (f instanceof FloatField) {

@@ -111,7 +111,7 @@ public final class DnsDecoder
         if (e3_1 > m3) {
             return null;
         }
-        Object x3_1 = new io.bufkit.examples.Dns.TypeAndClass(F6.get(v, e3_0), F7.get(v, e3_0));
+        Object x3_1 = new io.bufkit.examples.Dns.TypeAndClass(v.u16be(e3_0), v.u16be(e3_0 + 2));
         io.bufkit.examples.Dns.Question r3 = new io.bufkit.examples.Dns.Question(
                 (java.lang.String) x3_0,
                 (io.bufkit.examples.Dns.TypeAndClass) x3_1);
@@ -199,11 +199,11 @@ public final class DnsDecoder
             return null;
         }
         Object x15_2 = new io.bufkit.examples.Dns.SoaTimes(
-                LONG17.get(v.slice(e15_1, e15_2)),
-                LONG18.get(v.slice(e15_1, e15_2)),
-                LONG19.get(v.slice(e15_1, e15_2)),
-                LONG20.get(v.slice(e15_1, e15_2)),
-                LONG21.get(v.slice(e15_1, e15_2)));
+                (long) v.u32be(e15_1),
+                (long) v.u32be(e15_1 + 4),
+                (long) v.u32be(e15_1 + 8),
+                (long) v.u32be(e15_1 + 12),
+                (long) v.u32be(e15_1 + 16));
         io.bufkit.examples.Dns.Soa r15 = new io.bufkit.examples.Dns.Soa(
                 (java.lang.String) x15_0,
                 (java.lang.String) x15_1,
@@ -221,7 +221,7 @@ public final class DnsDecoder
         if (e19_0 > m19) {
             return null;
         }
-        int x19_0 = F23.get(v, a19);
+        int x19_0 = v.u16be(a19);
         int e19_1;
         try {
             e19_1 = KIND5.end(v, e19_0, m19);
@@ -251,7 +251,7 @@ public final class DnsDecoder
         if (e23_0 > m23) {
             return null;
         }
-        Object x23_0 = new io.bufkit.examples.Dns.SrvFields(F25.get(v, a23), F26.get(v, a23), F27.get(v, a23));
+        Object x23_0 = new io.bufkit.examples.Dns.SrvFields(v.u16be(a23), v.u16be(a23 + 2), v.u16be(a23 + 4));
         int e23_1;
         try {
             e23_1 = KIND28.end(v, e23_0, m23);
@@ -298,18 +298,15 @@ public final class DnsDecoder
         if (e6_1 > m6) {
             return null;
         }
-        Object x6_1 = new io.bufkit.examples.Dns.RrFields(
-                F10.get(v, e6_0),
-                F11.get(v, e6_0),
-                F12.get(v, e6_0));
-        long n6_2 = (long) F13.get(v, e6_0);
+        Object x6_1 = new io.bufkit.examples.Dns.RrFields(v.u16be(e6_0), v.u16be(e6_0 + 2), v.i32be(e6_0 + 4));
+        long n6_2 = (long) v.u16be(e6_0 + 8);
         if (n6_2 < 0 || e6_1 + n6_2 > m6) {
             return null;
         }
         int z6_2 = (int) (e6_1 + n6_2);
         int e6_2;
         Object x6_2;
-        switch (F10.get(v, e6_0)) {
+        switch (v.u16be(e6_0)) {
         case 1 -> {
             at[0] = e6_1;
             io.bufkit.examples.Dns.Address r9 = address7(v, at, z6_2);
@@ -436,9 +433,9 @@ public final class DnsDecoder
         if (e1_0 > m1) {
             return null;
         }
-        Object x1_0 = new io.bufkit.examples.Dns.Header(F1.get(v, a1), F2.get(v, a1));
+        Object x1_0 = new io.bufkit.examples.Dns.Header(v.u16be(a1), v.u16be(a1 + 2));
         int e1_1 = e1_0;
-        long c1_1 = (long) F4.get(v, a1);
+        long c1_1 = (long) v.u16be(a1 + 4);
         if (c1_1 < 0 || c1_1 * 4 > m1 - e1_0) {
             return null;
         }
@@ -455,7 +452,7 @@ public final class DnsDecoder
         }
         Object x1_1 = io.bufkit.message.GeneratedDecoder.elements(q1_1, (int) c1_1);
         int e1_2 = e1_1;
-        long c1_2 = (long) F9.get(v, a1);
+        long c1_2 = (long) v.u16be(a1 + 6);
         if (c1_2 < 0 || c1_2 * 10 > m1 - e1_1) {
             return null;
         }
@@ -472,7 +469,7 @@ public final class DnsDecoder
         }
         Object x1_2 = io.bufkit.message.GeneratedDecoder.elements(q1_2, (int) c1_2);
         int e1_3 = e1_2;
-        long c1_3 = (long) F29.get(v, a1);
+        long c1_3 = (long) v.u16be(a1 + 8);
         if (c1_3 < 0 || c1_3 * 10 > m1 - e1_2) {
             return null;
         }
@@ -489,7 +486,7 @@ public final class DnsDecoder
         }
         Object x1_3 = io.bufkit.message.GeneratedDecoder.elements(q1_3, (int) c1_3);
         int e1_4 = e1_3;
-        long c1_4 = (long) F30.get(v, a1);
+        long c1_4 = (long) v.u16be(a1 + 10);
         if (c1_4 < 0 || c1_4 * 10 > m1 - e1_3) {
             return null;
         }

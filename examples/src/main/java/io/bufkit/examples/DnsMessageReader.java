@@ -74,7 +74,9 @@ public final class DnsMessageReader {
     /** Where each level starts and each of its parts ends: see ReaderSource. */
     private int[] t = new int[64];
     private int top;
-    private final int[] at = new int[1];
+    /** The places of the elements of the repeats being read, innermost last. */
+    private int[] stack = new int[16];
+    private int depth;
     private final Dns root = new Dns();
 
     /**
@@ -101,31 +103,48 @@ public final class DnsMessageReader {
     public Dns read(io.bufkit.ByteView message) {
         v = message;
         top = 0;
-        at[0] = 0;
-        int g = dns0(message, at, message.length());
-        if (g < 0 || at[0] != message.length()) {
+        depth = 0;
+        long ends = dns0(message, 0, message.length());
+        if (ends < 0 || (int) ends != message.length()) {
             L0.decode(message);   // throws, naming the field path, offset and why
             throw new IllegalStateException("DnsMessageReader refuses a message " + L0.name()
                     + " decodes: generate it again");
         }
-        root.g = g;
+        root.place(message, t, (int) (ends >>> 32));
         return root;
     }
 
     private int reserve(int n) {
         int g = top;
-        top += n;
+        top = g + n;
         if (top > t.length) {
             t = java.util.Arrays.copyOf(t, Math.max(top, t.length * 2));
         }
         return g;
     }
 
-    /** Reads a level of question from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int question2(io.bufkit.ByteView v, int[] at, int limit) {
-        int a3 = at[0];
+    private void push(int element) {
+        int d = depth;
+        if (d == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, d * 2);
+        }
+        stack[d] = element;
+        depth = d + 1;
+    }
+
+    /** Moves the last {@code count} places from the stack to a new index: the count, then them. */
+    private int index(int count) {
+        int x = reserve(count + 1);
+        t[x] = count;
+        depth -= count;
+        System.arraycopy(stack, depth, t, x + 1, count);
+        return x;
+    }
+
+    /** Reads a level of question: its place on the tape << 32 | its end; -1 to give up. */
+    private long question2(io.bufkit.ByteView v, int from, int limit) {
+        int a3 = from;
         int m3 = limit;
-        int g3 = reserve(4);
         int e3_0;
         try {
             e3_0 = KIND3.end(v, a3, m3);
@@ -139,34 +158,33 @@ public final class DnsMessageReader {
         if (e3_1 > m3) {
             return -1;
         }
-        t[g3] = a3;
-        t[g3 + 1] = e3_0;
-        t[g3 + 2] = e3_1;
-        at[0] = e3_1;
-        return g3;
+        int g3 = reserve(3);
+        int[] t3 = t;
+        t3[g3] = a3;
+        t3[g3 + 1] = e3_0;
+        t3[g3 + 2] = e3_1;
+        return (long) g3 << 32 | e3_1;
     }
 
-    /** Reads a level of address from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int address7(io.bufkit.ByteView v, int[] at, int limit) {
-        int a8 = at[0];
+    /** Reads a level of address: its place on the tape << 32 | its end; -1 to give up. */
+    private long address7(io.bufkit.ByteView v, int from, int limit) {
+        int a8 = from;
         int m8 = limit;
-        int g8 = reserve(4);
         int e8_0 = m8;
         if (e8_0 < a8) {
             return -1;
         }
-        t[g8] = a8;
-        t[g8 + 1] = e8_0;
-        t[g8 + 2] = a8;
-        at[0] = e8_0;
-        return g8;
+        int g8 = reserve(2);
+        int[] t8 = t;
+        t8[g8] = a8;
+        t8[g8 + 1] = e8_0;
+        return (long) g8 << 32 | e8_0;
     }
 
-    /** Reads a level of name from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int name10(io.bufkit.ByteView v, int[] at, int limit) {
-        int a11 = at[0];
+    /** Reads a level of name: its place on the tape << 32 | its end; -1 to give up. */
+    private long name10(io.bufkit.ByteView v, int from, int limit) {
+        int a11 = from;
         int m11 = limit;
-        int g11 = reserve(3);
         int e11_0;
         try {
             e11_0 = KIND3.end(v, a11, m11);
@@ -176,17 +194,17 @@ public final class DnsMessageReader {
         if (e11_0 < a11 || e11_0 > m11) {
             return -1;
         }
-        t[g11] = a11;
-        t[g11 + 1] = e11_0;
-        at[0] = e11_0;
-        return g11;
+        int g11 = reserve(2);
+        int[] t11 = t;
+        t11[g11] = a11;
+        t11[g11 + 1] = e11_0;
+        return (long) g11 << 32 | e11_0;
     }
 
-    /** Reads a level of soa from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int soa14(io.bufkit.ByteView v, int[] at, int limit) {
-        int a15 = at[0];
+    /** Reads a level of soa: its place on the tape << 32 | its end; -1 to give up. */
+    private long soa14(io.bufkit.ByteView v, int from, int limit) {
+        int a15 = from;
         int m15 = limit;
-        int g15 = reserve(5);
         int e15_0;
         try {
             e15_0 = KIND3.end(v, a15, m15);
@@ -209,19 +227,19 @@ public final class DnsMessageReader {
         if (e15_2 > m15) {
             return -1;
         }
-        t[g15] = a15;
-        t[g15 + 1] = e15_0;
-        t[g15 + 2] = e15_1;
-        t[g15 + 3] = e15_2;
-        at[0] = e15_2;
-        return g15;
+        int g15 = reserve(4);
+        int[] t15 = t;
+        t15[g15] = a15;
+        t15[g15 + 1] = e15_0;
+        t15[g15 + 2] = e15_1;
+        t15[g15 + 3] = e15_2;
+        return (long) g15 << 32 | e15_2;
     }
 
-    /** Reads a level of mx from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int mx18(io.bufkit.ByteView v, int[] at, int limit) {
-        int a19 = at[0];
+    /** Reads a level of mx: its place on the tape << 32 | its end; -1 to give up. */
+    private long mx18(io.bufkit.ByteView v, int from, int limit) {
+        int a19 = from;
         int m19 = limit;
-        int g19 = reserve(4);
         int e19_0 = a19 + 2;
         if (e19_0 > m19) {
             return -1;
@@ -235,18 +253,17 @@ public final class DnsMessageReader {
         if (e19_1 < e19_0 || e19_1 > m19) {
             return -1;
         }
-        t[g19] = a19;
-        t[g19 + 1] = e19_0;
-        t[g19 + 2] = e19_1;
-        at[0] = e19_1;
-        return g19;
+        int g19 = reserve(3);
+        int[] t19 = t;
+        t19[g19] = a19;
+        t19[g19 + 2] = e19_1;
+        return (long) g19 << 32 | e19_1;
     }
 
-    /** Reads a level of srv from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int srv22(io.bufkit.ByteView v, int[] at, int limit) {
-        int a23 = at[0];
+    /** Reads a level of srv: its place on the tape << 32 | its end; -1 to give up. */
+    private long srv22(io.bufkit.ByteView v, int from, int limit) {
+        int a23 = from;
         int m23 = limit;
-        int g23 = reserve(4);
         int e23_0 = a23 + 6;
         if (e23_0 > m23) {
             return -1;
@@ -260,18 +277,17 @@ public final class DnsMessageReader {
         if (e23_1 < e23_0 || e23_1 > m23) {
             return -1;
         }
-        t[g23] = a23;
-        t[g23 + 1] = e23_0;
-        t[g23 + 2] = e23_1;
-        at[0] = e23_1;
-        return g23;
+        int g23 = reserve(3);
+        int[] t23 = t;
+        t23[g23] = a23;
+        t23[g23 + 2] = e23_1;
+        return (long) g23 << 32 | e23_1;
     }
 
-    /** Reads a level of record from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int record5(io.bufkit.ByteView v, int[] at, int limit) {
-        int a6 = at[0];
+    /** Reads a level of record: its place on the tape << 32 | its end; -1 to give up. */
+    private long record5(io.bufkit.ByteView v, int from, int limit) {
+        int a6 = from;
         int m6 = limit;
-        int g6 = reserve(7);
         int e6_0;
         try {
             e6_0 = KIND3.end(v, a6, m6);
@@ -285,7 +301,7 @@ public final class DnsMessageReader {
         if (e6_1 > m6) {
             return -1;
         }
-        long n6_2 = (long) F6.get(v, e6_0);
+        long n6_2 = (long) v.u16be(e6_0 + 8);
         if (n6_2 < 0 || e6_1 + n6_2 > m6) {
             return -1;
         }
@@ -293,14 +309,14 @@ public final class DnsMessageReader {
         int e6_2;
         int j6_2 = -1;
         int j6_2Tag = -1;
-        switch (F7.get(v, e6_0)) {
+        switch (v.u16be(e6_0)) {
         case 1 -> {
-            at[0] = e6_1;
-            int r9 = address7(v, at, z6_2);
-            if (r9 < 0) {
+            long r9Ends = address7(v, e6_1, z6_2);
+            if (r9Ends < 0) {
                 return -1;
             }
-            int d9 = at[0];
+            int d9 = (int) r9Ends;
+            int r9 = (int) (r9Ends >>> 32);
             if (d9 != z6_2) {
                 return -1;
             }
@@ -309,12 +325,12 @@ public final class DnsMessageReader {
             j6_2Tag = 0;
         }
         case 2 -> {
-            at[0] = e6_1;
-            int r12 = name10(v, at, z6_2);
-            if (r12 < 0) {
+            long r12Ends = name10(v, e6_1, z6_2);
+            if (r12Ends < 0) {
                 return -1;
             }
-            int d12 = at[0];
+            int d12 = (int) r12Ends;
+            int r12 = (int) (r12Ends >>> 32);
             if (d12 != z6_2) {
                 return -1;
             }
@@ -323,12 +339,12 @@ public final class DnsMessageReader {
             j6_2Tag = 1;
         }
         case 5 -> {
-            at[0] = e6_1;
-            int r13 = name10(v, at, z6_2);
-            if (r13 < 0) {
+            long r13Ends = name10(v, e6_1, z6_2);
+            if (r13Ends < 0) {
                 return -1;
             }
-            int d13 = at[0];
+            int d13 = (int) r13Ends;
+            int r13 = (int) (r13Ends >>> 32);
             if (d13 != z6_2) {
                 return -1;
             }
@@ -337,12 +353,12 @@ public final class DnsMessageReader {
             j6_2Tag = 2;
         }
         case 6 -> {
-            at[0] = e6_1;
-            int r16 = soa14(v, at, z6_2);
-            if (r16 < 0) {
+            long r16Ends = soa14(v, e6_1, z6_2);
+            if (r16Ends < 0) {
                 return -1;
             }
-            int d16 = at[0];
+            int d16 = (int) r16Ends;
+            int r16 = (int) (r16Ends >>> 32);
             if (d16 != z6_2) {
                 return -1;
             }
@@ -351,12 +367,12 @@ public final class DnsMessageReader {
             j6_2Tag = 3;
         }
         case 12 -> {
-            at[0] = e6_1;
-            int r17 = name10(v, at, z6_2);
-            if (r17 < 0) {
+            long r17Ends = name10(v, e6_1, z6_2);
+            if (r17Ends < 0) {
                 return -1;
             }
-            int d17 = at[0];
+            int d17 = (int) r17Ends;
+            int r17 = (int) (r17Ends >>> 32);
             if (d17 != z6_2) {
                 return -1;
             }
@@ -365,12 +381,12 @@ public final class DnsMessageReader {
             j6_2Tag = 4;
         }
         case 15 -> {
-            at[0] = e6_1;
-            int r20 = mx18(v, at, z6_2);
-            if (r20 < 0) {
+            long r20Ends = mx18(v, e6_1, z6_2);
+            if (r20Ends < 0) {
                 return -1;
             }
-            int d20 = at[0];
+            int d20 = (int) r20Ends;
+            int r20 = (int) (r20Ends >>> 32);
             if (d20 != z6_2) {
                 return -1;
             }
@@ -379,12 +395,12 @@ public final class DnsMessageReader {
             j6_2Tag = 5;
         }
         case 28 -> {
-            at[0] = e6_1;
-            int r21 = address7(v, at, z6_2);
-            if (r21 < 0) {
+            long r21Ends = address7(v, e6_1, z6_2);
+            if (r21Ends < 0) {
                 return -1;
             }
-            int d21 = at[0];
+            int d21 = (int) r21Ends;
+            int r21 = (int) (r21Ends >>> 32);
             if (d21 != z6_2) {
                 return -1;
             }
@@ -393,12 +409,12 @@ public final class DnsMessageReader {
             j6_2Tag = 6;
         }
         case 33 -> {
-            at[0] = e6_1;
-            int r24 = srv22(v, at, z6_2);
-            if (r24 < 0) {
+            long r24Ends = srv22(v, e6_1, z6_2);
+            if (r24Ends < 0) {
                 return -1;
             }
-            int d24 = at[0];
+            int d24 = (int) r24Ends;
+            int r24 = (int) (r24Ends >>> 32);
             if (d24 != z6_2) {
                 return -1;
             }
@@ -410,162 +426,123 @@ public final class DnsMessageReader {
             e6_2 = z6_2;
         }
         }
-        t[g6] = a6;
-        t[g6 + 1] = e6_0;
-        t[g6 + 2] = e6_1;
-        t[g6 + 3] = e6_2;
-        t[g6 + 4] = j6_2;
-        t[g6 + 5] = j6_2Tag;
-        at[0] = e6_2;
-        return g6;
+        int g6 = reserve(6);
+        int[] t6 = t;
+        t6[g6] = a6;
+        t6[g6 + 1] = e6_0;
+        t6[g6 + 2] = e6_1;
+        t6[g6 + 3] = e6_2;
+        t6[g6 + 4] = j6_2;
+        t6[g6 + 5] = j6_2Tag;
+        return (long) g6 << 32 | e6_2;
     }
 
-    /** Reads a level of dns from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int dns0(io.bufkit.ByteView v, int[] at, int limit) {
-        int a1 = at[0];
+    /** Reads a level of dns: its place on the tape << 32 | its end; -1 to give up. */
+    private long dns0(io.bufkit.ByteView v, int from, int limit) {
+        int a1 = from;
         int m1 = limit;
-        int g1 = reserve(11);
         int e1_0 = a1 + 12;
         if (e1_0 > m1) {
             return -1;
         }
         int e1_1 = e1_0;
         int j1_1 = -1;
-        int j1_1First = -1;
-        int j1_1Last = -1;
         int j1_1Count = 0;
-        long c1_1 = (long) F2.get(v, a1);
+        long c1_1 = (long) v.u16be(a1 + 4);
         if (c1_1 < 0 || c1_1 * 4 > m1 - e1_0) {
             return -1;
         }
         for (int k1_1 = 0; k1_1 < c1_1; k1_1++) {
-            at[0] = e1_1;
-            int r4 = question2(v, at, m1);
-            if (r4 < 0) {
+            long r4Ends = question2(v, e1_1, m1);
+            if (r4Ends < 0) {
                 return -1;
             }
-            int d4 = at[0];
-            if (j1_1Last < 0) {
-                j1_1First = r4;
-            } else {
-                t[j1_1Last + 3] = r4;
-            }
-            j1_1Last = r4;
+            int d4 = (int) r4Ends;
+            int r4 = (int) (r4Ends >>> 32);
+            push(r4);
             j1_1Count++;
             e1_1 = d4;
         }
-        j1_1 = reserve(j1_1Count + 1);
-        t[j1_1] = j1_1Count;
-        for (int j1_1K = 0, j1_1At = j1_1First; j1_1K < j1_1Count; j1_1K++, j1_1At = t[j1_1At + 3]) {
-            t[j1_1 + 1 + j1_1K] = j1_1At;
-        }
+        j1_1 = index(j1_1Count);
         int e1_2 = e1_1;
         int j1_2 = -1;
-        int j1_2First = -1;
-        int j1_2Last = -1;
         int j1_2Count = 0;
-        long c1_2 = (long) F5.get(v, a1);
+        long c1_2 = (long) v.u16be(a1 + 6);
         if (c1_2 < 0 || c1_2 * 10 > m1 - e1_1) {
             return -1;
         }
         for (int k1_2 = 0; k1_2 < c1_2; k1_2++) {
-            at[0] = e1_2;
-            int r25 = record5(v, at, m1);
-            if (r25 < 0) {
+            long r25Ends = record5(v, e1_2, m1);
+            if (r25Ends < 0) {
                 return -1;
             }
-            int d25 = at[0];
-            if (j1_2Last < 0) {
-                j1_2First = r25;
-            } else {
-                t[j1_2Last + 6] = r25;
-            }
-            j1_2Last = r25;
+            int d25 = (int) r25Ends;
+            int r25 = (int) (r25Ends >>> 32);
+            push(r25);
             j1_2Count++;
             e1_2 = d25;
         }
-        j1_2 = reserve(j1_2Count + 1);
-        t[j1_2] = j1_2Count;
-        for (int j1_2K = 0, j1_2At = j1_2First; j1_2K < j1_2Count; j1_2K++, j1_2At = t[j1_2At + 6]) {
-            t[j1_2 + 1 + j1_2K] = j1_2At;
-        }
+        j1_2 = index(j1_2Count);
         int e1_3 = e1_2;
         int j1_3 = -1;
-        int j1_3First = -1;
-        int j1_3Last = -1;
         int j1_3Count = 0;
-        long c1_3 = (long) F14.get(v, a1);
+        long c1_3 = (long) v.u16be(a1 + 8);
         if (c1_3 < 0 || c1_3 * 10 > m1 - e1_2) {
             return -1;
         }
         for (int k1_3 = 0; k1_3 < c1_3; k1_3++) {
-            at[0] = e1_3;
-            int r26 = record5(v, at, m1);
-            if (r26 < 0) {
+            long r26Ends = record5(v, e1_3, m1);
+            if (r26Ends < 0) {
                 return -1;
             }
-            int d26 = at[0];
-            if (j1_3Last < 0) {
-                j1_3First = r26;
-            } else {
-                t[j1_3Last + 6] = r26;
-            }
-            j1_3Last = r26;
+            int d26 = (int) r26Ends;
+            int r26 = (int) (r26Ends >>> 32);
+            push(r26);
             j1_3Count++;
             e1_3 = d26;
         }
-        j1_3 = reserve(j1_3Count + 1);
-        t[j1_3] = j1_3Count;
-        for (int j1_3K = 0, j1_3At = j1_3First; j1_3K < j1_3Count; j1_3K++, j1_3At = t[j1_3At + 6]) {
-            t[j1_3 + 1 + j1_3K] = j1_3At;
-        }
+        j1_3 = index(j1_3Count);
         int e1_4 = e1_3;
         int j1_4 = -1;
-        int j1_4First = -1;
-        int j1_4Last = -1;
         int j1_4Count = 0;
-        long c1_4 = (long) F15.get(v, a1);
+        long c1_4 = (long) v.u16be(a1 + 10);
         if (c1_4 < 0 || c1_4 * 10 > m1 - e1_3) {
             return -1;
         }
         for (int k1_4 = 0; k1_4 < c1_4; k1_4++) {
-            at[0] = e1_4;
-            int r27 = record5(v, at, m1);
-            if (r27 < 0) {
+            long r27Ends = record5(v, e1_4, m1);
+            if (r27Ends < 0) {
                 return -1;
             }
-            int d27 = at[0];
-            if (j1_4Last < 0) {
-                j1_4First = r27;
-            } else {
-                t[j1_4Last + 6] = r27;
-            }
-            j1_4Last = r27;
+            int d27 = (int) r27Ends;
+            int r27 = (int) (r27Ends >>> 32);
+            push(r27);
             j1_4Count++;
             e1_4 = d27;
         }
-        j1_4 = reserve(j1_4Count + 1);
-        t[j1_4] = j1_4Count;
-        for (int j1_4K = 0, j1_4At = j1_4First; j1_4K < j1_4Count; j1_4K++, j1_4At = t[j1_4At + 6]) {
-            t[j1_4 + 1 + j1_4K] = j1_4At;
-        }
-        t[g1] = a1;
-        t[g1 + 1] = e1_0;
-        t[g1 + 2] = e1_1;
-        t[g1 + 6] = j1_1;
-        t[g1 + 3] = e1_2;
-        t[g1 + 7] = j1_2;
-        t[g1 + 4] = e1_3;
-        t[g1 + 8] = j1_3;
-        t[g1 + 5] = e1_4;
-        t[g1 + 9] = j1_4;
-        at[0] = e1_4;
-        return g1;
+        j1_4 = index(j1_4Count);
+        int g1 = reserve(10);
+        int[] t1 = t;
+        t1[g1] = a1;
+        t1[g1 + 2] = e1_1;
+        t1[g1 + 6] = j1_1;
+        t1[g1 + 3] = e1_2;
+        t1[g1 + 7] = j1_2;
+        t1[g1 + 4] = e1_3;
+        t1[g1 + 8] = j1_3;
+        t1[g1 + 5] = e1_4;
+        t1[g1 + 9] = j1_4;
+        return (long) g1 << 32 | e1_4;
     }
 
     /** A level of {@code dns}, reused: the reader moves it. */
-    public final class Dns {
+    public static final class Dns {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
         private Question r1;
         private Record r2;
         private Record r3;
@@ -574,13 +551,20 @@ public final class DnsMessageReader {
         private Dns() {
         }
 
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
+        }
+
         /**
          * Where the level starts in the message.
          *
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -598,7 +582,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int headerId() {
-            return F16.get(v, t[g + 0]);
+            return v.u16be(at);
         }
 
         /**
@@ -607,7 +591,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int headerFlags() {
-            return F17.get(v, t[g + 0]);
+            return v.u16be(at + 2);
         }
 
         /**
@@ -616,7 +600,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int headerQd() {
-            return F2.get(v, t[g + 0]);
+            return v.u16be(at + 4);
         }
 
         /**
@@ -625,7 +609,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int headerAn() {
-            return F5.get(v, t[g + 0]);
+            return v.u16be(at + 6);
         }
 
         /**
@@ -634,7 +618,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int headerNs() {
-            return F14.get(v, t[g + 0]);
+            return v.u16be(at + 8);
         }
 
         /**
@@ -643,7 +627,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int headerAr() {
-            return F15.get(v, t[g + 0]);
+            return v.u16be(at + 10);
         }
 
         /**
@@ -668,7 +652,7 @@ public final class DnsMessageReader {
             if (r1 == null) {
                 r1 = new Question();
             }
-            r1.g = t[t[g + 6] + 1 + index];
+            r1.place(v, t, t[t[g + 6] + 1 + index]);
             return r1;
         }
 
@@ -694,7 +678,7 @@ public final class DnsMessageReader {
             if (r2 == null) {
                 r2 = new Record();
             }
-            r2.g = t[t[g + 7] + 1 + index];
+            r2.place(v, t, t[t[g + 7] + 1 + index]);
             return r2;
         }
 
@@ -720,7 +704,7 @@ public final class DnsMessageReader {
             if (r3 == null) {
                 r3 = new Record();
             }
-            r3.g = t[t[g + 8] + 1 + index];
+            r3.place(v, t, t[t[g + 8] + 1 + index]);
             return r3;
         }
 
@@ -746,16 +730,28 @@ public final class DnsMessageReader {
             if (r4 == null) {
                 r4 = new Record();
             }
-            r4.g = t[t[g + 9] + 1 + index];
+            r4.place(v, t, t[t[g + 9] + 1 + index]);
             return r4;
         }
     }
 
     /** A level of {@code question}, reused: the reader moves it. */
-    public final class Question {
+    public static final class Question {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private Question() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -764,7 +760,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -790,7 +786,7 @@ public final class DnsMessageReader {
                 throw new IllegalArgumentException("question.name is a dns-name, not " + kind.name());
             }
             try {
-                return kind.read(v, t[g + 0]);
+                return kind.read(v, at);
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": question.name at offset " + f.offset()
                         + ": " + f.getMessage(), L0.name(), "question.name", f.offset(), "a well-formed dns-name", "see message");
@@ -803,7 +799,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public io.bufkit.ByteView nameBytes() {
-            return v.slice(t[g + 0], t[g + 1]);
+            return v.slice(at, t[g + 1]);
         }
 
         /**
@@ -812,7 +808,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int qType() {
-            return F18.get(v, t[g + 1]);
+            return v.u16be(t[g + 1]);
         }
 
         /**
@@ -821,13 +817,18 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int qClass() {
-            return F19.get(v, t[g + 1]);
+            return v.u16be(t[g + 1] + 2);
         }
     }
 
     /** A level of {@code record}, reused: the reader moves it. */
-    public final class Record {
+    public static final class Record {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
         private Address r2_0;
         private Name r2_1;
         private Soa r2_3;
@@ -837,13 +838,20 @@ public final class DnsMessageReader {
         private Record() {
         }
 
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
+        }
+
         /**
          * Where the level starts in the message.
          *
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -869,7 +877,7 @@ public final class DnsMessageReader {
                 throw new IllegalArgumentException("record.name is a dns-name, not " + kind.name());
             }
             try {
-                return kind.read(v, t[g + 0]);
+                return kind.read(v, at);
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": record.name at offset " + f.offset()
                         + ": " + f.getMessage(), L0.name(), "record.name", f.offset(), "a well-formed dns-name", "see message");
@@ -882,7 +890,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public io.bufkit.ByteView nameBytes() {
-            return v.slice(t[g + 0], t[g + 1]);
+            return v.slice(at, t[g + 1]);
         }
 
         /**
@@ -891,7 +899,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int rrType() {
-            return F7.get(v, t[g + 1]);
+            return v.u16be(t[g + 1]);
         }
 
         /**
@@ -900,7 +908,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int rrClass() {
-            return F20.get(v, t[g + 1]);
+            return v.u16be(t[g + 1] + 2);
         }
 
         /**
@@ -909,7 +917,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int rrTtl() {
-            return F21.get(v, t[g + 1]);
+            return v.i32be(t[g + 1] + 4);
         }
 
         /**
@@ -918,7 +926,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int rrRdlength() {
-            return F6.get(v, t[g + 1]);
+            return v.u16be(t[g + 1] + 8);
         }
 
         /**
@@ -943,7 +951,7 @@ public final class DnsMessageReader {
             if (r2_0 == null) {
                 r2_0 = new Address();
             }
-            r2_0.g = t[g + 4];
+            r2_0.place(v, t, t[g + 4]);
             return r2_0;
         }
 
@@ -960,7 +968,7 @@ public final class DnsMessageReader {
             if (r2_1 == null) {
                 r2_1 = new Name();
             }
-            r2_1.g = t[g + 4];
+            r2_1.place(v, t, t[g + 4]);
             return r2_1;
         }
 
@@ -977,7 +985,7 @@ public final class DnsMessageReader {
             if (r2_3 == null) {
                 r2_3 = new Soa();
             }
-            r2_3.g = t[g + 4];
+            r2_3.place(v, t, t[g + 4]);
             return r2_3;
         }
 
@@ -994,7 +1002,7 @@ public final class DnsMessageReader {
             if (r2_5 == null) {
                 r2_5 = new Mx();
             }
-            r2_5.g = t[g + 4];
+            r2_5.place(v, t, t[g + 4]);
             return r2_5;
         }
 
@@ -1011,16 +1019,28 @@ public final class DnsMessageReader {
             if (r2_7 == null) {
                 r2_7 = new Srv();
             }
-            r2_7.g = t[g + 4];
+            r2_7.place(v, t, t[g + 4]);
             return r2_7;
         }
     }
 
     /** A level of {@code address}, reused: the reader moves it. */
-    public final class Address {
+    public static final class Address {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private Address() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -1029,7 +1049,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -1047,16 +1067,27 @@ public final class DnsMessageReader {
          * @return the value
          */
         public io.bufkit.ByteView address() {
-            int c = t[g + 2];
-            return c < 0 ? null : v.slice(c, t[g + 1]);
+            return v.slice(at, t[g + 1]);
         }
     }
 
     /** A level of {@code name}, reused: the reader moves it. */
-    public final class Name {
+    public static final class Name {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private Name() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -1065,7 +1096,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -1091,7 +1122,7 @@ public final class DnsMessageReader {
                 throw new IllegalArgumentException("name.target is a dns-name, not " + kind.name());
             }
             try {
-                return kind.read(v, t[g + 0]);
+                return kind.read(v, at);
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": name.target at offset " + f.offset()
                         + ": " + f.getMessage(), L0.name(), "name.target", f.offset(), "a well-formed dns-name", "see message");
@@ -1104,15 +1135,27 @@ public final class DnsMessageReader {
          * @return the value
          */
         public io.bufkit.ByteView targetBytes() {
-            return v.slice(t[g + 0], t[g + 1]);
+            return v.slice(at, t[g + 1]);
         }
     }
 
     /** A level of {@code soa}, reused: the reader moves it. */
-    public final class Soa {
+    public static final class Soa {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private Soa() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -1121,7 +1164,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -1147,7 +1190,7 @@ public final class DnsMessageReader {
                 throw new IllegalArgumentException("soa.mname is a dns-name, not " + kind.name());
             }
             try {
-                return kind.read(v, t[g + 0]);
+                return kind.read(v, at);
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": soa.mname at offset " + f.offset()
                         + ": " + f.getMessage(), L0.name(), "soa.mname", f.offset(), "a well-formed dns-name", "see message");
@@ -1160,7 +1203,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public io.bufkit.ByteView mnameBytes() {
-            return v.slice(t[g + 0], t[g + 1]);
+            return v.slice(at, t[g + 1]);
         }
 
         /**
@@ -1199,8 +1242,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public long timesSerial() {
-            int s = t[g + 2];
-            return F22.get(v.slice(s, s + 20));
+            return v.u32be(t[g + 2]);
         }
 
         /**
@@ -1209,8 +1251,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public long timesRefresh() {
-            int s = t[g + 2];
-            return F23.get(v.slice(s, s + 20));
+            return v.u32be(t[g + 2] + 4);
         }
 
         /**
@@ -1219,8 +1260,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public long timesRetry() {
-            int s = t[g + 2];
-            return F24.get(v.slice(s, s + 20));
+            return v.u32be(t[g + 2] + 8);
         }
 
         /**
@@ -1229,8 +1269,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public long timesExpire() {
-            int s = t[g + 2];
-            return F25.get(v.slice(s, s + 20));
+            return v.u32be(t[g + 2] + 12);
         }
 
         /**
@@ -1239,16 +1278,27 @@ public final class DnsMessageReader {
          * @return the value
          */
         public long timesMinimum() {
-            int s = t[g + 2];
-            return F26.get(v.slice(s, s + 20));
+            return v.u32be(t[g + 2] + 16);
         }
     }
 
     /** A level of {@code mx}, reused: the reader moves it. */
-    public final class Mx {
+    public static final class Mx {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private Mx() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -1257,7 +1307,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -1275,7 +1325,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int preference() {
-            return F27.get(v, t[g + 0]);
+            return v.u16be(at);
         }
 
         /**
@@ -1292,7 +1342,7 @@ public final class DnsMessageReader {
                 throw new IllegalArgumentException("mx.exchange is a dns-name, not " + kind.name());
             }
             try {
-                return kind.read(v, t[g + 1]);
+                return kind.read(v, (at + 2));
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": mx.exchange at offset " + f.offset()
                         + ": " + f.getMessage(), L0.name(), "mx.exchange", f.offset(), "a well-formed dns-name", "see message");
@@ -1305,15 +1355,27 @@ public final class DnsMessageReader {
          * @return the value
          */
         public io.bufkit.ByteView exchangeBytes() {
-            return v.slice(t[g + 1], t[g + 2]);
+            return v.slice((at + 2), t[g + 2]);
         }
     }
 
     /** A level of {@code srv}, reused: the reader moves it. */
-    public final class Srv {
+    public static final class Srv {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private Srv() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -1322,7 +1384,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -1340,7 +1402,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int srvPriority() {
-            return F28.get(v, t[g + 0]);
+            return v.u16be(at);
         }
 
         /**
@@ -1349,7 +1411,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int srvWeight() {
-            return F29.get(v, t[g + 0]);
+            return v.u16be(at + 2);
         }
 
         /**
@@ -1358,7 +1420,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public int srvPort() {
-            return F30.get(v, t[g + 0]);
+            return v.u16be(at + 4);
         }
 
         /**
@@ -1375,7 +1437,7 @@ public final class DnsMessageReader {
                 throw new IllegalArgumentException("srv.target is a uncompressed-dns-name, not " + kind.name());
             }
             try {
-                return kind.read(v, t[g + 1]);
+                return kind.read(v, (at + 6));
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": srv.target at offset " + f.offset()
                         + ": " + f.getMessage(), L0.name(), "srv.target", f.offset(), "a well-formed uncompressed-dns-name", "see message");
@@ -1388,7 +1450,7 @@ public final class DnsMessageReader {
          * @return the value
          */
         public io.bufkit.ByteView targetBytes() {
-            return v.slice(t[g + 1], t[g + 2]);
+            return v.slice((at + 6), t[g + 2]);
         }
     }
 }

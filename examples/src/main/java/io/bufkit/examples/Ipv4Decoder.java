@@ -126,10 +126,10 @@ public final class Ipv4Decoder
         if (e3_0 > m3) {
             return null;
         }
-        int x3_0 = F14.get(v, a3);
+        int x3_0 = v.u8(a3);
         int e3_1;
         Object x3_1;
-        if (WHEN15.test(F14.get(v, a3))) {
+        if (WHEN15.test(v.u8(a3))) {
             at[0] = e3_0;
             Object r6 = option_value4(v, at, m3);
             if (r6 == null) {
@@ -156,10 +156,7 @@ public final class Ipv4Decoder
         if (e9_0 > m9) {
             return null;
         }
-        Object x9_0 = new io.bufkit.examples.Ipv4.Icmp(
-                F18.get(v, a9),
-                F19.get(v, a9),
-                SUM20.get(v.slice(a9, e9_0)));
+        Object x9_0 = new io.bufkit.examples.Ipv4.Icmp(v.u8(a9), v.u8(a9 + 1), (long) v.u16be(a9 + 2));
         int e9_1 = m9;
         if (e9_1 < e9_0) {
             return null;
@@ -185,17 +182,17 @@ public final class Ipv4Decoder
             return null;
         }
         Object x12_0 = new io.bufkit.examples.Ipv4.Tcp(
-                F22.get(v, a12),
-                F23.get(v, a12),
-                F24.get(v, a12),
-                F25.get(v, a12),
-                F26.get(v, a12),
-                F27.get(v, a12),
-                F28.get(v, a12),
-                SUM29.get(v.slice(a12, e12_0)),
-                F30.get(v, a12));
+                v.u16be(a12),
+                v.u16be(a12 + 2),
+                v.i32be(a12 + 4),
+                v.i32be(a12 + 8),
+                (v.u8(a12 + 12) & 0xf),
+                v.u8(a12 + 13),
+                v.u16be(a12 + 14),
+                (long) v.u16be(a12 + 16),
+                v.u16be(a12 + 18));
         int e12_1 = e12_0;
-        long n12_1 = (long) F31.get(v, a12) * 4 - 20L;
+        long n12_1 = (long) (v.u8(a12 + 12) >>> 4 & 0xf) * 4 - 20L;
         if (n12_1 < 0 || e12_0 + n12_1 > m12) {
             return null;
         }
@@ -244,11 +241,8 @@ public final class Ipv4Decoder
         if (e16_0 > m16) {
             return null;
         }
-        Object x16_0 = new io.bufkit.examples.Ipv4.Udp(
-                F33.get(v, a16),
-                F34.get(v, a16),
-                SUM35.get(v.slice(a16, e16_0)));
-        long n16_1 = (long) F36.get(v, a16) - 8L;
+        Object x16_0 = new io.bufkit.examples.Ipv4.Udp(v.u16be(a16), v.u16be(a16 + 2), (long) v.u16be(a16 + 6));
+        long n16_1 = (long) v.u16be(a16 + 4) - 8L;
         if (n16_1 < 0 || e16_0 + n16_1 > m16) {
             return null;
         }
@@ -271,24 +265,24 @@ public final class Ipv4Decoder
             return null;
         }
         Object x1_0 = new io.bufkit.examples.Ipv4.Ip(
-                F1.get(v, a1),
-                F2.get(v, a1),
-                F3.get(v, a1),
-                F4.get(v, a1),
-                F5.get(v, a1),
-                F6.get(v, a1),
-                F7.get(v, a1),
-                F8.get(v, a1),
-                SUM9.get(v.slice(a1, e1_0)),
-                F10.get(v, a1),
-                F11.get(v, a1));
-        long b1_1 = (long) F3.get(v, a1);
+                (v.u8(a1) >>> 4 & 0xf),
+                v.u8(a1 + 1),
+                v.u16be(a1 + 2),
+                v.u16be(a1 + 4),
+                (v.u8(a1 + 6) >>> 5 & 0x7),
+                (v.u16be(a1 + 6) & 0x1fff),
+                v.u8(a1 + 8),
+                v.u8(a1 + 9),
+                (long) v.u16be(a1 + 10),
+                v.i32be(a1 + 12),
+                v.i32be(a1 + 16));
+        long b1_1 = (long) v.u16be(a1 + 2);
         if (b1_1 < e1_0 - a1 || a1 + b1_1 > m1) {
             return null;
         }
         m1 = (int) (a1 + b1_1);
         int e1_2 = e1_0;
-        long n1_2 = (long) F13.get(v, a1) * 4 - 20L;
+        long n1_2 = (long) (v.u8(a1) & 0xf) * 4 - 20L;
         if (n1_2 < 0 || e1_0 + n1_2 > m1) {
             return null;
         }
@@ -320,7 +314,7 @@ public final class Ipv4Decoder
         }
         int e1_4;
         Object x1_4;
-        switch (F8.get(v, a1)) {
+        switch (v.u8(a1 + 9)) {
         case 1 -> {
             at[0] = e1_2;
             io.bufkit.examples.Ipv4.IcmpMessage r10 = icmp_message8(v, at, m1);

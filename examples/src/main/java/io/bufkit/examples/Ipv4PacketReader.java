@@ -86,7 +86,9 @@ public final class Ipv4PacketReader {
     /** Where each level starts and each of its parts ends: see ReaderSource. */
     private int[] t = new int[64];
     private int top;
-    private final int[] at = new int[1];
+    /** The places of the elements of the repeats being read, innermost last. */
+    private int[] stack = new int[16];
+    private int depth;
     private final Ipv4Packet root = new Ipv4Packet();
 
     /**
@@ -113,31 +115,48 @@ public final class Ipv4PacketReader {
     public Ipv4Packet read(io.bufkit.ByteView message) {
         v = message;
         top = 0;
-        at[0] = 0;
-        int g = ipv4_packet0(message, at, message.length());
-        if (g < 0 || at[0] != message.length()) {
+        depth = 0;
+        long ends = ipv4_packet0(message, 0, message.length());
+        if (ends < 0 || (int) ends != message.length()) {
             L0.decode(message);   // throws, naming the field path, offset and why
             throw new IllegalStateException("Ipv4PacketReader refuses a message " + L0.name()
                     + " decodes: generate it again");
         }
-        root.g = g;
+        root.place(message, t, (int) (ends >>> 32));
         return root;
     }
 
     private int reserve(int n) {
         int g = top;
-        top += n;
+        top = g + n;
         if (top > t.length) {
             t = java.util.Arrays.copyOf(t, Math.max(top, t.length * 2));
         }
         return g;
     }
 
-    /** Reads a level of option-value from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int option_value4(io.bufkit.ByteView v, int[] at, int limit) {
-        int a5 = at[0];
+    private void push(int element) {
+        int d = depth;
+        if (d == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, d * 2);
+        }
+        stack[d] = element;
+        depth = d + 1;
+    }
+
+    /** Moves the last {@code count} places from the stack to a new index: the count, then them. */
+    private int index(int count) {
+        int x = reserve(count + 1);
+        t[x] = count;
+        depth -= count;
+        System.arraycopy(stack, depth, t, x + 1, count);
+        return x;
+    }
+
+    /** Reads a level of option-value: its place on the tape << 32 | its end; -1 to give up. */
+    private long option_value4(io.bufkit.ByteView v, int from, int limit) {
+        int a5 = from;
         int m5 = limit;
-        int g5 = reserve(4);
         if (a5 + 1 > m5) {
             return -1;
         }
@@ -146,49 +165,47 @@ public final class Ipv4PacketReader {
             return -1;
         }
         int e5_0 = (int) (a5 + 1 + n5_0);
-        t[g5] = a5;
-        t[g5 + 1] = e5_0;
-        t[g5 + 2] = (a5 + 1);
-        at[0] = e5_0;
-        return g5;
+        int g5 = reserve(2);
+        int[] t5 = t;
+        t5[g5] = a5;
+        t5[g5 + 1] = e5_0;
+        return (long) g5 << 32 | e5_0;
     }
 
-    /** Reads a level of option from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int option2(io.bufkit.ByteView v, int[] at, int limit) {
-        int a3 = at[0];
+    /** Reads a level of option: its place on the tape << 32 | its end; -1 to give up. */
+    private long option2(io.bufkit.ByteView v, int from, int limit) {
+        int a3 = from;
         int m3 = limit;
-        int g3 = reserve(5);
         int e3_0 = a3 + 1;
         if (e3_0 > m3) {
             return -1;
         }
         int e3_1;
         int j3_1 = -1;
-        if (WHEN4.test(F5.get(v, a3))) {
-            at[0] = e3_0;
-            int r6 = option_value4(v, at, m3);
-            if (r6 < 0) {
+        if (WHEN4.test(v.u8(a3))) {
+            long r6Ends = option_value4(v, e3_0, m3);
+            if (r6Ends < 0) {
                 return -1;
             }
-            int d6 = at[0];
+            int d6 = (int) r6Ends;
+            int r6 = (int) (r6Ends >>> 32);
             e3_1 = d6;
             j3_1 = r6;
         } else {
             e3_1 = e3_0;
         }
-        t[g3] = a3;
-        t[g3 + 1] = e3_0;
-        t[g3 + 2] = e3_1;
-        t[g3 + 3] = j3_1;
-        at[0] = e3_1;
-        return g3;
+        int g3 = reserve(4);
+        int[] t3 = t;
+        t3[g3] = a3;
+        t3[g3 + 2] = e3_1;
+        t3[g3 + 3] = j3_1;
+        return (long) g3 << 32 | e3_1;
     }
 
-    /** Reads a level of icmp-message from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int icmp_message8(io.bufkit.ByteView v, int[] at, int limit) {
-        int a9 = at[0];
+    /** Reads a level of icmp-message: its place on the tape << 32 | its end; -1 to give up. */
+    private long icmp_message8(io.bufkit.ByteView v, int from, int limit) {
+        int a9 = from;
         int m9 = limit;
-        int g9 = reserve(6);
         int e9_0 = a9 + 4;
         if (e9_0 > m9) {
             return -1;
@@ -200,30 +217,26 @@ public final class Ipv4PacketReader {
         if (!SUM10.verify(v.slice(a9, e9_1))) {
             return -1;
         }
-        t[g9] = a9;
-        t[g9 + 1] = e9_0;
-        t[g9 + 2] = e9_1;
-        t[g9 + 4] = e9_0;
-        t[g9 + 3] = e9_1;
-        at[0] = e9_1;
-        return g9;
+        int g9 = reserve(4);
+        int[] t9 = t;
+        t9[g9] = a9;
+        t9[g9 + 2] = e9_1;
+        t9[g9 + 3] = e9_1;
+        return (long) g9 << 32 | e9_1;
     }
 
-    /** Reads a level of tcp-segment from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int tcp_segment11(io.bufkit.ByteView v, int[] at, int limit) {
-        int a12 = at[0];
+    /** Reads a level of tcp-segment: its place on the tape << 32 | its end; -1 to give up. */
+    private long tcp_segment11(io.bufkit.ByteView v, int from, int limit) {
+        int a12 = from;
         int m12 = limit;
-        int g12 = reserve(7);
         int e12_0 = a12 + 20;
         if (e12_0 > m12) {
             return -1;
         }
         int e12_1 = e12_0;
         int j12_1 = -1;
-        int j12_1First = -1;
-        int j12_1Last = -1;
         int j12_1Count = 0;
-        long n12_1 = (long) F12.get(v, a12) * 4 - 20L;
+        long n12_1 = (long) (v.u8(a12 + 12) >>> 4 & 0xf) * 4 - 20L;
         if (n12_1 < 0 || e12_0 + n12_1 > m12) {
             return -1;
         }
@@ -232,85 +245,70 @@ public final class Ipv4PacketReader {
             if (e12_1 >= z12_1) {
                 break;
             }
-            at[0] = e12_1;
-            int r13 = option2(v, at, z12_1);
-            if (r13 < 0) {
+            long r13Ends = option2(v, e12_1, z12_1);
+            if (r13Ends < 0) {
                 return -1;
             }
-            int d13 = at[0];
+            int d13 = (int) r13Ends;
+            int r13 = (int) (r13Ends >>> 32);
             if (d13 == e12_1) {
                 return -1;
             }
-            if (j12_1Last < 0) {
-                j12_1First = r13;
-            } else {
-                t[j12_1Last + 4] = r13;
-            }
-            j12_1Last = r13;
+            push(r13);
             j12_1Count++;
             e12_1 = d13;
         }
-        j12_1 = reserve(j12_1Count + 1);
-        t[j12_1] = j12_1Count;
-        for (int j12_1K = 0, j12_1At = j12_1First; j12_1K < j12_1Count; j12_1K++, j12_1At = t[j12_1At + 4]) {
-            t[j12_1 + 1 + j12_1K] = j12_1At;
-        }
+        j12_1 = index(j12_1Count);
         int e12_2 = m12;
         if (e12_2 < e12_1) {
             return -1;
         }
-        t[g12] = a12;
-        t[g12 + 1] = e12_0;
-        t[g12 + 2] = e12_1;
-        t[g12 + 4] = j12_1;
-        t[g12 + 3] = e12_2;
-        t[g12 + 5] = e12_1;
-        at[0] = e12_2;
-        return g12;
+        int g12 = reserve(5);
+        int[] t12 = t;
+        t12[g12] = a12;
+        t12[g12 + 2] = e12_1;
+        t12[g12 + 4] = j12_1;
+        t12[g12 + 3] = e12_2;
+        return (long) g12 << 32 | e12_2;
     }
 
-    /** Reads a level of udp-datagram from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int udp_datagram15(io.bufkit.ByteView v, int[] at, int limit) {
-        int a16 = at[0];
+    /** Reads a level of udp-datagram: its place on the tape << 32 | its end; -1 to give up. */
+    private long udp_datagram15(io.bufkit.ByteView v, int from, int limit) {
+        int a16 = from;
         int m16 = limit;
-        int g16 = reserve(5);
         int e16_0 = a16 + 8;
         if (e16_0 > m16) {
             return -1;
         }
-        long n16_1 = (long) F14.get(v, a16) - 8L;
+        long n16_1 = (long) v.u16be(a16 + 4) - 8L;
         if (n16_1 < 0 || e16_0 + n16_1 > m16) {
             return -1;
         }
         int e16_1 = (int) (e16_0 + n16_1);
-        t[g16] = a16;
-        t[g16 + 1] = e16_0;
-        t[g16 + 2] = e16_1;
-        t[g16 + 3] = e16_0;
-        at[0] = e16_1;
-        return g16;
+        int g16 = reserve(3);
+        int[] t16 = t;
+        t16[g16] = a16;
+        t16[g16 + 2] = e16_1;
+        return (long) g16 << 32 | e16_1;
     }
 
-    /** Reads a level of ipv4-packet from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int ipv4_packet0(io.bufkit.ByteView v, int[] at, int limit) {
-        int a1 = at[0];
+    /** Reads a level of ipv4-packet: its place on the tape << 32 | its end; -1 to give up. */
+    private long ipv4_packet0(io.bufkit.ByteView v, int from, int limit) {
+        int a1 = from;
         int m1 = limit;
-        int g1 = reserve(11);
         int e1_0 = a1 + 20;
         if (e1_0 > m1) {
             return -1;
         }
-        long b1_1 = (long) F1.get(v, a1);
+        long b1_1 = (long) v.u16be(a1 + 2);
         if (b1_1 < e1_0 - a1 || a1 + b1_1 > m1) {
             return -1;
         }
         m1 = (int) (a1 + b1_1);
         int e1_2 = e1_0;
         int j1_2 = -1;
-        int j1_2First = -1;
-        int j1_2Last = -1;
         int j1_2Count = 0;
-        long n1_2 = (long) F3.get(v, a1) * 4 - 20L;
+        long n1_2 = (long) (v.u8(a1) & 0xf) * 4 - 20L;
         if (n1_2 < 0 || e1_0 + n1_2 > m1) {
             return -1;
         }
@@ -319,65 +317,56 @@ public final class Ipv4PacketReader {
             if (e1_2 >= z1_2) {
                 break;
             }
-            at[0] = e1_2;
-            int r7 = option2(v, at, z1_2);
-            if (r7 < 0) {
+            long r7Ends = option2(v, e1_2, z1_2);
+            if (r7Ends < 0) {
                 return -1;
             }
-            int d7 = at[0];
+            int d7 = (int) r7Ends;
+            int r7 = (int) (r7Ends >>> 32);
             if (d7 == e1_2) {
                 return -1;
             }
-            if (j1_2Last < 0) {
-                j1_2First = r7;
-            } else {
-                t[j1_2Last + 4] = r7;
-            }
-            j1_2Last = r7;
+            push(r7);
             j1_2Count++;
             e1_2 = d7;
         }
-        j1_2 = reserve(j1_2Count + 1);
-        t[j1_2] = j1_2Count;
-        for (int j1_2K = 0, j1_2At = j1_2First; j1_2K < j1_2Count; j1_2K++, j1_2At = t[j1_2At + 4]) {
-            t[j1_2 + 1 + j1_2K] = j1_2At;
-        }
+        j1_2 = index(j1_2Count);
         if (!SUM7.verify(v.slice(a1, e1_2))) {
             return -1;
         }
         int e1_4;
         int j1_4 = -1;
         int j1_4Tag = -1;
-        switch (F8.get(v, a1)) {
+        switch (v.u8(a1 + 9)) {
         case 1 -> {
-            at[0] = e1_2;
-            int r10 = icmp_message8(v, at, m1);
-            if (r10 < 0) {
+            long r10Ends = icmp_message8(v, e1_2, m1);
+            if (r10Ends < 0) {
                 return -1;
             }
-            int d10 = at[0];
+            int d10 = (int) r10Ends;
+            int r10 = (int) (r10Ends >>> 32);
             e1_4 = d10;
             j1_4 = r10;
             j1_4Tag = 0;
         }
         case 6 -> {
-            at[0] = e1_2;
-            int r14 = tcp_segment11(v, at, m1);
-            if (r14 < 0) {
+            long r14Ends = tcp_segment11(v, e1_2, m1);
+            if (r14Ends < 0) {
                 return -1;
             }
-            int d14 = at[0];
+            int d14 = (int) r14Ends;
+            int r14 = (int) (r14Ends >>> 32);
             e1_4 = d14;
             j1_4 = r14;
             j1_4Tag = 1;
         }
         case 17 -> {
-            at[0] = e1_2;
-            int r17 = udp_datagram15(v, at, m1);
-            if (r17 < 0) {
+            long r17Ends = udp_datagram15(v, e1_2, m1);
+            if (r17Ends < 0) {
                 return -1;
             }
-            int d17 = at[0];
+            int d17 = (int) r17Ends;
+            int r17 = (int) (r17Ends >>> 32);
             e1_4 = d17;
             j1_4 = r17;
             j1_4Tag = 2;
@@ -389,23 +378,27 @@ public final class Ipv4PacketReader {
         if (e1_4 != m1) {
             return -1;
         }
-        t[g1] = a1;
-        t[g1 + 1] = e1_0;
-        t[g1 + 2] = e1_0;
-        t[g1 + 3] = e1_2;
-        t[g1 + 7] = j1_2;
-        t[g1 + 4] = e1_2;
-        t[g1 + 5] = e1_4;
-        t[g1 + 8] = j1_4;
-        t[g1 + 9] = j1_4Tag;
-        t[g1 + 6] = e1_4;
-        at[0] = e1_4;
-        return g1;
+        int g1 = reserve(10);
+        int[] t1 = t;
+        t1[g1] = a1;
+        t1[g1 + 3] = e1_2;
+        t1[g1 + 7] = j1_2;
+        t1[g1 + 4] = e1_2;
+        t1[g1 + 5] = e1_4;
+        t1[g1 + 8] = j1_4;
+        t1[g1 + 9] = j1_4Tag;
+        t1[g1 + 6] = e1_4;
+        return (long) g1 << 32 | e1_4;
     }
 
     /** A level of {@code ipv4-packet}, reused: the reader moves it. */
-    public final class Ipv4Packet {
+    public static final class Ipv4Packet {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
         private Option r2;
         private IcmpMessage r4_0;
         private TcpSegment r4_1;
@@ -414,13 +407,20 @@ public final class Ipv4PacketReader {
         private Ipv4Packet() {
         }
 
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
+        }
+
         /**
          * Where the level starts in the message.
          *
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -438,7 +438,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int ipVersion() {
-            return F15.get(v, t[g + 0]);
+            return (v.u8(at) >>> 4 & 0xf);
         }
 
         /**
@@ -447,7 +447,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int ipIhl() {
-            return F3.get(v, t[g + 0]);
+            return (v.u8(at) & 0xf);
         }
 
         /**
@@ -456,7 +456,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int ipTos() {
-            return F16.get(v, t[g + 0]);
+            return v.u8(at + 1);
         }
 
         /**
@@ -465,7 +465,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int ipTotalLength() {
-            return F1.get(v, t[g + 0]);
+            return v.u16be(at + 2);
         }
 
         /**
@@ -474,7 +474,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int ipId() {
-            return F17.get(v, t[g + 0]);
+            return v.u16be(at + 4);
         }
 
         /**
@@ -483,7 +483,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int ipFlags() {
-            return F18.get(v, t[g + 0]);
+            return (v.u8(at + 6) >>> 5 & 0x7);
         }
 
         /**
@@ -492,7 +492,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int ipFragmentOffset() {
-            return F19.get(v, t[g + 0]);
+            return (v.u16be(at + 6) & 0x1fff);
         }
 
         /**
@@ -501,7 +501,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int ipTtl() {
-            return F20.get(v, t[g + 0]);
+            return v.u8(at + 8);
         }
 
         /**
@@ -510,7 +510,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int ipProtocol() {
-            return F8.get(v, t[g + 0]);
+            return v.u8(at + 9);
         }
 
         /**
@@ -519,8 +519,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public long ipChecksum() {
-            int s = t[g + 0];
-            return SUM7.get(v.slice(s, s + 20));
+            return v.u16be(at + 10);
         }
 
         /**
@@ -529,7 +528,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int ipSrc() {
-            return F21.get(v, t[g + 0]);
+            return v.i32be(at + 12);
         }
 
         /**
@@ -538,7 +537,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int ipDst() {
-            return F22.get(v, t[g + 0]);
+            return v.i32be(at + 16);
         }
 
         /**
@@ -563,7 +562,7 @@ public final class Ipv4PacketReader {
             if (r2 == null) {
                 r2 = new Option();
             }
-            r2.g = t[t[g + 7] + 1 + index];
+            r2.place(v, t, t[t[g + 7] + 1 + index]);
             return r2;
         }
 
@@ -589,7 +588,7 @@ public final class Ipv4PacketReader {
             if (r4_0 == null) {
                 r4_0 = new IcmpMessage();
             }
-            r4_0.g = t[g + 8];
+            r4_0.place(v, t, t[g + 8]);
             return r4_0;
         }
 
@@ -606,7 +605,7 @@ public final class Ipv4PacketReader {
             if (r4_1 == null) {
                 r4_1 = new TcpSegment();
             }
-            r4_1.g = t[g + 8];
+            r4_1.place(v, t, t[g + 8]);
             return r4_1;
         }
 
@@ -623,17 +622,29 @@ public final class Ipv4PacketReader {
             if (r4_2 == null) {
                 r4_2 = new UdpDatagram();
             }
-            r4_2.g = t[g + 8];
+            r4_2.place(v, t, t[g + 8]);
             return r4_2;
         }
     }
 
     /** A level of {@code option}, reused: the reader moves it. */
-    public final class Option {
+    public static final class Option {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
         private OptionValue r1;
 
         private Option() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -642,7 +653,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -660,7 +671,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int kind() {
-            return F5.get(v, t[g + 0]);
+            return v.u8(at);
         }
 
         /**
@@ -685,16 +696,28 @@ public final class Ipv4PacketReader {
             if (r1 == null) {
                 r1 = new OptionValue();
             }
-            r1.g = x;
+            r1.place(v, t, x);
             return r1;
         }
     }
 
     /** A level of {@code icmp-message}, reused: the reader moves it. */
-    public final class IcmpMessage {
+    public static final class IcmpMessage {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private IcmpMessage() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -703,7 +726,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -721,7 +744,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int icmpType() {
-            return F23.get(v, t[g + 0]);
+            return v.u8(at);
         }
 
         /**
@@ -730,7 +753,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int icmpCode() {
-            return F24.get(v, t[g + 0]);
+            return v.u8(at + 1);
         }
 
         /**
@@ -739,8 +762,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public long icmpChecksum() {
-            int s = t[g + 0];
-            return SUM10.get(v.slice(s, s + 4));
+            return v.u16be(at + 2);
         }
 
         /**
@@ -749,17 +771,28 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public io.bufkit.ByteView body() {
-            int c = t[g + 4];
-            return c < 0 ? null : v.slice(c, t[g + 2]);
+            return v.slice((at + 4), t[g + 2]);
         }
     }
 
     /** A level of {@code tcp-segment}, reused: the reader moves it. */
-    public final class TcpSegment {
+    public static final class TcpSegment {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
         private Option r1;
 
         private TcpSegment() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -768,7 +801,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -786,7 +819,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int tcpSrcPort() {
-            return F25.get(v, t[g + 0]);
+            return v.u16be(at);
         }
 
         /**
@@ -795,7 +828,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int tcpDstPort() {
-            return F26.get(v, t[g + 0]);
+            return v.u16be(at + 2);
         }
 
         /**
@@ -804,7 +837,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int tcpSeq() {
-            return F27.get(v, t[g + 0]);
+            return v.i32be(at + 4);
         }
 
         /**
@@ -813,7 +846,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int tcpAck() {
-            return F28.get(v, t[g + 0]);
+            return v.i32be(at + 8);
         }
 
         /**
@@ -822,7 +855,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int tcpDataOffset() {
-            return F12.get(v, t[g + 0]);
+            return (v.u8(at + 12) >>> 4 & 0xf);
         }
 
         /**
@@ -831,7 +864,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int tcpReserved() {
-            return F29.get(v, t[g + 0]);
+            return (v.u8(at + 12) & 0xf);
         }
 
         /**
@@ -840,7 +873,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int tcpFlags() {
-            return F30.get(v, t[g + 0]);
+            return v.u8(at + 13);
         }
 
         /**
@@ -849,7 +882,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int tcpWindow() {
-            return F31.get(v, t[g + 0]);
+            return v.u16be(at + 14);
         }
 
         /**
@@ -858,8 +891,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public long tcpChecksum() {
-            int s = t[g + 0];
-            return F32.get(v.slice(s, s + 20));
+            return v.u16be(at + 16);
         }
 
         /**
@@ -868,7 +900,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int tcpUrgent() {
-            return F33.get(v, t[g + 0]);
+            return v.u16be(at + 18);
         }
 
         /**
@@ -893,7 +925,7 @@ public final class Ipv4PacketReader {
             if (r1 == null) {
                 r1 = new Option();
             }
-            r1.g = t[t[g + 4] + 1 + index];
+            r1.place(v, t, t[t[g + 4] + 1 + index]);
             return r1;
         }
 
@@ -903,16 +935,27 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public io.bufkit.ByteView payload() {
-            int c = t[g + 5];
-            return c < 0 ? null : v.slice(c, t[g + 3]);
+            return v.slice(t[g + 2], t[g + 3]);
         }
     }
 
     /** A level of {@code udp-datagram}, reused: the reader moves it. */
-    public final class UdpDatagram {
+    public static final class UdpDatagram {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private UdpDatagram() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -921,7 +964,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -939,7 +982,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int udpSrcPort() {
-            return F34.get(v, t[g + 0]);
+            return v.u16be(at);
         }
 
         /**
@@ -948,7 +991,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int udpDstPort() {
-            return F35.get(v, t[g + 0]);
+            return v.u16be(at + 2);
         }
 
         /**
@@ -957,7 +1000,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int udpLength() {
-            return F14.get(v, t[g + 0]);
+            return v.u16be(at + 4);
         }
 
         /**
@@ -966,8 +1009,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public long udpChecksum() {
-            int s = t[g + 0];
-            return F36.get(v.slice(s, s + 8));
+            return v.u16be(at + 6);
         }
 
         /**
@@ -976,16 +1018,27 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public io.bufkit.ByteView payload() {
-            int c = t[g + 3];
-            return c < 0 ? null : v.slice(c, t[g + 2]);
+            return v.slice((at + 8), t[g + 2]);
         }
     }
 
     /** A level of {@code option-value}, reused: the reader moves it. */
-    public final class OptionValue {
+    public static final class OptionValue {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private OptionValue() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -994,7 +1047,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -1012,8 +1065,7 @@ public final class Ipv4PacketReader {
          * @return the value
          */
         public io.bufkit.ByteView data() {
-            int c = t[g + 2];
-            return c < 0 ? null : v.slice(c, t[g + 1]);
+            return v.slice((at + 1), t[g + 1]);
         }
     }
 }

@@ -150,17 +150,17 @@ public final class KafkaMetadataDecoder
         if (e3_0 > m3) {
             return null;
         }
-        int x3_0 = F3.get(v, a3);
+        int x3_0 = v.i16be(a3);
         int e3_1 = e3_0 + 2;
         if (e3_1 > m3) {
             return null;
         }
-        int x3_1 = F4.get(v, e3_0);
+        int x3_1 = v.i16be(e3_0);
         int e3_2 = e3_1 + 4;
         if (e3_2 > m3) {
             return null;
         }
-        int x3_2 = F5.get(v, e3_1);
+        int x3_2 = v.i32be(e3_1);
         if (e3_2 + 2 > m3) {
             return null;
         }
@@ -240,7 +240,7 @@ public final class KafkaMetadataDecoder
         if (e1_0 > m1) {
             return null;
         }
-        long b1_1 = (long) F1.get(v, a1);
+        long b1_1 = (long) v.i32be(a1);
         if (b1_1 < e1_0 - e1_0 || e1_0 + b1_1 > m1) {
             return null;
         }
@@ -291,7 +291,7 @@ public final class KafkaMetadataDecoder
         if (e1_5 > m1) {
             return null;
         }
-        Object x1_5 = new io.bufkit.examples.Kafka.MetadataFlags(F10.get(v, e1_4), F11.get(v, e1_4));
+        Object x1_5 = new io.bufkit.examples.Kafka.MetadataFlags(v.u8(e1_4), v.u8(e1_4 + 1));
         at[0] = e1_5;
         io.bufkit.examples.Kafka.Tags r15 = tags4(v, at, m1);
         if (r15 == null) {

@@ -90,17 +90,17 @@ public final class KafkaProduceDecoder
         if (e3_0 > m3) {
             return null;
         }
-        int x3_0 = F3.get(v, a3);
+        int x3_0 = v.i16be(a3);
         int e3_1 = e3_0 + 2;
         if (e3_1 > m3) {
             return null;
         }
-        int x3_1 = F4.get(v, e3_0);
+        int x3_1 = v.i16be(e3_0);
         int e3_2 = e3_1 + 4;
         if (e3_2 > m3) {
             return null;
         }
-        int x3_2 = F5.get(v, e3_1);
+        int x3_2 = v.i32be(e3_1);
         if (e3_2 + 2 > m3) {
             return null;
         }
@@ -124,8 +124,8 @@ public final class KafkaProduceDecoder
         if (e10_0 > m10) {
             return null;
         }
-        Object x10_0 = new io.bufkit.examples.Kafka.Offsets(LONG15.get(v.slice(a10, e10_0)));
-        long b10_1 = (long) F16.get(v, a10);
+        Object x10_0 = new io.bufkit.examples.Kafka.Offsets((long) v.i64be(a10));
+        long b10_1 = (long) v.i32be(a10 + 8);
         if (b10_1 < e10_0 - e10_0 || e10_0 + b10_1 > m10) {
             return null;
         }
@@ -134,20 +134,20 @@ public final class KafkaProduceDecoder
         if (e10_2 > m10) {
             return null;
         }
-        Object x10_2 = new io.bufkit.examples.Kafka.Head(F17.get(v, e10_0), F18.get(v, e10_0));
+        Object x10_2 = new io.bufkit.examples.Kafka.Head(v.i32be(e10_0), v.i8(e10_0 + 4));
         int e10_3 = e10_2 + 40;
         if (e10_3 > m10) {
             return null;
         }
         Object x10_3 = new io.bufkit.examples.Kafka.Attrs(
-                F19.get(v, e10_2),
-                F20.get(v, e10_2),
-                LONG21.get(v.slice(e10_2, e10_3)),
-                LONG22.get(v.slice(e10_2, e10_3)),
-                LONG23.get(v.slice(e10_2, e10_3)),
-                F24.get(v, e10_2),
-                F25.get(v, e10_2),
-                F26.get(v, e10_2));
+                v.i16be(e10_2),
+                v.i32be(e10_2 + 2),
+                (long) v.i64be(e10_2 + 6),
+                (long) v.i64be(e10_2 + 14),
+                (long) v.i64be(e10_2 + 22),
+                v.i16be(e10_2 + 30),
+                v.i32be(e10_2 + 32),
+                v.i32be(e10_2 + 36));
         int e10_4 = m10;
         if (e10_4 < e10_3) {
             return null;
@@ -177,12 +177,12 @@ public final class KafkaProduceDecoder
         if (e8_0 > m8) {
             return null;
         }
-        int x8_0 = F12.get(v, a8);
+        int x8_0 = v.i32be(a8);
         int e8_1 = e8_0 + 4;
         if (e8_1 > m8) {
             return null;
         }
-        long n8_2 = (long) F13.get(v, e8_0);
+        long n8_2 = (long) v.i32be(e8_0);
         if (n8_2 < 0 || e8_1 + n8_2 > m8) {
             return null;
         }
@@ -220,7 +220,7 @@ public final class KafkaProduceDecoder
             return null;
         }
         int e6_2 = e6_1;
-        long c6_2 = (long) F11.get(v, e6_0);
+        long c6_2 = (long) v.i32be(e6_0);
         if (c6_2 < 0 || c6_2 * 8 > m6 - e6_1) {
             return null;
         }
@@ -252,7 +252,7 @@ public final class KafkaProduceDecoder
         if (e1_0 > m1) {
             return null;
         }
-        long b1_1 = (long) F1.get(v, a1);
+        long b1_1 = (long) v.i32be(a1);
         if (b1_1 < e1_0 - e1_0 || e1_0 + b1_1 > m1) {
             return null;
         }
@@ -276,13 +276,13 @@ public final class KafkaProduceDecoder
         if (e1_4 > m1) {
             return null;
         }
-        Object x1_4 = new io.bufkit.examples.Kafka.Produce(F6.get(v, e1_3), F7.get(v, e1_3));
+        Object x1_4 = new io.bufkit.examples.Kafka.Produce(v.i16be(e1_3), v.i32be(e1_3 + 2));
         int e1_5 = e1_4 + 4;
         if (e1_5 > m1) {
             return null;
         }
         int e1_6 = e1_5;
-        long c1_6 = (long) F9.get(v, e1_4);
+        long c1_6 = (long) v.i32be(e1_4);
         if (c1_6 < 0 || c1_6 * 6 > m1 - e1_5) {
             return null;
         }

@@ -156,15 +156,15 @@ public final class MqttDecoder
             return null;
         }
         Object x3_1 = new io.bufkit.examples.Mqtt.Flags(
-                F6.get(v, e3_0),
-                F7.get(v, e3_0),
-                F8.get(v, e3_0),
-                F9.get(v, e3_0),
-                F10.get(v, e3_0),
-                F11.get(v, e3_0),
-                F12.get(v, e3_0),
-                F13.get(v, e3_0),
-                F14.get(v, e3_0));
+                v.u8(e3_0),
+                (v.u8(e3_0 + 1) >>> 7 & 0x1),
+                (v.u8(e3_0 + 1) >>> 6 & 0x1),
+                (v.u8(e3_0 + 1) >>> 5 & 0x1),
+                (v.u8(e3_0 + 1) >>> 3 & 0x3),
+                (v.u8(e3_0 + 1) >>> 2 & 0x1),
+                (v.u8(e3_0 + 1) >>> 1 & 0x1),
+                (v.u8(e3_0 + 1) & 0x1),
+                v.u16be(e3_0 + 2));
         if (e3_1 + 2 > m3) {
             return null;
         }
@@ -176,7 +176,7 @@ public final class MqttDecoder
         Object x3_2 = v.slice((e3_1 + 2), e3_2).toString(java.nio.charset.StandardCharsets.UTF_8);
         int e3_3;
         Object x3_3;
-        if (WHEN15.test(F11.get(v, e3_0))) {
+        if (WHEN15.test((v.u8(e3_0 + 1) >>> 2 & 0x1))) {
             at[0] = e3_2;
             io.bufkit.examples.Mqtt.Will r6 = will4(v, at, m3);
             if (r6 == null) {
@@ -191,7 +191,7 @@ public final class MqttDecoder
         }
         int e3_4;
         Object x3_4;
-        if (WHEN17.test(F7.get(v, e3_0))) {
+        if (WHEN17.test((v.u8(e3_0 + 1) >>> 7 & 0x1))) {
             at[0] = e3_3;
             Object r9 = text7(v, at, m3);
             if (r9 == null) {
@@ -206,7 +206,7 @@ public final class MqttDecoder
         }
         int e3_5;
         Object x3_5;
-        if (WHEN19.test(F8.get(v, e3_0))) {
+        if (WHEN19.test((v.u8(e3_0 + 1) >>> 6 & 0x1))) {
             at[0] = e3_4;
             Object r12 = text10(v, at, m3);
             if (r12 == null) {
@@ -239,7 +239,7 @@ public final class MqttDecoder
         if (e17_0 > m17) {
             return null;
         }
-        Object x17_0 = F23.get(v, a17);
+        Object x17_0 = v.u16be(a17);
         at[0] = e17_0;
         return x17_0 == null ? NULL : x17_0;
     }
@@ -296,10 +296,10 @@ public final class MqttDecoder
             return null;
         }
         Object x1_0 = new io.bufkit.examples.Mqtt.Fixed(
-                F1.get(v, a1),
-                F2.get(v, a1),
-                F3.get(v, a1),
-                F4.get(v, a1));
+                (v.u8(a1) >>> 4 & 0xf),
+                (v.u8(a1) >>> 3 & 0x1),
+                (v.u8(a1) >>> 1 & 0x3),
+                (v.u8(a1) & 0x1));
         int w1_1 = 0;
         int e1_1 = e1_0;
         for (int k1_1 = 0; ; k1_1++) {
@@ -320,7 +320,7 @@ public final class MqttDecoder
         int z1_2 = (int) (e1_1 + n1_2);
         int e1_2;
         Object x1_2;
-        switch (F1.get(v, a1)) {
+        switch ((v.u8(a1) >>> 4 & 0xf)) {
         case 1 -> {
             at[0] = e1_1;
             io.bufkit.examples.Mqtt.Connect r13 = CONNECT2(v, at, z1_2);
@@ -336,7 +336,7 @@ public final class MqttDecoder
         }
         case 3 -> {
             at[0] = e1_1;
-            io.bufkit.examples.Mqtt.Publish r19 = PUBLISH14(v, at, z1_2, F3.get(v, a1));
+            io.bufkit.examples.Mqtt.Publish r19 = PUBLISH14(v, at, z1_2, (v.u8(a1) >>> 1 & 0x3));
             if (r19 == null) {
                 return null;
             }

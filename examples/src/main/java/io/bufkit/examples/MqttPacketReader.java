@@ -60,7 +60,9 @@ public final class MqttPacketReader {
     /** Where each level starts and each of its parts ends: see ReaderSource. */
     private int[] t = new int[64];
     private int top;
-    private final int[] at = new int[1];
+    /** The places of the elements of the repeats being read, innermost last. */
+    private int[] stack = new int[16];
+    private int depth;
     private final Mqtt root = new Mqtt();
 
     /**
@@ -87,31 +89,48 @@ public final class MqttPacketReader {
     public Mqtt read(io.bufkit.ByteView message) {
         v = message;
         top = 0;
-        at[0] = 0;
-        int g = mqtt0(message, at, message.length());
-        if (g < 0 || at[0] != message.length()) {
+        depth = 0;
+        long ends = mqtt0(message, 0, message.length());
+        if (ends < 0 || (int) ends != message.length()) {
             L0.decode(message);   // throws, naming the field path, offset and why
             throw new IllegalStateException("MqttPacketReader refuses a message " + L0.name()
                     + " decodes: generate it again");
         }
-        root.g = g;
+        root.place(message, t, (int) (ends >>> 32));
         return root;
     }
 
     private int reserve(int n) {
         int g = top;
-        top += n;
+        top = g + n;
         if (top > t.length) {
             t = java.util.Arrays.copyOf(t, Math.max(top, t.length * 2));
         }
         return g;
     }
 
-    /** Reads a level of will from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int will4(io.bufkit.ByteView v, int[] at, int limit) {
-        int a5 = at[0];
+    private void push(int element) {
+        int d = depth;
+        if (d == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, d * 2);
+        }
+        stack[d] = element;
+        depth = d + 1;
+    }
+
+    /** Moves the last {@code count} places from the stack to a new index: the count, then them. */
+    private int index(int count) {
+        int x = reserve(count + 1);
+        t[x] = count;
+        depth -= count;
+        System.arraycopy(stack, depth, t, x + 1, count);
+        return x;
+    }
+
+    /** Reads a level of will: its place on the tape << 32 | its end; -1 to give up. */
+    private long will4(io.bufkit.ByteView v, int from, int limit) {
+        int a5 = from;
         int m5 = limit;
-        int g5 = reserve(6);
         if (a5 + 2 > m5) {
             return -1;
         }
@@ -128,20 +147,18 @@ public final class MqttPacketReader {
             return -1;
         }
         int e5_1 = (int) (e5_0 + 2 + n5_1);
-        t[g5] = a5;
-        t[g5 + 1] = e5_0;
-        t[g5 + 3] = (a5 + 2);
-        t[g5 + 2] = e5_1;
-        t[g5 + 4] = (e5_0 + 2);
-        at[0] = e5_1;
-        return g5;
+        int g5 = reserve(3);
+        int[] t5 = t;
+        t5[g5] = a5;
+        t5[g5 + 1] = e5_0;
+        t5[g5 + 2] = e5_1;
+        return (long) g5 << 32 | e5_1;
     }
 
-    /** Reads a level of text from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int text7(io.bufkit.ByteView v, int[] at, int limit) {
-        int a8 = at[0];
+    /** Reads a level of text: its place on the tape << 32 | its end; -1 to give up. */
+    private long text7(io.bufkit.ByteView v, int from, int limit) {
+        int a8 = from;
         int m8 = limit;
-        int g8 = reserve(4);
         if (a8 + 2 > m8) {
             return -1;
         }
@@ -150,18 +167,17 @@ public final class MqttPacketReader {
             return -1;
         }
         int e8_0 = (int) (a8 + 2 + n8_0);
-        t[g8] = a8;
-        t[g8 + 1] = e8_0;
-        t[g8 + 2] = (a8 + 2);
-        at[0] = e8_0;
-        return g8;
+        int g8 = reserve(2);
+        int[] t8 = t;
+        t8[g8] = a8;
+        t8[g8 + 1] = e8_0;
+        return (long) g8 << 32 | e8_0;
     }
 
-    /** Reads a level of CONNECT from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int CONNECT2(io.bufkit.ByteView v, int[] at, int limit) {
-        int a3 = at[0];
+    /** Reads a level of CONNECT: its place on the tape << 32 | its end; -1 to give up. */
+    private long CONNECT2(io.bufkit.ByteView v, int from, int limit) {
+        int a3 = from;
         int m3 = limit;
-        int g3 = reserve(13);
         if (a3 + 2 > m3) {
             return -1;
         }
@@ -184,13 +200,13 @@ public final class MqttPacketReader {
         int e3_2 = (int) (e3_1 + 2 + n3_2);
         int e3_3;
         int j3_3 = -1;
-        if (WHEN3.test(F4.get(v, e3_0))) {
-            at[0] = e3_2;
-            int r6 = will4(v, at, m3);
-            if (r6 < 0) {
+        if (WHEN3.test((v.u8(e3_0 + 1) >>> 2 & 0x1))) {
+            long r6Ends = will4(v, e3_2, m3);
+            if (r6Ends < 0) {
                 return -1;
             }
-            int d6 = at[0];
+            int d6 = (int) r6Ends;
+            int r6 = (int) (r6Ends >>> 32);
             e3_3 = d6;
             j3_3 = r6;
         } else {
@@ -198,13 +214,13 @@ public final class MqttPacketReader {
         }
         int e3_4;
         int j3_4 = -1;
-        if (WHEN6.test(F7.get(v, e3_0))) {
-            at[0] = e3_3;
-            int r9 = text7(v, at, m3);
-            if (r9 < 0) {
+        if (WHEN6.test((v.u8(e3_0 + 1) >>> 7 & 0x1))) {
+            long r9Ends = text7(v, e3_3, m3);
+            if (r9Ends < 0) {
                 return -1;
             }
-            int d9 = at[0];
+            int d9 = (int) r9Ends;
+            int r9 = (int) (r9Ends >>> 32);
             e3_4 = d9;
             j3_4 = r9;
         } else {
@@ -212,54 +228,51 @@ public final class MqttPacketReader {
         }
         int e3_5;
         int j3_5 = -1;
-        if (WHEN9.test(F10.get(v, e3_0))) {
-            at[0] = e3_4;
-            int r10 = text7(v, at, m3);
-            if (r10 < 0) {
+        if (WHEN9.test((v.u8(e3_0 + 1) >>> 6 & 0x1))) {
+            long r10Ends = text7(v, e3_4, m3);
+            if (r10Ends < 0) {
                 return -1;
             }
-            int d10 = at[0];
+            int d10 = (int) r10Ends;
+            int r10 = (int) (r10Ends >>> 32);
             e3_5 = d10;
             j3_5 = r10;
         } else {
             e3_5 = e3_4;
         }
-        t[g3] = a3;
-        t[g3 + 1] = e3_0;
-        t[g3 + 7] = (a3 + 2);
-        t[g3 + 2] = e3_1;
-        t[g3 + 3] = e3_2;
-        t[g3 + 8] = (e3_1 + 2);
-        t[g3 + 4] = e3_3;
-        t[g3 + 9] = j3_3;
-        t[g3 + 5] = e3_4;
-        t[g3 + 10] = j3_4;
-        t[g3 + 6] = e3_5;
-        t[g3 + 11] = j3_5;
-        at[0] = e3_5;
-        return g3;
+        int g3 = reserve(10);
+        int[] t3 = t;
+        t3[g3] = a3;
+        t3[g3 + 1] = e3_0;
+        t3[g3 + 2] = e3_1;
+        t3[g3 + 3] = e3_2;
+        t3[g3 + 4] = e3_3;
+        t3[g3 + 7] = j3_3;
+        t3[g3 + 5] = e3_4;
+        t3[g3 + 8] = j3_4;
+        t3[g3 + 6] = e3_5;
+        t3[g3 + 9] = j3_5;
+        return (long) g3 << 32 | e3_5;
     }
 
-    /** Reads a level of packet-id from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int packet_id14(io.bufkit.ByteView v, int[] at, int limit) {
-        int a15 = at[0];
+    /** Reads a level of packet-id: its place on the tape << 32 | its end; -1 to give up. */
+    private long packet_id14(io.bufkit.ByteView v, int from, int limit) {
+        int a15 = from;
         int m15 = limit;
-        int g15 = reserve(3);
         int e15_0 = a15 + 2;
         if (e15_0 > m15) {
             return -1;
         }
-        t[g15] = a15;
-        t[g15 + 1] = e15_0;
-        at[0] = e15_0;
-        return g15;
+        int g15 = reserve(2);
+        int[] t15 = t;
+        t15[g15] = a15;
+        return (long) g15 << 32 | e15_0;
     }
 
-    /** Reads a level of PUBLISH from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int PUBLISH12(io.bufkit.ByteView v, int[] at, int limit, int u0) {
-        int a13 = at[0];
+    /** Reads a level of PUBLISH: its place on the tape << 32 | its end; -1 to give up. */
+    private long PUBLISH12(io.bufkit.ByteView v, int from, int limit, int u0) {
+        int a13 = from;
         int m13 = limit;
-        int g13 = reserve(8);
         if (a13 + 2 > m13) {
             return -1;
         }
@@ -271,12 +284,12 @@ public final class MqttPacketReader {
         int e13_1;
         int j13_1 = -1;
         if (WHEN12.test(u0)) {
-            at[0] = e13_0;
-            int r16 = packet_id14(v, at, m13);
-            if (r16 < 0) {
+            long r16Ends = packet_id14(v, e13_0, m13);
+            if (r16Ends < 0) {
                 return -1;
             }
-            int d16 = at[0];
+            int d16 = (int) r16Ends;
+            int r16 = (int) (r16Ends >>> 32);
             e13_1 = d16;
             j13_1 = r16;
         } else {
@@ -286,22 +299,20 @@ public final class MqttPacketReader {
         if (e13_2 < e13_1) {
             return -1;
         }
-        t[g13] = a13;
-        t[g13 + 1] = e13_0;
-        t[g13 + 4] = (a13 + 2);
-        t[g13 + 2] = e13_1;
-        t[g13 + 5] = j13_1;
-        t[g13 + 3] = e13_2;
-        t[g13 + 6] = e13_1;
-        at[0] = e13_2;
-        return g13;
+        int g13 = reserve(5);
+        int[] t13 = t;
+        t13[g13] = a13;
+        t13[g13 + 1] = e13_0;
+        t13[g13 + 2] = e13_1;
+        t13[g13 + 4] = j13_1;
+        t13[g13 + 3] = e13_2;
+        return (long) g13 << 32 | e13_2;
     }
 
-    /** Reads a level of mqtt from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int mqtt0(io.bufkit.ByteView v, int[] at, int limit) {
-        int a1 = at[0];
+    /** Reads a level of mqtt: its place on the tape << 32 | its end; -1 to give up. */
+    private long mqtt0(io.bufkit.ByteView v, int from, int limit) {
+        int a1 = from;
         int m1 = limit;
-        int g1 = reserve(8);
         int e1_0 = a1 + 1;
         if (e1_0 > m1) {
             return -1;
@@ -327,14 +338,14 @@ public final class MqttPacketReader {
         int e1_2;
         int j1_2 = -1;
         int j1_2Tag = -1;
-        switch (F1.get(v, a1)) {
+        switch ((v.u8(a1) >>> 4 & 0xf)) {
         case 1 -> {
-            at[0] = e1_1;
-            int r11 = CONNECT2(v, at, z1_2);
-            if (r11 < 0) {
+            long r11Ends = CONNECT2(v, e1_1, z1_2);
+            if (r11Ends < 0) {
                 return -1;
             }
-            int d11 = at[0];
+            int d11 = (int) r11Ends;
+            int r11 = (int) (r11Ends >>> 32);
             if (d11 != z1_2) {
                 return -1;
             }
@@ -343,12 +354,12 @@ public final class MqttPacketReader {
             j1_2Tag = 0;
         }
         case 3 -> {
-            at[0] = e1_1;
-            int r17 = PUBLISH12(v, at, z1_2, F14.get(v, a1));
-            if (r17 < 0) {
+            long r17Ends = PUBLISH12(v, e1_1, z1_2, (v.u8(a1) >>> 1 & 0x3));
+            if (r17Ends < 0) {
                 return -1;
             }
-            int d17 = at[0];
+            int d17 = (int) r17Ends;
+            int r17 = (int) (r17Ends >>> 32);
             if (d17 != z1_2) {
                 return -1;
             }
@@ -360,24 +371,36 @@ public final class MqttPacketReader {
             e1_2 = z1_2;
         }
         }
-        t[g1] = a1;
-        t[g1 + 1] = e1_0;
-        t[g1 + 2] = e1_1;
-        t[g1 + 4] = w1_1;
-        t[g1 + 3] = e1_2;
-        t[g1 + 5] = j1_2;
-        t[g1 + 6] = j1_2Tag;
-        at[0] = e1_2;
-        return g1;
+        int g1 = reserve(7);
+        int[] t1 = t;
+        t1[g1] = a1;
+        t1[g1 + 2] = e1_1;
+        t1[g1 + 4] = w1_1;
+        t1[g1 + 3] = e1_2;
+        t1[g1 + 5] = j1_2;
+        t1[g1 + 6] = j1_2Tag;
+        return (long) g1 << 32 | e1_2;
     }
 
     /** A level of {@code mqtt}, reused: the reader moves it. */
-    public final class Mqtt {
+    public static final class Mqtt {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
         private CONNECT r2_0;
         private PUBLISH r2_1;
 
         private Mqtt() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -386,7 +409,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -404,7 +427,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int fixedType() {
-            return F1.get(v, t[g + 0]);
+            return (v.u8(at) >>> 4 & 0xf);
         }
 
         /**
@@ -413,7 +436,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int fixedDup() {
-            return F15.get(v, t[g + 0]);
+            return (v.u8(at) >>> 3 & 0x1);
         }
 
         /**
@@ -422,7 +445,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int fixedQos() {
-            return F14.get(v, t[g + 0]);
+            return (v.u8(at) >>> 1 & 0x3);
         }
 
         /**
@@ -431,7 +454,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int fixedRetain() {
-            return F16.get(v, t[g + 0]);
+            return (v.u8(at) & 0x1);
         }
 
         /**
@@ -465,7 +488,7 @@ public final class MqttPacketReader {
             if (r2_0 == null) {
                 r2_0 = new CONNECT();
             }
-            r2_0.g = t[g + 5];
+            r2_0.place(v, t, t[g + 5]);
             return r2_0;
         }
 
@@ -482,19 +505,31 @@ public final class MqttPacketReader {
             if (r2_1 == null) {
                 r2_1 = new PUBLISH();
             }
-            r2_1.g = t[g + 5];
+            r2_1.place(v, t, t[g + 5]);
             return r2_1;
         }
     }
 
     /** A level of {@code CONNECT}, reused: the reader moves it. */
-    public final class CONNECT {
+    public static final class CONNECT {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
         private Will r3;
         private Text r4;
         private Text r5;
 
         private CONNECT() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -503,7 +538,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -521,8 +556,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public io.bufkit.ByteView protocol() {
-            int c = t[g + 7];
-            return c < 0 ? null : v.slice(c, t[g + 1]);
+            return v.slice((at + 2), t[g + 1]);
         }
 
         /**
@@ -531,7 +565,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int flagsLevel() {
-            return F17.get(v, t[g + 1]);
+            return v.u8(t[g + 1]);
         }
 
         /**
@@ -540,7 +574,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int flagsUsername() {
-            return F7.get(v, t[g + 1]);
+            return (v.u8(t[g + 1] + 1) >>> 7 & 0x1);
         }
 
         /**
@@ -549,7 +583,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int flagsPassword() {
-            return F10.get(v, t[g + 1]);
+            return (v.u8(t[g + 1] + 1) >>> 6 & 0x1);
         }
 
         /**
@@ -558,7 +592,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int flagsWillRetain() {
-            return F18.get(v, t[g + 1]);
+            return (v.u8(t[g + 1] + 1) >>> 5 & 0x1);
         }
 
         /**
@@ -567,7 +601,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int flagsWillQos() {
-            return F19.get(v, t[g + 1]);
+            return (v.u8(t[g + 1] + 1) >>> 3 & 0x3);
         }
 
         /**
@@ -576,7 +610,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int flagsWillFlag() {
-            return F4.get(v, t[g + 1]);
+            return (v.u8(t[g + 1] + 1) >>> 2 & 0x1);
         }
 
         /**
@@ -585,7 +619,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int flagsCleanSession() {
-            return F20.get(v, t[g + 1]);
+            return (v.u8(t[g + 1] + 1) >>> 1 & 0x1);
         }
 
         /**
@@ -594,7 +628,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int flagsReserved() {
-            return F21.get(v, t[g + 1]);
+            return (v.u8(t[g + 1] + 1) & 0x1);
         }
 
         /**
@@ -603,7 +637,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int flagsKeepAlive() {
-            return F22.get(v, t[g + 1]);
+            return v.u16be(t[g + 1] + 2);
         }
 
         /**
@@ -612,8 +646,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public io.bufkit.ByteView clientId() {
-            int c = t[g + 8];
-            return c < 0 ? null : v.slice(c, t[g + 3]);
+            return v.slice((t[g + 2] + 2), t[g + 3]);
         }
 
         /**
@@ -622,7 +655,7 @@ public final class MqttPacketReader {
          * @return whether it is
          */
         public boolean hasWill() {
-            return t[g + 9] >= 0;
+            return t[g + 7] >= 0;
         }
 
         /**
@@ -631,14 +664,14 @@ public final class MqttPacketReader {
          * @return the value
          */
         public Will will() {
-            int x = t[g + 9];
+            int x = t[g + 7];
             if (x < 0) {
                 return null;
             }
             if (r3 == null) {
                 r3 = new Will();
             }
-            r3.g = x;
+            r3.place(v, t, x);
             return r3;
         }
 
@@ -648,7 +681,7 @@ public final class MqttPacketReader {
          * @return whether it is
          */
         public boolean hasUsername() {
-            return t[g + 10] >= 0;
+            return t[g + 8] >= 0;
         }
 
         /**
@@ -657,14 +690,14 @@ public final class MqttPacketReader {
          * @return the value
          */
         public Text username() {
-            int x = t[g + 10];
+            int x = t[g + 8];
             if (x < 0) {
                 return null;
             }
             if (r4 == null) {
                 r4 = new Text();
             }
-            r4.g = x;
+            r4.place(v, t, x);
             return r4;
         }
 
@@ -674,7 +707,7 @@ public final class MqttPacketReader {
          * @return whether it is
          */
         public boolean hasPassword() {
-            return t[g + 11] >= 0;
+            return t[g + 9] >= 0;
         }
 
         /**
@@ -683,24 +716,36 @@ public final class MqttPacketReader {
          * @return the value
          */
         public Text password() {
-            int x = t[g + 11];
+            int x = t[g + 9];
             if (x < 0) {
                 return null;
             }
             if (r5 == null) {
                 r5 = new Text();
             }
-            r5.g = x;
+            r5.place(v, t, x);
             return r5;
         }
     }
 
     /** A level of {@code PUBLISH}, reused: the reader moves it. */
-    public final class PUBLISH {
+    public static final class PUBLISH {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
         private PacketId r1;
 
         private PUBLISH() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -709,7 +754,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -727,8 +772,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public io.bufkit.ByteView topic() {
-            int c = t[g + 4];
-            return c < 0 ? null : v.slice(c, t[g + 1]);
+            return v.slice((at + 2), t[g + 1]);
         }
 
         /**
@@ -737,7 +781,7 @@ public final class MqttPacketReader {
          * @return whether it is
          */
         public boolean hasPacketId() {
-            return t[g + 5] >= 0;
+            return t[g + 4] >= 0;
         }
 
         /**
@@ -746,14 +790,14 @@ public final class MqttPacketReader {
          * @return the value
          */
         public PacketId packetId() {
-            int x = t[g + 5];
+            int x = t[g + 4];
             if (x < 0) {
                 return null;
             }
             if (r1 == null) {
                 r1 = new PacketId();
             }
-            r1.g = x;
+            r1.place(v, t, x);
             return r1;
         }
 
@@ -763,16 +807,27 @@ public final class MqttPacketReader {
          * @return the value
          */
         public io.bufkit.ByteView payload() {
-            int c = t[g + 6];
-            return c < 0 ? null : v.slice(c, t[g + 3]);
+            return v.slice(t[g + 2], t[g + 3]);
         }
     }
 
     /** A level of {@code will}, reused: the reader moves it. */
-    public final class Will {
+    public static final class Will {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private Will() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -781,7 +836,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -799,8 +854,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public io.bufkit.ByteView topic() {
-            int c = t[g + 3];
-            return c < 0 ? null : v.slice(c, t[g + 1]);
+            return v.slice((at + 2), t[g + 1]);
         }
 
         /**
@@ -809,16 +863,27 @@ public final class MqttPacketReader {
          * @return the value
          */
         public io.bufkit.ByteView message() {
-            int c = t[g + 4];
-            return c < 0 ? null : v.slice(c, t[g + 2]);
+            return v.slice((t[g + 1] + 2), t[g + 2]);
         }
     }
 
     /** A level of {@code text}, reused: the reader moves it. */
-    public final class Text {
+    public static final class Text {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private Text() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -827,7 +892,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -845,16 +910,27 @@ public final class MqttPacketReader {
          * @return the value
          */
         public io.bufkit.ByteView value() {
-            int c = t[g + 2];
-            return c < 0 ? null : v.slice(c, t[g + 1]);
+            return v.slice((at + 2), t[g + 1]);
         }
     }
 
     /** A level of {@code packet-id}, reused: the reader moves it. */
-    public final class PacketId {
+    public static final class PacketId {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private PacketId() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -863,7 +939,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -872,7 +948,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int end() {
-            return t[g + 1];
+            return (at + 2);
         }
 
         /**
@@ -881,7 +957,7 @@ public final class MqttPacketReader {
          * @return the value
          */
         public int id() {
-            return F23.get(v, t[g + 0]);
+            return v.u16be(at);
         }
     }
 }

@@ -48,7 +48,9 @@ public final class PostgresBackendReader {
     /** Where each level starts and each of its parts ends: see ReaderSource. */
     private int[] t = new int[64];
     private int top;
-    private final int[] at = new int[1];
+    /** The places of the elements of the repeats being read, innermost last. */
+    private int[] stack = new int[16];
+    private int depth;
     private final PgBackend root = new PgBackend();
 
     /**
@@ -75,31 +77,48 @@ public final class PostgresBackendReader {
     public PgBackend read(io.bufkit.ByteView message) {
         v = message;
         top = 0;
-        at[0] = 0;
-        int g = pg_backend0(message, at, message.length());
-        if (g < 0 || at[0] != message.length()) {
+        depth = 0;
+        long ends = pg_backend0(message, 0, message.length());
+        if (ends < 0 || (int) ends != message.length()) {
             L0.decode(message);   // throws, naming the field path, offset and why
             throw new IllegalStateException("PostgresBackendReader refuses a message " + L0.name()
                     + " decodes: generate it again");
         }
-        root.g = g;
+        root.place(message, t, (int) (ends >>> 32));
         return root;
     }
 
     private int reserve(int n) {
         int g = top;
-        top += n;
+        top = g + n;
         if (top > t.length) {
             t = java.util.Arrays.copyOf(t, Math.max(top, t.length * 2));
         }
         return g;
     }
 
-    /** Reads a level of value from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int value4(io.bufkit.ByteView v, int[] at, int limit) {
-        int a5 = at[0];
+    private void push(int element) {
+        int d = depth;
+        if (d == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, d * 2);
+        }
+        stack[d] = element;
+        depth = d + 1;
+    }
+
+    /** Moves the last {@code count} places from the stack to a new index: the count, then them. */
+    private int index(int count) {
+        int x = reserve(count + 1);
+        t[x] = count;
+        depth -= count;
+        System.arraycopy(stack, depth, t, x + 1, count);
+        return x;
+    }
+
+    /** Reads a level of value: its place on the tape << 32 | its end; -1 to give up. */
+    private long value4(io.bufkit.ByteView v, int from, int limit) {
+        int a5 = from;
         int m5 = limit;
-        int g5 = reserve(4);
         if (a5 + 4 > m5) {
             return -1;
         }
@@ -108,65 +127,53 @@ public final class PostgresBackendReader {
             return -1;
         }
         int e5_0 = (int) (a5 + 4 + Math.max(0, n5_0));
-        t[g5] = a5;
-        t[g5 + 1] = e5_0;
-        t[g5 + 2] = (n5_0 == -1 ? -1 : (a5 + 4));
-        at[0] = e5_0;
-        return g5;
+        int g5 = reserve(3);
+        int[] t5 = t;
+        t5[g5] = a5;
+        t5[g5 + 1] = e5_0;
+        t5[g5 + 2] = (n5_0 == -1 ? -1 : (a5 + 4));
+        return (long) g5 << 32 | e5_0;
     }
 
-    /** Reads a level of DataRow from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int DataRow2(io.bufkit.ByteView v, int[] at, int limit) {
-        int a3 = at[0];
+    /** Reads a level of DataRow: its place on the tape << 32 | its end; -1 to give up. */
+    private long DataRow2(io.bufkit.ByteView v, int from, int limit) {
+        int a3 = from;
         int m3 = limit;
-        int g3 = reserve(5);
         int e3_0 = a3 + 2;
         if (e3_0 > m3) {
             return -1;
         }
         int e3_1 = e3_0;
         int j3_1 = -1;
-        int j3_1First = -1;
-        int j3_1Last = -1;
         int j3_1Count = 0;
-        long c3_1 = (long) F5.get(v, a3);
+        long c3_1 = (long) v.u16be(a3);
         if (c3_1 < 0 || c3_1 * 4 > m3 - e3_0) {
             return -1;
         }
         for (int k3_1 = 0; k3_1 < c3_1; k3_1++) {
-            at[0] = e3_1;
-            int r6 = value4(v, at, m3);
-            if (r6 < 0) {
+            long r6Ends = value4(v, e3_1, m3);
+            if (r6Ends < 0) {
                 return -1;
             }
-            int d6 = at[0];
-            if (j3_1Last < 0) {
-                j3_1First = r6;
-            } else {
-                t[j3_1Last + 3] = r6;
-            }
-            j3_1Last = r6;
+            int d6 = (int) r6Ends;
+            int r6 = (int) (r6Ends >>> 32);
+            push(r6);
             j3_1Count++;
             e3_1 = d6;
         }
-        j3_1 = reserve(j3_1Count + 1);
-        t[j3_1] = j3_1Count;
-        for (int j3_1K = 0, j3_1At = j3_1First; j3_1K < j3_1Count; j3_1K++, j3_1At = t[j3_1At + 3]) {
-            t[j3_1 + 1 + j3_1K] = j3_1At;
-        }
-        t[g3] = a3;
-        t[g3 + 1] = e3_0;
-        t[g3 + 2] = e3_1;
-        t[g3 + 3] = j3_1;
-        at[0] = e3_1;
-        return g3;
+        j3_1 = index(j3_1Count);
+        int g3 = reserve(4);
+        int[] t3 = t;
+        t3[g3] = a3;
+        t3[g3 + 2] = e3_1;
+        t3[g3 + 3] = j3_1;
+        return (long) g3 << 32 | e3_1;
     }
 
-    /** Reads a level of error-field from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int error_field10(io.bufkit.ByteView v, int[] at, int limit) {
-        int a11 = at[0];
+    /** Reads a level of error-field: its place on the tape << 32 | its end; -1 to give up. */
+    private long error_field10(io.bufkit.ByteView v, int from, int limit) {
+        int a11 = from;
         int m11 = limit;
-        int g11 = reserve(5);
         int e11_0 = a11 + 1;
         if (e11_0 > m11) {
             return -1;
@@ -176,23 +183,19 @@ public final class PostgresBackendReader {
             return -1;
         }
         int e11_1 = z11_1 + 1;
-        t[g11] = a11;
-        t[g11 + 1] = e11_0;
-        t[g11 + 2] = e11_1;
-        t[g11 + 3] = e11_0;
-        at[0] = e11_1;
-        return g11;
+        int g11 = reserve(3);
+        int[] t11 = t;
+        t11[g11] = a11;
+        t11[g11 + 2] = e11_1;
+        return (long) g11 << 32 | e11_1;
     }
 
-    /** Reads a level of ErrorResponse from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int ErrorResponse8(io.bufkit.ByteView v, int[] at, int limit) {
-        int a9 = at[0];
+    /** Reads a level of ErrorResponse: its place on the tape << 32 | its end; -1 to give up. */
+    private long ErrorResponse8(io.bufkit.ByteView v, int from, int limit) {
+        int a9 = from;
         int m9 = limit;
-        int g9 = reserve(4);
         int e9_0 = a9;
         int j9_0 = -1;
-        int j9_0First = -1;
-        int j9_0Last = -1;
         int j9_0Count = 0;
         while (true) {
             if (e9_0 >= m9) {
@@ -202,41 +205,32 @@ public final class PostgresBackendReader {
                 e9_0++;
                 break;
             }
-            at[0] = e9_0;
-            int r12 = error_field10(v, at, m9);
-            if (r12 < 0) {
+            long r12Ends = error_field10(v, e9_0, m9);
+            if (r12Ends < 0) {
                 return -1;
             }
-            int d12 = at[0];
+            int d12 = (int) r12Ends;
+            int r12 = (int) (r12Ends >>> 32);
             if (d12 == e9_0) {
                 return -1;
             }
-            if (j9_0Last < 0) {
-                j9_0First = r12;
-            } else {
-                t[j9_0Last + 4] = r12;
-            }
-            j9_0Last = r12;
+            push(r12);
             j9_0Count++;
             e9_0 = d12;
         }
-        j9_0 = reserve(j9_0Count + 1);
-        t[j9_0] = j9_0Count;
-        for (int j9_0K = 0, j9_0At = j9_0First; j9_0K < j9_0Count; j9_0K++, j9_0At = t[j9_0At + 4]) {
-            t[j9_0 + 1 + j9_0K] = j9_0At;
-        }
-        t[g9] = a9;
-        t[g9 + 1] = e9_0;
-        t[g9 + 2] = j9_0;
-        at[0] = e9_0;
-        return g9;
+        j9_0 = index(j9_0Count);
+        int g9 = reserve(3);
+        int[] t9 = t;
+        t9[g9] = a9;
+        t9[g9 + 1] = e9_0;
+        t9[g9 + 2] = j9_0;
+        return (long) g9 << 32 | e9_0;
     }
 
-    /** Reads a level of column from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int column16(io.bufkit.ByteView v, int[] at, int limit) {
-        int a17 = at[0];
+    /** Reads a level of column: its place on the tape << 32 | its end; -1 to give up. */
+    private long column16(io.bufkit.ByteView v, int from, int limit) {
+        int a17 = from;
         int m17 = limit;
-        int g17 = reserve(5);
         int z17_0 = v.indexOf((byte) 0, a17);
         if (z17_0 < 0 || z17_0 >= m17) {
             return -1;
@@ -246,71 +240,58 @@ public final class PostgresBackendReader {
         if (e17_1 > m17) {
             return -1;
         }
-        t[g17] = a17;
-        t[g17 + 1] = e17_0;
-        t[g17 + 3] = a17;
-        t[g17 + 2] = e17_1;
-        at[0] = e17_1;
-        return g17;
+        int g17 = reserve(3);
+        int[] t17 = t;
+        t17[g17] = a17;
+        t17[g17 + 1] = e17_0;
+        t17[g17 + 2] = e17_1;
+        return (long) g17 << 32 | e17_1;
     }
 
-    /** Reads a level of RowDescription from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int RowDescription14(io.bufkit.ByteView v, int[] at, int limit) {
-        int a15 = at[0];
+    /** Reads a level of RowDescription: its place on the tape << 32 | its end; -1 to give up. */
+    private long RowDescription14(io.bufkit.ByteView v, int from, int limit) {
+        int a15 = from;
         int m15 = limit;
-        int g15 = reserve(5);
         int e15_0 = a15 + 2;
         if (e15_0 > m15) {
             return -1;
         }
         int e15_1 = e15_0;
         int j15_1 = -1;
-        int j15_1First = -1;
-        int j15_1Last = -1;
         int j15_1Count = 0;
-        long c15_1 = (long) F10.get(v, a15);
+        long c15_1 = (long) v.u16be(a15);
         if (c15_1 < 0 || c15_1 * 19 > m15 - e15_0) {
             return -1;
         }
         for (int k15_1 = 0; k15_1 < c15_1; k15_1++) {
-            at[0] = e15_1;
-            int r18 = column16(v, at, m15);
-            if (r18 < 0) {
+            long r18Ends = column16(v, e15_1, m15);
+            if (r18Ends < 0) {
                 return -1;
             }
-            int d18 = at[0];
-            if (j15_1Last < 0) {
-                j15_1First = r18;
-            } else {
-                t[j15_1Last + 4] = r18;
-            }
-            j15_1Last = r18;
+            int d18 = (int) r18Ends;
+            int r18 = (int) (r18Ends >>> 32);
+            push(r18);
             j15_1Count++;
             e15_1 = d18;
         }
-        j15_1 = reserve(j15_1Count + 1);
-        t[j15_1] = j15_1Count;
-        for (int j15_1K = 0, j15_1At = j15_1First; j15_1K < j15_1Count; j15_1K++, j15_1At = t[j15_1At + 4]) {
-            t[j15_1 + 1 + j15_1K] = j15_1At;
-        }
-        t[g15] = a15;
-        t[g15 + 1] = e15_0;
-        t[g15 + 2] = e15_1;
-        t[g15 + 3] = j15_1;
-        at[0] = e15_1;
-        return g15;
+        j15_1 = index(j15_1Count);
+        int g15 = reserve(4);
+        int[] t15 = t;
+        t15[g15] = a15;
+        t15[g15 + 2] = e15_1;
+        t15[g15 + 3] = j15_1;
+        return (long) g15 << 32 | e15_1;
     }
 
-    /** Reads a level of pg-backend from {@code at[0]}; its place on the tape, -1 to give up. */
-    private int pg_backend0(io.bufkit.ByteView v, int[] at, int limit) {
-        int a1 = at[0];
+    /** Reads a level of pg-backend: its place on the tape << 32 | its end; -1 to give up. */
+    private long pg_backend0(io.bufkit.ByteView v, int from, int limit) {
+        int a1 = from;
         int m1 = limit;
-        int g1 = reserve(6);
         int e1_0 = a1 + 5;
         if (e1_0 > m1) {
             return -1;
         }
-        long n1_1 = (long) F1.get(v, a1) - 4L;
+        long n1_1 = (long) v.i32be(a1 + 1) - 4L;
         if (n1_1 < 0 || e1_0 + n1_1 > m1) {
             return -1;
         }
@@ -318,14 +299,14 @@ public final class PostgresBackendReader {
         int e1_1;
         int j1_1 = -1;
         int j1_1Tag = -1;
-        switch (F2.get(v, a1)) {
+        switch (v.u8(a1)) {
         case 68 -> {
-            at[0] = e1_0;
-            int r7 = DataRow2(v, at, z1_1);
-            if (r7 < 0) {
+            long r7Ends = DataRow2(v, e1_0, z1_1);
+            if (r7Ends < 0) {
                 return -1;
             }
-            int d7 = at[0];
+            int d7 = (int) r7Ends;
+            int r7 = (int) (r7Ends >>> 32);
             if (d7 != z1_1) {
                 return -1;
             }
@@ -334,12 +315,12 @@ public final class PostgresBackendReader {
             j1_1Tag = 0;
         }
         case 69 -> {
-            at[0] = e1_0;
-            int r13 = ErrorResponse8(v, at, z1_1);
-            if (r13 < 0) {
+            long r13Ends = ErrorResponse8(v, e1_0, z1_1);
+            if (r13Ends < 0) {
                 return -1;
             }
-            int d13 = at[0];
+            int d13 = (int) r13Ends;
+            int r13 = (int) (r13Ends >>> 32);
             if (d13 != z1_1) {
                 return -1;
             }
@@ -348,12 +329,12 @@ public final class PostgresBackendReader {
             j1_1Tag = 1;
         }
         case 84 -> {
-            at[0] = e1_0;
-            int r19 = RowDescription14(v, at, z1_1);
-            if (r19 < 0) {
+            long r19Ends = RowDescription14(v, e1_0, z1_1);
+            if (r19Ends < 0) {
                 return -1;
             }
-            int d19 = at[0];
+            int d19 = (int) r19Ends;
+            int r19 = (int) (r19Ends >>> 32);
             if (d19 != z1_1) {
                 return -1;
             }
@@ -365,23 +346,35 @@ public final class PostgresBackendReader {
             e1_1 = z1_1;
         }
         }
-        t[g1] = a1;
-        t[g1 + 1] = e1_0;
-        t[g1 + 2] = e1_1;
-        t[g1 + 3] = j1_1;
-        t[g1 + 4] = j1_1Tag;
-        at[0] = e1_1;
-        return g1;
+        int g1 = reserve(5);
+        int[] t1 = t;
+        t1[g1] = a1;
+        t1[g1 + 2] = e1_1;
+        t1[g1 + 3] = j1_1;
+        t1[g1 + 4] = j1_1Tag;
+        return (long) g1 << 32 | e1_1;
     }
 
     /** A level of {@code pg-backend}, reused: the reader moves it. */
-    public final class PgBackend {
+    public static final class PgBackend {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
         private DataRow r1_0;
         private ErrorResponse r1_1;
         private RowDescription r1_2;
 
         private PgBackend() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -390,7 +383,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -408,7 +401,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int headType() {
-            return F2.get(v, t[g + 0]);
+            return v.u8(at);
         }
 
         /**
@@ -417,7 +410,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int headLength() {
-            return F1.get(v, t[g + 0]);
+            return v.i32be(at + 1);
         }
 
         /**
@@ -426,7 +419,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public io.bufkit.ByteView bodyBytes() {
-            return v.slice(t[g + 1], t[g + 2]);
+            return v.slice((at + 5), t[g + 2]);
         }
 
         /**
@@ -442,7 +435,7 @@ public final class PostgresBackendReader {
             if (r1_0 == null) {
                 r1_0 = new DataRow();
             }
-            r1_0.g = t[g + 3];
+            r1_0.place(v, t, t[g + 3]);
             return r1_0;
         }
 
@@ -459,7 +452,7 @@ public final class PostgresBackendReader {
             if (r1_1 == null) {
                 r1_1 = new ErrorResponse();
             }
-            r1_1.g = t[g + 3];
+            r1_1.place(v, t, t[g + 3]);
             return r1_1;
         }
 
@@ -476,17 +469,29 @@ public final class PostgresBackendReader {
             if (r1_2 == null) {
                 r1_2 = new RowDescription();
             }
-            r1_2.g = t[g + 3];
+            r1_2.place(v, t, t[g + 3]);
             return r1_2;
         }
     }
 
     /** A level of {@code DataRow}, reused: the reader moves it. */
-    public final class DataRow {
+    public static final class DataRow {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
         private Value r1;
 
         private DataRow() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -495,7 +500,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -513,7 +518,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int n() {
-            return F5.get(v, t[g + 0]);
+            return v.u16be(at);
         }
 
         /**
@@ -538,17 +543,29 @@ public final class PostgresBackendReader {
             if (r1 == null) {
                 r1 = new Value();
             }
-            r1.g = t[t[g + 3] + 1 + index];
+            r1.place(v, t, t[t[g + 3] + 1 + index]);
             return r1;
         }
     }
 
     /** A level of {@code ErrorResponse}, reused: the reader moves it. */
-    public final class ErrorResponse {
+    public static final class ErrorResponse {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
         private ErrorField r0;
 
         private ErrorResponse() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -557,7 +574,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -591,17 +608,29 @@ public final class PostgresBackendReader {
             if (r0 == null) {
                 r0 = new ErrorField();
             }
-            r0.g = t[t[g + 2] + 1 + index];
+            r0.place(v, t, t[t[g + 2] + 1 + index]);
             return r0;
         }
     }
 
     /** A level of {@code RowDescription}, reused: the reader moves it. */
-    public final class RowDescription {
+    public static final class RowDescription {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
         private Column r1;
 
         private RowDescription() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -610,7 +639,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -628,7 +657,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int n() {
-            return F10.get(v, t[g + 0]);
+            return v.u16be(at);
         }
 
         /**
@@ -653,16 +682,28 @@ public final class PostgresBackendReader {
             if (r1 == null) {
                 r1 = new Column();
             }
-            r1.g = t[t[g + 3] + 1 + index];
+            r1.place(v, t, t[t[g + 3] + 1 + index]);
             return r1;
         }
     }
 
     /** A level of {@code value}, reused: the reader moves it. */
-    public final class Value {
+    public static final class Value {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private Value() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -671,7 +712,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -695,10 +736,22 @@ public final class PostgresBackendReader {
     }
 
     /** A level of {@code error-field}, reused: the reader moves it. */
-    public final class ErrorField {
+    public static final class ErrorField {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private ErrorField() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -707,7 +760,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -725,7 +778,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int code() {
-            return F11.get(v, t[g + 0]);
+            return v.u8(at);
         }
 
         /**
@@ -734,16 +787,27 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public io.bufkit.ByteView value() {
-            int c = t[g + 3];
-            return c < 0 ? null : v.slice(c, t[g + 2] - 1);
+            return v.slice((at + 1), t[g + 2] - 1);
         }
     }
 
     /** A level of {@code column}, reused: the reader moves it. */
-    public final class Column {
+    public static final class Column {
+        private io.bufkit.ByteView v;
+        /** The reader's tape, and where on it the level is. */
+        private int[] t;
         private int g;
+        /** Where the level starts in the message. */
+        private int at;
 
         private Column() {
+        }
+
+        private void place(io.bufkit.ByteView v, int[] t, int g) {
+            this.v = v;
+            this.t = t;
+            this.g = g;
+            this.at = t[g];
         }
 
         /**
@@ -752,7 +816,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int start() {
-            return t[g];
+            return at;
         }
 
         /**
@@ -770,8 +834,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public io.bufkit.ByteView name() {
-            int c = t[g + 3];
-            return c < 0 ? null : v.slice(c, t[g + 1] - 1);
+            return v.slice(at, t[g + 1] - 1);
         }
 
         /**
@@ -780,7 +843,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int attrsTableOid() {
-            return F12.get(v, t[g + 1]);
+            return v.i32be(t[g + 1]);
         }
 
         /**
@@ -789,7 +852,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int attrsColumnIndex() {
-            return F13.get(v, t[g + 1]);
+            return v.i16be(t[g + 1] + 4);
         }
 
         /**
@@ -798,7 +861,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int attrsTypeOid() {
-            return F14.get(v, t[g + 1]);
+            return v.i32be(t[g + 1] + 6);
         }
 
         /**
@@ -807,7 +870,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int attrsTypeLength() {
-            return F15.get(v, t[g + 1]);
+            return v.i16be(t[g + 1] + 10);
         }
 
         /**
@@ -816,7 +879,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int attrsTypeModifier() {
-            return F16.get(v, t[g + 1]);
+            return v.i32be(t[g + 1] + 12);
         }
 
         /**
@@ -825,7 +888,7 @@ public final class PostgresBackendReader {
          * @return the value
          */
         public int attrsFormat() {
-            return F17.get(v, t[g + 1]);
+            return v.i16be(t[g + 1] + 16);
         }
     }
 }

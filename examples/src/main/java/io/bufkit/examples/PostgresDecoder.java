@@ -89,7 +89,7 @@ public final class PostgresDecoder
             return null;
         }
         int e3_1 = e3_0;
-        long c3_1 = (long) F5.get(v, a3);
+        long c3_1 = (long) v.u16be(a3);
         if (c3_1 < 0 || c3_1 * 4 > m3 - e3_0) {
             return null;
         }
@@ -119,7 +119,7 @@ public final class PostgresDecoder
         if (e11_0 > m11) {
             return null;
         }
-        int x11_0 = F8.get(v, a11);
+        int x11_0 = v.u8(a11);
         int z11_1 = v.indexOf((byte) 0, e11_0);
         if (z11_1 < 0 || z11_1 >= m11) {
             return null;
@@ -184,12 +184,12 @@ public final class PostgresDecoder
             return null;
         }
         Object x17_1 = new io.bufkit.examples.Postgres.Attrs(
-                F12.get(v, e17_0),
-                F13.get(v, e17_0),
-                F14.get(v, e17_0),
-                F15.get(v, e17_0),
-                F16.get(v, e17_0),
-                F17.get(v, e17_0));
+                v.i32be(e17_0),
+                v.i16be(e17_0 + 4),
+                v.i32be(e17_0 + 6),
+                v.i16be(e17_0 + 10),
+                v.i32be(e17_0 + 12),
+                v.i16be(e17_0 + 16));
         io.bufkit.examples.Postgres.Column r17 = new io.bufkit.examples.Postgres.Column(
                 (java.lang.String) x17_0,
                 (io.bufkit.examples.Postgres.Attrs) x17_1);
@@ -207,7 +207,7 @@ public final class PostgresDecoder
             return null;
         }
         int e15_1 = e15_0;
-        long c15_1 = (long) F11.get(v, a15);
+        long c15_1 = (long) v.u16be(a15);
         if (c15_1 < 0 || c15_1 * 19 > m15 - e15_0) {
             return null;
         }
@@ -237,15 +237,15 @@ public final class PostgresDecoder
         if (e1_0 > m1) {
             return null;
         }
-        Object x1_0 = new io.bufkit.examples.Postgres.Head(F1.get(v, a1));
-        long n1_1 = (long) F2.get(v, a1) - 4L;
+        Object x1_0 = new io.bufkit.examples.Postgres.Head(v.u8(a1));
+        long n1_1 = (long) v.i32be(a1 + 1) - 4L;
         if (n1_1 < 0 || e1_0 + n1_1 > m1) {
             return null;
         }
         int z1_1 = (int) (e1_0 + n1_1);
         int e1_1;
         Object x1_1;
-        switch (F1.get(v, a1)) {
+        switch (v.u8(a1)) {
         case 68 -> {
             at[0] = e1_0;
             io.bufkit.examples.Postgres.DataRow r7 = DataRow2(v, at, z1_1);

@@ -31,39 +31,43 @@ final class ReaderReads {
             option(p.options(i), out);
         }
         switch (p.ipProtocol()) {
-            case 1 -> {
-                Ipv4PacketReader.IcmpMessage m = p.transportIcmpMessage();
-                out.consume(m.icmpType());
-                out.consume(m.icmpCode());
-                out.consume(m.icmpChecksum());
-                out.consume(m.body().length());
-            }
-            case 6 -> {
-                Ipv4PacketReader.TcpSegment t = p.transportTcpSegment();
-                out.consume(t.tcpSrcPort());
-                out.consume(t.tcpDstPort());
-                out.consume(t.tcpSeq());
-                out.consume(t.tcpAck());
-                out.consume(t.tcpDataOffset());
-                out.consume(t.tcpFlags());
-                out.consume(t.tcpWindow());
-                out.consume(t.tcpChecksum());
-                out.consume(t.tcpUrgent());
-                for (int i = 0, n = t.optionsCount(); i < n; i++) {
-                    option(t.options(i), out);
-                }
-                out.consume(t.payload().length());
-            }
-            case 17 -> {
-                Ipv4PacketReader.UdpDatagram u = p.transportUdpDatagram();
-                out.consume(u.udpSrcPort());
-                out.consume(u.udpDstPort());
-                out.consume(u.udpLength());
-                out.consume(u.udpChecksum());
-                out.consume(u.payload().length());
-            }
+            case 1 -> icmp(p.transportIcmpMessage(), out);
+            case 6 -> tcp(p.transportTcpSegment(), out);
+            case 17 -> udp(p.transportUdpDatagram(), out);
             default -> throw new IllegalStateException("the layout takes protocols 1, 6 and 17 only");
         }
+    }
+
+    /** One method per transport, as the hand-written parser has. */
+    private static void icmp(Ipv4PacketReader.IcmpMessage m, FieldSink out) {
+        out.consume(m.icmpType());
+        out.consume(m.icmpCode());
+        out.consume(m.icmpChecksum());
+        out.consume(m.body().length());
+    }
+
+    private static void tcp(Ipv4PacketReader.TcpSegment t, FieldSink out) {
+        out.consume(t.tcpSrcPort());
+        out.consume(t.tcpDstPort());
+        out.consume(t.tcpSeq());
+        out.consume(t.tcpAck());
+        out.consume(t.tcpDataOffset());
+        out.consume(t.tcpFlags());
+        out.consume(t.tcpWindow());
+        out.consume(t.tcpChecksum());
+        out.consume(t.tcpUrgent());
+        for (int i = 0, n = t.optionsCount(); i < n; i++) {
+            option(t.options(i), out);
+        }
+        out.consume(t.payload().length());
+    }
+
+    private static void udp(Ipv4PacketReader.UdpDatagram u, FieldSink out) {
+        out.consume(u.udpSrcPort());
+        out.consume(u.udpDstPort());
+        out.consume(u.udpLength());
+        out.consume(u.udpChecksum());
+        out.consume(u.payload().length());
     }
 
     private static void option(Ipv4PacketReader.Option o, FieldSink out) {
