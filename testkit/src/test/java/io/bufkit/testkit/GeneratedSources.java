@@ -2,13 +2,18 @@ package io.bufkit.testkit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.bufkit.ByteView;
 import io.bufkit.message.DecoderSource;
 import io.bufkit.message.GeneratedDecoder;
 import io.bufkit.message.MessageCodec;
+import io.bufkit.message.MessageLayout;
+import io.bufkit.message.ReaderSource;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -17,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.spi.ToolProvider;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,6 +54,50 @@ final class GeneratedSources {
         String simple = "Decoder" + NEXT.incrementAndGet();
         String source = DecoderSource.generate(codec, layoutConstant, PACKAGE + "." + simple);
         try {
+            @SuppressWarnings("unchecked")
+            GeneratedDecoder<R> decoder = (GeneratedDecoder<R>) load(simple, source, named).getConstructor()
+                    .newInstance();
+            return decoder;
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("could not make the decoder generated for " + codec, e);
+        }
+    }
+
+    /**
+     * A compiled and loaded reader generated from {@code layout} with {@link ReaderSource}, as its
+     * {@code read} method.
+     *
+     * @param layout the layout
+     * @param layoutConstant the Java expression of the layout, a public static final field
+     * @param named classes the generated source names, whose locations join the class path
+     * @return the read method of a new instance of the generated class
+     */
+    static Function<ByteView, Object> compileReader(MessageLayout layout, String layoutConstant, Class<?>... named) {
+        String simple = "Reader" + NEXT.incrementAndGet();
+        Class<?> type = load(simple, ReaderSource.generate(layout, layoutConstant, PACKAGE + "." + simple), named);
+        try {
+            Object reader = type.getConstructor().newInstance();
+            Method read = type.getMethod("read", ByteView.class);
+            return view -> {
+                try {
+                    return read.invoke(reader, view);
+                } catch (InvocationTargetException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new AssertionError("read failed", e.getCause());
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError("cannot call read", e);
+                }
+            };
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("could not make the reader generated for " + layout.name(), e);
+        }
+    }
+
+    /** Writes, compiles and loads one generated class. */
+    static Class<?> load(String simple, String source, Class<?>... named) {
+        try {
             Path dir = Files.createTempDirectory("bufkit-generated");
             Path file = dir.resolve(PACKAGE.replace('.', File.separatorChar)).resolve(simple + ".java");
             Files.createDirectories(file.getParent());
@@ -55,12 +105,9 @@ final class GeneratedSources {
             compileInto(dir, file, source, named);
             URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()},
                     GeneratedSources.class.getClassLoader());
-            @SuppressWarnings("unchecked")
-            GeneratedDecoder<R> decoder = (GeneratedDecoder<R>) loader.loadClass(PACKAGE + "." + simple)
-                    .getConstructor().newInstance();
-            return decoder;
-        } catch (IOException | ReflectiveOperationException e) {
-            throw new AssertionError("could not write, compile or load the decoder generated for " + codec, e);
+            return loader.loadClass(PACKAGE + "." + simple);
+        } catch (IOException | ClassNotFoundException e) {
+            throw new AssertionError("could not write, compile or load " + simple, e);
         }
     }
 
