@@ -113,8 +113,8 @@ public final class ReaderSource {
                 .append("        String now = io.bufkit.message.ReaderSource.fingerprint(L0);\n")
                 .append("        if (!now.equals(FINGERPRINT)) {\n")
                 .append("            throw new IllegalStateException(\"").append(simple)
-                .append(" was generated from another declaration of \" + L0.name()\n")
-                .append("                    + \": generate it again\");\n")
+                .append(" was generated from another declaration of \"\n")
+                .append("                    + L0.name() + \": generate it again\");\n")
                 .append("        }\n    }\n\n")
                 .append("    /**\n     * Checks a message that fills the whole view and gives its top level.\n     *\n")
                 .append("     * @param message the message, <em>borrowed</em>: the level reads it until the next read\n")
@@ -240,7 +240,8 @@ public final class ReaderSource {
                         + "    throw new io.bufkit.layout.LayoutException(L0.name() + \": " + layout.name() + "."
                         + p.name + " at offset \" + f.offset()\n"
                         + "            + \": \" + f.getMessage(), L0.name(), \"" + layout.name() + "." + p.name
-                        + "\", f.offset(), \"a well-formed " + cp.kind.name() + "\", \"see message\");\n}"));
+                        + "\", f.offset(),\n            \"a well-formed " + cp.kind.name()
+                        + "\", \"see message\");\n}"));
                 body.append(method("Part {@code " + p.name + "}'s bytes, <em>borrowed</em> from the message.",
                         "io.bufkit.ByteView", getter(layout, getters, p.name + ".bytes") + "()",
                         "return v.slice(" + start + ", " + partEnd + ");"));
@@ -388,7 +389,20 @@ public final class ReaderSource {
     private static String method(String doc, String type, String signature, String code) {
         StringBuilder out = new StringBuilder("\n        /**\n");
         for (String l : doc.split("\n")) {
-            out.append(l.isEmpty() ? "         *\n" : "         * " + l + "\n");
+            if (l.isEmpty()) {
+                out.append("         *\n");
+                continue;
+            }
+            StringBuilder line = new StringBuilder();
+            for (String word : l.split(" ")) {   // words up to the width the generated lines keep to
+                if (line.length() > 0 && line.length() + word.length() > 105) {
+                    out.append("         * ").append(line).append('\n');
+                    line.setLength(0);
+                    word = (l.startsWith("@") ? "    " : "") + word;
+                }
+                line.append(line.length() == 0 ? "" : " ").append(word);
+            }
+            out.append("         * ").append(line).append('\n');
         }
         if (!doc.contains("@return") && !type.equals("void")) {
             out.append("         *\n         * @return ").append(type.equals("boolean") ? "whether it is" : "the value")

@@ -87,8 +87,8 @@ public final class DnsMessageReader {
     public DnsMessageReader() {
         String now = io.bufkit.message.ReaderSource.fingerprint(L0);
         if (!now.equals(FINGERPRINT)) {
-            throw new IllegalStateException("DnsMessageReader was generated from another declaration of " + L0.name()
-                    + ": generate it again");
+            throw new IllegalStateException("DnsMessageReader was generated from another declaration of "
+                    + L0.name() + ": generate it again");
         }
     }
 
@@ -789,7 +789,8 @@ public final class DnsMessageReader {
                 return kind.read(v, at);
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": question.name at offset " + f.offset()
-                        + ": " + f.getMessage(), L0.name(), "question.name", f.offset(), "a well-formed dns-name", "see message");
+                        + ": " + f.getMessage(), L0.name(), "question.name", f.offset(),
+                        "a well-formed dns-name", "see message");
             }
         }
 
@@ -880,7 +881,8 @@ public final class DnsMessageReader {
                 return kind.read(v, at);
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": record.name at offset " + f.offset()
-                        + ": " + f.getMessage(), L0.name(), "record.name", f.offset(), "a well-formed dns-name", "see message");
+                        + ": " + f.getMessage(), L0.name(), "record.name", f.offset(),
+                        "a well-formed dns-name", "see message");
             }
         }
 
@@ -939,7 +941,8 @@ public final class DnsMessageReader {
         }
 
         /**
-         * Choice {@code rdata} as {@code address} (key 1, 28), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code rdata} as {@code address} (key 1, 28), reused: the next call moves it; null if another
+         * alternative was chosen.
          *
          * @return the value
          */
@@ -956,7 +959,8 @@ public final class DnsMessageReader {
         }
 
         /**
-         * Choice {@code rdata} as {@code name} (key 2, 5, 12), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code rdata} as {@code name} (key 2, 5, 12), reused: the next call moves it; null if another
+         * alternative was chosen.
          *
          * @return the value
          */
@@ -973,7 +977,8 @@ public final class DnsMessageReader {
         }
 
         /**
-         * Choice {@code rdata} as {@code soa} (key 6), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code rdata} as {@code soa} (key 6), reused: the next call moves it; null if another alternative
+         * was chosen.
          *
          * @return the value
          */
@@ -990,7 +995,8 @@ public final class DnsMessageReader {
         }
 
         /**
-         * Choice {@code rdata} as {@code mx} (key 15), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code rdata} as {@code mx} (key 15), reused: the next call moves it; null if another alternative
+         * was chosen.
          *
          * @return the value
          */
@@ -1007,7 +1013,8 @@ public final class DnsMessageReader {
         }
 
         /**
-         * Choice {@code rdata} as {@code srv} (key 33), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code rdata} as {@code srv} (key 33), reused: the next call moves it; null if another alternative
+         * was chosen.
          *
          * @return the value
          */
@@ -1125,7 +1132,8 @@ public final class DnsMessageReader {
                 return kind.read(v, at);
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": name.target at offset " + f.offset()
-                        + ": " + f.getMessage(), L0.name(), "name.target", f.offset(), "a well-formed dns-name", "see message");
+                        + ": " + f.getMessage(), L0.name(), "name.target", f.offset(),
+                        "a well-formed dns-name", "see message");
             }
         }
 
@@ -1193,7 +1201,8 @@ public final class DnsMessageReader {
                 return kind.read(v, at);
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": soa.mname at offset " + f.offset()
-                        + ": " + f.getMessage(), L0.name(), "soa.mname", f.offset(), "a well-formed dns-name", "see message");
+                        + ": " + f.getMessage(), L0.name(), "soa.mname", f.offset(),
+                        "a well-formed dns-name", "see message");
             }
         }
 
@@ -1223,7 +1232,8 @@ public final class DnsMessageReader {
                 return kind.read(v, t[g + 1]);
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": soa.rname at offset " + f.offset()
-                        + ": " + f.getMessage(), L0.name(), "soa.rname", f.offset(), "a well-formed dns-name", "see message");
+                        + ": " + f.getMessage(), L0.name(), "soa.rname", f.offset(),
+                        "a well-formed dns-name", "see message");
             }
         }
 
@@ -1345,7 +1355,8 @@ public final class DnsMessageReader {
                 return kind.read(v, (at + 2));
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": mx.exchange at offset " + f.offset()
-                        + ": " + f.getMessage(), L0.name(), "mx.exchange", f.offset(), "a well-formed dns-name", "see message");
+                        + ": " + f.getMessage(), L0.name(), "mx.exchange", f.offset(),
+                        "a well-formed dns-name", "see message");
             }
         }
 
@@ -1440,7 +1451,8 @@ public final class DnsMessageReader {
                 return kind.read(v, (at + 6));
             } catch (io.bufkit.message.FieldFault f) {
                 throw new io.bufkit.layout.LayoutException(L0.name() + ": srv.target at offset " + f.offset()
-                        + ": " + f.getMessage(), L0.name(), "srv.target", f.offset(), "a well-formed uncompressed-dns-name", "see message");
+                        + ": " + f.getMessage(), L0.name(), "srv.target", f.offset(),
+                        "a well-formed uncompressed-dns-name", "see message");
             }
         }
 

@@ -99,8 +99,8 @@ public final class Ipv4PacketReader {
     public Ipv4PacketReader() {
         String now = io.bufkit.message.ReaderSource.fingerprint(L0);
         if (!now.equals(FINGERPRINT)) {
-            throw new IllegalStateException("Ipv4PacketReader was generated from another declaration of " + L0.name()
-                    + ": generate it again");
+            throw new IllegalStateException("Ipv4PacketReader was generated from another declaration of "
+                    + L0.name() + ": generate it again");
         }
     }
 
@@ -567,7 +567,8 @@ public final class Ipv4PacketReader {
         }
 
         /**
-         * Choice {@code transport}'s bytes, <em>borrowed</em> from the message (an unknown alternative's among them).
+         * Choice {@code transport}'s bytes, <em>borrowed</em> from the message (an unknown alternative's among
+         * them).
          *
          * @return the value
          */
@@ -576,7 +577,8 @@ public final class Ipv4PacketReader {
         }
 
         /**
-         * Choice {@code transport} as {@code icmp-message} (key 1), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code transport} as {@code icmp-message} (key 1), reused: the next call moves it; null if another
+         * alternative was chosen.
          *
          * @return the value
          */
@@ -593,7 +595,8 @@ public final class Ipv4PacketReader {
         }
 
         /**
-         * Choice {@code transport} as {@code tcp-segment} (key 6), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code transport} as {@code tcp-segment} (key 6), reused: the next call moves it; null if another
+         * alternative was chosen.
          *
          * @return the value
          */
@@ -610,7 +613,8 @@ public final class Ipv4PacketReader {
         }
 
         /**
-         * Choice {@code transport} as {@code udp-datagram} (key 17), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code transport} as {@code udp-datagram} (key 17), reused: the next call moves it; null if another
+         * alternative was chosen.
          *
          * @return the value
          */

@@ -73,8 +73,8 @@ public final class MqttPacketReader {
     public MqttPacketReader() {
         String now = io.bufkit.message.ReaderSource.fingerprint(L0);
         if (!now.equals(FINGERPRINT)) {
-            throw new IllegalStateException("MqttPacketReader was generated from another declaration of " + L0.name()
-                    + ": generate it again");
+            throw new IllegalStateException("MqttPacketReader was generated from another declaration of "
+                    + L0.name() + ": generate it again");
         }
     }
 
@@ -476,7 +476,8 @@ public final class MqttPacketReader {
         }
 
         /**
-         * Choice {@code body} as {@code CONNECT} (key 1), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code body} as {@code CONNECT} (key 1), reused: the next call moves it; null if another
+         * alternative was chosen.
          *
          * @return the value
          */
@@ -493,7 +494,8 @@ public final class MqttPacketReader {
         }
 
         /**
-         * Choice {@code body} as {@code PUBLISH} (key 3), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code body} as {@code PUBLISH} (key 3), reused: the next call moves it; null if another
+         * alternative was chosen.
          *
          * @return the value
          */

@@ -61,8 +61,8 @@ public final class PostgresBackendReader {
     public PostgresBackendReader() {
         String now = io.bufkit.message.ReaderSource.fingerprint(L0);
         if (!now.equals(FINGERPRINT)) {
-            throw new IllegalStateException("PostgresBackendReader was generated from another declaration of " + L0.name()
-                    + ": generate it again");
+            throw new IllegalStateException("PostgresBackendReader was generated from another declaration of "
+                    + L0.name() + ": generate it again");
         }
     }
 
@@ -423,7 +423,8 @@ public final class PostgresBackendReader {
         }
 
         /**
-         * Choice {@code body} as {@code DataRow} (key 68), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code body} as {@code DataRow} (key 68), reused: the next call moves it; null if another
+         * alternative was chosen.
          *
          * @return the value
          */
@@ -440,7 +441,8 @@ public final class PostgresBackendReader {
         }
 
         /**
-         * Choice {@code body} as {@code ErrorResponse} (key 69), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code body} as {@code ErrorResponse} (key 69), reused: the next call moves it; null if another
+         * alternative was chosen.
          *
          * @return the value
          */
@@ -457,7 +459,8 @@ public final class PostgresBackendReader {
         }
 
         /**
-         * Choice {@code body} as {@code RowDescription} (key 84), reused: the next call moves it; null if another alternative was chosen.
+         * Choice {@code body} as {@code RowDescription} (key 84), reused: the next call moves it; null if another
+         * alternative was chosen.
          *
          * @return the value
          */
