@@ -38,7 +38,8 @@ import java.util.Set;
  * ({@code ip.version} is {@code ipVersion()}); a layout whose names collide, or collide with
  * {@code start()} and {@code end()}, is refused, naming both.
  *
- * <p>The generated reader, like the level objects it hands out, is <em>reused</em>: reading the next message,
+ * <p>The generated class extends {@link ReaderTape}, which keeps the tape. The generated reader, like the
+ * level objects it hands out, is <em>reused</em>: reading the next message,
  * or asking for another element of the same repeat, moves them. It is not thread-safe; make one per thread.
  */
 public final class ReaderSource {
@@ -93,19 +94,12 @@ public final class ReaderSource {
         out.append("/**\n * The generated reader of {@code ").append(layout.name()).append("}: ")
                 .append("{@link #read} checks a message and hands out\n")
                 .append(" * its levels; reused, not thread-safe.\n */\n")
-                .append("public final class ").append(simple).append(" {\n")
+                .append("public final class ").append(simple).append(" extends io.bufkit.message.ReaderTape {\n")
                 .append("    private static final String FINGERPRINT = \"").append(DecoderSource.fingerprint(layout))
                 .append("\";\n")
                 .append("    private static final io.bufkit.message.MessageLayout L0 = ").append(layoutConstant)
                 .append(";\n").append(s.walk.constants())
-                .append("\n    private io.bufkit.ByteView v;\n")
-                .append("    /** Where each level starts and each of its parts ends: see ReaderSource. */\n")
-                .append("    private int[] t = new int[64];\n")
-                .append("    private int top;\n")
-                .append("    /** The places of the elements of the repeats being read, innermost last. */\n")
-                .append("    private int[] stack = new int[16];\n")
-                .append("    private int depth;\n")
-                .append("    private final ").append(root).append(" root = new ").append(root).append("();\n\n")
+                .append("\n    private final ").append(root).append(" root = new ").append(root).append("();\n\n")
                 .append("    /**\n     * Makes a reader.\n     *\n")
                 .append("     * @throws IllegalStateException if the layout changed since the reader was generated\n")
                 .append("     */\n")
@@ -122,9 +116,7 @@ public final class ReaderSource {
                 .append("     * @throws io.bufkit.layout.LayoutException if the message is malformed, naming the field ")
                 .append("path, offset\n     *     and why\n     */\n")
                 .append("    public ").append(root).append(" read(io.bufkit.ByteView message) {\n")
-                .append("        v = message;\n")
-                .append("        top = 0;\n")
-                .append("        depth = 0;\n")
+                .append("        rewind();\n")
                 .append("        long ends = ").append(rootMethod).append("(message, 0, message.length());\n")
                 .append("        if (ends < 0 || (int) ends != message.length()) {\n")
                 .append("            L0.decode(message);   // throws, naming the field path, offset and why\n")
@@ -133,28 +125,7 @@ public final class ReaderSource {
                 .append("                    + \" decodes: generate it again\");\n")
                 .append("        }\n")
                 .append("        root.place(message, t, (int) (ends >>> 32));\n")
-                .append("        return root;\n    }\n\n")
-                .append("    private int reserve(int n) {\n")
-                .append("        int g = top;\n")
-                .append("        top = g + n;\n")
-                .append("        if (top > t.length) {\n")
-                .append("            t = java.util.Arrays.copyOf(t, Math.max(top, t.length * 2));\n")
-                .append("        }\n")
-                .append("        return g;\n    }\n\n")
-                .append("    private void push(int element) {\n")
-                .append("        int d = depth;\n")
-                .append("        if (d == stack.length) {\n")
-                .append("            stack = java.util.Arrays.copyOf(stack, d * 2);\n")
-                .append("        }\n")
-                .append("        stack[d] = element;\n")
-                .append("        depth = d + 1;\n    }\n\n")
-                .append("    /** Moves the last {@code count} places from the stack to a new index: the count, then them. */\n")
-                .append("    private int index(int count) {\n")
-                .append("        int x = reserve(count + 1);\n")
-                .append("        t[x] = count;\n")
-                .append("        depth -= count;\n")
-                .append("        System.arraycopy(stack, depth, t, x + 1, count);\n")
-                .append("        return x;\n    }\n")
+                .append("        return root;\n    }\n")
                 .append(s.walk.methods())
                 .append(s.classes)
                 .append("}\n");

@@ -6,7 +6,7 @@ package io.bufkit.examples;
  * The generated reader of {@code dns}: {@link #read} checks a message and hands out
  * its levels; reused, not thread-safe.
  */
-public final class DnsMessageReader {
+public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
     private static final String FINGERPRINT = "b8ec930f21359bbc545d542add14e99ab7ca0ab85805959e634481f972597e2d";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.DnsMessage.LAYOUT;
     private static final io.bufkit.message.MessageLayout L1 =
@@ -70,13 +70,6 @@ public final class DnsMessageReader {
     private static final io.bufkit.layout.IntField F30 =
             (io.bufkit.layout.IntField) L12.parts().get(0).section().fields().get(2);
 
-    private io.bufkit.ByteView v;
-    /** Where each level starts and each of its parts ends: see ReaderSource. */
-    private int[] t = new int[64];
-    private int top;
-    /** The places of the elements of the repeats being read, innermost last. */
-    private int[] stack = new int[16];
-    private int depth;
     private final Dns root = new Dns();
 
     /**
@@ -101,9 +94,7 @@ public final class DnsMessageReader {
      *     and why
      */
     public Dns read(io.bufkit.ByteView message) {
-        v = message;
-        top = 0;
-        depth = 0;
+        rewind();
         long ends = dns0(message, 0, message.length());
         if (ends < 0 || (int) ends != message.length()) {
             L0.decode(message);   // throws, naming the field path, offset and why
@@ -112,33 +103,6 @@ public final class DnsMessageReader {
         }
         root.place(message, t, (int) (ends >>> 32));
         return root;
-    }
-
-    private int reserve(int n) {
-        int g = top;
-        top = g + n;
-        if (top > t.length) {
-            t = java.util.Arrays.copyOf(t, Math.max(top, t.length * 2));
-        }
-        return g;
-    }
-
-    private void push(int element) {
-        int d = depth;
-        if (d == stack.length) {
-            stack = java.util.Arrays.copyOf(stack, d * 2);
-        }
-        stack[d] = element;
-        depth = d + 1;
-    }
-
-    /** Moves the last {@code count} places from the stack to a new index: the count, then them. */
-    private int index(int count) {
-        int x = reserve(count + 1);
-        t[x] = count;
-        depth -= count;
-        System.arraycopy(stack, depth, t, x + 1, count);
-        return x;
     }
 
     /** Reads a level of question: its place on the tape << 32 | its end; -1 to give up. */

@@ -6,7 +6,7 @@ package io.bufkit.examples;
  * The generated reader of {@code ipv4-packet}: {@link #read} checks a message and hands out
  * its levels; reused, not thread-safe.
  */
-public final class Ipv4PacketReader {
+public final class Ipv4PacketReader extends io.bufkit.message.ReaderTape {
     private static final String FINGERPRINT = "84a890eeba39b09effef957a8457a40cb61f61494f77e8825533210fa7f40797";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.Ipv4Packet.LAYOUT;
     private static final io.bufkit.layout.IntField F1 =
@@ -82,13 +82,6 @@ public final class Ipv4PacketReader {
     private static final io.bufkit.layout.ChecksumField F36 =
             (io.bufkit.layout.ChecksumField) L13.parts().get(0).section().fields().get(3);
 
-    private io.bufkit.ByteView v;
-    /** Where each level starts and each of its parts ends: see ReaderSource. */
-    private int[] t = new int[64];
-    private int top;
-    /** The places of the elements of the repeats being read, innermost last. */
-    private int[] stack = new int[16];
-    private int depth;
     private final Ipv4Packet root = new Ipv4Packet();
 
     /**
@@ -113,9 +106,7 @@ public final class Ipv4PacketReader {
      *     and why
      */
     public Ipv4Packet read(io.bufkit.ByteView message) {
-        v = message;
-        top = 0;
-        depth = 0;
+        rewind();
         long ends = ipv4_packet0(message, 0, message.length());
         if (ends < 0 || (int) ends != message.length()) {
             L0.decode(message);   // throws, naming the field path, offset and why
@@ -124,33 +115,6 @@ public final class Ipv4PacketReader {
         }
         root.place(message, t, (int) (ends >>> 32));
         return root;
-    }
-
-    private int reserve(int n) {
-        int g = top;
-        top = g + n;
-        if (top > t.length) {
-            t = java.util.Arrays.copyOf(t, Math.max(top, t.length * 2));
-        }
-        return g;
-    }
-
-    private void push(int element) {
-        int d = depth;
-        if (d == stack.length) {
-            stack = java.util.Arrays.copyOf(stack, d * 2);
-        }
-        stack[d] = element;
-        depth = d + 1;
-    }
-
-    /** Moves the last {@code count} places from the stack to a new index: the count, then them. */
-    private int index(int count) {
-        int x = reserve(count + 1);
-        t[x] = count;
-        depth -= count;
-        System.arraycopy(stack, depth, t, x + 1, count);
-        return x;
     }
 
     /** Reads a level of option-value: its place on the tape << 32 | its end; -1 to give up. */

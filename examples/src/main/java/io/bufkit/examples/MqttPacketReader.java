@@ -6,7 +6,7 @@ package io.bufkit.examples;
  * The generated reader of {@code mqtt}: {@link #read} checks a message and hands out
  * its levels; reused, not thread-safe.
  */
-public final class MqttPacketReader {
+public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
     private static final String FINGERPRINT = "e632ed52ed87ebd4e9939122081f6817f775b08c6999764f38170c9d0fab9d0d";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.MqttPacket.PACKET;
     private static final io.bufkit.layout.IntField F1 =
@@ -56,13 +56,6 @@ public final class MqttPacketReader {
     private static final io.bufkit.layout.IntField F23 =
             (io.bufkit.layout.IntField) L13.parts().get(0).section().fields().get(0);
 
-    private io.bufkit.ByteView v;
-    /** Where each level starts and each of its parts ends: see ReaderSource. */
-    private int[] t = new int[64];
-    private int top;
-    /** The places of the elements of the repeats being read, innermost last. */
-    private int[] stack = new int[16];
-    private int depth;
     private final Mqtt root = new Mqtt();
 
     /**
@@ -87,9 +80,7 @@ public final class MqttPacketReader {
      *     and why
      */
     public Mqtt read(io.bufkit.ByteView message) {
-        v = message;
-        top = 0;
-        depth = 0;
+        rewind();
         long ends = mqtt0(message, 0, message.length());
         if (ends < 0 || (int) ends != message.length()) {
             L0.decode(message);   // throws, naming the field path, offset and why
@@ -98,33 +89,6 @@ public final class MqttPacketReader {
         }
         root.place(message, t, (int) (ends >>> 32));
         return root;
-    }
-
-    private int reserve(int n) {
-        int g = top;
-        top = g + n;
-        if (top > t.length) {
-            t = java.util.Arrays.copyOf(t, Math.max(top, t.length * 2));
-        }
-        return g;
-    }
-
-    private void push(int element) {
-        int d = depth;
-        if (d == stack.length) {
-            stack = java.util.Arrays.copyOf(stack, d * 2);
-        }
-        stack[d] = element;
-        depth = d + 1;
-    }
-
-    /** Moves the last {@code count} places from the stack to a new index: the count, then them. */
-    private int index(int count) {
-        int x = reserve(count + 1);
-        t[x] = count;
-        depth -= count;
-        System.arraycopy(stack, depth, t, x + 1, count);
-        return x;
     }
 
     /** Reads a level of will: its place on the tape << 32 | its end; -1 to give up. */

@@ -6,7 +6,7 @@ package io.bufkit.examples;
  * The generated reader of {@code pg-backend}: {@link #read} checks a message and hands out
  * its levels; reused, not thread-safe.
  */
-public final class PostgresBackendReader {
+public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
     private static final String FINGERPRINT = "a95d32ee4dd7cbf2d5e584205cd9c714bf481c28fdb3b0fde5c8206a4e2467ea";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.PostgresMessage.BACKEND;
     private static final io.bufkit.layout.IntField F1 =
@@ -44,13 +44,6 @@ public final class PostgresBackendReader {
     private static final io.bufkit.layout.IntField F17 =
             (io.bufkit.layout.IntField) L9.parts().get(1).section().fields().get(5);
 
-    private io.bufkit.ByteView v;
-    /** Where each level starts and each of its parts ends: see ReaderSource. */
-    private int[] t = new int[64];
-    private int top;
-    /** The places of the elements of the repeats being read, innermost last. */
-    private int[] stack = new int[16];
-    private int depth;
     private final PgBackend root = new PgBackend();
 
     /**
@@ -75,9 +68,7 @@ public final class PostgresBackendReader {
      *     and why
      */
     public PgBackend read(io.bufkit.ByteView message) {
-        v = message;
-        top = 0;
-        depth = 0;
+        rewind();
         long ends = pg_backend0(message, 0, message.length());
         if (ends < 0 || (int) ends != message.length()) {
             L0.decode(message);   // throws, naming the field path, offset and why
@@ -86,33 +77,6 @@ public final class PostgresBackendReader {
         }
         root.place(message, t, (int) (ends >>> 32));
         return root;
-    }
-
-    private int reserve(int n) {
-        int g = top;
-        top = g + n;
-        if (top > t.length) {
-            t = java.util.Arrays.copyOf(t, Math.max(top, t.length * 2));
-        }
-        return g;
-    }
-
-    private void push(int element) {
-        int d = depth;
-        if (d == stack.length) {
-            stack = java.util.Arrays.copyOf(stack, d * 2);
-        }
-        stack[d] = element;
-        depth = d + 1;
-    }
-
-    /** Moves the last {@code count} places from the stack to a new index: the count, then them. */
-    private int index(int count) {
-        int x = reserve(count + 1);
-        t[x] = count;
-        depth -= count;
-        System.arraycopy(stack, depth, t, x + 1, count);
-        return x;
     }
 
     /** Reads a level of value: its place on the tape << 32 | its end; -1 to give up. */
