@@ -54,6 +54,8 @@ public final class DecoderSource {
     private final boolean tape;
     /** What the generated level methods return to give up. */
     private final String giveUp;
+    /** The most parts a level written in place of a call may have (see {@link #inline}). */
+    private static final int INLINE_PARTS = 4;
     /** The width the generated lines keep to, where they can. */
     private static final int MOST_COLUMNS = 120;
 
@@ -131,6 +133,10 @@ public final class DecoderSource {
      * needs rather than running out of room in one long method.
      */
     private Decoded level(Scope s, MessageLayout layout, String lc, RecordLevel rl, String at, String limit) {
+        if (inline(layout)) {   // written in place: a level method's call and packed result cost more than it
+            Decoded d = levelBody(layout, lc, rl, at, limit);
+            return new Decoded(d.end, tape || rl != null ? d.value : null);
+        }
         String method = levelMethod(layout, lc, rl);
         int id = counter++;
         String r = "r" + id;
@@ -153,6 +159,26 @@ public final class DecoderSource {
         line("int d" + id + " = at[0];");
         String value = rl == null ? null : rl.shape == null ? "(" + r + " == NULL ? null : " + r + ")" : r;
         return new Decoded("d" + id, value);
+    }
+
+    /**
+     * Whether a level is written into the code of the level holding it rather than as a method of its own: a
+     * level of a few parts without loops or choices (an IPv4 or TCP option, a DNS question), reading no field
+     * of an enclosing level, whose code is short enough that the method holding it stays well within what the
+     * compiler inlines.
+     */
+    static boolean inline(MessageLayout layout) {
+        Part[] parts = layout.partArray();
+        if (!layout.enclosingNeeds().isEmpty() || parts.length > INLINE_PARTS) {
+            return false;
+        }
+        for (Part p : parts) {
+            MessageLayout body = p instanceof OptionalPart op ? op.body : p instanceof NestedPart np ? np.body : null;
+            if (p instanceof RepeatPart || p instanceof ChoicePart || body != null && !inline(body)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -87,341 +87,273 @@ public final class DnsDecoder
         return r == null || at[0] != v.length() ? null : r;
     }
 
-    /** Decodes a level of question from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Dns.Question question2(io.bufkit.ByteView v, int[] at, int limit) {
-        int a3 = at[0];
-        int m3 = limit;
-        int e3_0;
-        try {
-            e3_0 = KIND5.end(v, a3, m3);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return null;
-        }
-        if (e3_0 < a3 || e3_0 > m3) {
-            return null;
-        }
-        Object x3_0;
-        try {
-            x3_0 = KIND5.read(v, a3);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return null;
-        }
-        int e3_1 = e3_0 + 4;
-        if (e3_1 > m3) {
-            return null;
-        }
-        Object x3_1 = new io.bufkit.examples.Dns.TypeAndClass(v.u16be(e3_0), v.u16be(e3_0 + 2));
-        io.bufkit.examples.Dns.Question r3 = new io.bufkit.examples.Dns.Question(
-                (java.lang.String) x3_0,
-                (io.bufkit.examples.Dns.TypeAndClass) x3_1);
-        at[0] = e3_1;
-        return r3;
-    }
-
-    /** Decodes a level of address from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Dns.Address address7(io.bufkit.ByteView v, int[] at, int limit) {
-        int a8 = at[0];
-        int m8 = limit;
-        int e8_0 = m8;
-        if (e8_0 < a8) {
-            return null;
-        }
-        Object x8_0 = io.bufkit.Bytes.copyOf(v.slice(a8, e8_0));
-        io.bufkit.examples.Dns.Address r8 = new io.bufkit.examples.Dns.Address((io.bufkit.Bytes) x8_0);
-        at[0] = e8_0;
-        return r8;
-    }
-
-    /** Decodes a level of name from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Dns.Name name10(io.bufkit.ByteView v, int[] at, int limit) {
-        int a11 = at[0];
-        int m11 = limit;
-        int e11_0;
-        try {
-            e11_0 = KIND5.end(v, a11, m11);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return null;
-        }
-        if (e11_0 < a11 || e11_0 > m11) {
-            return null;
-        }
-        Object x11_0;
-        try {
-            x11_0 = KIND5.read(v, a11);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return null;
-        }
-        io.bufkit.examples.Dns.Name r11 = new io.bufkit.examples.Dns.Name((java.lang.String) x11_0);
-        at[0] = e11_0;
-        return r11;
-    }
-
-    /** Decodes a level of soa from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Dns.Soa soa14(io.bufkit.ByteView v, int[] at, int limit) {
-        int a15 = at[0];
-        int m15 = limit;
-        int e15_0;
-        try {
-            e15_0 = KIND5.end(v, a15, m15);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return null;
-        }
-        if (e15_0 < a15 || e15_0 > m15) {
-            return null;
-        }
-        Object x15_0;
-        try {
-            x15_0 = KIND5.read(v, a15);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return null;
-        }
-        int e15_1;
-        try {
-            e15_1 = KIND5.end(v, e15_0, m15);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return null;
-        }
-        if (e15_1 < e15_0 || e15_1 > m15) {
-            return null;
-        }
-        Object x15_1;
-        try {
-            x15_1 = KIND5.read(v, e15_0);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return null;
-        }
-        int e15_2 = e15_1 + 20;
-        if (e15_2 > m15) {
-            return null;
-        }
-        Object x15_2 = new io.bufkit.examples.Dns.SoaTimes(
-                (long) v.u32be(e15_1),
-                (long) v.u32be(e15_1 + 4),
-                (long) v.u32be(e15_1 + 8),
-                (long) v.u32be(e15_1 + 12),
-                (long) v.u32be(e15_1 + 16));
-        io.bufkit.examples.Dns.Soa r15 = new io.bufkit.examples.Dns.Soa(
-                (java.lang.String) x15_0,
-                (java.lang.String) x15_1,
-                (io.bufkit.examples.Dns.SoaTimes) x15_2);
-        at[0] = e15_2;
-        return r15;
-    }
-
-    /** Decodes a level of mx from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Dns.Mx mx18(io.bufkit.ByteView v, int[] at, int limit) {
-        int a19 = at[0];
-        int m19 = limit;
-        int e19_0 = a19 + 2;
-        if (e19_0 > m19) {
-            return null;
-        }
-        int x19_0 = v.u16be(a19);
-        int e19_1;
-        try {
-            e19_1 = KIND5.end(v, e19_0, m19);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return null;
-        }
-        if (e19_1 < e19_0 || e19_1 > m19) {
-            return null;
-        }
-        Object x19_1;
-        try {
-            x19_1 = KIND5.read(v, e19_0);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return null;
-        }
-        io.bufkit.examples.Dns.Mx r19 = new io.bufkit.examples.Dns.Mx(x19_0, (java.lang.String) x19_1);
-        at[0] = e19_1;
-        return r19;
-    }
-
-    /** Decodes a level of srv from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Dns.Srv srv22(io.bufkit.ByteView v, int[] at, int limit) {
-        int a23 = at[0];
-        int m23 = limit;
-        int e23_0 = a23 + 6;
-        if (e23_0 > m23) {
-            return null;
-        }
-        Object x23_0 = new io.bufkit.examples.Dns.SrvFields(v.u16be(a23), v.u16be(a23 + 2), v.u16be(a23 + 4));
-        int e23_1;
-        try {
-            e23_1 = KIND28.end(v, e23_0, m23);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return null;
-        }
-        if (e23_1 < e23_0 || e23_1 > m23) {
-            return null;
-        }
-        Object x23_1;
-        try {
-            x23_1 = KIND28.read(v, e23_0);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return null;
-        }
-        io.bufkit.examples.Dns.Srv r23 = new io.bufkit.examples.Dns.Srv(
-                (io.bufkit.examples.Dns.SrvFields) x23_0,
-                (java.lang.String) x23_1);
-        at[0] = e23_1;
-        return r23;
-    }
-
     /** Decodes a level of record from {@code at[0]}; null to give up. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Dns.Rr record5(io.bufkit.ByteView v, int[] at, int limit) {
-        int a6 = at[0];
-        int m6 = limit;
-        int e6_0;
+    private static io.bufkit.examples.Dns.Rr record3(io.bufkit.ByteView v, int[] at, int limit) {
+        int a4 = at[0];
+        int m4 = limit;
+        int e4_0;
         try {
-            e6_0 = KIND5.end(v, a6, m6);
+            e4_0 = KIND5.end(v, a4, m4);
         } catch (io.bufkit.message.FieldFault malformed) {
             return null;
         }
-        if (e6_0 < a6 || e6_0 > m6) {
+        if (e4_0 < a4 || e4_0 > m4) {
             return null;
         }
-        Object x6_0;
+        Object x4_0;
         try {
-            x6_0 = KIND5.read(v, a6);
+            x4_0 = KIND5.read(v, a4);
         } catch (io.bufkit.message.FieldFault malformed) {
             return null;
         }
-        int e6_1 = e6_0 + 10;
-        if (e6_1 > m6) {
+        int e4_1 = e4_0 + 10;
+        if (e4_1 > m4) {
             return null;
         }
-        Object x6_1 = new io.bufkit.examples.Dns.RrFields(v.u16be(e6_0), v.u16be(e6_0 + 2), v.i32be(e6_0 + 4));
-        long n6_2 = (long) v.u16be(e6_0 + 8);
-        if (n6_2 < 0 || e6_1 + n6_2 > m6) {
+        Object x4_1 = new io.bufkit.examples.Dns.RrFields(v.u16be(e4_0), v.u16be(e4_0 + 2), v.i32be(e4_0 + 4));
+        long n4_2 = (long) v.u16be(e4_0 + 8);
+        if (n4_2 < 0 || e4_1 + n4_2 > m4) {
             return null;
         }
-        int z6_2 = (int) (e6_1 + n6_2);
-        int e6_2;
-        Object x6_2;
-        switch (v.u16be(e6_0)) {
+        int z4_2 = (int) (e4_1 + n4_2);
+        int e4_2;
+        Object x4_2;
+        switch (v.u16be(e4_0)) {
         case 1 -> {
-            at[0] = e6_1;
-            io.bufkit.examples.Dns.Address r9 = address7(v, at, z6_2);
-            if (r9 == null) {
+            int a5 = e4_1;
+            int m5 = z4_2;
+            int e5_0 = m5;
+            if (e5_0 < a5) {
                 return null;
             }
-            int d9 = at[0];
-            if (d9 != z6_2) {
+            Object x5_0 = io.bufkit.Bytes.copyOf(v.slice(a5, e5_0));
+            io.bufkit.examples.Dns.Address r5 = new io.bufkit.examples.Dns.Address((io.bufkit.Bytes) x5_0);
+            if (e5_0 != z4_2) {
                 return null;
             }
-            e6_2 = d9;
-            x6_2 = r9;
+            e4_2 = e5_0;
+            x4_2 = r5;
         }
         case 2 -> {
-            at[0] = e6_1;
-            io.bufkit.examples.Dns.Name r12 = name10(v, at, z6_2);
-            if (r12 == null) {
+            int a6 = e4_1;
+            int m6 = z4_2;
+            int e6_0;
+            try {
+                e6_0 = KIND5.end(v, a6, m6);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return null;
             }
-            int d12 = at[0];
-            if (d12 != z6_2) {
+            if (e6_0 < a6 || e6_0 > m6) {
                 return null;
             }
-            e6_2 = d12;
-            x6_2 = r12;
+            Object x6_0;
+            try {
+                x6_0 = KIND5.read(v, a6);
+            } catch (io.bufkit.message.FieldFault malformed) {
+                return null;
+            }
+            io.bufkit.examples.Dns.Name r6 = new io.bufkit.examples.Dns.Name((java.lang.String) x6_0);
+            if (e6_0 != z4_2) {
+                return null;
+            }
+            e4_2 = e6_0;
+            x4_2 = r6;
         }
         case 5 -> {
-            at[0] = e6_1;
-            io.bufkit.examples.Dns.Name r13 = name10(v, at, z6_2);
-            if (r13 == null) {
+            int a7 = e4_1;
+            int m7 = z4_2;
+            int e7_0;
+            try {
+                e7_0 = KIND5.end(v, a7, m7);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return null;
             }
-            int d13 = at[0];
-            if (d13 != z6_2) {
+            if (e7_0 < a7 || e7_0 > m7) {
                 return null;
             }
-            e6_2 = d13;
-            x6_2 = r13;
+            Object x7_0;
+            try {
+                x7_0 = KIND5.read(v, a7);
+            } catch (io.bufkit.message.FieldFault malformed) {
+                return null;
+            }
+            io.bufkit.examples.Dns.Name r7 = new io.bufkit.examples.Dns.Name((java.lang.String) x7_0);
+            if (e7_0 != z4_2) {
+                return null;
+            }
+            e4_2 = e7_0;
+            x4_2 = r7;
         }
         case 6 -> {
-            at[0] = e6_1;
-            io.bufkit.examples.Dns.Soa r16 = soa14(v, at, z6_2);
-            if (r16 == null) {
+            int a8 = e4_1;
+            int m8 = z4_2;
+            int e8_0;
+            try {
+                e8_0 = KIND5.end(v, a8, m8);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return null;
             }
-            int d16 = at[0];
-            if (d16 != z6_2) {
+            if (e8_0 < a8 || e8_0 > m8) {
                 return null;
             }
-            e6_2 = d16;
-            x6_2 = r16;
+            Object x8_0;
+            try {
+                x8_0 = KIND5.read(v, a8);
+            } catch (io.bufkit.message.FieldFault malformed) {
+                return null;
+            }
+            int e8_1;
+            try {
+                e8_1 = KIND5.end(v, e8_0, m8);
+            } catch (io.bufkit.message.FieldFault malformed) {
+                return null;
+            }
+            if (e8_1 < e8_0 || e8_1 > m8) {
+                return null;
+            }
+            Object x8_1;
+            try {
+                x8_1 = KIND5.read(v, e8_0);
+            } catch (io.bufkit.message.FieldFault malformed) {
+                return null;
+            }
+            int e8_2 = e8_1 + 20;
+            if (e8_2 > m8) {
+                return null;
+            }
+            Object x8_2 = new io.bufkit.examples.Dns.SoaTimes(
+                    (long) v.u32be(e8_1),
+                    (long) v.u32be(e8_1 + 4),
+                    (long) v.u32be(e8_1 + 8),
+                    (long) v.u32be(e8_1 + 12),
+                    (long) v.u32be(e8_1 + 16));
+            io.bufkit.examples.Dns.Soa r8 = new io.bufkit.examples.Dns.Soa(
+                    (java.lang.String) x8_0,
+                    (java.lang.String) x8_1,
+                    (io.bufkit.examples.Dns.SoaTimes) x8_2);
+            if (e8_2 != z4_2) {
+                return null;
+            }
+            e4_2 = e8_2;
+            x4_2 = r8;
         }
         case 12 -> {
-            at[0] = e6_1;
-            io.bufkit.examples.Dns.Name r17 = name10(v, at, z6_2);
-            if (r17 == null) {
+            int a9 = e4_1;
+            int m9 = z4_2;
+            int e9_0;
+            try {
+                e9_0 = KIND5.end(v, a9, m9);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return null;
             }
-            int d17 = at[0];
-            if (d17 != z6_2) {
+            if (e9_0 < a9 || e9_0 > m9) {
                 return null;
             }
-            e6_2 = d17;
-            x6_2 = r17;
+            Object x9_0;
+            try {
+                x9_0 = KIND5.read(v, a9);
+            } catch (io.bufkit.message.FieldFault malformed) {
+                return null;
+            }
+            io.bufkit.examples.Dns.Name r9 = new io.bufkit.examples.Dns.Name((java.lang.String) x9_0);
+            if (e9_0 != z4_2) {
+                return null;
+            }
+            e4_2 = e9_0;
+            x4_2 = r9;
         }
         case 15 -> {
-            at[0] = e6_1;
-            io.bufkit.examples.Dns.Mx r20 = mx18(v, at, z6_2);
-            if (r20 == null) {
+            int a10 = e4_1;
+            int m10 = z4_2;
+            int e10_0 = a10 + 2;
+            if (e10_0 > m10) {
                 return null;
             }
-            int d20 = at[0];
-            if (d20 != z6_2) {
+            int x10_0 = v.u16be(a10);
+            int e10_1;
+            try {
+                e10_1 = KIND5.end(v, e10_0, m10);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return null;
             }
-            e6_2 = d20;
-            x6_2 = r20;
+            if (e10_1 < e10_0 || e10_1 > m10) {
+                return null;
+            }
+            Object x10_1;
+            try {
+                x10_1 = KIND5.read(v, e10_0);
+            } catch (io.bufkit.message.FieldFault malformed) {
+                return null;
+            }
+            io.bufkit.examples.Dns.Mx r10 = new io.bufkit.examples.Dns.Mx(x10_0, (java.lang.String) x10_1);
+            if (e10_1 != z4_2) {
+                return null;
+            }
+            e4_2 = e10_1;
+            x4_2 = r10;
         }
         case 28 -> {
-            at[0] = e6_1;
-            io.bufkit.examples.Dns.Address r21 = address7(v, at, z6_2);
-            if (r21 == null) {
+            int a11 = e4_1;
+            int m11 = z4_2;
+            int e11_0 = m11;
+            if (e11_0 < a11) {
                 return null;
             }
-            int d21 = at[0];
-            if (d21 != z6_2) {
+            Object x11_0 = io.bufkit.Bytes.copyOf(v.slice(a11, e11_0));
+            io.bufkit.examples.Dns.Address r11 = new io.bufkit.examples.Dns.Address((io.bufkit.Bytes) x11_0);
+            if (e11_0 != z4_2) {
                 return null;
             }
-            e6_2 = d21;
-            x6_2 = r21;
+            e4_2 = e11_0;
+            x4_2 = r11;
         }
         case 33 -> {
-            at[0] = e6_1;
-            io.bufkit.examples.Dns.Srv r24 = srv22(v, at, z6_2);
-            if (r24 == null) {
+            int a12 = e4_1;
+            int m12 = z4_2;
+            int e12_0 = a12 + 6;
+            if (e12_0 > m12) {
                 return null;
             }
-            int d24 = at[0];
-            if (d24 != z6_2) {
+            Object x12_0 = new io.bufkit.examples.Dns.SrvFields(
+                    v.u16be(a12),
+                    v.u16be(a12 + 2),
+                    v.u16be(a12 + 4));
+            int e12_1;
+            try {
+                e12_1 = KIND28.end(v, e12_0, m12);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return null;
             }
-            e6_2 = d24;
-            x6_2 = r24;
+            if (e12_1 < e12_0 || e12_1 > m12) {
+                return null;
+            }
+            Object x12_1;
+            try {
+                x12_1 = KIND28.read(v, e12_0);
+            } catch (io.bufkit.message.FieldFault malformed) {
+                return null;
+            }
+            io.bufkit.examples.Dns.Srv r12 = new io.bufkit.examples.Dns.Srv(
+                    (io.bufkit.examples.Dns.SrvFields) x12_0,
+                    (java.lang.String) x12_1);
+            if (e12_1 != z4_2) {
+                return null;
+            }
+            e4_2 = e12_1;
+            x4_2 = r12;
         }
         default -> {
-            e6_2 = z6_2;
-            x6_2 = new io.bufkit.examples.Dns.Unknown(io.bufkit.Bytes.copyOf(v.slice(e6_1, z6_2)));
+            e4_2 = z4_2;
+            x4_2 = new io.bufkit.examples.Dns.Unknown(io.bufkit.Bytes.copyOf(v.slice(e4_1, z4_2)));
         }
         }
-        io.bufkit.examples.Dns.Rr r6 = new io.bufkit.examples.Dns.Rr(
-                (java.lang.String) x6_0,
-                (io.bufkit.examples.Dns.RrFields) x6_1,
-                (io.bufkit.examples.Dns.Rdata) x6_2);
-        at[0] = e6_2;
-        return r6;
+        io.bufkit.examples.Dns.Rr r4 = new io.bufkit.examples.Dns.Rr(
+                (java.lang.String) x4_0,
+                (io.bufkit.examples.Dns.RrFields) x4_1,
+                (io.bufkit.examples.Dns.Rdata) x4_2);
+        at[0] = e4_2;
+        return r4;
     }
 
     /** Decodes a level of dns from {@code at[0]}; null to give up. */
@@ -441,14 +373,33 @@ public final class DnsDecoder
         }
         Object[] q1_1 = new Object[(int) c1_1];
         for (int k1_1 = 0; k1_1 < c1_1; k1_1++) {
-            at[0] = e1_1;
-            io.bufkit.examples.Dns.Question r4 = question2(v, at, m1);
-            if (r4 == null) {
+            int a2 = e1_1;
+            int m2 = m1;
+            int e2_0;
+            try {
+                e2_0 = KIND5.end(v, a2, m2);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return null;
             }
-            int d4 = at[0];
-            q1_1[k1_1] = r4;
-            e1_1 = d4;
+            if (e2_0 < a2 || e2_0 > m2) {
+                return null;
+            }
+            Object x2_0;
+            try {
+                x2_0 = KIND5.read(v, a2);
+            } catch (io.bufkit.message.FieldFault malformed) {
+                return null;
+            }
+            int e2_1 = e2_0 + 4;
+            if (e2_1 > m2) {
+                return null;
+            }
+            Object x2_1 = new io.bufkit.examples.Dns.TypeAndClass(v.u16be(e2_0), v.u16be(e2_0 + 2));
+            io.bufkit.examples.Dns.Question r2 = new io.bufkit.examples.Dns.Question(
+                    (java.lang.String) x2_0,
+                    (io.bufkit.examples.Dns.TypeAndClass) x2_1);
+            q1_1[k1_1] = r2;
+            e1_1 = e2_1;
         }
         Object x1_1 = io.bufkit.message.GeneratedDecoder.elements(q1_1, (int) c1_1);
         int e1_2 = e1_1;
@@ -459,13 +410,13 @@ public final class DnsDecoder
         Object[] q1_2 = new Object[(int) c1_2];
         for (int k1_2 = 0; k1_2 < c1_2; k1_2++) {
             at[0] = e1_2;
-            io.bufkit.examples.Dns.Rr r25 = record5(v, at, m1);
-            if (r25 == null) {
+            io.bufkit.examples.Dns.Rr r13 = record3(v, at, m1);
+            if (r13 == null) {
                 return null;
             }
-            int d25 = at[0];
-            q1_2[k1_2] = r25;
-            e1_2 = d25;
+            int d13 = at[0];
+            q1_2[k1_2] = r13;
+            e1_2 = d13;
         }
         Object x1_2 = io.bufkit.message.GeneratedDecoder.elements(q1_2, (int) c1_2);
         int e1_3 = e1_2;
@@ -476,13 +427,13 @@ public final class DnsDecoder
         Object[] q1_3 = new Object[(int) c1_3];
         for (int k1_3 = 0; k1_3 < c1_3; k1_3++) {
             at[0] = e1_3;
-            io.bufkit.examples.Dns.Rr r26 = record5(v, at, m1);
-            if (r26 == null) {
+            io.bufkit.examples.Dns.Rr r14 = record3(v, at, m1);
+            if (r14 == null) {
                 return null;
             }
-            int d26 = at[0];
-            q1_3[k1_3] = r26;
-            e1_3 = d26;
+            int d14 = at[0];
+            q1_3[k1_3] = r14;
+            e1_3 = d14;
         }
         Object x1_3 = io.bufkit.message.GeneratedDecoder.elements(q1_3, (int) c1_3);
         int e1_4 = e1_3;
@@ -493,13 +444,13 @@ public final class DnsDecoder
         Object[] q1_4 = new Object[(int) c1_4];
         for (int k1_4 = 0; k1_4 < c1_4; k1_4++) {
             at[0] = e1_4;
-            io.bufkit.examples.Dns.Rr r27 = record5(v, at, m1);
-            if (r27 == null) {
+            io.bufkit.examples.Dns.Rr r15 = record3(v, at, m1);
+            if (r15 == null) {
                 return null;
             }
-            int d27 = at[0];
-            q1_4[k1_4] = r27;
-            e1_4 = d27;
+            int d15 = at[0];
+            q1_4[k1_4] = r15;
+            e1_4 = d15;
         }
         Object x1_4 = io.bufkit.message.GeneratedDecoder.elements(q1_4, (int) c1_4);
         io.bufkit.examples.Dns r1 = new io.bufkit.examples.Dns(

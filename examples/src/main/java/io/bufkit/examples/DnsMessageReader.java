@@ -105,300 +105,242 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
         return root;
     }
 
-    /** Reads a level of question: its place on the tape << 32 | its end; -1 to give up. */
-    private long question2(io.bufkit.ByteView v, int from, int limit) {
-        int a3 = from;
-        int m3 = limit;
-        int e3_0;
-        try {
-            e3_0 = KIND3.end(v, a3, m3);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return -1;
-        }
-        if (e3_0 < a3 || e3_0 > m3) {
-            return -1;
-        }
-        int e3_1 = e3_0 + 4;
-        if (e3_1 > m3) {
-            return -1;
-        }
-        int g3 = reserve(3);
-        int[] t3 = t;
-        t3[g3] = a3;
-        t3[g3 + 1] = e3_0;
-        t3[g3 + 2] = e3_1;
-        return (long) g3 << 32 | e3_1;
-    }
-
-    /** Reads a level of address: its place on the tape << 32 | its end; -1 to give up. */
-    private long address7(io.bufkit.ByteView v, int from, int limit) {
-        int a8 = from;
-        int m8 = limit;
-        int e8_0 = m8;
-        if (e8_0 < a8) {
-            return -1;
-        }
-        int g8 = reserve(2);
-        int[] t8 = t;
-        t8[g8] = a8;
-        t8[g8 + 1] = e8_0;
-        return (long) g8 << 32 | e8_0;
-    }
-
-    /** Reads a level of name: its place on the tape << 32 | its end; -1 to give up. */
-    private long name10(io.bufkit.ByteView v, int from, int limit) {
-        int a11 = from;
-        int m11 = limit;
-        int e11_0;
-        try {
-            e11_0 = KIND3.end(v, a11, m11);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return -1;
-        }
-        if (e11_0 < a11 || e11_0 > m11) {
-            return -1;
-        }
-        int g11 = reserve(2);
-        int[] t11 = t;
-        t11[g11] = a11;
-        t11[g11 + 1] = e11_0;
-        return (long) g11 << 32 | e11_0;
-    }
-
-    /** Reads a level of soa: its place on the tape << 32 | its end; -1 to give up. */
-    private long soa14(io.bufkit.ByteView v, int from, int limit) {
-        int a15 = from;
-        int m15 = limit;
-        int e15_0;
-        try {
-            e15_0 = KIND3.end(v, a15, m15);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return -1;
-        }
-        if (e15_0 < a15 || e15_0 > m15) {
-            return -1;
-        }
-        int e15_1;
-        try {
-            e15_1 = KIND3.end(v, e15_0, m15);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return -1;
-        }
-        if (e15_1 < e15_0 || e15_1 > m15) {
-            return -1;
-        }
-        int e15_2 = e15_1 + 20;
-        if (e15_2 > m15) {
-            return -1;
-        }
-        int g15 = reserve(4);
-        int[] t15 = t;
-        t15[g15] = a15;
-        t15[g15 + 1] = e15_0;
-        t15[g15 + 2] = e15_1;
-        t15[g15 + 3] = e15_2;
-        return (long) g15 << 32 | e15_2;
-    }
-
-    /** Reads a level of mx: its place on the tape << 32 | its end; -1 to give up. */
-    private long mx18(io.bufkit.ByteView v, int from, int limit) {
-        int a19 = from;
-        int m19 = limit;
-        int e19_0 = a19 + 2;
-        if (e19_0 > m19) {
-            return -1;
-        }
-        int e19_1;
-        try {
-            e19_1 = KIND3.end(v, e19_0, m19);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return -1;
-        }
-        if (e19_1 < e19_0 || e19_1 > m19) {
-            return -1;
-        }
-        int g19 = reserve(3);
-        int[] t19 = t;
-        t19[g19] = a19;
-        t19[g19 + 2] = e19_1;
-        return (long) g19 << 32 | e19_1;
-    }
-
-    /** Reads a level of srv: its place on the tape << 32 | its end; -1 to give up. */
-    private long srv22(io.bufkit.ByteView v, int from, int limit) {
-        int a23 = from;
-        int m23 = limit;
-        int e23_0 = a23 + 6;
-        if (e23_0 > m23) {
-            return -1;
-        }
-        int e23_1;
-        try {
-            e23_1 = KIND13.end(v, e23_0, m23);
-        } catch (io.bufkit.message.FieldFault malformed) {
-            return -1;
-        }
-        if (e23_1 < e23_0 || e23_1 > m23) {
-            return -1;
-        }
-        int g23 = reserve(3);
-        int[] t23 = t;
-        t23[g23] = a23;
-        t23[g23 + 2] = e23_1;
-        return (long) g23 << 32 | e23_1;
-    }
-
     /** Reads a level of record: its place on the tape << 32 | its end; -1 to give up. */
-    private long record5(io.bufkit.ByteView v, int from, int limit) {
-        int a6 = from;
-        int m6 = limit;
-        int e6_0;
+    private long record3(io.bufkit.ByteView v, int from, int limit) {
+        int a4 = from;
+        int m4 = limit;
+        int e4_0;
         try {
-            e6_0 = KIND3.end(v, a6, m6);
+            e4_0 = KIND3.end(v, a4, m4);
         } catch (io.bufkit.message.FieldFault malformed) {
             return -1;
         }
-        if (e6_0 < a6 || e6_0 > m6) {
+        if (e4_0 < a4 || e4_0 > m4) {
             return -1;
         }
-        int e6_1 = e6_0 + 10;
-        if (e6_1 > m6) {
+        int e4_1 = e4_0 + 10;
+        if (e4_1 > m4) {
             return -1;
         }
-        long n6_2 = (long) v.u16be(e6_0 + 8);
-        if (n6_2 < 0 || e6_1 + n6_2 > m6) {
+        long n4_2 = (long) v.u16be(e4_0 + 8);
+        if (n4_2 < 0 || e4_1 + n4_2 > m4) {
             return -1;
         }
-        int z6_2 = (int) (e6_1 + n6_2);
-        int e6_2;
-        int j6_2 = -1;
-        int j6_2Tag = -1;
-        switch (v.u16be(e6_0)) {
+        int z4_2 = (int) (e4_1 + n4_2);
+        int e4_2;
+        int j4_2 = -1;
+        int j4_2Tag = -1;
+        switch (v.u16be(e4_0)) {
         case 1 -> {
-            long r9Ends = address7(v, e6_1, z6_2);
-            if (r9Ends < 0) {
+            int a5 = e4_1;
+            int m5 = z4_2;
+            int e5_0 = m5;
+            if (e5_0 < a5) {
                 return -1;
             }
-            int d9 = (int) r9Ends;
-            int r9 = (int) (r9Ends >>> 32);
-            if (d9 != z6_2) {
+            int g5 = reserve(2);
+            int[] t5 = t;
+            t5[g5] = a5;
+            t5[g5 + 1] = e5_0;
+            if (e5_0 != z4_2) {
                 return -1;
             }
-            e6_2 = d9;
-            j6_2 = r9;
-            j6_2Tag = 0;
+            e4_2 = e5_0;
+            j4_2 = g5;
+            j4_2Tag = 0;
         }
         case 2 -> {
-            long r12Ends = name10(v, e6_1, z6_2);
-            if (r12Ends < 0) {
+            int a6 = e4_1;
+            int m6 = z4_2;
+            int e6_0;
+            try {
+                e6_0 = KIND3.end(v, a6, m6);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return -1;
             }
-            int d12 = (int) r12Ends;
-            int r12 = (int) (r12Ends >>> 32);
-            if (d12 != z6_2) {
+            if (e6_0 < a6 || e6_0 > m6) {
                 return -1;
             }
-            e6_2 = d12;
-            j6_2 = r12;
-            j6_2Tag = 1;
+            int g6 = reserve(2);
+            int[] t6 = t;
+            t6[g6] = a6;
+            t6[g6 + 1] = e6_0;
+            if (e6_0 != z4_2) {
+                return -1;
+            }
+            e4_2 = e6_0;
+            j4_2 = g6;
+            j4_2Tag = 1;
         }
         case 5 -> {
-            long r13Ends = name10(v, e6_1, z6_2);
-            if (r13Ends < 0) {
+            int a7 = e4_1;
+            int m7 = z4_2;
+            int e7_0;
+            try {
+                e7_0 = KIND3.end(v, a7, m7);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return -1;
             }
-            int d13 = (int) r13Ends;
-            int r13 = (int) (r13Ends >>> 32);
-            if (d13 != z6_2) {
+            if (e7_0 < a7 || e7_0 > m7) {
                 return -1;
             }
-            e6_2 = d13;
-            j6_2 = r13;
-            j6_2Tag = 2;
+            int g7 = reserve(2);
+            int[] t7 = t;
+            t7[g7] = a7;
+            t7[g7 + 1] = e7_0;
+            if (e7_0 != z4_2) {
+                return -1;
+            }
+            e4_2 = e7_0;
+            j4_2 = g7;
+            j4_2Tag = 2;
         }
         case 6 -> {
-            long r16Ends = soa14(v, e6_1, z6_2);
-            if (r16Ends < 0) {
+            int a8 = e4_1;
+            int m8 = z4_2;
+            int e8_0;
+            try {
+                e8_0 = KIND3.end(v, a8, m8);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return -1;
             }
-            int d16 = (int) r16Ends;
-            int r16 = (int) (r16Ends >>> 32);
-            if (d16 != z6_2) {
+            if (e8_0 < a8 || e8_0 > m8) {
                 return -1;
             }
-            e6_2 = d16;
-            j6_2 = r16;
-            j6_2Tag = 3;
+            int e8_1;
+            try {
+                e8_1 = KIND3.end(v, e8_0, m8);
+            } catch (io.bufkit.message.FieldFault malformed) {
+                return -1;
+            }
+            if (e8_1 < e8_0 || e8_1 > m8) {
+                return -1;
+            }
+            int e8_2 = e8_1 + 20;
+            if (e8_2 > m8) {
+                return -1;
+            }
+            int g8 = reserve(4);
+            int[] t8 = t;
+            t8[g8] = a8;
+            t8[g8 + 1] = e8_0;
+            t8[g8 + 2] = e8_1;
+            t8[g8 + 3] = e8_2;
+            if (e8_2 != z4_2) {
+                return -1;
+            }
+            e4_2 = e8_2;
+            j4_2 = g8;
+            j4_2Tag = 3;
         }
         case 12 -> {
-            long r17Ends = name10(v, e6_1, z6_2);
-            if (r17Ends < 0) {
+            int a9 = e4_1;
+            int m9 = z4_2;
+            int e9_0;
+            try {
+                e9_0 = KIND3.end(v, a9, m9);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return -1;
             }
-            int d17 = (int) r17Ends;
-            int r17 = (int) (r17Ends >>> 32);
-            if (d17 != z6_2) {
+            if (e9_0 < a9 || e9_0 > m9) {
                 return -1;
             }
-            e6_2 = d17;
-            j6_2 = r17;
-            j6_2Tag = 4;
+            int g9 = reserve(2);
+            int[] t9 = t;
+            t9[g9] = a9;
+            t9[g9 + 1] = e9_0;
+            if (e9_0 != z4_2) {
+                return -1;
+            }
+            e4_2 = e9_0;
+            j4_2 = g9;
+            j4_2Tag = 4;
         }
         case 15 -> {
-            long r20Ends = mx18(v, e6_1, z6_2);
-            if (r20Ends < 0) {
+            int a10 = e4_1;
+            int m10 = z4_2;
+            int e10_0 = a10 + 2;
+            if (e10_0 > m10) {
                 return -1;
             }
-            int d20 = (int) r20Ends;
-            int r20 = (int) (r20Ends >>> 32);
-            if (d20 != z6_2) {
+            int e10_1;
+            try {
+                e10_1 = KIND3.end(v, e10_0, m10);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return -1;
             }
-            e6_2 = d20;
-            j6_2 = r20;
-            j6_2Tag = 5;
+            if (e10_1 < e10_0 || e10_1 > m10) {
+                return -1;
+            }
+            int g10 = reserve(3);
+            int[] t10 = t;
+            t10[g10] = a10;
+            t10[g10 + 2] = e10_1;
+            if (e10_1 != z4_2) {
+                return -1;
+            }
+            e4_2 = e10_1;
+            j4_2 = g10;
+            j4_2Tag = 5;
         }
         case 28 -> {
-            long r21Ends = address7(v, e6_1, z6_2);
-            if (r21Ends < 0) {
+            int a11 = e4_1;
+            int m11 = z4_2;
+            int e11_0 = m11;
+            if (e11_0 < a11) {
                 return -1;
             }
-            int d21 = (int) r21Ends;
-            int r21 = (int) (r21Ends >>> 32);
-            if (d21 != z6_2) {
+            int g11 = reserve(2);
+            int[] t11 = t;
+            t11[g11] = a11;
+            t11[g11 + 1] = e11_0;
+            if (e11_0 != z4_2) {
                 return -1;
             }
-            e6_2 = d21;
-            j6_2 = r21;
-            j6_2Tag = 6;
+            e4_2 = e11_0;
+            j4_2 = g11;
+            j4_2Tag = 6;
         }
         case 33 -> {
-            long r24Ends = srv22(v, e6_1, z6_2);
-            if (r24Ends < 0) {
+            int a12 = e4_1;
+            int m12 = z4_2;
+            int e12_0 = a12 + 6;
+            if (e12_0 > m12) {
                 return -1;
             }
-            int d24 = (int) r24Ends;
-            int r24 = (int) (r24Ends >>> 32);
-            if (d24 != z6_2) {
+            int e12_1;
+            try {
+                e12_1 = KIND13.end(v, e12_0, m12);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return -1;
             }
-            e6_2 = d24;
-            j6_2 = r24;
-            j6_2Tag = 7;
+            if (e12_1 < e12_0 || e12_1 > m12) {
+                return -1;
+            }
+            int g12 = reserve(3);
+            int[] t12 = t;
+            t12[g12] = a12;
+            t12[g12 + 2] = e12_1;
+            if (e12_1 != z4_2) {
+                return -1;
+            }
+            e4_2 = e12_1;
+            j4_2 = g12;
+            j4_2Tag = 7;
         }
         default -> {
-            e6_2 = z6_2;
+            e4_2 = z4_2;
         }
         }
-        int g6 = reserve(6);
-        int[] t6 = t;
-        t6[g6] = a6;
-        t6[g6 + 1] = e6_0;
-        t6[g6 + 2] = e6_1;
-        t6[g6 + 3] = e6_2;
-        t6[g6 + 4] = j6_2;
-        t6[g6 + 5] = j6_2Tag;
-        return (long) g6 << 32 | e6_2;
+        int g4 = reserve(6);
+        int[] t4 = t;
+        t4[g4] = a4;
+        t4[g4 + 1] = e4_0;
+        t4[g4 + 2] = e4_1;
+        t4[g4 + 3] = e4_2;
+        t4[g4 + 4] = j4_2;
+        t4[g4 + 5] = j4_2Tag;
+        return (long) g4 << 32 | e4_2;
     }
 
     /** Reads a level of dns: its place on the tape << 32 | its end; -1 to give up. */
@@ -417,15 +359,29 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
             return -1;
         }
         for (int k1_1 = 0; k1_1 < c1_1; k1_1++) {
-            long r4Ends = question2(v, e1_1, m1);
-            if (r4Ends < 0) {
+            int a2 = e1_1;
+            int m2 = m1;
+            int e2_0;
+            try {
+                e2_0 = KIND3.end(v, a2, m2);
+            } catch (io.bufkit.message.FieldFault malformed) {
                 return -1;
             }
-            int d4 = (int) r4Ends;
-            int r4 = (int) (r4Ends >>> 32);
-            push(r4);
+            if (e2_0 < a2 || e2_0 > m2) {
+                return -1;
+            }
+            int e2_1 = e2_0 + 4;
+            if (e2_1 > m2) {
+                return -1;
+            }
+            int g2 = reserve(3);
+            int[] t2 = t;
+            t2[g2] = a2;
+            t2[g2 + 1] = e2_0;
+            t2[g2 + 2] = e2_1;
+            push(g2);
             j1_1Count++;
-            e1_1 = d4;
+            e1_1 = e2_1;
         }
         j1_1 = index(j1_1Count);
         int e1_2 = e1_1;
@@ -436,15 +392,15 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
             return -1;
         }
         for (int k1_2 = 0; k1_2 < c1_2; k1_2++) {
-            long r25Ends = record5(v, e1_2, m1);
-            if (r25Ends < 0) {
+            long r13Ends = record3(v, e1_2, m1);
+            if (r13Ends < 0) {
                 return -1;
             }
-            int d25 = (int) r25Ends;
-            int r25 = (int) (r25Ends >>> 32);
-            push(r25);
+            int d13 = (int) r13Ends;
+            int r13 = (int) (r13Ends >>> 32);
+            push(r13);
             j1_2Count++;
-            e1_2 = d25;
+            e1_2 = d13;
         }
         j1_2 = index(j1_2Count);
         int e1_3 = e1_2;
@@ -455,15 +411,15 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
             return -1;
         }
         for (int k1_3 = 0; k1_3 < c1_3; k1_3++) {
-            long r26Ends = record5(v, e1_3, m1);
-            if (r26Ends < 0) {
+            long r14Ends = record3(v, e1_3, m1);
+            if (r14Ends < 0) {
                 return -1;
             }
-            int d26 = (int) r26Ends;
-            int r26 = (int) (r26Ends >>> 32);
-            push(r26);
+            int d14 = (int) r14Ends;
+            int r14 = (int) (r14Ends >>> 32);
+            push(r14);
             j1_3Count++;
-            e1_3 = d26;
+            e1_3 = d14;
         }
         j1_3 = index(j1_3Count);
         int e1_4 = e1_3;
@@ -474,15 +430,15 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
             return -1;
         }
         for (int k1_4 = 0; k1_4 < c1_4; k1_4++) {
-            long r27Ends = record5(v, e1_4, m1);
-            if (r27Ends < 0) {
+            long r15Ends = record3(v, e1_4, m1);
+            if (r15Ends < 0) {
                 return -1;
             }
-            int d27 = (int) r27Ends;
-            int r27 = (int) (r27Ends >>> 32);
-            push(r27);
+            int d15 = (int) r15Ends;
+            int r15 = (int) (r15Ends >>> 32);
+            push(r15);
             j1_4Count++;
-            e1_4 = d27;
+            e1_4 = d15;
         }
         j1_4 = index(j1_4Count);
         int g1 = reserve(10);

@@ -99,160 +99,86 @@ public final class Ipv4Decoder
         return r == null || at[0] != v.length() ? null : r;
     }
 
-    /** Decodes a level of option-value from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object option_value4(io.bufkit.ByteView v, int[] at, int limit) {
-        int a5 = at[0];
-        int m5 = limit;
-        if (a5 + 1 > m5) {
-            return null;
-        }
-        long n5_0 = v.u8(a5) - 2;
-        if (n5_0 < 0 || a5 + 1 + n5_0 > m5) {
-            return null;
-        }
-        int e5_0 = (int) (a5 + 1 + n5_0);
-        Object x5_0 = io.bufkit.Bytes.copyOf(v.slice((a5 + 1), e5_0));
-        at[0] = e5_0;
-        return x5_0 == null ? NULL : x5_0;
-    }
-
-    /** Decodes a level of option from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Ipv4.Option option2(io.bufkit.ByteView v, int[] at, int limit) {
-        int a3 = at[0];
-        int m3 = limit;
-        int e3_0 = a3 + 1;
-        if (e3_0 > m3) {
-            return null;
-        }
-        int x3_0 = v.u8(a3);
-        int e3_1;
-        Object x3_1;
-        if (WHEN15.test(v.u8(a3))) {
-            at[0] = e3_0;
-            Object r6 = option_value4(v, at, m3);
-            if (r6 == null) {
-                return null;
-            }
-            int d6 = at[0];
-            e3_1 = d6;
-            x3_1 = java.util.Optional.of((r6 == NULL ? null : r6));
-        } else {
-            e3_1 = e3_0;
-            x3_1 = java.util.Optional.empty();
-        }
-        io.bufkit.examples.Ipv4.Option r3 = new io.bufkit.examples.Ipv4.Option(x3_0, (java.util.Optional) x3_1);
-        at[0] = e3_1;
-        return r3;
-    }
-
-    /** Decodes a level of icmp-message from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Ipv4.IcmpMessage icmp_message8(io.bufkit.ByteView v, int[] at, int limit) {
-        int a9 = at[0];
-        int m9 = limit;
-        int e9_0 = a9 + 4;
-        if (e9_0 > m9) {
-            return null;
-        }
-        Object x9_0 = new io.bufkit.examples.Ipv4.Icmp(v.u8(a9), v.u8(a9 + 1), (long) v.u16be(a9 + 2));
-        int e9_1 = m9;
-        if (e9_1 < e9_0) {
-            return null;
-        }
-        Object x9_1 = io.bufkit.Bytes.copyOf(v.slice(e9_0, e9_1));
-        if (!SUM20.verify(v.slice(a9, e9_1))) {
-            return null;
-        }
-        io.bufkit.examples.Ipv4.IcmpMessage r9 = new io.bufkit.examples.Ipv4.IcmpMessage(
-                (io.bufkit.examples.Ipv4.Icmp) x9_0,
-                (io.bufkit.Bytes) x9_1);
-        at[0] = e9_1;
-        return r9;
-    }
-
     /** Decodes a level of tcp-segment from {@code at[0]}; null to give up. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Ipv4.TcpSegment tcp_segment11(io.bufkit.ByteView v, int[] at, int limit) {
-        int a12 = at[0];
-        int m12 = limit;
-        int e12_0 = a12 + 20;
-        if (e12_0 > m12) {
+    private static io.bufkit.examples.Ipv4.TcpSegment tcp_segment5(io.bufkit.ByteView v, int[] at, int limit) {
+        int a6 = at[0];
+        int m6 = limit;
+        int e6_0 = a6 + 20;
+        if (e6_0 > m6) {
             return null;
         }
-        Object x12_0 = new io.bufkit.examples.Ipv4.Tcp(
-                v.u16be(a12),
-                v.u16be(a12 + 2),
-                v.i32be(a12 + 4),
-                v.i32be(a12 + 8),
-                (v.u8(a12 + 12) & 0xf),
-                v.u8(a12 + 13),
-                v.u16be(a12 + 14),
-                (long) v.u16be(a12 + 16),
-                v.u16be(a12 + 18));
-        int e12_1 = e12_0;
-        long n12_1 = (long) (v.u8(a12 + 12) >>> 4 & 0xf) * 4 - 20L;
-        if (n12_1 < 0 || e12_0 + n12_1 > m12) {
+        Object x6_0 = new io.bufkit.examples.Ipv4.Tcp(
+                v.u16be(a6),
+                v.u16be(a6 + 2),
+                v.i32be(a6 + 4),
+                v.i32be(a6 + 8),
+                (v.u8(a6 + 12) & 0xf),
+                v.u8(a6 + 13),
+                v.u16be(a6 + 14),
+                (long) v.u16be(a6 + 16),
+                v.u16be(a6 + 18));
+        int e6_1 = e6_0;
+        long n6_1 = (long) (v.u8(a6 + 12) >>> 4 & 0xf) * 4 - 20L;
+        if (n6_1 < 0 || e6_0 + n6_1 > m6) {
             return null;
         }
-        int z12_1 = (int) (e12_0 + n12_1);
-        Object[] q12_1 = z12_1 == e12_0 ? NONE : new Object[Math.min((z12_1 - e12_0), 8)];
-        int c12_1 = 0;
+        int z6_1 = (int) (e6_0 + n6_1);
+        Object[] q6_1 = z6_1 == e6_0 ? NONE : new Object[Math.min((z6_1 - e6_0), 8)];
+        int c6_1 = 0;
         while (true) {
-            if (e12_1 >= z12_1) {
+            if (e6_1 >= z6_1) {
                 break;
             }
-            at[0] = e12_1;
-            io.bufkit.examples.Ipv4.Option r13 = option2(v, at, z12_1);
-            if (r13 == null) {
+            int a7 = e6_1;
+            int m7 = z6_1;
+            int e7_0 = a7 + 1;
+            if (e7_0 > m7) {
                 return null;
             }
-            int d13 = at[0];
-            if (d13 == e12_1) {
+            int x7_0 = v.u8(a7);
+            int e7_1;
+            Object x7_1;
+            if (WHEN15.test(v.u8(a7))) {
+                int a8 = e7_0;
+                int m8 = m7;
+                if (a8 + 1 > m8) {
+                    return null;
+                }
+                long n8_0 = v.u8(a8) - 2;
+                if (n8_0 < 0 || a8 + 1 + n8_0 > m8) {
+                    return null;
+                }
+                int e8_0 = (int) (a8 + 1 + n8_0);
+                Object x8_0 = io.bufkit.Bytes.copyOf(v.slice((a8 + 1), e8_0));
+                e7_1 = e8_0;
+                x7_1 = java.util.Optional.of(x8_0);
+            } else {
+                e7_1 = e7_0;
+                x7_1 = java.util.Optional.empty();
+            }
+            io.bufkit.examples.Ipv4.Option r7 = new io.bufkit.examples.Ipv4.Option(x7_0, (java.util.Optional) x7_1);
+            if (e7_1 == e6_1) {
                 return null;
             }
-            if (c12_1 == q12_1.length) {
-                q12_1 = java.util.Arrays.copyOf(q12_1, Math.max(4, c12_1 * 2));
+            if (c6_1 == q6_1.length) {
+                q6_1 = java.util.Arrays.copyOf(q6_1, Math.max(4, c6_1 * 2));
             }
-            q12_1[c12_1++] = r13;
-            e12_1 = d13;
+            q6_1[c6_1++] = r7;
+            e6_1 = e7_1;
         }
-        Object x12_1 = io.bufkit.message.GeneratedDecoder.elements(q12_1, (int) c12_1);
-        int e12_2 = m12;
-        if (e12_2 < e12_1) {
+        Object x6_1 = io.bufkit.message.GeneratedDecoder.elements(q6_1, (int) c6_1);
+        int e6_2 = m6;
+        if (e6_2 < e6_1) {
             return null;
         }
-        Object x12_2 = io.bufkit.Bytes.copyOf(v.slice(e12_1, e12_2));
-        io.bufkit.examples.Ipv4.TcpSegment r12 = new io.bufkit.examples.Ipv4.TcpSegment(
-                (io.bufkit.examples.Ipv4.Tcp) x12_0,
-                (java.util.List) x12_1,
-                (io.bufkit.Bytes) x12_2);
-        at[0] = e12_2;
-        return r12;
-    }
-
-    /** Decodes a level of udp-datagram from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Ipv4.UdpDatagram udp_datagram15(io.bufkit.ByteView v, int[] at, int limit) {
-        int a16 = at[0];
-        int m16 = limit;
-        int e16_0 = a16 + 8;
-        if (e16_0 > m16) {
-            return null;
-        }
-        Object x16_0 = new io.bufkit.examples.Ipv4.Udp(v.u16be(a16), v.u16be(a16 + 2), (long) v.u16be(a16 + 6));
-        long n16_1 = (long) v.u16be(a16 + 4) - 8L;
-        if (n16_1 < 0 || e16_0 + n16_1 > m16) {
-            return null;
-        }
-        int e16_1 = (int) (e16_0 + n16_1);
-        Object x16_1 = io.bufkit.Bytes.copyOf(v.slice(e16_0, e16_1));
-        io.bufkit.examples.Ipv4.UdpDatagram r16 = new io.bufkit.examples.Ipv4.UdpDatagram(
-                (io.bufkit.examples.Ipv4.Udp) x16_0,
-                (io.bufkit.Bytes) x16_1);
-        at[0] = e16_1;
-        return r16;
+        Object x6_2 = io.bufkit.Bytes.copyOf(v.slice(e6_1, e6_2));
+        io.bufkit.examples.Ipv4.TcpSegment r6 = new io.bufkit.examples.Ipv4.TcpSegment(
+                (io.bufkit.examples.Ipv4.Tcp) x6_0,
+                (java.util.List) x6_1,
+                (io.bufkit.Bytes) x6_2);
+        at[0] = e6_2;
+        return r6;
     }
 
     /** Decodes a level of ipv4-packet from {@code at[0]}; null to give up. */
@@ -293,20 +219,42 @@ public final class Ipv4Decoder
             if (e1_2 >= z1_2) {
                 break;
             }
-            at[0] = e1_2;
-            io.bufkit.examples.Ipv4.Option r7 = option2(v, at, z1_2);
-            if (r7 == null) {
+            int a2 = e1_2;
+            int m2 = z1_2;
+            int e2_0 = a2 + 1;
+            if (e2_0 > m2) {
                 return null;
             }
-            int d7 = at[0];
-            if (d7 == e1_2) {
+            int x2_0 = v.u8(a2);
+            int e2_1;
+            Object x2_1;
+            if (WHEN15.test(v.u8(a2))) {
+                int a3 = e2_0;
+                int m3 = m2;
+                if (a3 + 1 > m3) {
+                    return null;
+                }
+                long n3_0 = v.u8(a3) - 2;
+                if (n3_0 < 0 || a3 + 1 + n3_0 > m3) {
+                    return null;
+                }
+                int e3_0 = (int) (a3 + 1 + n3_0);
+                Object x3_0 = io.bufkit.Bytes.copyOf(v.slice((a3 + 1), e3_0));
+                e2_1 = e3_0;
+                x2_1 = java.util.Optional.of(x3_0);
+            } else {
+                e2_1 = e2_0;
+                x2_1 = java.util.Optional.empty();
+            }
+            io.bufkit.examples.Ipv4.Option r2 = new io.bufkit.examples.Ipv4.Option(x2_0, (java.util.Optional) x2_1);
+            if (e2_1 == e1_2) {
                 return null;
             }
             if (c1_2 == q1_2.length) {
                 q1_2 = java.util.Arrays.copyOf(q1_2, Math.max(4, c1_2 * 2));
             }
-            q1_2[c1_2++] = r7;
-            e1_2 = d7;
+            q1_2[c1_2++] = r2;
+            e1_2 = e2_1;
         }
         Object x1_2 = io.bufkit.message.GeneratedDecoder.elements(q1_2, (int) c1_2);
         if (!SUM9.verify(v.slice(a1, e1_2))) {
@@ -316,34 +264,59 @@ public final class Ipv4Decoder
         Object x1_4;
         switch (v.u8(a1 + 9)) {
         case 1 -> {
-            at[0] = e1_2;
-            io.bufkit.examples.Ipv4.IcmpMessage r10 = icmp_message8(v, at, m1);
-            if (r10 == null) {
+            int a4 = e1_2;
+            int m4 = m1;
+            int e4_0 = a4 + 4;
+            if (e4_0 > m4) {
                 return null;
             }
-            int d10 = at[0];
-            e1_4 = d10;
-            x1_4 = r10;
+            Object x4_0 = new io.bufkit.examples.Ipv4.Icmp(v.u8(a4), v.u8(a4 + 1), (long) v.u16be(a4 + 2));
+            int e4_1 = m4;
+            if (e4_1 < e4_0) {
+                return null;
+            }
+            Object x4_1 = io.bufkit.Bytes.copyOf(v.slice(e4_0, e4_1));
+            if (!SUM20.verify(v.slice(a4, e4_1))) {
+                return null;
+            }
+            io.bufkit.examples.Ipv4.IcmpMessage r4 = new io.bufkit.examples.Ipv4.IcmpMessage(
+                    (io.bufkit.examples.Ipv4.Icmp) x4_0,
+                    (io.bufkit.Bytes) x4_1);
+            e1_4 = e4_1;
+            x1_4 = r4;
         }
         case 6 -> {
             at[0] = e1_2;
-            io.bufkit.examples.Ipv4.TcpSegment r14 = tcp_segment11(v, at, m1);
-            if (r14 == null) {
+            io.bufkit.examples.Ipv4.TcpSegment r9 = tcp_segment5(v, at, m1);
+            if (r9 == null) {
                 return null;
             }
-            int d14 = at[0];
-            e1_4 = d14;
-            x1_4 = r14;
+            int d9 = at[0];
+            e1_4 = d9;
+            x1_4 = r9;
         }
         case 17 -> {
-            at[0] = e1_2;
-            io.bufkit.examples.Ipv4.UdpDatagram r17 = udp_datagram15(v, at, m1);
-            if (r17 == null) {
+            int a10 = e1_2;
+            int m10 = m1;
+            int e10_0 = a10 + 8;
+            if (e10_0 > m10) {
                 return null;
             }
-            int d17 = at[0];
-            e1_4 = d17;
-            x1_4 = r17;
+            Object x10_0 = new io.bufkit.examples.Ipv4.Udp(
+                    v.u16be(a10),
+                    v.u16be(a10 + 2),
+                    (long) v.u16be(a10 + 6));
+            long n10_1 = (long) v.u16be(a10 + 4) - 8L;
+            if (n10_1 < 0 || e10_0 + n10_1 > m10) {
+                return null;
+            }
+            int e10_1 = (int) (e10_0 + n10_1);
+            Object x10_1 = io.bufkit.Bytes.copyOf(v.slice(e10_0, e10_1));
+            io.bufkit.examples.Ipv4.UdpDatagram r10 = new io.bufkit.examples.Ipv4.UdpDatagram(
+                    (io.bufkit.examples.Ipv4.Udp) x10_0,
+                    (io.bufkit.Bytes) x10_1);
+            e1_4 = e10_1;
+            x1_4 = r10;
         }
         default -> {
             return null;

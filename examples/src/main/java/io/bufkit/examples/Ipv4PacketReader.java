@@ -117,143 +117,78 @@ public final class Ipv4PacketReader extends io.bufkit.message.ReaderTape {
         return root;
     }
 
-    /** Reads a level of option-value: its place on the tape << 32 | its end; -1 to give up. */
-    private long option_value4(io.bufkit.ByteView v, int from, int limit) {
-        int a5 = from;
-        int m5 = limit;
-        if (a5 + 1 > m5) {
-            return -1;
-        }
-        long n5_0 = v.u8(a5) - 2;
-        if (n5_0 < 0 || a5 + 1 + n5_0 > m5) {
-            return -1;
-        }
-        int e5_0 = (int) (a5 + 1 + n5_0);
-        int g5 = reserve(2);
-        int[] t5 = t;
-        t5[g5] = a5;
-        t5[g5 + 1] = e5_0;
-        return (long) g5 << 32 | e5_0;
-    }
-
-    /** Reads a level of option: its place on the tape << 32 | its end; -1 to give up. */
-    private long option2(io.bufkit.ByteView v, int from, int limit) {
-        int a3 = from;
-        int m3 = limit;
-        int e3_0 = a3 + 1;
-        if (e3_0 > m3) {
-            return -1;
-        }
-        int e3_1;
-        int j3_1 = -1;
-        if (WHEN4.test(v.u8(a3))) {
-            long r6Ends = option_value4(v, e3_0, m3);
-            if (r6Ends < 0) {
-                return -1;
-            }
-            int d6 = (int) r6Ends;
-            int r6 = (int) (r6Ends >>> 32);
-            e3_1 = d6;
-            j3_1 = r6;
-        } else {
-            e3_1 = e3_0;
-        }
-        int g3 = reserve(4);
-        int[] t3 = t;
-        t3[g3] = a3;
-        t3[g3 + 2] = e3_1;
-        t3[g3 + 3] = j3_1;
-        return (long) g3 << 32 | e3_1;
-    }
-
-    /** Reads a level of icmp-message: its place on the tape << 32 | its end; -1 to give up. */
-    private long icmp_message8(io.bufkit.ByteView v, int from, int limit) {
-        int a9 = from;
-        int m9 = limit;
-        int e9_0 = a9 + 4;
-        if (e9_0 > m9) {
-            return -1;
-        }
-        int e9_1 = m9;
-        if (e9_1 < e9_0) {
-            return -1;
-        }
-        if (!SUM10.verify(v.slice(a9, e9_1))) {
-            return -1;
-        }
-        int g9 = reserve(4);
-        int[] t9 = t;
-        t9[g9] = a9;
-        t9[g9 + 2] = e9_1;
-        t9[g9 + 3] = e9_1;
-        return (long) g9 << 32 | e9_1;
-    }
-
     /** Reads a level of tcp-segment: its place on the tape << 32 | its end; -1 to give up. */
-    private long tcp_segment11(io.bufkit.ByteView v, int from, int limit) {
-        int a12 = from;
-        int m12 = limit;
-        int e12_0 = a12 + 20;
-        if (e12_0 > m12) {
+    private long tcp_segment5(io.bufkit.ByteView v, int from, int limit) {
+        int a6 = from;
+        int m6 = limit;
+        int e6_0 = a6 + 20;
+        if (e6_0 > m6) {
             return -1;
         }
-        int e12_1 = e12_0;
-        int j12_1 = -1;
-        int j12_1Count = 0;
-        long n12_1 = (long) (v.u8(a12 + 12) >>> 4 & 0xf) * 4 - 20L;
-        if (n12_1 < 0 || e12_0 + n12_1 > m12) {
+        int e6_1 = e6_0;
+        int j6_1 = -1;
+        int j6_1Count = 0;
+        long n6_1 = (long) (v.u8(a6 + 12) >>> 4 & 0xf) * 4 - 20L;
+        if (n6_1 < 0 || e6_0 + n6_1 > m6) {
             return -1;
         }
-        int z12_1 = (int) (e12_0 + n12_1);
+        int z6_1 = (int) (e6_0 + n6_1);
         while (true) {
-            if (e12_1 >= z12_1) {
+            if (e6_1 >= z6_1) {
                 break;
             }
-            long r13Ends = option2(v, e12_1, z12_1);
-            if (r13Ends < 0) {
+            int a7 = e6_1;
+            int m7 = z6_1;
+            int e7_0 = a7 + 1;
+            if (e7_0 > m7) {
                 return -1;
             }
-            int d13 = (int) r13Ends;
-            int r13 = (int) (r13Ends >>> 32);
-            if (d13 == e12_1) {
+            int e7_1;
+            int j7_1 = -1;
+            if (WHEN4.test(v.u8(a7))) {
+                int a8 = e7_0;
+                int m8 = m7;
+                if (a8 + 1 > m8) {
+                    return -1;
+                }
+                long n8_0 = v.u8(a8) - 2;
+                if (n8_0 < 0 || a8 + 1 + n8_0 > m8) {
+                    return -1;
+                }
+                int e8_0 = (int) (a8 + 1 + n8_0);
+                int g8 = reserve(2);
+                int[] t8 = t;
+                t8[g8] = a8;
+                t8[g8 + 1] = e8_0;
+                e7_1 = e8_0;
+                j7_1 = g8;
+            } else {
+                e7_1 = e7_0;
+            }
+            int g7 = reserve(4);
+            int[] t7 = t;
+            t7[g7] = a7;
+            t7[g7 + 2] = e7_1;
+            t7[g7 + 3] = j7_1;
+            if (e7_1 == e6_1) {
                 return -1;
             }
-            push(r13);
-            j12_1Count++;
-            e12_1 = d13;
+            push(g7);
+            j6_1Count++;
+            e6_1 = e7_1;
         }
-        j12_1 = index(j12_1Count);
-        int e12_2 = m12;
-        if (e12_2 < e12_1) {
+        j6_1 = index(j6_1Count);
+        int e6_2 = m6;
+        if (e6_2 < e6_1) {
             return -1;
         }
-        int g12 = reserve(5);
-        int[] t12 = t;
-        t12[g12] = a12;
-        t12[g12 + 2] = e12_1;
-        t12[g12 + 4] = j12_1;
-        t12[g12 + 3] = e12_2;
-        return (long) g12 << 32 | e12_2;
-    }
-
-    /** Reads a level of udp-datagram: its place on the tape << 32 | its end; -1 to give up. */
-    private long udp_datagram15(io.bufkit.ByteView v, int from, int limit) {
-        int a16 = from;
-        int m16 = limit;
-        int e16_0 = a16 + 8;
-        if (e16_0 > m16) {
-            return -1;
-        }
-        long n16_1 = (long) v.u16be(a16 + 4) - 8L;
-        if (n16_1 < 0 || e16_0 + n16_1 > m16) {
-            return -1;
-        }
-        int e16_1 = (int) (e16_0 + n16_1);
-        int g16 = reserve(3);
-        int[] t16 = t;
-        t16[g16] = a16;
-        t16[g16 + 2] = e16_1;
-        return (long) g16 << 32 | e16_1;
+        int g6 = reserve(5);
+        int[] t6 = t;
+        t6[g6] = a6;
+        t6[g6 + 2] = e6_1;
+        t6[g6 + 4] = j6_1;
+        t6[g6 + 3] = e6_2;
+        return (long) g6 << 32 | e6_2;
     }
 
     /** Reads a level of ipv4-packet: its place on the tape << 32 | its end; -1 to give up. */
@@ -281,18 +216,45 @@ public final class Ipv4PacketReader extends io.bufkit.message.ReaderTape {
             if (e1_2 >= z1_2) {
                 break;
             }
-            long r7Ends = option2(v, e1_2, z1_2);
-            if (r7Ends < 0) {
+            int a2 = e1_2;
+            int m2 = z1_2;
+            int e2_0 = a2 + 1;
+            if (e2_0 > m2) {
                 return -1;
             }
-            int d7 = (int) r7Ends;
-            int r7 = (int) (r7Ends >>> 32);
-            if (d7 == e1_2) {
+            int e2_1;
+            int j2_1 = -1;
+            if (WHEN4.test(v.u8(a2))) {
+                int a3 = e2_0;
+                int m3 = m2;
+                if (a3 + 1 > m3) {
+                    return -1;
+                }
+                long n3_0 = v.u8(a3) - 2;
+                if (n3_0 < 0 || a3 + 1 + n3_0 > m3) {
+                    return -1;
+                }
+                int e3_0 = (int) (a3 + 1 + n3_0);
+                int g3 = reserve(2);
+                int[] t3 = t;
+                t3[g3] = a3;
+                t3[g3 + 1] = e3_0;
+                e2_1 = e3_0;
+                j2_1 = g3;
+            } else {
+                e2_1 = e2_0;
+            }
+            int g2 = reserve(4);
+            int[] t2 = t;
+            t2[g2] = a2;
+            t2[g2 + 2] = e2_1;
+            t2[g2 + 3] = j2_1;
+            if (e2_1 == e1_2) {
                 return -1;
             }
-            push(r7);
+            push(g2);
             j1_2Count++;
-            e1_2 = d7;
+            e1_2 = e2_1;
         }
         j1_2 = index(j1_2Count);
         if (!SUM7.verify(v.slice(a1, e1_2))) {
@@ -303,36 +265,57 @@ public final class Ipv4PacketReader extends io.bufkit.message.ReaderTape {
         int j1_4Tag = -1;
         switch (v.u8(a1 + 9)) {
         case 1 -> {
-            long r10Ends = icmp_message8(v, e1_2, m1);
-            if (r10Ends < 0) {
+            int a4 = e1_2;
+            int m4 = m1;
+            int e4_0 = a4 + 4;
+            if (e4_0 > m4) {
                 return -1;
             }
-            int d10 = (int) r10Ends;
-            int r10 = (int) (r10Ends >>> 32);
-            e1_4 = d10;
-            j1_4 = r10;
+            int e4_1 = m4;
+            if (e4_1 < e4_0) {
+                return -1;
+            }
+            if (!SUM10.verify(v.slice(a4, e4_1))) {
+                return -1;
+            }
+            int g4 = reserve(4);
+            int[] t4 = t;
+            t4[g4] = a4;
+            t4[g4 + 2] = e4_1;
+            t4[g4 + 3] = e4_1;
+            e1_4 = e4_1;
+            j1_4 = g4;
             j1_4Tag = 0;
         }
         case 6 -> {
-            long r14Ends = tcp_segment11(v, e1_2, m1);
-            if (r14Ends < 0) {
+            long r9Ends = tcp_segment5(v, e1_2, m1);
+            if (r9Ends < 0) {
                 return -1;
             }
-            int d14 = (int) r14Ends;
-            int r14 = (int) (r14Ends >>> 32);
-            e1_4 = d14;
-            j1_4 = r14;
+            int d9 = (int) r9Ends;
+            int r9 = (int) (r9Ends >>> 32);
+            e1_4 = d9;
+            j1_4 = r9;
             j1_4Tag = 1;
         }
         case 17 -> {
-            long r17Ends = udp_datagram15(v, e1_2, m1);
-            if (r17Ends < 0) {
+            int a10 = e1_2;
+            int m10 = m1;
+            int e10_0 = a10 + 8;
+            if (e10_0 > m10) {
                 return -1;
             }
-            int d17 = (int) r17Ends;
-            int r17 = (int) (r17Ends >>> 32);
-            e1_4 = d17;
-            j1_4 = r17;
+            long n10_1 = (long) v.u16be(a10 + 4) - 8L;
+            if (n10_1 < 0 || e10_0 + n10_1 > m10) {
+                return -1;
+            }
+            int e10_1 = (int) (e10_0 + n10_1);
+            int g10 = reserve(3);
+            int[] t10 = t;
+            t10[g10] = a10;
+            t10[g10 + 2] = e10_1;
+            e1_4 = e10_1;
+            j1_4 = g10;
             j1_4Tag = 2;
         }
         default -> {

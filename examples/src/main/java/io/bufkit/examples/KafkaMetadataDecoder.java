@@ -49,55 +49,6 @@ public final class KafkaMetadataDecoder
         return r == null || at[0] != v.length() ? null : r;
     }
 
-    /** Decodes a level of tagged-field from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Kafka.TaggedField tagged_field6(io.bufkit.ByteView v, int[] at, int limit) {
-        int a7 = at[0];
-        int m7 = limit;
-        int w7_0 = 0;
-        int e7_0 = a7;
-        for (int k7_0 = 0; ; k7_0++) {
-            if (k7_0 == 5 || a7 + k7_0 >= m7) {
-                return null;
-            }
-            int o7_0 = v.u8(a7 + k7_0);
-            w7_0 |= (o7_0 & 0x7F) << (7 * k7_0);
-            if ((o7_0 & 0x80) == 0) {
-                if (k7_0 == 4 && o7_0 > 0x07) {
-                    return null;
-                }
-                e7_0 = a7 + k7_0 + 1;
-                break;
-            }
-        }
-        int x7_0 = w7_0;
-        int w7_1 = 0;
-        int e7_1 = e7_0;
-        for (int k7_1 = 0; ; k7_1++) {
-            if (k7_1 == 5 || e7_0 + k7_1 >= m7) {
-                return null;
-            }
-            int o7_1 = v.u8(e7_0 + k7_1);
-            w7_1 |= (o7_1 & 0x7F) << (7 * k7_1);
-            if ((o7_1 & 0x80) == 0) {
-                if (k7_1 == 4 && o7_1 > 0x07) {
-                    return null;
-                }
-                e7_1 = e7_0 + k7_1 + 1;
-                break;
-            }
-        }
-        long n7_2 = (long) w7_1;
-        if (n7_2 < 0 || e7_1 + n7_2 > m7) {
-            return null;
-        }
-        int e7_2 = (int) (e7_1 + n7_2);
-        Object x7_2 = io.bufkit.Bytes.copyOf(v.slice(e7_1, e7_2));
-        io.bufkit.examples.Kafka.TaggedField r7 = new io.bufkit.examples.Kafka.TaggedField(x7_0, (io.bufkit.Bytes) x7_2);
-        at[0] = e7_2;
-        return r7;
-    }
-
     /** Decodes a level of tags from {@code at[0]}; null to give up. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static io.bufkit.examples.Kafka.Tags tags4(io.bufkit.ByteView v, int[] at, int limit) {
@@ -126,14 +77,50 @@ public final class KafkaMetadataDecoder
         }
         Object[] q5_1 = new Object[(int) c5_1];
         for (int k5_1 = 0; k5_1 < c5_1; k5_1++) {
-            at[0] = e5_1;
-            io.bufkit.examples.Kafka.TaggedField r8 = tagged_field6(v, at, m5);
-            if (r8 == null) {
+            int a6 = e5_1;
+            int m6 = m5;
+            int w6_0 = 0;
+            int e6_0 = a6;
+            for (int k6_0 = 0; ; k6_0++) {
+                if (k6_0 == 5 || a6 + k6_0 >= m6) {
+                    return null;
+                }
+                int o6_0 = v.u8(a6 + k6_0);
+                w6_0 |= (o6_0 & 0x7F) << (7 * k6_0);
+                if ((o6_0 & 0x80) == 0) {
+                    if (k6_0 == 4 && o6_0 > 0x07) {
+                        return null;
+                    }
+                    e6_0 = a6 + k6_0 + 1;
+                    break;
+                }
+            }
+            int x6_0 = w6_0;
+            int w6_1 = 0;
+            int e6_1 = e6_0;
+            for (int k6_1 = 0; ; k6_1++) {
+                if (k6_1 == 5 || e6_0 + k6_1 >= m6) {
+                    return null;
+                }
+                int o6_1 = v.u8(e6_0 + k6_1);
+                w6_1 |= (o6_1 & 0x7F) << (7 * k6_1);
+                if ((o6_1 & 0x80) == 0) {
+                    if (k6_1 == 4 && o6_1 > 0x07) {
+                        return null;
+                    }
+                    e6_1 = e6_0 + k6_1 + 1;
+                    break;
+                }
+            }
+            long n6_2 = (long) w6_1;
+            if (n6_2 < 0 || e6_1 + n6_2 > m6) {
                 return null;
             }
-            int d8 = at[0];
-            q5_1[k5_1] = r8;
-            e5_1 = d8;
+            int e6_2 = (int) (e6_1 + n6_2);
+            Object x6_2 = io.bufkit.Bytes.copyOf(v.slice(e6_1, e6_2));
+            io.bufkit.examples.Kafka.TaggedField r6 = new io.bufkit.examples.Kafka.TaggedField(x6_0, (io.bufkit.Bytes) x6_2);
+            q5_1[k5_1] = r6;
+            e5_1 = e6_2;
         }
         Object x5_1 = io.bufkit.message.GeneratedDecoder.elements(q5_1, (int) c5_1);
         io.bufkit.examples.Kafka.Tags r5 = new io.bufkit.examples.Kafka.Tags((java.util.List) x5_1);
@@ -171,64 +158,64 @@ public final class KafkaMetadataDecoder
         int e3_3 = (int) (e3_2 + 2 + Math.max(0, n3_3));
         Object x3_3 = n3_3 == -1 ? java.util.Optional.empty() : java.util.Optional.of(v.slice((e3_2 + 2), e3_3).toString(java.nio.charset.StandardCharsets.UTF_8));
         at[0] = e3_3;
-        io.bufkit.examples.Kafka.Tags r9 = tags4(v, at, m3);
-        if (r9 == null) {
+        io.bufkit.examples.Kafka.Tags r7 = tags4(v, at, m3);
+        if (r7 == null) {
             return null;
         }
-        int d9 = at[0];
+        int d7 = at[0];
         io.bufkit.examples.Kafka.HeaderV2 r3 = new io.bufkit.examples.Kafka.HeaderV2(
                 x3_0,
                 x3_1,
                 x3_2,
                 (java.util.Optional) x3_3,
-                (io.bufkit.examples.Kafka.Tags) r9);
-        at[0] = d9;
+                (io.bufkit.examples.Kafka.Tags) r7);
+        at[0] = d7;
         return r3;
     }
 
     /** Decodes a level of topic from {@code at[0]}; null to give up. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Kafka.Topic topic11(io.bufkit.ByteView v, int[] at, int limit) {
-        int a12 = at[0];
-        int m12 = limit;
-        int e12_0 = a12 + 16;
-        if (e12_0 > m12) {
+    private static io.bufkit.examples.Kafka.Topic topic9(io.bufkit.ByteView v, int[] at, int limit) {
+        int a10 = at[0];
+        int m10 = limit;
+        int e10_0 = a10 + 16;
+        if (e10_0 > m10) {
             return null;
         }
-        Object x12_0 = new io.bufkit.examples.Kafka.TopicId(BYTES9.copy(v.slice(a12, e12_0)));
-        int w12_1 = 0;
-        int y12_1 = e12_0;
-        for (int k12_1 = 0; ; k12_1++) {
-            if (k12_1 == 5 || e12_0 + k12_1 >= m12) {
+        Object x10_0 = new io.bufkit.examples.Kafka.TopicId(BYTES9.copy(v.slice(a10, e10_0)));
+        int w10_1 = 0;
+        int y10_1 = e10_0;
+        for (int k10_1 = 0; ; k10_1++) {
+            if (k10_1 == 5 || e10_0 + k10_1 >= m10) {
                 return null;
             }
-            int o12_1 = v.u8(e12_0 + k12_1);
-            w12_1 |= (o12_1 & 0x7F) << (7 * k12_1);
-            if ((o12_1 & 0x80) == 0) {
-                if (k12_1 == 4 && o12_1 > 0x07) {
+            int o10_1 = v.u8(e10_0 + k10_1);
+            w10_1 |= (o10_1 & 0x7F) << (7 * k10_1);
+            if ((o10_1 & 0x80) == 0) {
+                if (k10_1 == 4 && o10_1 > 0x07) {
                     return null;
                 }
-                y12_1 = e12_0 + k12_1 + 1;
+                y10_1 = e10_0 + k10_1 + 1;
                 break;
             }
         }
-        if (w12_1 != 0 && y12_1 + (w12_1 - 1L) > m12) {
+        if (w10_1 != 0 && y10_1 + (w10_1 - 1L) > m10) {
             return null;
         }
-        int e12_1 = w12_1 == 0 ? y12_1 : y12_1 + w12_1 - 1;
-        Object x12_1 = w12_1 == 0 ? java.util.Optional.empty() : java.util.Optional.of(v.slice(y12_1, e12_1).toString(java.nio.charset.StandardCharsets.UTF_8));
-        at[0] = e12_1;
-        io.bufkit.examples.Kafka.Tags r13 = tags4(v, at, m12);
-        if (r13 == null) {
+        int e10_1 = w10_1 == 0 ? y10_1 : y10_1 + w10_1 - 1;
+        Object x10_1 = w10_1 == 0 ? java.util.Optional.empty() : java.util.Optional.of(v.slice(y10_1, e10_1).toString(java.nio.charset.StandardCharsets.UTF_8));
+        at[0] = e10_1;
+        io.bufkit.examples.Kafka.Tags r11 = tags4(v, at, m10);
+        if (r11 == null) {
             return null;
         }
-        int d13 = at[0];
-        io.bufkit.examples.Kafka.Topic r12 = new io.bufkit.examples.Kafka.Topic(
-                (io.bufkit.examples.Kafka.TopicId) x12_0,
-                (java.util.Optional) x12_1,
-                (io.bufkit.examples.Kafka.Tags) r13);
-        at[0] = d13;
-        return r12;
+        int d11 = at[0];
+        io.bufkit.examples.Kafka.Topic r10 = new io.bufkit.examples.Kafka.Topic(
+                (io.bufkit.examples.Kafka.TopicId) x10_0,
+                (java.util.Optional) x10_1,
+                (io.bufkit.examples.Kafka.Tags) r11);
+        at[0] = d11;
+        return r10;
     }
 
     /** Decodes a level of Metadata-v12 from {@code at[0]}; null to give up. */
@@ -246,24 +233,24 @@ public final class KafkaMetadataDecoder
         }
         m1 = (int) (e1_0 + b1_1);
         at[0] = e1_0;
-        io.bufkit.examples.Kafka.HeaderV2 r10 = request_header_v22(v, at, m1);
-        if (r10 == null) {
+        io.bufkit.examples.Kafka.HeaderV2 r8 = request_header_v22(v, at, m1);
+        if (r8 == null) {
             return null;
         }
-        int d10 = at[0];
+        int d8 = at[0];
         int w1_3 = 0;
-        int e1_3 = d10;
+        int e1_3 = d8;
         for (int k1_3 = 0; ; k1_3++) {
-            if (k1_3 == 5 || d10 + k1_3 >= m1) {
+            if (k1_3 == 5 || d8 + k1_3 >= m1) {
                 return null;
             }
-            int o1_3 = v.u8(d10 + k1_3);
+            int o1_3 = v.u8(d8 + k1_3);
             w1_3 |= (o1_3 & 0x7F) << (7 * k1_3);
             if ((o1_3 & 0x80) == 0) {
                 if (k1_3 == 4 && o1_3 > 0x07) {
                     return null;
                 }
-                e1_3 = d10 + k1_3 + 1;
+                e1_3 = d8 + k1_3 + 1;
                 break;
             }
         }
@@ -277,13 +264,13 @@ public final class KafkaMetadataDecoder
             Object[] q1_4 = new Object[(int) c1_4];
             for (int k1_4 = 0; k1_4 < c1_4; k1_4++) {
                 at[0] = e1_4;
-                io.bufkit.examples.Kafka.Topic r14 = topic11(v, at, m1);
-                if (r14 == null) {
+                io.bufkit.examples.Kafka.Topic r12 = topic9(v, at, m1);
+                if (r12 == null) {
                     return null;
                 }
-                int d14 = at[0];
-                q1_4[k1_4] = r14;
-                e1_4 = d14;
+                int d12 = at[0];
+                q1_4[k1_4] = r12;
+                e1_4 = d12;
             }
             x1_4 = java.util.Optional.of(io.bufkit.message.GeneratedDecoder.elements(q1_4, (int) c1_4));
         }
@@ -293,20 +280,20 @@ public final class KafkaMetadataDecoder
         }
         Object x1_5 = new io.bufkit.examples.Kafka.MetadataFlags(v.u8(e1_4), v.u8(e1_4 + 1));
         at[0] = e1_5;
-        io.bufkit.examples.Kafka.Tags r15 = tags4(v, at, m1);
-        if (r15 == null) {
+        io.bufkit.examples.Kafka.Tags r13 = tags4(v, at, m1);
+        if (r13 == null) {
             return null;
         }
-        int d15 = at[0];
-        if (d15 != m1) {
+        int d13 = at[0];
+        if (d13 != m1) {
             return null;
         }
         io.bufkit.examples.Kafka.MetadataRequest r1 = new io.bufkit.examples.Kafka.MetadataRequest(
-                (io.bufkit.examples.Kafka.HeaderV2) r10,
+                (io.bufkit.examples.Kafka.HeaderV2) r8,
                 (java.util.Optional) x1_4,
                 (io.bufkit.examples.Kafka.MetadataFlags) x1_5,
-                (io.bufkit.examples.Kafka.Tags) r15);
-        at[0] = d15;
+                (io.bufkit.examples.Kafka.Tags) r13);
+        at[0] = d13;
         return r1;
     }
 }

@@ -81,166 +81,132 @@ public final class KafkaProduceDecoder
         return r == null || at[0] != v.length() ? null : r;
     }
 
-    /** Decodes a level of request-header-v1 from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Kafka.HeaderV1 request_header_v12(io.bufkit.ByteView v, int[] at, int limit) {
-        int a3 = at[0];
-        int m3 = limit;
-        int e3_0 = a3 + 2;
-        if (e3_0 > m3) {
-            return null;
-        }
-        int x3_0 = v.i16be(a3);
-        int e3_1 = e3_0 + 2;
-        if (e3_1 > m3) {
-            return null;
-        }
-        int x3_1 = v.i16be(e3_0);
-        int e3_2 = e3_1 + 4;
-        if (e3_2 > m3) {
-            return null;
-        }
-        int x3_2 = v.i32be(e3_1);
-        if (e3_2 + 2 > m3) {
-            return null;
-        }
-        long n3_3 = v.i16be(e3_2);
-        if (n3_3 < -1 || n3_3 >= 0 && e3_2 + 2 + n3_3 > m3) {
-            return null;
-        }
-        int e3_3 = (int) (e3_2 + 2 + Math.max(0, n3_3));
-        Object x3_3 = n3_3 == -1 ? java.util.Optional.empty() : java.util.Optional.of(v.slice((e3_2 + 2), e3_3).toString(java.nio.charset.StandardCharsets.UTF_8));
-        io.bufkit.examples.Kafka.HeaderV1 r3 = new io.bufkit.examples.Kafka.HeaderV1(x3_0, x3_1, x3_2, (java.util.Optional) x3_3);
-        at[0] = e3_3;
-        return r3;
-    }
-
     /** Decodes a level of record-batch from {@code at[0]}; null to give up. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Kafka.RecordBatch record_batch9(io.bufkit.ByteView v, int[] at, int limit) {
-        int a10 = at[0];
-        int m10 = limit;
-        int e10_0 = a10 + 12;
-        if (e10_0 > m10) {
+    private static io.bufkit.examples.Kafka.RecordBatch record_batch7(io.bufkit.ByteView v, int[] at, int limit) {
+        int a8 = at[0];
+        int m8 = limit;
+        int e8_0 = a8 + 12;
+        if (e8_0 > m8) {
             return null;
         }
-        Object x10_0 = new io.bufkit.examples.Kafka.Offsets((long) v.i64be(a10));
-        long b10_1 = (long) v.i32be(a10 + 8);
-        if (b10_1 < e10_0 - e10_0 || e10_0 + b10_1 > m10) {
+        Object x8_0 = new io.bufkit.examples.Kafka.Offsets((long) v.i64be(a8));
+        long b8_1 = (long) v.i32be(a8 + 8);
+        if (b8_1 < e8_0 - e8_0 || e8_0 + b8_1 > m8) {
             return null;
         }
-        m10 = (int) (e10_0 + b10_1);
-        int e10_2 = e10_0 + 9;
-        if (e10_2 > m10) {
+        m8 = (int) (e8_0 + b8_1);
+        int e8_2 = e8_0 + 9;
+        if (e8_2 > m8) {
             return null;
         }
-        Object x10_2 = new io.bufkit.examples.Kafka.Head(v.i32be(e10_0), v.i8(e10_0 + 4));
-        int e10_3 = e10_2 + 40;
-        if (e10_3 > m10) {
+        Object x8_2 = new io.bufkit.examples.Kafka.Head(v.i32be(e8_0), v.i8(e8_0 + 4));
+        int e8_3 = e8_2 + 40;
+        if (e8_3 > m8) {
             return null;
         }
-        Object x10_3 = new io.bufkit.examples.Kafka.Attrs(
-                v.i16be(e10_2),
-                v.i32be(e10_2 + 2),
-                (long) v.i64be(e10_2 + 6),
-                (long) v.i64be(e10_2 + 14),
-                (long) v.i64be(e10_2 + 22),
-                v.i16be(e10_2 + 30),
-                v.i32be(e10_2 + 32),
-                v.i32be(e10_2 + 36));
-        int e10_4 = m10;
-        if (e10_4 < e10_3) {
+        Object x8_3 = new io.bufkit.examples.Kafka.Attrs(
+                v.i16be(e8_2),
+                v.i32be(e8_2 + 2),
+                (long) v.i64be(e8_2 + 6),
+                (long) v.i64be(e8_2 + 14),
+                (long) v.i64be(e8_2 + 22),
+                v.i16be(e8_2 + 30),
+                v.i32be(e8_2 + 32),
+                v.i32be(e8_2 + 36));
+        int e8_4 = m8;
+        if (e8_4 < e8_3) {
             return null;
         }
-        Object x10_4 = io.bufkit.Bytes.copyOf(v.slice(e10_3, e10_4));
-        if (SUM27.computeApart(v.slice(e10_2, e10_4)) != SUM27.get(v.slice(e10_0, e10_0 + 9))) {
+        Object x8_4 = io.bufkit.Bytes.copyOf(v.slice(e8_3, e8_4));
+        if (SUM27.computeApart(v.slice(e8_2, e8_4)) != SUM27.get(v.slice(e8_0, e8_0 + 9))) {
             return null;
         }
-        if (e10_4 != m10) {
+        if (e8_4 != m8) {
             return null;
         }
-        io.bufkit.examples.Kafka.RecordBatch r10 = new io.bufkit.examples.Kafka.RecordBatch(
-                (io.bufkit.examples.Kafka.Offsets) x10_0,
-                (io.bufkit.examples.Kafka.Head) x10_2,
-                (io.bufkit.examples.Kafka.Attrs) x10_3,
-                (io.bufkit.Bytes) x10_4);
-        at[0] = e10_4;
-        return r10;
+        io.bufkit.examples.Kafka.RecordBatch r8 = new io.bufkit.examples.Kafka.RecordBatch(
+                (io.bufkit.examples.Kafka.Offsets) x8_0,
+                (io.bufkit.examples.Kafka.Head) x8_2,
+                (io.bufkit.examples.Kafka.Attrs) x8_3,
+                (io.bufkit.Bytes) x8_4);
+        at[0] = e8_4;
+        return r8;
     }
 
     /** Decodes a level of partition from {@code at[0]}; null to give up. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Kafka.Partition partition7(io.bufkit.ByteView v, int[] at, int limit) {
-        int a8 = at[0];
-        int m8 = limit;
-        int e8_0 = a8 + 4;
-        if (e8_0 > m8) {
-            return null;
-        }
-        int x8_0 = v.i32be(a8);
-        int e8_1 = e8_0 + 4;
-        if (e8_1 > m8) {
-            return null;
-        }
-        long n8_2 = (long) v.i32be(e8_0);
-        if (n8_2 < 0 || e8_1 + n8_2 > m8) {
-            return null;
-        }
-        int z8_2 = (int) (e8_1 + n8_2);
-        at[0] = e8_1;
-        io.bufkit.examples.Kafka.RecordBatch r11 = record_batch9(v, at, z8_2);
-        if (r11 == null) {
-            return null;
-        }
-        int d11 = at[0];
-        if (d11 != z8_2) {
-            return null;
-        }
-        io.bufkit.examples.Kafka.Partition r8 = new io.bufkit.examples.Kafka.Partition(x8_0, (io.bufkit.examples.Kafka.RecordBatch) r11);
-        at[0] = d11;
-        return r8;
-    }
-
-    /** Decodes a level of topic from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Kafka.ProduceTopic topic5(io.bufkit.ByteView v, int[] at, int limit) {
+    private static io.bufkit.examples.Kafka.Partition partition5(io.bufkit.ByteView v, int[] at, int limit) {
         int a6 = at[0];
         int m6 = limit;
-        if (a6 + 2 > m6) {
+        int e6_0 = a6 + 4;
+        if (e6_0 > m6) {
             return null;
         }
-        long n6_0 = v.u16be(a6) - 0;
-        if (n6_0 < 0 || a6 + 2 + n6_0 > m6) {
-            return null;
-        }
-        int e6_0 = (int) (a6 + 2 + n6_0);
-        Object x6_0 = v.slice((a6 + 2), e6_0).toString(java.nio.charset.StandardCharsets.UTF_8);
+        int x6_0 = v.i32be(a6);
         int e6_1 = e6_0 + 4;
         if (e6_1 > m6) {
             return null;
         }
-        int e6_2 = e6_1;
-        long c6_2 = (long) v.i32be(e6_0);
-        if (c6_2 < 0 || c6_2 * 8 > m6 - e6_1) {
+        long n6_2 = (long) v.i32be(e6_0);
+        if (n6_2 < 0 || e6_1 + n6_2 > m6) {
             return null;
         }
-        Object[] q6_2 = new Object[(int) c6_2];
-        for (int k6_2 = 0; k6_2 < c6_2; k6_2++) {
-            at[0] = e6_2;
-            io.bufkit.examples.Kafka.Partition r12 = partition7(v, at, m6);
-            if (r12 == null) {
+        int z6_2 = (int) (e6_1 + n6_2);
+        at[0] = e6_1;
+        io.bufkit.examples.Kafka.RecordBatch r9 = record_batch7(v, at, z6_2);
+        if (r9 == null) {
+            return null;
+        }
+        int d9 = at[0];
+        if (d9 != z6_2) {
+            return null;
+        }
+        io.bufkit.examples.Kafka.Partition r6 = new io.bufkit.examples.Kafka.Partition(x6_0, (io.bufkit.examples.Kafka.RecordBatch) r9);
+        at[0] = d9;
+        return r6;
+    }
+
+    /** Decodes a level of topic from {@code at[0]}; null to give up. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static io.bufkit.examples.Kafka.ProduceTopic topic3(io.bufkit.ByteView v, int[] at, int limit) {
+        int a4 = at[0];
+        int m4 = limit;
+        if (a4 + 2 > m4) {
+            return null;
+        }
+        long n4_0 = v.u16be(a4) - 0;
+        if (n4_0 < 0 || a4 + 2 + n4_0 > m4) {
+            return null;
+        }
+        int e4_0 = (int) (a4 + 2 + n4_0);
+        Object x4_0 = v.slice((a4 + 2), e4_0).toString(java.nio.charset.StandardCharsets.UTF_8);
+        int e4_1 = e4_0 + 4;
+        if (e4_1 > m4) {
+            return null;
+        }
+        int e4_2 = e4_1;
+        long c4_2 = (long) v.i32be(e4_0);
+        if (c4_2 < 0 || c4_2 * 8 > m4 - e4_1) {
+            return null;
+        }
+        Object[] q4_2 = new Object[(int) c4_2];
+        for (int k4_2 = 0; k4_2 < c4_2; k4_2++) {
+            at[0] = e4_2;
+            io.bufkit.examples.Kafka.Partition r10 = partition5(v, at, m4);
+            if (r10 == null) {
                 return null;
             }
-            int d12 = at[0];
-            q6_2[k6_2] = r12;
-            e6_2 = d12;
+            int d10 = at[0];
+            q4_2[k4_2] = r10;
+            e4_2 = d10;
         }
-        Object x6_2 = io.bufkit.message.GeneratedDecoder.elements(q6_2, (int) c6_2);
-        io.bufkit.examples.Kafka.ProduceTopic r6 = new io.bufkit.examples.Kafka.ProduceTopic(
-                (java.lang.String) x6_0,
-                (java.util.List) x6_2);
-        at[0] = e6_2;
-        return r6;
+        Object x4_2 = io.bufkit.message.GeneratedDecoder.elements(q4_2, (int) c4_2);
+        io.bufkit.examples.Kafka.ProduceTopic r4 = new io.bufkit.examples.Kafka.ProduceTopic(
+                (java.lang.String) x4_0,
+                (java.util.List) x4_2);
+        at[0] = e4_2;
+        return r4;
     }
 
     /** Decodes a level of Produce-v7 from {@code at[0]}; null to give up. */
@@ -257,21 +223,42 @@ public final class KafkaProduceDecoder
             return null;
         }
         m1 = (int) (e1_0 + b1_1);
-        at[0] = e1_0;
-        io.bufkit.examples.Kafka.HeaderV1 r4 = request_header_v12(v, at, m1);
-        if (r4 == null) {
+        int a2 = e1_0;
+        int m2 = m1;
+        int e2_0 = a2 + 2;
+        if (e2_0 > m2) {
             return null;
         }
-        int d4 = at[0];
-        if (d4 + 2 > m1) {
+        int x2_0 = v.i16be(a2);
+        int e2_1 = e2_0 + 2;
+        if (e2_1 > m2) {
             return null;
         }
-        long n1_3 = v.i16be(d4);
-        if (n1_3 < -1 || n1_3 >= 0 && d4 + 2 + n1_3 > m1) {
+        int x2_1 = v.i16be(e2_0);
+        int e2_2 = e2_1 + 4;
+        if (e2_2 > m2) {
             return null;
         }
-        int e1_3 = (int) (d4 + 2 + Math.max(0, n1_3));
-        Object x1_3 = n1_3 == -1 ? java.util.Optional.empty() : java.util.Optional.of(v.slice((d4 + 2), e1_3).toString(java.nio.charset.StandardCharsets.UTF_8));
+        int x2_2 = v.i32be(e2_1);
+        if (e2_2 + 2 > m2) {
+            return null;
+        }
+        long n2_3 = v.i16be(e2_2);
+        if (n2_3 < -1 || n2_3 >= 0 && e2_2 + 2 + n2_3 > m2) {
+            return null;
+        }
+        int e2_3 = (int) (e2_2 + 2 + Math.max(0, n2_3));
+        Object x2_3 = n2_3 == -1 ? java.util.Optional.empty() : java.util.Optional.of(v.slice((e2_2 + 2), e2_3).toString(java.nio.charset.StandardCharsets.UTF_8));
+        io.bufkit.examples.Kafka.HeaderV1 r2 = new io.bufkit.examples.Kafka.HeaderV1(x2_0, x2_1, x2_2, (java.util.Optional) x2_3);
+        if (e2_3 + 2 > m1) {
+            return null;
+        }
+        long n1_3 = v.i16be(e2_3);
+        if (n1_3 < -1 || n1_3 >= 0 && e2_3 + 2 + n1_3 > m1) {
+            return null;
+        }
+        int e1_3 = (int) (e2_3 + 2 + Math.max(0, n1_3));
+        Object x1_3 = n1_3 == -1 ? java.util.Optional.empty() : java.util.Optional.of(v.slice((e2_3 + 2), e1_3).toString(java.nio.charset.StandardCharsets.UTF_8));
         int e1_4 = e1_3 + 6;
         if (e1_4 > m1) {
             return null;
@@ -289,20 +276,20 @@ public final class KafkaProduceDecoder
         Object[] q1_6 = new Object[(int) c1_6];
         for (int k1_6 = 0; k1_6 < c1_6; k1_6++) {
             at[0] = e1_6;
-            io.bufkit.examples.Kafka.ProduceTopic r13 = topic5(v, at, m1);
-            if (r13 == null) {
+            io.bufkit.examples.Kafka.ProduceTopic r11 = topic3(v, at, m1);
+            if (r11 == null) {
                 return null;
             }
-            int d13 = at[0];
-            q1_6[k1_6] = r13;
-            e1_6 = d13;
+            int d11 = at[0];
+            q1_6[k1_6] = r11;
+            e1_6 = d11;
         }
         Object x1_6 = io.bufkit.message.GeneratedDecoder.elements(q1_6, (int) c1_6);
         if (e1_6 != m1) {
             return null;
         }
         io.bufkit.examples.Kafka.ProduceRequest r1 = new io.bufkit.examples.Kafka.ProduceRequest(
-                (io.bufkit.examples.Kafka.HeaderV1) r4,
+                (io.bufkit.examples.Kafka.HeaderV1) r2,
                 (java.util.Optional) x1_3,
                 (io.bufkit.examples.Kafka.Produce) x1_4,
                 (java.util.List) x1_6);

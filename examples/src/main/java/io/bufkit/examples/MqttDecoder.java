@@ -73,70 +73,6 @@ public final class MqttDecoder
         return r == null || at[0] != v.length() ? null : r;
     }
 
-    /** Decodes a level of will from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Mqtt.Will will4(io.bufkit.ByteView v, int[] at, int limit) {
-        int a5 = at[0];
-        int m5 = limit;
-        if (a5 + 2 > m5) {
-            return null;
-        }
-        long n5_0 = v.u16be(a5) - 0;
-        if (n5_0 < 0 || a5 + 2 + n5_0 > m5) {
-            return null;
-        }
-        int e5_0 = (int) (a5 + 2 + n5_0);
-        Object x5_0 = v.slice((a5 + 2), e5_0).toString(java.nio.charset.StandardCharsets.UTF_8);
-        if (e5_0 + 2 > m5) {
-            return null;
-        }
-        long n5_1 = v.u16be(e5_0) - 0;
-        if (n5_1 < 0 || e5_0 + 2 + n5_1 > m5) {
-            return null;
-        }
-        int e5_1 = (int) (e5_0 + 2 + n5_1);
-        Object x5_1 = io.bufkit.Bytes.copyOf(v.slice((e5_0 + 2), e5_1));
-        io.bufkit.examples.Mqtt.Will r5 = new io.bufkit.examples.Mqtt.Will((java.lang.String) x5_0, (io.bufkit.Bytes) x5_1);
-        at[0] = e5_1;
-        return r5;
-    }
-
-    /** Decodes a level of text from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object text7(io.bufkit.ByteView v, int[] at, int limit) {
-        int a8 = at[0];
-        int m8 = limit;
-        if (a8 + 2 > m8) {
-            return null;
-        }
-        long n8_0 = v.u16be(a8) - 0;
-        if (n8_0 < 0 || a8 + 2 + n8_0 > m8) {
-            return null;
-        }
-        int e8_0 = (int) (a8 + 2 + n8_0);
-        Object x8_0 = v.slice((a8 + 2), e8_0).toString(java.nio.charset.StandardCharsets.UTF_8);
-        at[0] = e8_0;
-        return x8_0 == null ? NULL : x8_0;
-    }
-
-    /** Decodes a level of text from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object text10(io.bufkit.ByteView v, int[] at, int limit) {
-        int a11 = at[0];
-        int m11 = limit;
-        if (a11 + 2 > m11) {
-            return null;
-        }
-        long n11_0 = v.u16be(a11) - 0;
-        if (n11_0 < 0 || a11 + 2 + n11_0 > m11) {
-            return null;
-        }
-        int e11_0 = (int) (a11 + 2 + n11_0);
-        Object x11_0 = v.slice((a11 + 2), e11_0).toString(java.nio.charset.StandardCharsets.UTF_8);
-        at[0] = e11_0;
-        return x11_0 == null ? NULL : x11_0;
-    }
-
     /** Decodes a level of CONNECT from {@code at[0]}; null to give up. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static io.bufkit.examples.Mqtt.Connect CONNECT2(io.bufkit.ByteView v, int[] at, int limit) {
@@ -177,14 +113,29 @@ public final class MqttDecoder
         int e3_3;
         Object x3_3;
         if (WHEN15.test((v.u8(e3_0 + 1) >>> 2 & 0x1))) {
-            at[0] = e3_2;
-            io.bufkit.examples.Mqtt.Will r6 = will4(v, at, m3);
-            if (r6 == null) {
+            int a4 = e3_2;
+            int m4 = m3;
+            if (a4 + 2 > m4) {
                 return null;
             }
-            int d6 = at[0];
-            e3_3 = d6;
-            x3_3 = java.util.Optional.of(r6);
+            long n4_0 = v.u16be(a4) - 0;
+            if (n4_0 < 0 || a4 + 2 + n4_0 > m4) {
+                return null;
+            }
+            int e4_0 = (int) (a4 + 2 + n4_0);
+            Object x4_0 = v.slice((a4 + 2), e4_0).toString(java.nio.charset.StandardCharsets.UTF_8);
+            if (e4_0 + 2 > m4) {
+                return null;
+            }
+            long n4_1 = v.u16be(e4_0) - 0;
+            if (n4_1 < 0 || e4_0 + 2 + n4_1 > m4) {
+                return null;
+            }
+            int e4_1 = (int) (e4_0 + 2 + n4_1);
+            Object x4_1 = io.bufkit.Bytes.copyOf(v.slice((e4_0 + 2), e4_1));
+            io.bufkit.examples.Mqtt.Will r4 = new io.bufkit.examples.Mqtt.Will((java.lang.String) x4_0, (io.bufkit.Bytes) x4_1);
+            e3_3 = e4_1;
+            x3_3 = java.util.Optional.of(r4);
         } else {
             e3_3 = e3_2;
             x3_3 = java.util.Optional.empty();
@@ -192,14 +143,19 @@ public final class MqttDecoder
         int e3_4;
         Object x3_4;
         if (WHEN17.test((v.u8(e3_0 + 1) >>> 7 & 0x1))) {
-            at[0] = e3_3;
-            Object r9 = text7(v, at, m3);
-            if (r9 == null) {
+            int a5 = e3_3;
+            int m5 = m3;
+            if (a5 + 2 > m5) {
                 return null;
             }
-            int d9 = at[0];
-            e3_4 = d9;
-            x3_4 = java.util.Optional.of((r9 == NULL ? null : r9));
+            long n5_0 = v.u16be(a5) - 0;
+            if (n5_0 < 0 || a5 + 2 + n5_0 > m5) {
+                return null;
+            }
+            int e5_0 = (int) (a5 + 2 + n5_0);
+            Object x5_0 = v.slice((a5 + 2), e5_0).toString(java.nio.charset.StandardCharsets.UTF_8);
+            e3_4 = e5_0;
+            x3_4 = java.util.Optional.of(x5_0);
         } else {
             e3_4 = e3_3;
             x3_4 = java.util.Optional.empty();
@@ -207,14 +163,19 @@ public final class MqttDecoder
         int e3_5;
         Object x3_5;
         if (WHEN19.test((v.u8(e3_0 + 1) >>> 6 & 0x1))) {
-            at[0] = e3_4;
-            Object r12 = text10(v, at, m3);
-            if (r12 == null) {
+            int a6 = e3_4;
+            int m6 = m3;
+            if (a6 + 2 > m6) {
                 return null;
             }
-            int d12 = at[0];
-            e3_5 = d12;
-            x3_5 = java.util.Optional.of((r12 == NULL ? null : r12));
+            long n6_0 = v.u16be(a6) - 0;
+            if (n6_0 < 0 || a6 + 2 + n6_0 > m6) {
+                return null;
+            }
+            int e6_0 = (int) (a6 + 2 + n6_0);
+            Object x6_0 = v.slice((a6 + 2), e6_0).toString(java.nio.charset.StandardCharsets.UTF_8);
+            e3_5 = e6_0;
+            x3_5 = java.util.Optional.of(x6_0);
         } else {
             e3_5 = e3_4;
             x3_5 = java.util.Optional.empty();
@@ -230,60 +191,47 @@ public final class MqttDecoder
         return r3;
     }
 
-    /** Decodes a level of packet-id from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object packet_id16(io.bufkit.ByteView v, int[] at, int limit) {
-        int a17 = at[0];
-        int m17 = limit;
-        int e17_0 = a17 + 2;
-        if (e17_0 > m17) {
-            return null;
-        }
-        Object x17_0 = v.u16be(a17);
-        at[0] = e17_0;
-        return x17_0 == null ? NULL : x17_0;
-    }
-
     /** Decodes a level of PUBLISH from {@code at[0]}; null to give up. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Mqtt.Publish PUBLISH14(io.bufkit.ByteView v, int[] at, int limit, int u0) {
-        int a15 = at[0];
-        int m15 = limit;
-        if (a15 + 2 > m15) {
+    private static io.bufkit.examples.Mqtt.Publish PUBLISH8(io.bufkit.ByteView v, int[] at, int limit, int u0) {
+        int a9 = at[0];
+        int m9 = limit;
+        if (a9 + 2 > m9) {
             return null;
         }
-        long n15_0 = v.u16be(a15) - 0;
-        if (n15_0 < 0 || a15 + 2 + n15_0 > m15) {
+        long n9_0 = v.u16be(a9) - 0;
+        if (n9_0 < 0 || a9 + 2 + n9_0 > m9) {
             return null;
         }
-        int e15_0 = (int) (a15 + 2 + n15_0);
-        Object x15_0 = v.slice((a15 + 2), e15_0).toString(java.nio.charset.StandardCharsets.UTF_8);
-        int e15_1;
-        Object x15_1;
+        int e9_0 = (int) (a9 + 2 + n9_0);
+        Object x9_0 = v.slice((a9 + 2), e9_0).toString(java.nio.charset.StandardCharsets.UTF_8);
+        int e9_1;
+        Object x9_1;
         if (WHEN21.test(u0)) {
-            at[0] = e15_0;
-            Object r18 = packet_id16(v, at, m15);
-            if (r18 == null) {
+            int a10 = e9_0;
+            int m10 = m9;
+            int e10_0 = a10 + 2;
+            if (e10_0 > m10) {
                 return null;
             }
-            int d18 = at[0];
-            e15_1 = d18;
-            x15_1 = java.util.Optional.of((r18 == NULL ? null : r18));
+            Object x10_0 = v.u16be(a10);
+            e9_1 = e10_0;
+            x9_1 = java.util.Optional.of(x10_0);
         } else {
-            e15_1 = e15_0;
-            x15_1 = java.util.Optional.empty();
+            e9_1 = e9_0;
+            x9_1 = java.util.Optional.empty();
         }
-        int e15_2 = m15;
-        if (e15_2 < e15_1) {
+        int e9_2 = m9;
+        if (e9_2 < e9_1) {
             return null;
         }
-        Object x15_2 = io.bufkit.Bytes.copyOf(v.slice(e15_1, e15_2));
-        io.bufkit.examples.Mqtt.Publish r15 = new io.bufkit.examples.Mqtt.Publish(
-                (java.lang.String) x15_0,
-                (java.util.Optional) x15_1,
-                (io.bufkit.Bytes) x15_2);
-        at[0] = e15_2;
-        return r15;
+        Object x9_2 = io.bufkit.Bytes.copyOf(v.slice(e9_1, e9_2));
+        io.bufkit.examples.Mqtt.Publish r9 = new io.bufkit.examples.Mqtt.Publish(
+                (java.lang.String) x9_0,
+                (java.util.Optional) x9_1,
+                (io.bufkit.Bytes) x9_2);
+        at[0] = e9_2;
+        return r9;
     }
 
     /** Decodes a level of mqtt from {@code at[0]}; null to give up. */
@@ -323,29 +271,29 @@ public final class MqttDecoder
         switch ((v.u8(a1) >>> 4 & 0xf)) {
         case 1 -> {
             at[0] = e1_1;
-            io.bufkit.examples.Mqtt.Connect r13 = CONNECT2(v, at, z1_2);
-            if (r13 == null) {
+            io.bufkit.examples.Mqtt.Connect r7 = CONNECT2(v, at, z1_2);
+            if (r7 == null) {
                 return null;
             }
-            int d13 = at[0];
-            if (d13 != z1_2) {
+            int d7 = at[0];
+            if (d7 != z1_2) {
                 return null;
             }
-            e1_2 = d13;
-            x1_2 = r13;
+            e1_2 = d7;
+            x1_2 = r7;
         }
         case 3 -> {
             at[0] = e1_1;
-            io.bufkit.examples.Mqtt.Publish r19 = PUBLISH14(v, at, z1_2, (v.u8(a1) >>> 1 & 0x3));
-            if (r19 == null) {
+            io.bufkit.examples.Mqtt.Publish r11 = PUBLISH8(v, at, z1_2, (v.u8(a1) >>> 1 & 0x3));
+            if (r11 == null) {
                 return null;
             }
-            int d19 = at[0];
-            if (d19 != z1_2) {
+            int d11 = at[0];
+            if (d11 != z1_2) {
                 return null;
             }
-            e1_2 = d19;
-            x1_2 = r19;
+            e1_2 = d11;
+            x1_2 = r11;
         }
         default -> {
             e1_2 = z1_2;

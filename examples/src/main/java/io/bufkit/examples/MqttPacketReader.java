@@ -91,53 +91,6 @@ public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
         return root;
     }
 
-    /** Reads a level of will: its place on the tape << 32 | its end; -1 to give up. */
-    private long will4(io.bufkit.ByteView v, int from, int limit) {
-        int a5 = from;
-        int m5 = limit;
-        if (a5 + 2 > m5) {
-            return -1;
-        }
-        long n5_0 = v.u16be(a5) - 0;
-        if (n5_0 < 0 || a5 + 2 + n5_0 > m5) {
-            return -1;
-        }
-        int e5_0 = (int) (a5 + 2 + n5_0);
-        if (e5_0 + 2 > m5) {
-            return -1;
-        }
-        long n5_1 = v.u16be(e5_0) - 0;
-        if (n5_1 < 0 || e5_0 + 2 + n5_1 > m5) {
-            return -1;
-        }
-        int e5_1 = (int) (e5_0 + 2 + n5_1);
-        int g5 = reserve(3);
-        int[] t5 = t;
-        t5[g5] = a5;
-        t5[g5 + 1] = e5_0;
-        t5[g5 + 2] = e5_1;
-        return (long) g5 << 32 | e5_1;
-    }
-
-    /** Reads a level of text: its place on the tape << 32 | its end; -1 to give up. */
-    private long text7(io.bufkit.ByteView v, int from, int limit) {
-        int a8 = from;
-        int m8 = limit;
-        if (a8 + 2 > m8) {
-            return -1;
-        }
-        long n8_0 = v.u16be(a8) - 0;
-        if (n8_0 < 0 || a8 + 2 + n8_0 > m8) {
-            return -1;
-        }
-        int e8_0 = (int) (a8 + 2 + n8_0);
-        int g8 = reserve(2);
-        int[] t8 = t;
-        t8[g8] = a8;
-        t8[g8 + 1] = e8_0;
-        return (long) g8 << 32 | e8_0;
-    }
-
     /** Reads a level of CONNECT: its place on the tape << 32 | its end; -1 to give up. */
     private long CONNECT2(io.bufkit.ByteView v, int from, int limit) {
         int a3 = from;
@@ -165,42 +118,75 @@ public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
         int e3_3;
         int j3_3 = -1;
         if (WHEN3.test((v.u8(e3_0 + 1) >>> 2 & 0x1))) {
-            long r6Ends = will4(v, e3_2, m3);
-            if (r6Ends < 0) {
+            int a4 = e3_2;
+            int m4 = m3;
+            if (a4 + 2 > m4) {
                 return -1;
             }
-            int d6 = (int) r6Ends;
-            int r6 = (int) (r6Ends >>> 32);
-            e3_3 = d6;
-            j3_3 = r6;
+            long n4_0 = v.u16be(a4) - 0;
+            if (n4_0 < 0 || a4 + 2 + n4_0 > m4) {
+                return -1;
+            }
+            int e4_0 = (int) (a4 + 2 + n4_0);
+            if (e4_0 + 2 > m4) {
+                return -1;
+            }
+            long n4_1 = v.u16be(e4_0) - 0;
+            if (n4_1 < 0 || e4_0 + 2 + n4_1 > m4) {
+                return -1;
+            }
+            int e4_1 = (int) (e4_0 + 2 + n4_1);
+            int g4 = reserve(3);
+            int[] t4 = t;
+            t4[g4] = a4;
+            t4[g4 + 1] = e4_0;
+            t4[g4 + 2] = e4_1;
+            e3_3 = e4_1;
+            j3_3 = g4;
         } else {
             e3_3 = e3_2;
         }
         int e3_4;
         int j3_4 = -1;
         if (WHEN6.test((v.u8(e3_0 + 1) >>> 7 & 0x1))) {
-            long r9Ends = text7(v, e3_3, m3);
-            if (r9Ends < 0) {
+            int a5 = e3_3;
+            int m5 = m3;
+            if (a5 + 2 > m5) {
                 return -1;
             }
-            int d9 = (int) r9Ends;
-            int r9 = (int) (r9Ends >>> 32);
-            e3_4 = d9;
-            j3_4 = r9;
+            long n5_0 = v.u16be(a5) - 0;
+            if (n5_0 < 0 || a5 + 2 + n5_0 > m5) {
+                return -1;
+            }
+            int e5_0 = (int) (a5 + 2 + n5_0);
+            int g5 = reserve(2);
+            int[] t5 = t;
+            t5[g5] = a5;
+            t5[g5 + 1] = e5_0;
+            e3_4 = e5_0;
+            j3_4 = g5;
         } else {
             e3_4 = e3_3;
         }
         int e3_5;
         int j3_5 = -1;
         if (WHEN9.test((v.u8(e3_0 + 1) >>> 6 & 0x1))) {
-            long r10Ends = text7(v, e3_4, m3);
-            if (r10Ends < 0) {
+            int a6 = e3_4;
+            int m6 = m3;
+            if (a6 + 2 > m6) {
                 return -1;
             }
-            int d10 = (int) r10Ends;
-            int r10 = (int) (r10Ends >>> 32);
-            e3_5 = d10;
-            j3_5 = r10;
+            long n6_0 = v.u16be(a6) - 0;
+            if (n6_0 < 0 || a6 + 2 + n6_0 > m6) {
+                return -1;
+            }
+            int e6_0 = (int) (a6 + 2 + n6_0);
+            int g6 = reserve(2);
+            int[] t6 = t;
+            t6[g6] = a6;
+            t6[g6 + 1] = e6_0;
+            e3_5 = e6_0;
+            j3_5 = g6;
         } else {
             e3_5 = e3_4;
         }
@@ -219,58 +205,47 @@ public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
         return (long) g3 << 32 | e3_5;
     }
 
-    /** Reads a level of packet-id: its place on the tape << 32 | its end; -1 to give up. */
-    private long packet_id14(io.bufkit.ByteView v, int from, int limit) {
-        int a15 = from;
-        int m15 = limit;
-        int e15_0 = a15 + 2;
-        if (e15_0 > m15) {
-            return -1;
-        }
-        int g15 = reserve(2);
-        int[] t15 = t;
-        t15[g15] = a15;
-        return (long) g15 << 32 | e15_0;
-    }
-
     /** Reads a level of PUBLISH: its place on the tape << 32 | its end; -1 to give up. */
-    private long PUBLISH12(io.bufkit.ByteView v, int from, int limit, int u0) {
-        int a13 = from;
-        int m13 = limit;
-        if (a13 + 2 > m13) {
+    private long PUBLISH8(io.bufkit.ByteView v, int from, int limit, int u0) {
+        int a9 = from;
+        int m9 = limit;
+        if (a9 + 2 > m9) {
             return -1;
         }
-        long n13_0 = v.u16be(a13) - 0;
-        if (n13_0 < 0 || a13 + 2 + n13_0 > m13) {
+        long n9_0 = v.u16be(a9) - 0;
+        if (n9_0 < 0 || a9 + 2 + n9_0 > m9) {
             return -1;
         }
-        int e13_0 = (int) (a13 + 2 + n13_0);
-        int e13_1;
-        int j13_1 = -1;
+        int e9_0 = (int) (a9 + 2 + n9_0);
+        int e9_1;
+        int j9_1 = -1;
         if (WHEN12.test(u0)) {
-            long r16Ends = packet_id14(v, e13_0, m13);
-            if (r16Ends < 0) {
+            int a10 = e9_0;
+            int m10 = m9;
+            int e10_0 = a10 + 2;
+            if (e10_0 > m10) {
                 return -1;
             }
-            int d16 = (int) r16Ends;
-            int r16 = (int) (r16Ends >>> 32);
-            e13_1 = d16;
-            j13_1 = r16;
+            int g10 = reserve(2);
+            int[] t10 = t;
+            t10[g10] = a10;
+            e9_1 = e10_0;
+            j9_1 = g10;
         } else {
-            e13_1 = e13_0;
+            e9_1 = e9_0;
         }
-        int e13_2 = m13;
-        if (e13_2 < e13_1) {
+        int e9_2 = m9;
+        if (e9_2 < e9_1) {
             return -1;
         }
-        int g13 = reserve(5);
-        int[] t13 = t;
-        t13[g13] = a13;
-        t13[g13 + 1] = e13_0;
-        t13[g13 + 2] = e13_1;
-        t13[g13 + 4] = j13_1;
-        t13[g13 + 3] = e13_2;
-        return (long) g13 << 32 | e13_2;
+        int g9 = reserve(5);
+        int[] t9 = t;
+        t9[g9] = a9;
+        t9[g9 + 1] = e9_0;
+        t9[g9 + 2] = e9_1;
+        t9[g9 + 4] = j9_1;
+        t9[g9 + 3] = e9_2;
+        return (long) g9 << 32 | e9_2;
     }
 
     /** Reads a level of mqtt: its place on the tape << 32 | its end; -1 to give up. */
@@ -304,7 +279,21 @@ public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
         int j1_2Tag = -1;
         switch ((v.u8(a1) >>> 4 & 0xf)) {
         case 1 -> {
-            long r11Ends = CONNECT2(v, e1_1, z1_2);
+            long r7Ends = CONNECT2(v, e1_1, z1_2);
+            if (r7Ends < 0) {
+                return -1;
+            }
+            int d7 = (int) r7Ends;
+            int r7 = (int) (r7Ends >>> 32);
+            if (d7 != z1_2) {
+                return -1;
+            }
+            e1_2 = d7;
+            j1_2 = r7;
+            j1_2Tag = 0;
+        }
+        case 3 -> {
+            long r11Ends = PUBLISH8(v, e1_1, z1_2, (v.u8(a1) >>> 1 & 0x3));
             if (r11Ends < 0) {
                 return -1;
             }
@@ -315,20 +304,6 @@ public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
             }
             e1_2 = d11;
             j1_2 = r11;
-            j1_2Tag = 0;
-        }
-        case 3 -> {
-            long r17Ends = PUBLISH12(v, e1_1, z1_2, (v.u8(a1) >>> 1 & 0x3));
-            if (r17Ends < 0) {
-                return -1;
-            }
-            int d17 = (int) r17Ends;
-            int r17 = (int) (r17Ends >>> 32);
-            if (d17 != z1_2) {
-                return -1;
-            }
-            e1_2 = d17;
-            j1_2 = r17;
             j1_2Tag = 1;
         }
         default -> {

@@ -79,26 +79,6 @@ public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
         return root;
     }
 
-    /** Reads a level of value: its place on the tape << 32 | its end; -1 to give up. */
-    private long value4(io.bufkit.ByteView v, int from, int limit) {
-        int a5 = from;
-        int m5 = limit;
-        if (a5 + 4 > m5) {
-            return -1;
-        }
-        long n5_0 = v.i32be(a5);
-        if (n5_0 < -1 || n5_0 >= 0 && a5 + 4 + n5_0 > m5) {
-            return -1;
-        }
-        int e5_0 = (int) (a5 + 4 + Math.max(0, n5_0));
-        int g5 = reserve(3);
-        int[] t5 = t;
-        t5[g5] = a5;
-        t5[g5 + 1] = e5_0;
-        t5[g5 + 2] = (n5_0 == -1 ? -1 : (a5 + 4));
-        return (long) g5 << 32 | e5_0;
-    }
-
     /** Reads a level of DataRow: its place on the tape << 32 | its end; -1 to give up. */
     private long DataRow2(io.bufkit.ByteView v, int from, int limit) {
         int a3 = from;
@@ -115,15 +95,24 @@ public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
             return -1;
         }
         for (int k3_1 = 0; k3_1 < c3_1; k3_1++) {
-            long r6Ends = value4(v, e3_1, m3);
-            if (r6Ends < 0) {
+            int a4 = e3_1;
+            int m4 = m3;
+            if (a4 + 4 > m4) {
                 return -1;
             }
-            int d6 = (int) r6Ends;
-            int r6 = (int) (r6Ends >>> 32);
-            push(r6);
+            long n4_0 = v.i32be(a4);
+            if (n4_0 < -1 || n4_0 >= 0 && a4 + 4 + n4_0 > m4) {
+                return -1;
+            }
+            int e4_0 = (int) (a4 + 4 + Math.max(0, n4_0));
+            int g4 = reserve(3);
+            int[] t4 = t;
+            t4[g4] = a4;
+            t4[g4 + 1] = e4_0;
+            t4[g4 + 2] = (n4_0 == -1 ? -1 : (a4 + 4));
+            push(g4);
             j3_1Count++;
-            e3_1 = d6;
+            e3_1 = e4_0;
         }
         j3_1 = index(j3_1Count);
         int g3 = reserve(4);
@@ -134,117 +123,95 @@ public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
         return (long) g3 << 32 | e3_1;
     }
 
-    /** Reads a level of error-field: its place on the tape << 32 | its end; -1 to give up. */
-    private long error_field10(io.bufkit.ByteView v, int from, int limit) {
-        int a11 = from;
-        int m11 = limit;
-        int e11_0 = a11 + 1;
-        if (e11_0 > m11) {
-            return -1;
-        }
-        int z11_1 = v.indexOf((byte) 0, e11_0);
-        if (z11_1 < 0 || z11_1 >= m11) {
-            return -1;
-        }
-        int e11_1 = z11_1 + 1;
-        int g11 = reserve(3);
-        int[] t11 = t;
-        t11[g11] = a11;
-        t11[g11 + 2] = e11_1;
-        return (long) g11 << 32 | e11_1;
-    }
-
     /** Reads a level of ErrorResponse: its place on the tape << 32 | its end; -1 to give up. */
-    private long ErrorResponse8(io.bufkit.ByteView v, int from, int limit) {
-        int a9 = from;
-        int m9 = limit;
-        int e9_0 = a9;
-        int j9_0 = -1;
-        int j9_0Count = 0;
+    private long ErrorResponse6(io.bufkit.ByteView v, int from, int limit) {
+        int a7 = from;
+        int m7 = limit;
+        int e7_0 = a7;
+        int j7_0 = -1;
+        int j7_0Count = 0;
         while (true) {
-            if (e9_0 >= m9) {
+            if (e7_0 >= m7) {
                 return -1;
             }
-            if (v.u8(e9_0) == 0) {
-                e9_0++;
+            if (v.u8(e7_0) == 0) {
+                e7_0++;
                 break;
             }
-            long r12Ends = error_field10(v, e9_0, m9);
-            if (r12Ends < 0) {
+            int a8 = e7_0;
+            int m8 = m7;
+            int e8_0 = a8 + 1;
+            if (e8_0 > m8) {
                 return -1;
             }
-            int d12 = (int) r12Ends;
-            int r12 = (int) (r12Ends >>> 32);
-            if (d12 == e9_0) {
+            int z8_1 = v.indexOf((byte) 0, e8_0);
+            if (z8_1 < 0 || z8_1 >= m8) {
                 return -1;
             }
-            push(r12);
-            j9_0Count++;
-            e9_0 = d12;
+            int e8_1 = z8_1 + 1;
+            int g8 = reserve(3);
+            int[] t8 = t;
+            t8[g8] = a8;
+            t8[g8 + 2] = e8_1;
+            if (e8_1 == e7_0) {
+                return -1;
+            }
+            push(g8);
+            j7_0Count++;
+            e7_0 = e8_1;
         }
-        j9_0 = index(j9_0Count);
-        int g9 = reserve(3);
-        int[] t9 = t;
-        t9[g9] = a9;
-        t9[g9 + 1] = e9_0;
-        t9[g9 + 2] = j9_0;
-        return (long) g9 << 32 | e9_0;
-    }
-
-    /** Reads a level of column: its place on the tape << 32 | its end; -1 to give up. */
-    private long column16(io.bufkit.ByteView v, int from, int limit) {
-        int a17 = from;
-        int m17 = limit;
-        int z17_0 = v.indexOf((byte) 0, a17);
-        if (z17_0 < 0 || z17_0 >= m17) {
-            return -1;
-        }
-        int e17_0 = z17_0 + 1;
-        int e17_1 = e17_0 + 18;
-        if (e17_1 > m17) {
-            return -1;
-        }
-        int g17 = reserve(3);
-        int[] t17 = t;
-        t17[g17] = a17;
-        t17[g17 + 1] = e17_0;
-        t17[g17 + 2] = e17_1;
-        return (long) g17 << 32 | e17_1;
+        j7_0 = index(j7_0Count);
+        int g7 = reserve(3);
+        int[] t7 = t;
+        t7[g7] = a7;
+        t7[g7 + 1] = e7_0;
+        t7[g7 + 2] = j7_0;
+        return (long) g7 << 32 | e7_0;
     }
 
     /** Reads a level of RowDescription: its place on the tape << 32 | its end; -1 to give up. */
-    private long RowDescription14(io.bufkit.ByteView v, int from, int limit) {
-        int a15 = from;
-        int m15 = limit;
-        int e15_0 = a15 + 2;
-        if (e15_0 > m15) {
+    private long RowDescription10(io.bufkit.ByteView v, int from, int limit) {
+        int a11 = from;
+        int m11 = limit;
+        int e11_0 = a11 + 2;
+        if (e11_0 > m11) {
             return -1;
         }
-        int e15_1 = e15_0;
-        int j15_1 = -1;
-        int j15_1Count = 0;
-        long c15_1 = (long) v.u16be(a15);
-        if (c15_1 < 0 || c15_1 * 19 > m15 - e15_0) {
+        int e11_1 = e11_0;
+        int j11_1 = -1;
+        int j11_1Count = 0;
+        long c11_1 = (long) v.u16be(a11);
+        if (c11_1 < 0 || c11_1 * 19 > m11 - e11_0) {
             return -1;
         }
-        for (int k15_1 = 0; k15_1 < c15_1; k15_1++) {
-            long r18Ends = column16(v, e15_1, m15);
-            if (r18Ends < 0) {
+        for (int k11_1 = 0; k11_1 < c11_1; k11_1++) {
+            int a12 = e11_1;
+            int m12 = m11;
+            int z12_0 = v.indexOf((byte) 0, a12);
+            if (z12_0 < 0 || z12_0 >= m12) {
                 return -1;
             }
-            int d18 = (int) r18Ends;
-            int r18 = (int) (r18Ends >>> 32);
-            push(r18);
-            j15_1Count++;
-            e15_1 = d18;
+            int e12_0 = z12_0 + 1;
+            int e12_1 = e12_0 + 18;
+            if (e12_1 > m12) {
+                return -1;
+            }
+            int g12 = reserve(3);
+            int[] t12 = t;
+            t12[g12] = a12;
+            t12[g12 + 1] = e12_0;
+            t12[g12 + 2] = e12_1;
+            push(g12);
+            j11_1Count++;
+            e11_1 = e12_1;
         }
-        j15_1 = index(j15_1Count);
-        int g15 = reserve(4);
-        int[] t15 = t;
-        t15[g15] = a15;
-        t15[g15 + 2] = e15_1;
-        t15[g15 + 3] = j15_1;
-        return (long) g15 << 32 | e15_1;
+        j11_1 = index(j11_1Count);
+        int g11 = reserve(4);
+        int[] t11 = t;
+        t11[g11] = a11;
+        t11[g11 + 2] = e11_1;
+        t11[g11 + 3] = j11_1;
+        return (long) g11 << 32 | e11_1;
     }
 
     /** Reads a level of pg-backend: its place on the tape << 32 | its end; -1 to give up. */
@@ -265,21 +232,35 @@ public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
         int j1_1Tag = -1;
         switch (v.u8(a1)) {
         case 68 -> {
-            long r7Ends = DataRow2(v, e1_0, z1_1);
-            if (r7Ends < 0) {
+            long r5Ends = DataRow2(v, e1_0, z1_1);
+            if (r5Ends < 0) {
                 return -1;
             }
-            int d7 = (int) r7Ends;
-            int r7 = (int) (r7Ends >>> 32);
-            if (d7 != z1_1) {
+            int d5 = (int) r5Ends;
+            int r5 = (int) (r5Ends >>> 32);
+            if (d5 != z1_1) {
                 return -1;
             }
-            e1_1 = d7;
-            j1_1 = r7;
+            e1_1 = d5;
+            j1_1 = r5;
             j1_1Tag = 0;
         }
         case 69 -> {
-            long r13Ends = ErrorResponse8(v, e1_0, z1_1);
+            long r9Ends = ErrorResponse6(v, e1_0, z1_1);
+            if (r9Ends < 0) {
+                return -1;
+            }
+            int d9 = (int) r9Ends;
+            int r9 = (int) (r9Ends >>> 32);
+            if (d9 != z1_1) {
+                return -1;
+            }
+            e1_1 = d9;
+            j1_1 = r9;
+            j1_1Tag = 1;
+        }
+        case 84 -> {
+            long r13Ends = RowDescription10(v, e1_0, z1_1);
             if (r13Ends < 0) {
                 return -1;
             }
@@ -290,20 +271,6 @@ public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
             }
             e1_1 = d13;
             j1_1 = r13;
-            j1_1Tag = 1;
-        }
-        case 84 -> {
-            long r19Ends = RowDescription14(v, e1_0, z1_1);
-            if (r19Ends < 0) {
-                return -1;
-            }
-            int d19 = (int) r19Ends;
-            int r19 = (int) (r19Ends >>> 32);
-            if (d19 != z1_1) {
-                return -1;
-            }
-            e1_1 = d19;
-            j1_1 = r19;
             j1_1Tag = 2;
         }
         default -> {

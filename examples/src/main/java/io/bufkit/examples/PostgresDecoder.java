@@ -61,24 +61,6 @@ public final class PostgresDecoder
         return r == null || at[0] != v.length() ? null : r;
     }
 
-    /** Decodes a level of value from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object value4(io.bufkit.ByteView v, int[] at, int limit) {
-        int a5 = at[0];
-        int m5 = limit;
-        if (a5 + 4 > m5) {
-            return null;
-        }
-        long n5_0 = v.i32be(a5);
-        if (n5_0 < -1 || n5_0 >= 0 && a5 + 4 + n5_0 > m5) {
-            return null;
-        }
-        int e5_0 = (int) (a5 + 4 + Math.max(0, n5_0));
-        Object x5_0 = n5_0 == -1 ? null : v.slice((a5 + 4), e5_0).toString(java.nio.charset.StandardCharsets.UTF_8);
-        at[0] = e5_0;
-        return x5_0 == null ? NULL : x5_0;
-    }
-
     /** Decodes a level of DataRow from {@code at[0]}; null to give up. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static io.bufkit.examples.Postgres.DataRow DataRow2(io.bufkit.ByteView v, int[] at, int limit) {
@@ -95,14 +77,19 @@ public final class PostgresDecoder
         }
         Object[] q3_1 = new Object[(int) c3_1];
         for (int k3_1 = 0; k3_1 < c3_1; k3_1++) {
-            at[0] = e3_1;
-            Object r6 = value4(v, at, m3);
-            if (r6 == null) {
+            int a4 = e3_1;
+            int m4 = m3;
+            if (a4 + 4 > m4) {
                 return null;
             }
-            int d6 = at[0];
-            q3_1[k3_1] = (r6 == NULL ? null : r6);
-            e3_1 = d6;
+            long n4_0 = v.i32be(a4);
+            if (n4_0 < -1 || n4_0 >= 0 && a4 + 4 + n4_0 > m4) {
+                return null;
+            }
+            int e4_0 = (int) (a4 + 4 + Math.max(0, n4_0));
+            Object x4_0 = n4_0 == -1 ? null : v.slice((a4 + 4), e4_0).toString(java.nio.charset.StandardCharsets.UTF_8);
+            q3_1[k3_1] = x4_0;
+            e3_1 = e4_0;
         }
         Object x3_1 = io.bufkit.message.GeneratedDecoder.elements(q3_1, (int) c3_1);
         io.bufkit.examples.Postgres.DataRow r3 = new io.bufkit.examples.Postgres.DataRow((java.util.List) x3_1);
@@ -110,122 +97,96 @@ public final class PostgresDecoder
         return r3;
     }
 
-    /** Decodes a level of error-field from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Postgres.ErrorField error_field10(io.bufkit.ByteView v, int[] at, int limit) {
-        int a11 = at[0];
-        int m11 = limit;
-        int e11_0 = a11 + 1;
-        if (e11_0 > m11) {
-            return null;
-        }
-        int x11_0 = v.u8(a11);
-        int z11_1 = v.indexOf((byte) 0, e11_0);
-        if (z11_1 < 0 || z11_1 >= m11) {
-            return null;
-        }
-        int e11_1 = z11_1 + 1;
-        Object x11_1 = v.slice(e11_0, z11_1).toString(java.nio.charset.StandardCharsets.UTF_8);
-        io.bufkit.examples.Postgres.ErrorField r11 = new io.bufkit.examples.Postgres.ErrorField(x11_0, (java.lang.String) x11_1);
-        at[0] = e11_1;
-        return r11;
-    }
-
     /** Decodes a level of ErrorResponse from {@code at[0]}; null to give up. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Postgres.ErrorResponse ErrorResponse8(io.bufkit.ByteView v, int[] at, int limit) {
-        int a9 = at[0];
-        int m9 = limit;
-        int e9_0 = a9;
-        Object[] q9_0 = m9 == a9 ? NONE : new Object[Math.min((m9 - a9) / 2, 8)];
-        int c9_0 = 0;
+    private static io.bufkit.examples.Postgres.ErrorResponse ErrorResponse6(io.bufkit.ByteView v, int[] at, int limit) {
+        int a7 = at[0];
+        int m7 = limit;
+        int e7_0 = a7;
+        Object[] q7_0 = m7 == a7 ? NONE : new Object[Math.min((m7 - a7) / 2, 8)];
+        int c7_0 = 0;
         while (true) {
-            if (e9_0 >= m9) {
+            if (e7_0 >= m7) {
                 return null;
             }
-            if (v.u8(e9_0) == 0) {
-                e9_0++;
+            if (v.u8(e7_0) == 0) {
+                e7_0++;
                 break;
             }
-            at[0] = e9_0;
-            io.bufkit.examples.Postgres.ErrorField r12 = error_field10(v, at, m9);
-            if (r12 == null) {
+            int a8 = e7_0;
+            int m8 = m7;
+            int e8_0 = a8 + 1;
+            if (e8_0 > m8) {
                 return null;
             }
-            int d12 = at[0];
-            if (d12 == e9_0) {
+            int x8_0 = v.u8(a8);
+            int z8_1 = v.indexOf((byte) 0, e8_0);
+            if (z8_1 < 0 || z8_1 >= m8) {
                 return null;
             }
-            if (c9_0 == q9_0.length) {
-                q9_0 = java.util.Arrays.copyOf(q9_0, Math.max(4, c9_0 * 2));
+            int e8_1 = z8_1 + 1;
+            Object x8_1 = v.slice(e8_0, z8_1).toString(java.nio.charset.StandardCharsets.UTF_8);
+            io.bufkit.examples.Postgres.ErrorField r8 = new io.bufkit.examples.Postgres.ErrorField(x8_0, (java.lang.String) x8_1);
+            if (e8_1 == e7_0) {
+                return null;
             }
-            q9_0[c9_0++] = r12;
-            e9_0 = d12;
+            if (c7_0 == q7_0.length) {
+                q7_0 = java.util.Arrays.copyOf(q7_0, Math.max(4, c7_0 * 2));
+            }
+            q7_0[c7_0++] = r8;
+            e7_0 = e8_1;
         }
-        Object x9_0 = io.bufkit.message.GeneratedDecoder.elements(q9_0, (int) c9_0);
-        io.bufkit.examples.Postgres.ErrorResponse r9 = new io.bufkit.examples.Postgres.ErrorResponse((java.util.List) x9_0);
-        at[0] = e9_0;
-        return r9;
-    }
-
-    /** Decodes a level of column from {@code at[0]}; null to give up. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Postgres.Column column16(io.bufkit.ByteView v, int[] at, int limit) {
-        int a17 = at[0];
-        int m17 = limit;
-        int z17_0 = v.indexOf((byte) 0, a17);
-        if (z17_0 < 0 || z17_0 >= m17) {
-            return null;
-        }
-        int e17_0 = z17_0 + 1;
-        Object x17_0 = v.slice(a17, z17_0).toString(java.nio.charset.StandardCharsets.UTF_8);
-        int e17_1 = e17_0 + 18;
-        if (e17_1 > m17) {
-            return null;
-        }
-        Object x17_1 = new io.bufkit.examples.Postgres.Attrs(
-                v.i32be(e17_0),
-                v.i16be(e17_0 + 4),
-                v.i32be(e17_0 + 6),
-                v.i16be(e17_0 + 10),
-                v.i32be(e17_0 + 12),
-                v.i16be(e17_0 + 16));
-        io.bufkit.examples.Postgres.Column r17 = new io.bufkit.examples.Postgres.Column(
-                (java.lang.String) x17_0,
-                (io.bufkit.examples.Postgres.Attrs) x17_1);
-        at[0] = e17_1;
-        return r17;
+        Object x7_0 = io.bufkit.message.GeneratedDecoder.elements(q7_0, (int) c7_0);
+        io.bufkit.examples.Postgres.ErrorResponse r7 = new io.bufkit.examples.Postgres.ErrorResponse((java.util.List) x7_0);
+        at[0] = e7_0;
+        return r7;
     }
 
     /** Decodes a level of RowDescription from {@code at[0]}; null to give up. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static io.bufkit.examples.Postgres.RowDescription RowDescription14(io.bufkit.ByteView v, int[] at, int limit) {
-        int a15 = at[0];
-        int m15 = limit;
-        int e15_0 = a15 + 2;
-        if (e15_0 > m15) {
+    private static io.bufkit.examples.Postgres.RowDescription RowDescription10(io.bufkit.ByteView v, int[] at, int limit) {
+        int a11 = at[0];
+        int m11 = limit;
+        int e11_0 = a11 + 2;
+        if (e11_0 > m11) {
             return null;
         }
-        int e15_1 = e15_0;
-        long c15_1 = (long) v.u16be(a15);
-        if (c15_1 < 0 || c15_1 * 19 > m15 - e15_0) {
+        int e11_1 = e11_0;
+        long c11_1 = (long) v.u16be(a11);
+        if (c11_1 < 0 || c11_1 * 19 > m11 - e11_0) {
             return null;
         }
-        Object[] q15_1 = new Object[(int) c15_1];
-        for (int k15_1 = 0; k15_1 < c15_1; k15_1++) {
-            at[0] = e15_1;
-            io.bufkit.examples.Postgres.Column r18 = column16(v, at, m15);
-            if (r18 == null) {
+        Object[] q11_1 = new Object[(int) c11_1];
+        for (int k11_1 = 0; k11_1 < c11_1; k11_1++) {
+            int a12 = e11_1;
+            int m12 = m11;
+            int z12_0 = v.indexOf((byte) 0, a12);
+            if (z12_0 < 0 || z12_0 >= m12) {
                 return null;
             }
-            int d18 = at[0];
-            q15_1[k15_1] = r18;
-            e15_1 = d18;
+            int e12_0 = z12_0 + 1;
+            Object x12_0 = v.slice(a12, z12_0).toString(java.nio.charset.StandardCharsets.UTF_8);
+            int e12_1 = e12_0 + 18;
+            if (e12_1 > m12) {
+                return null;
+            }
+            Object x12_1 = new io.bufkit.examples.Postgres.Attrs(
+                    v.i32be(e12_0),
+                    v.i16be(e12_0 + 4),
+                    v.i32be(e12_0 + 6),
+                    v.i16be(e12_0 + 10),
+                    v.i32be(e12_0 + 12),
+                    v.i16be(e12_0 + 16));
+            io.bufkit.examples.Postgres.Column r12 = new io.bufkit.examples.Postgres.Column(
+                    (java.lang.String) x12_0,
+                    (io.bufkit.examples.Postgres.Attrs) x12_1);
+            q11_1[k11_1] = r12;
+            e11_1 = e12_1;
         }
-        Object x15_1 = io.bufkit.message.GeneratedDecoder.elements(q15_1, (int) c15_1);
-        io.bufkit.examples.Postgres.RowDescription r15 = new io.bufkit.examples.Postgres.RowDescription((java.util.List) x15_1);
-        at[0] = e15_1;
-        return r15;
+        Object x11_1 = io.bufkit.message.GeneratedDecoder.elements(q11_1, (int) c11_1);
+        io.bufkit.examples.Postgres.RowDescription r11 = new io.bufkit.examples.Postgres.RowDescription((java.util.List) x11_1);
+        at[0] = e11_1;
+        return r11;
     }
 
     /** Decodes a level of pg-backend from {@code at[0]}; null to give up. */
@@ -248,20 +209,33 @@ public final class PostgresDecoder
         switch (v.u8(a1)) {
         case 68 -> {
             at[0] = e1_0;
-            io.bufkit.examples.Postgres.DataRow r7 = DataRow2(v, at, z1_1);
-            if (r7 == null) {
+            io.bufkit.examples.Postgres.DataRow r5 = DataRow2(v, at, z1_1);
+            if (r5 == null) {
                 return null;
             }
-            int d7 = at[0];
-            if (d7 != z1_1) {
+            int d5 = at[0];
+            if (d5 != z1_1) {
                 return null;
             }
-            e1_1 = d7;
-            x1_1 = r7;
+            e1_1 = d5;
+            x1_1 = r5;
         }
         case 69 -> {
             at[0] = e1_0;
-            io.bufkit.examples.Postgres.ErrorResponse r13 = ErrorResponse8(v, at, z1_1);
+            io.bufkit.examples.Postgres.ErrorResponse r9 = ErrorResponse6(v, at, z1_1);
+            if (r9 == null) {
+                return null;
+            }
+            int d9 = at[0];
+            if (d9 != z1_1) {
+                return null;
+            }
+            e1_1 = d9;
+            x1_1 = r9;
+        }
+        case 84 -> {
+            at[0] = e1_0;
+            io.bufkit.examples.Postgres.RowDescription r13 = RowDescription10(v, at, z1_1);
             if (r13 == null) {
                 return null;
             }
@@ -271,19 +245,6 @@ public final class PostgresDecoder
             }
             e1_1 = d13;
             x1_1 = r13;
-        }
-        case 84 -> {
-            at[0] = e1_0;
-            io.bufkit.examples.Postgres.RowDescription r19 = RowDescription14(v, at, z1_1);
-            if (r19 == null) {
-                return null;
-            }
-            int d19 = at[0];
-            if (d19 != z1_1) {
-                return null;
-            }
-            e1_1 = d19;
-            x1_1 = r19;
         }
         default -> {
             e1_1 = z1_1;
