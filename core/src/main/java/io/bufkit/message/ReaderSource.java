@@ -98,7 +98,7 @@ public final class ReaderSource {
                 .append("    private static final String FINGERPRINT = \"").append(DecoderSource.fingerprint(layout))
                 .append("\";\n")
                 .append("    private static final io.bufkit.message.MessageLayout L0 = ").append(layoutConstant)
-                .append(";\n").append(s.walk.constants())
+                .append(";\n").append(s.walk.constants(s.walk.methods() + "\n" + s.classes))
                 .append("\n    private final ").append(root).append(" root = new ").append(root).append("();\n\n")
                 .append("    /**\n     * Makes a reader.\n     *\n")
                 .append("     * @throws IllegalStateException if the layout changed since the reader was generated\n")

@@ -7,69 +7,16 @@ public final class DnsDecoder
         implements io.bufkit.message.GeneratedDecoder<io.bufkit.examples.Dns> {
     private static final String FINGERPRINT = "929c2e12e27c5260d15c9515dd0623d098bfafaa6d2d557fb4455d12655e29bb";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.DnsMessage.LAYOUT;
-    private static final io.bufkit.layout.IntField F1 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F2 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(1);
     private static final io.bufkit.message.MessageLayout L3 =
             L0.parts().get(1).body();
-    private static final io.bufkit.layout.IntField F4 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(2);
     private static final io.bufkit.message.FieldKind<?> KIND5 =
             L3.parts().get(0).fieldKind();
-    private static final io.bufkit.layout.IntField F6 =
-            (io.bufkit.layout.IntField) L3.parts().get(1).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F7 =
-            (io.bufkit.layout.IntField) L3.parts().get(1).section().fields().get(1);
     private static final io.bufkit.message.MessageLayout L8 =
             L0.parts().get(2).body();
-    private static final io.bufkit.layout.IntField F9 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(3);
-    private static final io.bufkit.layout.IntField F10 =
-            (io.bufkit.layout.IntField) L8.parts().get(1).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F11 =
-            (io.bufkit.layout.IntField) L8.parts().get(1).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F12 =
-            (io.bufkit.layout.IntField) L8.parts().get(1).section().fields().get(2);
-    private static final io.bufkit.layout.IntField F13 =
-            (io.bufkit.layout.IntField) L8.parts().get(1).section().fields().get(3);
-    private static final io.bufkit.message.MessageLayout L14 =
-            L8.parts().get(2).alternatives().get(1);
-    private static final io.bufkit.message.MessageLayout L15 =
-            L8.parts().get(2).alternatives().get(2);
-    private static final io.bufkit.message.MessageLayout L16 =
-            L8.parts().get(2).alternatives().get(6);
-    private static final io.bufkit.layout.LongField LONG17 =
-            (io.bufkit.layout.LongField) L16.parts().get(2).section().fields().get(0);
-    private static final io.bufkit.layout.LongField LONG18 =
-            (io.bufkit.layout.LongField) L16.parts().get(2).section().fields().get(1);
-    private static final io.bufkit.layout.LongField LONG19 =
-            (io.bufkit.layout.LongField) L16.parts().get(2).section().fields().get(2);
-    private static final io.bufkit.layout.LongField LONG20 =
-            (io.bufkit.layout.LongField) L16.parts().get(2).section().fields().get(3);
-    private static final io.bufkit.layout.LongField LONG21 =
-            (io.bufkit.layout.LongField) L16.parts().get(2).section().fields().get(4);
-    private static final io.bufkit.message.MessageLayout L22 =
-            L8.parts().get(2).alternatives().get(15);
-    private static final io.bufkit.layout.IntField F23 =
-            (io.bufkit.layout.IntField) L22.parts().get(0).section().fields().get(0);
     private static final io.bufkit.message.MessageLayout L24 =
             L8.parts().get(2).alternatives().get(33);
-    private static final io.bufkit.layout.IntField F25 =
-            (io.bufkit.layout.IntField) L24.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F26 =
-            (io.bufkit.layout.IntField) L24.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F27 =
-            (io.bufkit.layout.IntField) L24.parts().get(0).section().fields().get(2);
     private static final io.bufkit.message.FieldKind<?> KIND28 =
             L24.parts().get(1).fieldKind();
-    private static final io.bufkit.layout.IntField F29 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(4);
-    private static final io.bufkit.layout.IntField F30 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(5);
-    private static final Object[] NONE = {};
-    /** What a level of one part returns for its part's NULL; a level gives up with null. */
-    private static final Object NULL = new Object();
 
     /** Makes the decoder; the layout's fields are read once, when the class is initialised. */
     public DnsDecoder() {

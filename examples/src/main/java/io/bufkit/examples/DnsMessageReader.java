@@ -11,64 +11,14 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.DnsMessage.LAYOUT;
     private static final io.bufkit.message.MessageLayout L1 =
             L0.parts().get(1).body();
-    private static final io.bufkit.layout.IntField F2 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(2);
     private static final io.bufkit.message.FieldKind<?> KIND3 =
             L1.parts().get(0).fieldKind();
     private static final io.bufkit.message.MessageLayout L4 =
             L0.parts().get(2).body();
-    private static final io.bufkit.layout.IntField F5 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(3);
-    private static final io.bufkit.layout.IntField F6 =
-            (io.bufkit.layout.IntField) L4.parts().get(1).section().fields().get(3);
-    private static final io.bufkit.layout.IntField F7 =
-            (io.bufkit.layout.IntField) L4.parts().get(1).section().fields().get(0);
-    private static final io.bufkit.message.MessageLayout L8 =
-            L4.parts().get(2).alternatives().get(1);
-    private static final io.bufkit.message.MessageLayout L9 =
-            L4.parts().get(2).alternatives().get(2);
-    private static final io.bufkit.message.MessageLayout L10 =
-            L4.parts().get(2).alternatives().get(6);
-    private static final io.bufkit.message.MessageLayout L11 =
-            L4.parts().get(2).alternatives().get(15);
     private static final io.bufkit.message.MessageLayout L12 =
             L4.parts().get(2).alternatives().get(33);
     private static final io.bufkit.message.FieldKind<?> KIND13 =
             L12.parts().get(1).fieldKind();
-    private static final io.bufkit.layout.IntField F14 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(4);
-    private static final io.bufkit.layout.IntField F15 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(5);
-    private static final io.bufkit.layout.IntField F16 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F17 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F18 =
-            (io.bufkit.layout.IntField) L1.parts().get(1).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F19 =
-            (io.bufkit.layout.IntField) L1.parts().get(1).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F20 =
-            (io.bufkit.layout.IntField) L4.parts().get(1).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F21 =
-            (io.bufkit.layout.IntField) L4.parts().get(1).section().fields().get(2);
-    private static final io.bufkit.layout.LongField F22 =
-            (io.bufkit.layout.LongField) L10.parts().get(2).section().fields().get(0);
-    private static final io.bufkit.layout.LongField F23 =
-            (io.bufkit.layout.LongField) L10.parts().get(2).section().fields().get(1);
-    private static final io.bufkit.layout.LongField F24 =
-            (io.bufkit.layout.LongField) L10.parts().get(2).section().fields().get(2);
-    private static final io.bufkit.layout.LongField F25 =
-            (io.bufkit.layout.LongField) L10.parts().get(2).section().fields().get(3);
-    private static final io.bufkit.layout.LongField F26 =
-            (io.bufkit.layout.LongField) L10.parts().get(2).section().fields().get(4);
-    private static final io.bufkit.layout.IntField F27 =
-            (io.bufkit.layout.IntField) L11.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F28 =
-            (io.bufkit.layout.IntField) L12.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F29 =
-            (io.bufkit.layout.IntField) L12.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F30 =
-            (io.bufkit.layout.IntField) L12.parts().get(0).section().fields().get(2);
 
     private final Dns root = new Dns();
 

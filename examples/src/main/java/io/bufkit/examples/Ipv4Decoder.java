@@ -7,81 +7,17 @@ public final class Ipv4Decoder
         implements io.bufkit.message.GeneratedDecoder<io.bufkit.examples.Ipv4> {
     private static final String FINGERPRINT = "0fc49aa2f63fc7f464c4f2c5eb16a327191888122614ba9e1afdbdcc4c6de58a";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.Ipv4Packet.LAYOUT;
-    private static final io.bufkit.layout.IntField F1 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F2 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(2);
-    private static final io.bufkit.layout.IntField F3 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(3);
-    private static final io.bufkit.layout.IntField F4 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(4);
-    private static final io.bufkit.layout.IntField F5 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(5);
-    private static final io.bufkit.layout.IntField F6 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(6);
-    private static final io.bufkit.layout.IntField F7 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(7);
-    private static final io.bufkit.layout.IntField F8 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(8);
     private static final io.bufkit.layout.ChecksumField SUM9 =
             (io.bufkit.layout.ChecksumField) L0.parts().get(0).section().fields().get(9);
-    private static final io.bufkit.layout.IntField F10 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(10);
-    private static final io.bufkit.layout.IntField F11 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(11);
     private static final io.bufkit.message.MessageLayout L12 =
             L0.parts().get(2).body();
-    private static final io.bufkit.layout.IntField F13 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F14 =
-            (io.bufkit.layout.IntField) L12.parts().get(0).section().fields().get(0);
     private static final java.util.function.IntPredicate WHEN15 =
             L12.parts().get(1).condition();
-    private static final io.bufkit.message.MessageLayout L16 =
-            L12.parts().get(1).body();
     private static final io.bufkit.message.MessageLayout L17 =
             L0.parts().get(4).alternatives().get(1);
-    private static final io.bufkit.layout.IntField F18 =
-            (io.bufkit.layout.IntField) L17.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F19 =
-            (io.bufkit.layout.IntField) L17.parts().get(0).section().fields().get(1);
     private static final io.bufkit.layout.ChecksumField SUM20 =
             (io.bufkit.layout.ChecksumField) L17.parts().get(0).section().fields().get(2);
-    private static final io.bufkit.message.MessageLayout L21 =
-            L0.parts().get(4).alternatives().get(6);
-    private static final io.bufkit.layout.IntField F22 =
-            (io.bufkit.layout.IntField) L21.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F23 =
-            (io.bufkit.layout.IntField) L21.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F24 =
-            (io.bufkit.layout.IntField) L21.parts().get(0).section().fields().get(2);
-    private static final io.bufkit.layout.IntField F25 =
-            (io.bufkit.layout.IntField) L21.parts().get(0).section().fields().get(3);
-    private static final io.bufkit.layout.IntField F26 =
-            (io.bufkit.layout.IntField) L21.parts().get(0).section().fields().get(5);
-    private static final io.bufkit.layout.IntField F27 =
-            (io.bufkit.layout.IntField) L21.parts().get(0).section().fields().get(6);
-    private static final io.bufkit.layout.IntField F28 =
-            (io.bufkit.layout.IntField) L21.parts().get(0).section().fields().get(7);
-    private static final io.bufkit.layout.ChecksumField SUM29 =
-            (io.bufkit.layout.ChecksumField) L21.parts().get(0).section().fields().get(8);
-    private static final io.bufkit.layout.IntField F30 =
-            (io.bufkit.layout.IntField) L21.parts().get(0).section().fields().get(9);
-    private static final io.bufkit.layout.IntField F31 =
-            (io.bufkit.layout.IntField) L21.parts().get(0).section().fields().get(4);
-    private static final io.bufkit.message.MessageLayout L32 =
-            L0.parts().get(4).alternatives().get(17);
-    private static final io.bufkit.layout.IntField F33 =
-            (io.bufkit.layout.IntField) L32.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F34 =
-            (io.bufkit.layout.IntField) L32.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.ChecksumField SUM35 =
-            (io.bufkit.layout.ChecksumField) L32.parts().get(0).section().fields().get(3);
-    private static final io.bufkit.layout.IntField F36 =
-            (io.bufkit.layout.IntField) L32.parts().get(0).section().fields().get(2);
     private static final Object[] NONE = {};
-    /** What a level of one part returns for its part's NULL; a level gives up with null. */
-    private static final Object NULL = new Object();
 
     /** Makes the decoder; the layout's fields are read once, when the class is initialised. */
     public Ipv4Decoder() {

@@ -9,78 +9,16 @@ package io.bufkit.examples;
 public final class Ipv4PacketReader extends io.bufkit.message.ReaderTape {
     private static final String FINGERPRINT = "84a890eeba39b09effef957a8457a40cb61f61494f77e8825533210fa7f40797";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.Ipv4Packet.LAYOUT;
-    private static final io.bufkit.layout.IntField F1 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(3);
     private static final io.bufkit.message.MessageLayout L2 =
             L0.parts().get(2).body();
-    private static final io.bufkit.layout.IntField F3 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(1);
     private static final java.util.function.IntPredicate WHEN4 =
             L2.parts().get(1).condition();
-    private static final io.bufkit.layout.IntField F5 =
-            (io.bufkit.layout.IntField) L2.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.message.MessageLayout L6 =
-            L2.parts().get(1).body();
     private static final io.bufkit.layout.ChecksumField SUM7 =
             (io.bufkit.layout.ChecksumField) L0.parts().get(0).section().fields().get(9);
-    private static final io.bufkit.layout.IntField F8 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(8);
     private static final io.bufkit.message.MessageLayout L9 =
             L0.parts().get(4).alternatives().get(1);
     private static final io.bufkit.layout.ChecksumField SUM10 =
             (io.bufkit.layout.ChecksumField) L9.parts().get(0).section().fields().get(2);
-    private static final io.bufkit.message.MessageLayout L11 =
-            L0.parts().get(4).alternatives().get(6);
-    private static final io.bufkit.layout.IntField F12 =
-            (io.bufkit.layout.IntField) L11.parts().get(0).section().fields().get(4);
-    private static final io.bufkit.message.MessageLayout L13 =
-            L0.parts().get(4).alternatives().get(17);
-    private static final io.bufkit.layout.IntField F14 =
-            (io.bufkit.layout.IntField) L13.parts().get(0).section().fields().get(2);
-    private static final io.bufkit.layout.IntField F15 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F16 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(2);
-    private static final io.bufkit.layout.IntField F17 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(4);
-    private static final io.bufkit.layout.IntField F18 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(5);
-    private static final io.bufkit.layout.IntField F19 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(6);
-    private static final io.bufkit.layout.IntField F20 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(7);
-    private static final io.bufkit.layout.IntField F21 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(10);
-    private static final io.bufkit.layout.IntField F22 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(11);
-    private static final io.bufkit.layout.IntField F23 =
-            (io.bufkit.layout.IntField) L9.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F24 =
-            (io.bufkit.layout.IntField) L9.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F25 =
-            (io.bufkit.layout.IntField) L11.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F26 =
-            (io.bufkit.layout.IntField) L11.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F27 =
-            (io.bufkit.layout.IntField) L11.parts().get(0).section().fields().get(2);
-    private static final io.bufkit.layout.IntField F28 =
-            (io.bufkit.layout.IntField) L11.parts().get(0).section().fields().get(3);
-    private static final io.bufkit.layout.IntField F29 =
-            (io.bufkit.layout.IntField) L11.parts().get(0).section().fields().get(5);
-    private static final io.bufkit.layout.IntField F30 =
-            (io.bufkit.layout.IntField) L11.parts().get(0).section().fields().get(6);
-    private static final io.bufkit.layout.IntField F31 =
-            (io.bufkit.layout.IntField) L11.parts().get(0).section().fields().get(7);
-    private static final io.bufkit.layout.ChecksumField F32 =
-            (io.bufkit.layout.ChecksumField) L11.parts().get(0).section().fields().get(8);
-    private static final io.bufkit.layout.IntField F33 =
-            (io.bufkit.layout.IntField) L11.parts().get(0).section().fields().get(9);
-    private static final io.bufkit.layout.IntField F34 =
-            (io.bufkit.layout.IntField) L13.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F35 =
-            (io.bufkit.layout.IntField) L13.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.ChecksumField F36 =
-            (io.bufkit.layout.ChecksumField) L13.parts().get(0).section().fields().get(3);
 
     private final Ipv4Packet root = new Ipv4Packet();
 

@@ -7,31 +7,10 @@ public final class KafkaMetadataDecoder
         implements io.bufkit.message.GeneratedDecoder<io.bufkit.examples.Kafka.MetadataRequest> {
     private static final String FINGERPRINT = "dcdd0052456dff85bfe896c7b1d27ccc29785620c61f0013dff802ef21bc173c";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.KafkaMessage.METADATA_REQUEST;
-    private static final io.bufkit.layout.IntField F1 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.message.MessageLayout L2 =
-            L0.parts().get(2).body();
-    private static final io.bufkit.layout.IntField F3 =
-            (io.bufkit.layout.IntField) L2.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F4 =
-            (io.bufkit.layout.IntField) L2.parts().get(1).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F5 =
-            (io.bufkit.layout.IntField) L2.parts().get(2).section().fields().get(0);
-    private static final io.bufkit.message.MessageLayout L6 =
-            L2.parts().get(4).body();
-    private static final io.bufkit.message.MessageLayout L7 =
-            L6.parts().get(1).body();
     private static final io.bufkit.message.MessageLayout L8 =
             L0.parts().get(4).body();
     private static final io.bufkit.layout.BytesField BYTES9 =
             (io.bufkit.layout.BytesField) L8.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F10 =
-            (io.bufkit.layout.IntField) L0.parts().get(5).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F11 =
-            (io.bufkit.layout.IntField) L0.parts().get(5).section().fields().get(1);
-    private static final Object[] NONE = {};
-    /** What a level of one part returns for its part's NULL; a level gives up with null. */
-    private static final Object NULL = new Object();
 
     /** Makes the decoder; the layout's fields are read once, when the class is initialised. */
     public KafkaMetadataDecoder() {

@@ -7,63 +7,14 @@ public final class KafkaProduceDecoder
         implements io.bufkit.message.GeneratedDecoder<io.bufkit.examples.Kafka.ProduceRequest> {
     private static final String FINGERPRINT = "e6e458f634d600f1396d896a0d6db2e2bceac0723540160f86e600199e2a3e8d";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.KafkaMessage.PRODUCE_REQUEST_V7;
-    private static final io.bufkit.layout.IntField F1 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.message.MessageLayout L2 =
-            L0.parts().get(2).body();
-    private static final io.bufkit.layout.IntField F3 =
-            (io.bufkit.layout.IntField) L2.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F4 =
-            (io.bufkit.layout.IntField) L2.parts().get(1).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F5 =
-            (io.bufkit.layout.IntField) L2.parts().get(2).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F6 =
-            (io.bufkit.layout.IntField) L0.parts().get(4).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F7 =
-            (io.bufkit.layout.IntField) L0.parts().get(4).section().fields().get(1);
     private static final io.bufkit.message.MessageLayout L8 =
             L0.parts().get(6).body();
-    private static final io.bufkit.layout.IntField F9 =
-            (io.bufkit.layout.IntField) L0.parts().get(5).section().fields().get(0);
     private static final io.bufkit.message.MessageLayout L10 =
             L8.parts().get(2).body();
-    private static final io.bufkit.layout.IntField F11 =
-            (io.bufkit.layout.IntField) L8.parts().get(1).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F12 =
-            (io.bufkit.layout.IntField) L10.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F13 =
-            (io.bufkit.layout.IntField) L10.parts().get(1).section().fields().get(0);
     private static final io.bufkit.message.MessageLayout L14 =
             L10.parts().get(2).body();
-    private static final io.bufkit.layout.LongField LONG15 =
-            (io.bufkit.layout.LongField) L14.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F16 =
-            (io.bufkit.layout.IntField) L14.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F17 =
-            (io.bufkit.layout.IntField) L14.parts().get(2).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F18 =
-            (io.bufkit.layout.IntField) L14.parts().get(2).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F19 =
-            (io.bufkit.layout.IntField) L14.parts().get(3).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F20 =
-            (io.bufkit.layout.IntField) L14.parts().get(3).section().fields().get(1);
-    private static final io.bufkit.layout.LongField LONG21 =
-            (io.bufkit.layout.LongField) L14.parts().get(3).section().fields().get(2);
-    private static final io.bufkit.layout.LongField LONG22 =
-            (io.bufkit.layout.LongField) L14.parts().get(3).section().fields().get(3);
-    private static final io.bufkit.layout.LongField LONG23 =
-            (io.bufkit.layout.LongField) L14.parts().get(3).section().fields().get(4);
-    private static final io.bufkit.layout.IntField F24 =
-            (io.bufkit.layout.IntField) L14.parts().get(3).section().fields().get(5);
-    private static final io.bufkit.layout.IntField F25 =
-            (io.bufkit.layout.IntField) L14.parts().get(3).section().fields().get(6);
-    private static final io.bufkit.layout.IntField F26 =
-            (io.bufkit.layout.IntField) L14.parts().get(3).section().fields().get(7);
     private static final io.bufkit.layout.ChecksumField SUM27 =
             (io.bufkit.layout.ChecksumField) L14.parts().get(2).section().fields().get(2);
-    private static final Object[] NONE = {};
-    /** What a level of one part returns for its part's NULL; a level gives up with null. */
-    private static final Object NULL = new Object();
 
     /** Makes the decoder; the layout's fields are read once, when the class is initialised. */
     public KafkaProduceDecoder() {

@@ -7,55 +7,18 @@ public final class MqttDecoder
         implements io.bufkit.message.GeneratedDecoder<io.bufkit.examples.Mqtt.Packet> {
     private static final String FINGERPRINT = "05b5c22b50d30ba588f585c351dfa9cd3e80ba4cc04da90ea86d44e6ac786397";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.MqttPacket.PACKET;
-    private static final io.bufkit.layout.IntField F1 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F2 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F3 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(2);
-    private static final io.bufkit.layout.IntField F4 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(3);
     private static final io.bufkit.message.MessageLayout L5 =
             L0.parts().get(2).alternatives().get(1);
-    private static final io.bufkit.layout.IntField F6 =
-            (io.bufkit.layout.IntField) L5.parts().get(1).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F7 =
-            (io.bufkit.layout.IntField) L5.parts().get(1).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F8 =
-            (io.bufkit.layout.IntField) L5.parts().get(1).section().fields().get(2);
-    private static final io.bufkit.layout.IntField F9 =
-            (io.bufkit.layout.IntField) L5.parts().get(1).section().fields().get(3);
-    private static final io.bufkit.layout.IntField F10 =
-            (io.bufkit.layout.IntField) L5.parts().get(1).section().fields().get(4);
-    private static final io.bufkit.layout.IntField F11 =
-            (io.bufkit.layout.IntField) L5.parts().get(1).section().fields().get(5);
-    private static final io.bufkit.layout.IntField F12 =
-            (io.bufkit.layout.IntField) L5.parts().get(1).section().fields().get(6);
-    private static final io.bufkit.layout.IntField F13 =
-            (io.bufkit.layout.IntField) L5.parts().get(1).section().fields().get(7);
-    private static final io.bufkit.layout.IntField F14 =
-            (io.bufkit.layout.IntField) L5.parts().get(1).section().fields().get(8);
     private static final java.util.function.IntPredicate WHEN15 =
             L5.parts().get(3).condition();
-    private static final io.bufkit.message.MessageLayout L16 =
-            L5.parts().get(3).body();
     private static final java.util.function.IntPredicate WHEN17 =
             L5.parts().get(4).condition();
-    private static final io.bufkit.message.MessageLayout L18 =
-            L5.parts().get(4).body();
     private static final java.util.function.IntPredicate WHEN19 =
             L5.parts().get(5).condition();
     private static final io.bufkit.message.MessageLayout L20 =
             L0.parts().get(2).alternatives().get(3);
     private static final java.util.function.IntPredicate WHEN21 =
             L20.parts().get(1).condition();
-    private static final io.bufkit.message.MessageLayout L22 =
-            L20.parts().get(1).body();
-    private static final io.bufkit.layout.IntField F23 =
-            (io.bufkit.layout.IntField) L22.parts().get(0).section().fields().get(0);
-    private static final Object[] NONE = {};
-    /** What a level of one part returns for its part's NULL; a level gives up with null. */
-    private static final Object NULL = new Object();
 
     /** Makes the decoder; the layout's fields are read once, when the class is initialised. */
     public MqttDecoder() {

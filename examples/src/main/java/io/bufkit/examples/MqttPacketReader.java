@@ -9,52 +9,18 @@ package io.bufkit.examples;
 public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
     private static final String FINGERPRINT = "e632ed52ed87ebd4e9939122081f6817f775b08c6999764f38170c9d0fab9d0d";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.MqttPacket.PACKET;
-    private static final io.bufkit.layout.IntField F1 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(0);
     private static final io.bufkit.message.MessageLayout L2 =
             L0.parts().get(2).alternatives().get(1);
     private static final java.util.function.IntPredicate WHEN3 =
             L2.parts().get(3).condition();
-    private static final io.bufkit.layout.IntField F4 =
-            (io.bufkit.layout.IntField) L2.parts().get(1).section().fields().get(5);
-    private static final io.bufkit.message.MessageLayout L5 =
-            L2.parts().get(3).body();
     private static final java.util.function.IntPredicate WHEN6 =
             L2.parts().get(4).condition();
-    private static final io.bufkit.layout.IntField F7 =
-            (io.bufkit.layout.IntField) L2.parts().get(1).section().fields().get(1);
-    private static final io.bufkit.message.MessageLayout L8 =
-            L2.parts().get(4).body();
     private static final java.util.function.IntPredicate WHEN9 =
             L2.parts().get(5).condition();
-    private static final io.bufkit.layout.IntField F10 =
-            (io.bufkit.layout.IntField) L2.parts().get(1).section().fields().get(2);
     private static final io.bufkit.message.MessageLayout L11 =
             L0.parts().get(2).alternatives().get(3);
     private static final java.util.function.IntPredicate WHEN12 =
             L11.parts().get(1).condition();
-    private static final io.bufkit.message.MessageLayout L13 =
-            L11.parts().get(1).body();
-    private static final io.bufkit.layout.IntField F14 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(2);
-    private static final io.bufkit.layout.IntField F15 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F16 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(3);
-    private static final io.bufkit.layout.IntField F17 =
-            (io.bufkit.layout.IntField) L2.parts().get(1).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F18 =
-            (io.bufkit.layout.IntField) L2.parts().get(1).section().fields().get(3);
-    private static final io.bufkit.layout.IntField F19 =
-            (io.bufkit.layout.IntField) L2.parts().get(1).section().fields().get(4);
-    private static final io.bufkit.layout.IntField F20 =
-            (io.bufkit.layout.IntField) L2.parts().get(1).section().fields().get(6);
-    private static final io.bufkit.layout.IntField F21 =
-            (io.bufkit.layout.IntField) L2.parts().get(1).section().fields().get(7);
-    private static final io.bufkit.layout.IntField F22 =
-            (io.bufkit.layout.IntField) L2.parts().get(1).section().fields().get(8);
-    private static final io.bufkit.layout.IntField F23 =
-            (io.bufkit.layout.IntField) L13.parts().get(0).section().fields().get(0);
 
     private final Mqtt root = new Mqtt();
 

@@ -9,40 +9,6 @@ package io.bufkit.examples;
 public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
     private static final String FINGERPRINT = "a95d32ee4dd7cbf2d5e584205cd9c714bf481c28fdb3b0fde5c8206a4e2467ea";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.PostgresMessage.BACKEND;
-    private static final io.bufkit.layout.IntField F1 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F2 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.message.MessageLayout L3 =
-            L0.parts().get(1).alternatives().get(68);
-    private static final io.bufkit.message.MessageLayout L4 =
-            L3.parts().get(1).body();
-    private static final io.bufkit.layout.IntField F5 =
-            (io.bufkit.layout.IntField) L3.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.message.MessageLayout L6 =
-            L0.parts().get(1).alternatives().get(69);
-    private static final io.bufkit.message.MessageLayout L7 =
-            L6.parts().get(0).body();
-    private static final io.bufkit.message.MessageLayout L8 =
-            L0.parts().get(1).alternatives().get(84);
-    private static final io.bufkit.message.MessageLayout L9 =
-            L8.parts().get(1).body();
-    private static final io.bufkit.layout.IntField F10 =
-            (io.bufkit.layout.IntField) L8.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F11 =
-            (io.bufkit.layout.IntField) L7.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F12 =
-            (io.bufkit.layout.IntField) L9.parts().get(1).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F13 =
-            (io.bufkit.layout.IntField) L9.parts().get(1).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F14 =
-            (io.bufkit.layout.IntField) L9.parts().get(1).section().fields().get(2);
-    private static final io.bufkit.layout.IntField F15 =
-            (io.bufkit.layout.IntField) L9.parts().get(1).section().fields().get(3);
-    private static final io.bufkit.layout.IntField F16 =
-            (io.bufkit.layout.IntField) L9.parts().get(1).section().fields().get(4);
-    private static final io.bufkit.layout.IntField F17 =
-            (io.bufkit.layout.IntField) L9.parts().get(1).section().fields().get(5);
 
     private final PgBackend root = new PgBackend();
 

@@ -7,43 +7,7 @@ public final class PostgresDecoder
         implements io.bufkit.message.GeneratedDecoder<io.bufkit.examples.Postgres> {
     private static final String FINGERPRINT = "568f53d08e98ee266832064faaad70d87b14008405a3abd55ee0fbdb1bdd7d1e";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.PostgresMessage.BACKEND;
-    private static final io.bufkit.layout.IntField F1 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F2 =
-            (io.bufkit.layout.IntField) L0.parts().get(0).section().fields().get(1);
-    private static final io.bufkit.message.MessageLayout L3 =
-            L0.parts().get(1).alternatives().get(68);
-    private static final io.bufkit.message.MessageLayout L4 =
-            L3.parts().get(1).body();
-    private static final io.bufkit.layout.IntField F5 =
-            (io.bufkit.layout.IntField) L3.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.message.MessageLayout L6 =
-            L0.parts().get(1).alternatives().get(69);
-    private static final io.bufkit.message.MessageLayout L7 =
-            L6.parts().get(0).body();
-    private static final io.bufkit.layout.IntField F8 =
-            (io.bufkit.layout.IntField) L7.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.message.MessageLayout L9 =
-            L0.parts().get(1).alternatives().get(84);
-    private static final io.bufkit.message.MessageLayout L10 =
-            L9.parts().get(1).body();
-    private static final io.bufkit.layout.IntField F11 =
-            (io.bufkit.layout.IntField) L9.parts().get(0).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F12 =
-            (io.bufkit.layout.IntField) L10.parts().get(1).section().fields().get(0);
-    private static final io.bufkit.layout.IntField F13 =
-            (io.bufkit.layout.IntField) L10.parts().get(1).section().fields().get(1);
-    private static final io.bufkit.layout.IntField F14 =
-            (io.bufkit.layout.IntField) L10.parts().get(1).section().fields().get(2);
-    private static final io.bufkit.layout.IntField F15 =
-            (io.bufkit.layout.IntField) L10.parts().get(1).section().fields().get(3);
-    private static final io.bufkit.layout.IntField F16 =
-            (io.bufkit.layout.IntField) L10.parts().get(1).section().fields().get(4);
-    private static final io.bufkit.layout.IntField F17 =
-            (io.bufkit.layout.IntField) L10.parts().get(1).section().fields().get(5);
     private static final Object[] NONE = {};
-    /** What a level of one part returns for its part's NULL; a level gives up with null. */
-    private static final Object NULL = new Object();
 
     /** Makes the decoder; the layout's fields are read once, when the class is initialised. */
     public PostgresDecoder() {

@@ -276,6 +276,16 @@ class GeneratedDecoderTest {
     }
 
     @Test
+    void aGeneratedConstantThatNothingReadsFailsTheSourceCheck() {
+        GeneratedSources.everyConstantIsRead("Fine", "class Fine {\n    private static final int F1 =\n            1;\n"
+                + "    int f() {\n        return F1;\n    }\n}\n");
+        AssertionError e = assertThrows(AssertionError.class, () -> GeneratedSources.everyConstantIsRead("Unread",
+                "class Unread {\n    private static final int F1 =\n            1;\n    private static final int F12 =\n"
+                        + "            2;\n    int f() {\n        return F12;\n    }\n}\n"));
+        assertTrue(e.getMessage().contains("Unread declares F1 but never reads it"), e.getMessage());
+    }
+
+    @Test
     void generatedSourceThatDoesNotCompileFailsWithTheCompilersDiagnostics() {
         MessageCodec<Prefixed> codec = MessageCodec.of(DecoderLayouts.PREFIXED, Prefixed.class);
         AssertionError e = assertThrows(AssertionError.class,

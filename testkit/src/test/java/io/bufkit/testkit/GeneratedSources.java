@@ -97,6 +97,7 @@ final class GeneratedSources {
 
     /** Writes, compiles and loads one generated class. */
     static Class<?> load(String simple, String source, Class<?>... named) {
+        everyConstantIsRead(simple, source);
         try {
             Path dir = Files.createTempDirectory("bufkit-generated");
             Path file = dir.resolve(PACKAGE.replace('.', File.separatorChar)).resolve(simple + ".java");
@@ -108,6 +109,22 @@ final class GeneratedSources {
             return loader.loadClass(PACKAGE + "." + simple);
         } catch (IOException | ClassNotFoundException e) {
             throw new AssertionError("could not write, compile or load " + simple, e);
+        }
+    }
+
+    /**
+     * Fails if the generated class declares a constant that nothing in it reads (the layout constant
+     * {@code L0} aside, which checks the expression the class was generated with).
+     */
+    static void everyConstantIsRead(String simple, String source) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("private static final [\\w.<>?\\[\\]]+ (\\w+) =")
+                .matcher(source);
+        while (m.find()) {
+            String name = m.group(1);
+            if (!name.equals("L0") && !java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(source)
+                    .region(m.end(), source.length()).find()) {
+                fail(simple + " declares " + name + " but never reads it:\n" + source);
+            }
         }
     }
 
