@@ -7,14 +7,20 @@ import io.bufkit.layout.LongField;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes the Java source of a {@link GeneratedDecoder} for a {@link MessageCodec}: straight-line code, one
- * method per level, that reads every field where it lies and makes the records directly, as a careful
+ * method per level (a small level is written in place, in its holder's method), that reads every field where it lies and makes the records directly, as a careful
  * hand-written parser would, with the layout as its only source. Run it at build time (a test that compares
  * the committed file with a fresh generation keeps the two in step) and give the decoder to the codec with
  * {@link MessageCodec#withDecoder}:
@@ -37,7 +43,7 @@ import java.util.Map;
  * the others through their handle's read of the section.
  */
 public final class DecoderSource {
-    private final Map<String, String> constants = new java.util.LinkedHashMap<>();
+    private final Map<String, String> constants = new LinkedHashMap<>();
     /** The methods written so far, one per level. */
     private final StringBuilder methods = new StringBuilder();
     /** The body of the method being written. */
@@ -54,13 +60,8 @@ public final class DecoderSource {
     private final boolean tape;
     /** What the generated level methods return to give up. */
     private final String giveUp;
-    /** Whether {@code code} reads the constant {@code name}. */
-    private static boolean reads(String code, String name) {
-        return java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(code).find();
-    }
-
     /** The names of the constants the generated code reads the layouts through: {@code L2}, {@code F5}. */
-    private static final java.util.regex.Pattern CONSTANT = java.util.regex.Pattern.compile("\\b[A-Z]+[0-9]+\\b");
+    private static final Pattern CONSTANT = Pattern.compile("\\b[A-Z]+[0-9]+\\b");
     /** The most parts a level written in place of a call may have (see {@link #inline}). */
     private static final int INLINE_PARTS = 4;
     /** The width the generated lines keep to, where they can. */
@@ -216,7 +217,7 @@ public final class DecoderSource {
         if (name != null) {
             return name;
         }
-        name = java.util.regex.Pattern.compile("[^A-Za-z0-9]+").matcher(layout.name()).replaceAll("_") + counter++;
+        name = Pattern.compile("[^A-Za-z0-9]+").matcher(layout.name()).replaceAll("_") + counter++;
         byRecord.put(key, name);
         StringBuilder outer = code;
         int outerIndent = indent;
@@ -259,7 +260,7 @@ public final class DecoderSource {
         ReaderSlots slots = tape ? ReaderSlots.of(layout) : null;
         String g = "g" + id;
         Part[] ps = layout.partArray();
-        List<List<String>> extras = new java.util.ArrayList<>();
+        List<List<String>> extras = new ArrayList<>();
         String[] ends = new String[ps.length];
         String[] values = new String[ps.length];
         String[] varints = new String[ps.length];
@@ -1037,12 +1038,12 @@ public final class DecoderSource {
      * reads straight from the view.
      */
     CharSequence constants(CharSequence code) {
-        java.util.Set<String> used = new java.util.HashSet<>();
-        java.util.regex.Matcher m = CONSTANT.matcher(code);
+        Set<String> used = new HashSet<>();
+        Matcher m = CONSTANT.matcher(code);
         while (m.find()) {
             used.add(m.group());
         }
-        List<String> made = new java.util.ArrayList<>(constants.keySet());
+        List<String> made = new ArrayList<>(constants.keySet());
         for (int i = made.size() - 1; i >= 0; i--) {   // an expression reads only constants made before its own
             if (used.contains(made.get(i))) {
                 m = CONSTANT.matcher(constants.get(made.get(i)));
@@ -1058,6 +1059,11 @@ public final class DecoderSource {
             }
         }
         return out;
+    }
+
+    /** Whether {@code code} reads the constant {@code name}. */
+    private static boolean reads(String code, String name) {
+        return Pattern.compile("\\b" + name + "\\b").matcher(code).find();
     }
 
     /** The generated methods. */

@@ -39,8 +39,8 @@ import java.util.Set;
  * {@code start()} and {@code end()}, is refused, naming both.
  *
  * <p>The generated class extends {@link ReaderTape}, which keeps the tape. The generated reader, like the
- * level objects it hands out, is <em>reused</em>: reading the next message,
- * or asking for another element of the same repeat, moves them. It is not thread-safe; make one per thread.
+ * level objects it hands out, is <em>reused</em>: reading the next message, or asking for another element of
+ * the same repeat, moves them. It is not thread-safe; make one per thread.
  */
 public final class ReaderSource {
     private final DecoderSource walk = new DecoderSource(true);

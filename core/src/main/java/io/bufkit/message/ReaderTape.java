@@ -12,7 +12,10 @@ import java.util.Arrays;
  * stack while the repeat is read ({@link #push}), because each element's own levels take blocks in between,
  * and then move to one block, the repeat's index: the count, then the places ({@link #index}). The tape and
  * the stack grow to the largest message the reader has read and are reused for the next one, so a reader
- * allocates nothing per message once grown.
+ * allocates nothing per message once grown. They grow in proportion to the message, never beyond: a repeat has
+ * at most one element per byte it covers (a counted repeat's count is checked against the bytes left before
+ * its elements are read), so a message of {@code n} bytes takes at most about {@code n + 1} times the slots
+ * of the layout's largest chain of nested levels.
  *
  * <p>Not thread-safe, like the reader it is part of.
  */
