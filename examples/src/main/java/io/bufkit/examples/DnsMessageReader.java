@@ -422,8 +422,12 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -618,8 +622,12 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -710,8 +718,12 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -914,8 +926,12 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -961,8 +977,12 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -1030,8 +1050,12 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -1175,8 +1199,12 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -1253,8 +1281,12 @@ public final class DnsMessageReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }

@@ -293,8 +293,12 @@ public final class Ipv4PacketReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -530,8 +534,12 @@ public final class Ipv4PacketReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -603,8 +611,12 @@ public final class Ipv4PacketReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -678,8 +690,12 @@ public final class Ipv4PacketReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -841,8 +857,12 @@ public final class Ipv4PacketReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -924,8 +944,12 @@ public final class Ipv4PacketReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }

@@ -302,8 +302,12 @@ public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -433,8 +437,12 @@ public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -649,8 +657,12 @@ public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -731,8 +743,12 @@ public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -787,8 +803,12 @@ public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -834,8 +854,12 @@ public final class MqttPacketReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }

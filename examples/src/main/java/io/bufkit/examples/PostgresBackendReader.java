@@ -268,8 +268,12 @@ public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -388,8 +392,12 @@ public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -462,8 +470,12 @@ public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -527,8 +539,12 @@ public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -600,8 +616,12 @@ public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -648,8 +668,12 @@ public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
@@ -704,8 +728,12 @@ public final class PostgresBackendReader extends io.bufkit.message.ReaderTape {
         }
 
         private void place(io.bufkit.ByteView v, int[] t, int g) {
-            this.v = v;
-            this.t = t;
+            if (this.v != v) {   // the same from one element of a repeat to the next
+                this.v = v;
+            }
+            if (this.t != t) {
+                this.t = t;
+            }
             this.g = g;
             this.at = t[g];
         }
