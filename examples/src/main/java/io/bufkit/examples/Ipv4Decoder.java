@@ -7,6 +7,7 @@ public final class Ipv4Decoder
         implements io.bufkit.message.GeneratedDecoder<io.bufkit.examples.Ipv4> {
     private static final String FINGERPRINT = "0fc49aa2f63fc7f464c4f2c5eb16a327191888122614ba9e1afdbdcc4c6de58a";
     private static final io.bufkit.message.MessageLayout L0 = io.bufkit.examples.Ipv4Packet.LAYOUT;
+    private static final Object[] NONE = {};
     private static final io.bufkit.layout.ChecksumField SUM9 =
             (io.bufkit.layout.ChecksumField) L0.parts().get(0).section().fields().get(9);
     private static final io.bufkit.message.MessageLayout L12 =
@@ -17,7 +18,6 @@ public final class Ipv4Decoder
             L0.parts().get(4).alternatives().get(1);
     private static final io.bufkit.layout.ChecksumField SUM20 =
             (io.bufkit.layout.ChecksumField) L17.parts().get(0).section().fields().get(2);
-    private static final Object[] NONE = {};
 
     /** Makes the decoder; the layout's fields are read once, when the class is initialised. */
     public Ipv4Decoder() {

@@ -22,9 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.spi.ToolProvider;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
 
 /**
  * Generates a decoder's source for a codec with {@link DecoderSource}, compiles it with the platform's Java
@@ -117,11 +119,11 @@ final class GeneratedSources {
      * {@code L0} aside, which checks the expression the class was generated with).
      */
     static void everyConstantIsRead(String simple, String source) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("private static final [\\w.<>?\\[\\]]+ (\\w+) =")
+        Matcher m = Pattern.compile("private static final [\\w.<>?\\[\\]]+ (\\w+) =")
                 .matcher(source);
         while (m.find()) {
             String name = m.group(1);
-            if (!name.equals("L0") && !java.util.regex.Pattern.compile("\\b" + name + "\\b").matcher(source)
+            if (!name.equals("L0") && !Pattern.compile("\\b" + name + "\\b").matcher(source)
                     .region(m.end(), source.length()).find()) {
                 fail(simple + " declares " + name + " but never reads it:\n" + source);
             }
